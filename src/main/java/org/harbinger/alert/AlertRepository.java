@@ -1,0 +1,146 @@
+package org.harbinger.alert;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.harbinger.engine.AlertKey;
+import org.harbinger.engine.Severity;
+import org.harbinger.engine.Signal;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Alerts and their transition log. */
+@Repository
+public class AlertRepository {
+
+	private static final String TRANSITION_SELECT = "SELECT t.id, t.alert_id, a.indicator, a.scope, t.kind, t.severity, "
+			+ "t.previous_severity, t.event_day, t.evidence, t.detail, t.recorded_at "
+			+ "FROM alert_transition t JOIN alert a ON a.id = t.alert_id ";
+
+	private final JdbcClient jdbc;
+
+	AlertRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Filters for listing alerts; a null filter matches everything. */
+	public record Filter(Alert.Status status, String indicator, String scope, Severity severity) {
+	}
+
+	public List<Alert> find(Filter filter) {
+		StringBuilder sql = new StringBuilder("SELECT * FROM alert WHERE 1 = 1");
+		List<Object> params = new ArrayList<>();
+		if (filter.status() != null) {
+			sql.append(" AND status = ?");
+			params.add(filter.status().name());
+		}
+		if (filter.indicator() != null) {
+			sql.append(" AND indicator = ?");
+			params.add(filter.indicator());
+		}
+		if (filter.scope() != null) {
+			sql.append(" AND (scope = ? OR scope LIKE ?)");
+			params.add(filter.scope());
+			params.add(filter.scope() + "/%");
+		}
+		if (filter.severity() != null) {
+			sql.append(" AND severity = ?");
+			params.add(filter.severity().name());
+		}
+		sql.append(" ORDER BY changed_on DESC, id DESC");
+		return this.jdbc.sql(sql.toString()).params(params).query((rs, row) -> alert(rs)).list();
+	}
+
+	public Optional<Alert> find(long id) {
+		return this.jdbc.sql("SELECT * FROM alert WHERE id = ?").param(id).query((rs, row) -> alert(rs)).optional();
+	}
+
+	Optional<Alert> find(AlertKey key) {
+		return this.jdbc.sql("SELECT * FROM alert WHERE indicator = ? AND scope = ?")
+			.params(key.indicator(), key.scope())
+			.query((rs, row) -> alert(rs))
+			.optional();
+	}
+
+	/** Creates the alert row for a key that has never fired; returns its id. */
+	long create(AlertKey key, Signal signal, LocalDate today) {
+		KeyHolder keys = new GeneratedKeyHolder();
+		this.jdbc.sql("INSERT INTO alert (indicator, scope, status, severity, evidence, detail, first_fired_on, "
+				+ "changed_on, updated_at) VALUES (?, ?, 'OPEN', ?, ?, ?, ?, ?, ?)")
+			.params(key.indicator(), key.scope(), signal.severity().name(), join(signal.evidence()), signal.detail(),
+					today, today, Timestamp.from(Instant.now()))
+			.update(keys, "id");
+		return keys.getKey().longValue();
+	}
+
+	void update(long id, Alert.Status status, Signal signal, LocalDate today) {
+		this.jdbc.sql("UPDATE alert SET status = ?, severity = ?, evidence = ?, detail = ?, changed_on = ?, "
+				+ "updated_at = ? WHERE id = ?")
+			.params(status.name(), signal.severity().name(), join(signal.evidence()), signal.detail(), today,
+					Timestamp.from(Instant.now()), id)
+			.update();
+	}
+
+	void addTransition(long alertId, TransitionKind kind, Severity severity, Severity previous, LocalDate today,
+			Signal signal) {
+		this.jdbc.sql("INSERT INTO alert_transition (alert_id, kind, severity, previous_severity, event_day, evidence, "
+				+ "detail, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(alertId, kind.name(), severity.name(), (previous != null) ? previous.name() : null, today,
+					join(signal.evidence()), signal.detail(), Timestamp.from(Instant.now()))
+			.update();
+	}
+
+	public List<Transition> transitions(long alertId) {
+		return this.jdbc.sql(TRANSITION_SELECT + "WHERE t.alert_id = ? ORDER BY t.id")
+			.param(alertId)
+			.query((rs, row) -> transition(rs))
+			.list();
+	}
+
+	/** Transitions logged after {@code afterId}, oldest first: what a digest has not yet read. */
+	public List<Transition> transitionsAfter(long afterId) {
+		return this.jdbc.sql(TRANSITION_SELECT + "WHERE t.id > ? ORDER BY t.id")
+			.param(afterId)
+			.query((rs, row) -> transition(rs))
+			.list();
+	}
+
+	List<Alert> open() {
+		return find(new Filter(Alert.Status.OPEN, null, null, null));
+	}
+
+	private static Alert alert(ResultSet rs) throws SQLException {
+		return new Alert(rs.getLong("id"), rs.getString("indicator"), rs.getString("scope"),
+				Alert.Status.valueOf(rs.getString("status")), Severity.valueOf(rs.getString("severity")),
+				split(rs.getString("evidence")), rs.getString("detail"), rs.getObject("first_fired_on", LocalDate.class),
+				rs.getObject("changed_on", LocalDate.class), rs.getTimestamp("updated_at").toInstant());
+	}
+
+	private static Transition transition(ResultSet rs) throws SQLException {
+		String previous = rs.getString("previous_severity");
+		return new Transition(rs.getLong("id"), rs.getLong("alert_id"), rs.getString("indicator"),
+				rs.getString("scope"), TransitionKind.valueOf(rs.getString("kind")),
+				Severity.valueOf(rs.getString("severity")), (previous != null) ? Severity.valueOf(previous) : null,
+				rs.getObject("event_day", LocalDate.class), split(rs.getString("evidence")), rs.getString("detail"),
+				rs.getTimestamp("recorded_at").toInstant());
+	}
+
+	private static String join(List<String> evidence) {
+		return String.join("\n", evidence);
+	}
+
+	private static List<String> split(String joined) {
+		return joined.isEmpty() ? List.of() : Arrays.asList(joined.split("\n"));
+	}
+
+}

@@ -1,0 +1,136 @@
+package org.harbinger.digest;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TimeZone;
+
+import org.harbinger.system.EditableFiles;
+import org.harbinger.system.HarbingerProperties;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.CronTrigger;
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobExecutionContext;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+import org.quartz.impl.matchers.GroupMatcher;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.quartz.QuartzJobBean;
+
+@Configuration(proxyBeanMethods = false)
+class DigestConfiguration {
+
+	static final String DIGEST_GROUP = "digest";
+
+	@Bean
+	Subscriptions subscriptions(HarbingerProperties properties) {
+		return new Subscriptions(SubscriptionsFile.read(EditableFiles.read(properties.configDir(), "subscriptions.yml")));
+	}
+
+	@Bean
+	JobDetail outboxDispatchJob() {
+		return JobBuilder.newJob(OutboxDispatchJob.class).withIdentity("outbox-dispatch", "mail").storeDurably().build();
+	}
+
+	@Bean
+	Trigger outboxDispatchTrigger(JobDetail outboxDispatchJob, MailProperties properties) {
+		return TriggerBuilder.newTrigger()
+			.forJob(outboxDispatchJob)
+			.withIdentity("outbox-dispatch", "mail")
+			.withSchedule(SimpleScheduleBuilder.simpleSchedule()
+				.withIntervalInMilliseconds(properties.dispatchInterval().toMillis())
+				.repeatForever()
+				.withMisfireHandlingInstructionNextWithRemainingCount())
+			.build();
+	}
+
+	/**
+	 * One Quartz job per subscription, kept in step with subscriptions.yml at start-up. A
+	 * digest missed while the service was down is sent once on restart (fire and proceed).
+	 */
+	@Bean
+	SmartInitializingSingleton digestSchedules(Scheduler scheduler, Subscriptions subscriptions, DigestCursors cursors) {
+		return () -> {
+			try {
+				Set<JobKey> wanted = new HashSet<>();
+				for (Subscription subscription : subscriptions.all()) {
+					cursors.startIfNew(subscription.name());
+					JobKey job = JobKey.jobKey(subscription.name(), DIGEST_GROUP);
+					wanted.add(job);
+					JobDetail detail = JobBuilder.newJob(DigestJob.class)
+						.withIdentity(job)
+						.usingJobData(DigestJob.SUBSCRIPTION, subscription.name())
+						.storeDurably()
+						.build();
+					CronTrigger trigger = TriggerBuilder.newTrigger()
+						.forJob(job)
+						.withIdentity(TriggerKey.triggerKey(subscription.name(), DIGEST_GROUP))
+						.withSchedule(CronScheduleBuilder.cronSchedule(subscription.cron())
+							.inTimeZone(TimeZone.getTimeZone(subscription.timeZone()))
+							.withMisfireHandlingInstructionFireAndProceed())
+						.build();
+					scheduler.scheduleJob(detail, Set.of(trigger), true);
+				}
+				for (JobKey existing : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(DIGEST_GROUP))) {
+					if (!wanted.contains(existing)) {
+						scheduler.deleteJob(existing);
+					}
+				}
+			}
+			catch (SchedulerException ex) {
+				throw new IllegalStateException("Cannot schedule the digests", ex);
+			}
+		};
+	}
+
+	/** Runs one subscription's digest, then sends what it queued. */
+	@DisallowConcurrentExecution
+	static class DigestJob extends QuartzJobBean {
+
+		static final String SUBSCRIPTION = "subscription";
+
+		private final Digests digests;
+
+		private final OutboxDispatcher dispatcher;
+
+		DigestJob(Digests digests, OutboxDispatcher dispatcher) {
+			this.digests = digests;
+			this.dispatcher = dispatcher;
+		}
+
+		@Override
+		protected void executeInternal(JobExecutionContext context) {
+			if (this.digests.run(context.getMergedJobDataMap().getString(SUBSCRIPTION)).isPresent()) {
+				this.dispatcher.dispatchDue();
+			}
+		}
+
+	}
+
+	/** Sends due outbox messages, including retries. */
+	@DisallowConcurrentExecution
+	static class OutboxDispatchJob extends QuartzJobBean {
+
+		private final OutboxDispatcher dispatcher;
+
+		OutboxDispatchJob(OutboxDispatcher dispatcher) {
+			this.dispatcher = dispatcher;
+		}
+
+		@Override
+		protected void executeInternal(JobExecutionContext context) {
+			this.dispatcher.dispatchDue();
+		}
+
+	}
+
+}

@@ -1,0 +1,10 @@
+package org.harbinger.digest;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A digest waiting in, or sent from, the outbox. */
+record OutboxMessage(long id, String subscription, String messageId, List<String> recipients, String subject,
+		String text, String html, String status, int attempts, Instant createdAt, Instant sentAt, String lastError,
+		String deliveredTo) {
+}

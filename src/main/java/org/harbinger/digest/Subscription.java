@@ -1,0 +1,25 @@
+package org.harbinger.digest;
+
+import java.time.ZoneId;
+import java.util.List;
+
+import org.harbinger.alert.Transition;
+import org.harbinger.engine.Severity;
+
+/**
+ * Who gets which transitions, and when: a digest on a cron schedule in the subscriber's
+ * time zone, filtered by minimum severity, indicators and scope (empty filters match all;
+ * a scope matches itself and everything under it, so "Afghanistan" covers "Afghanistan/Kunar").
+ */
+public record Subscription(String name, List<String> recipients, String cron, ZoneId timeZone, Severity minSeverity,
+		List<String> indicators, List<String> scopes) {
+
+	public boolean wants(Transition transition) {
+		return transition.severity().compareTo(this.minSeverity) >= 0
+				&& (this.indicators.isEmpty() || this.indicators.contains(transition.indicator()))
+				&& (this.scopes.isEmpty() || this.scopes.stream()
+					.anyMatch((scope) -> transition.scope().equals(scope)
+							|| transition.scope().startsWith(scope + "/")));
+	}
+
+}

@@ -1,0 +1,177 @@
+package org.harbinger.digest;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.harbinger.engine.Severity;
+import org.harbinger.system.ConfigFileException;
+import org.harbinger.system.EditableFiles;
+import org.harbinger.system.YamlFiles;
+import org.quartz.CronExpression;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/** Reads config/subscriptions.yml; every problem is named by line, subscription and field. */
+final class SubscriptionsFile {
+
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
+
+	private static final Set<String> FIELDS = Set.of("name", "recipients", "cron", "time-zone", "min-severity",
+			"indicators", "scopes");
+
+	private SubscriptionsFile() {
+	}
+
+	static List<Subscription> read(EditableFiles.Text file) {
+		List<String> problems = new ArrayList<>();
+		List<Subscription> subscriptions = new ArrayList<>();
+		List<NodeTuple> root = YamlFiles.entries(YamlFiles.parse(file));
+		Node list = (root == null) ? null : root.stream()
+			.filter((entry) -> "subscriptions".equals(YamlFiles.scalar(entry.getKeyNode())))
+			.map(NodeTuple::getValueNode)
+			.findFirst()
+			.orElse(null);
+		if (!(list instanceof SequenceNode sequence)) {
+			throw new ConfigFileException(file.location(), List.of("expected 'subscriptions:' with a list"));
+		}
+		Set<String> names = new HashSet<>();
+		for (Node item : sequence.getValue()) {
+			Entry entry = new Entry(item, problems);
+			Subscription subscription = entry.subscription();
+			if (subscription != null && !names.add(subscription.name())) {
+				problems.add("line " + YamlFiles.line(item) + ": subscription '" + subscription.name()
+						+ "' is defined twice");
+			}
+			else if (subscription != null) {
+				subscriptions.add(subscription);
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new ConfigFileException(file.location(), problems);
+		}
+		return subscriptions;
+	}
+
+	/** One subscription's fields, checked one by one. */
+	private static final class Entry {
+
+		private final Node node;
+
+		private final List<String> problems;
+
+		private final List<NodeTuple> fields;
+
+		private String name = "?";
+
+		Entry(Node node, List<String> problems) {
+			this.node = node;
+			this.problems = problems;
+			this.fields = YamlFiles.entries(node);
+		}
+
+		Subscription subscription() {
+			if (this.fields == null) {
+				this.problems.add("line " + YamlFiles.line(this.node) + ": expected a subscription (name, recipients, cron)");
+				return null;
+			}
+			int before = this.problems.size();
+			this.fields.stream()
+				.map((field) -> YamlFiles.scalar(field.getKeyNode()))
+				.filter((key) -> !FIELDS.contains(key))
+				.forEach((key) -> problem(this.node, key, "unknown field; expected one of " + FIELDS));
+			this.name = required("name");
+			List<String> recipients = list("recipients");
+			if (recipients.isEmpty()) {
+				problem(this.node, "recipients", "at least one address is required");
+			}
+			recipients.stream()
+				.filter((address) -> !EMAIL.matcher(address).matches())
+				.forEach((address) -> problem(this.node, "recipients", "'" + address + "' is not an email address"));
+			String cron = required("cron");
+			if (cron != null && !CronExpression.isValidExpression(cron)) {
+				problem(this.node, "cron", "'" + cron + "' is not a Quartz cron expression (sec min hour day month weekday)");
+			}
+			ZoneId zone = ZoneId.of("UTC");
+			String zoneName = optional("time-zone");
+			if (zoneName != null) {
+				try {
+					zone = ZoneId.of(zoneName);
+				}
+				catch (DateTimeException ex) {
+					problem(this.node, "time-zone", "'" + zoneName + "' is not a time zone such as Asia/Kabul");
+				}
+			}
+			Severity severity = Severity.INFO;
+			String severityName = optional("min-severity");
+			if (severityName != null) {
+				try {
+					severity = Severity.valueOf(severityName.toUpperCase(Locale.ROOT));
+				}
+				catch (IllegalArgumentException ex) {
+					problem(this.node, "min-severity", "'" + severityName + "' is not INFO, WARNING or CRITICAL");
+				}
+			}
+			List<String> indicators = list("indicators");
+			List<String> scopes = list("scopes");
+			if (this.problems.size() > before) {
+				return null;
+			}
+			return new Subscription(this.name, recipients, cron, zone, severity, indicators, scopes);
+		}
+
+		private Node value(String key) {
+			return this.fields.stream()
+				.filter((field) -> key.equals(YamlFiles.scalar(field.getKeyNode())))
+				.map(NodeTuple::getValueNode)
+				.findFirst()
+				.orElse(null);
+		}
+
+		private String optional(String key) {
+			Node value = value(key);
+			if (value == null) {
+				return null;
+			}
+			String text = YamlFiles.scalar(value);
+			if (text == null || text.isBlank()) {
+				problem(value, key, "expected a single value");
+				return null;
+			}
+			return text.trim();
+		}
+
+		private String required(String key) {
+			String text = optional(key);
+			if (text == null && value(key) == null) {
+				problem(this.node, key, "is required");
+			}
+			return text;
+		}
+
+		private List<String> list(String key) {
+			Node value = value(key);
+			if (value == null) {
+				return List.of();
+			}
+			List<String> items = YamlFiles.strings(value);
+			if (items == null) {
+				problem(value, key, "expected a list of names");
+				return List.of();
+			}
+			return items.stream().map(String::trim).toList();
+		}
+
+		private void problem(Node at, String key, String message) {
+			this.problems.add("line " + YamlFiles.line(at) + ": subscription '" + this.name + "' " + key + ": " + message);
+		}
+
+	}
+
+}

@@ -1,0 +1,12 @@
+package org.harbinger.engine;
+
+/** The identity of an alert: two findings with the same indicator and scope are one alert. */
+public record AlertKey(String indicator, String scope) implements Comparable<AlertKey> {
+
+	@Override
+	public int compareTo(AlertKey other) {
+		int byIndicator = this.indicator.compareTo(other.indicator);
+		return (byIndicator != 0) ? byIndicator : this.scope.compareTo(other.scope);
+	}
+
+}

@@ -1,0 +1,278 @@
+package org.harbinger.engine;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.harbinger.incident.Incident;
+import org.harbinger.incident.IncidentKey;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Owns the one long-lived Drools session, on one thread: a KieSession is not thread-safe,
+ * so every other thread hands work over and may wait on the returned future. The session
+ * holds the incidents inside the retention window, the thresholds and {@link Today}; it
+ * can be rebuilt from the database at any time.
+ */
+public final class Engine implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(Engine.class);
+
+	private final ExecutorService thread = Executors.newSingleThreadExecutor((task) -> {
+		Thread engineThread = new Thread(task, "harbinger-engine");
+		engineThread.setDaemon(true);
+		return engineThread;
+	});
+
+	private final IncidentHistory history;
+
+	private final SignalSink sink;
+
+	private final HitTracker hits = new HitTracker();
+
+	private final Map<IncidentKey, Held> held = new HashMap<>();
+
+	private final TreeMap<Long, Set<IncidentKey>> heldByDay = new TreeMap<>();
+
+	private final Map<String, FactHandle> thresholdHandles = new HashMap<>();
+
+	private RuleBase rules;
+
+	private ThresholdSet thresholds;
+
+	private KieSession session;
+
+	private LocalDate today;
+
+	private FactHandle todayHandle;
+
+	private Long firstDay;
+
+	private FactHandle coverageHandle;
+
+	private Map<AlertKey, Signal> published = Map.of();
+
+	private record Held(FactHandle handle, long day) {
+	}
+
+	private Engine(RuleBase rules, ThresholdSet thresholds, LocalDate today, IncidentHistory history, SignalSink sink) {
+		this.rules = rules;
+		this.thresholds = thresholds;
+		this.today = today;
+		this.history = history;
+		this.sink = sink;
+	}
+
+	/** Builds the session from the stored incidents and reconciles it with the alerts already open. */
+	public static Engine start(RuleBase rules, ThresholdSet thresholds, LocalDate today, IncidentHistory history,
+			SignalSink sink) {
+		Engine engine = new Engine(rules, thresholds, today, history, sink);
+		engine.submit(engine::seed).join();
+		return engine;
+	}
+
+	/** Inserts, replaces or removes incidents; an amendment replaces the old version's fact. */
+	public CompletableFuture<Void> record(Collection<Incident> upserts, Collection<IncidentKey> deletions) {
+		List<Incident> incidents = List.copyOf(upserts);
+		List<IncidentKey> removed = List.copyOf(deletions);
+		return submit(() -> {
+			removed.forEach(this::retract);
+			incidents.forEach(this::insert);
+			fireAndPublish();
+		});
+	}
+
+	/** Moves the event-time clock; incidents that fall out of every window leave the session. */
+	public CompletableFuture<Void> advanceTo(LocalDate date) {
+		return submit(() -> {
+			if (date.equals(this.today)) {
+				return;
+			}
+			if (date.isBefore(this.today)) {
+				// Incidents already expired may count again: rebuild rather than guess.
+				this.today = date;
+				seed();
+				return;
+			}
+			this.today = date;
+			this.session.update(this.todayHandle, new Today(date));
+			expire();
+			fireAndPublish();
+		});
+	}
+
+	/** Uses new threshold values; a longer retention needs older incidents, so the session is rebuilt. */
+	public CompletableFuture<Void> useThresholds(ThresholdSet next) {
+		return submit(() -> {
+			boolean longer = next.retentionDays() > this.thresholds.retentionDays();
+			this.thresholds = next;
+			if (longer) {
+				seed();
+				return;
+			}
+			next.values().forEach((key, value) -> {
+				FactHandle handle = this.thresholdHandles.get(key);
+				if (handle == null) {
+					this.thresholdHandles.put(key, this.session.insert(new Threshold(key, value)));
+				}
+				else {
+					this.session.update(handle, new Threshold(key, value));
+				}
+			});
+			expire();
+			fireAndPublish();
+		});
+	}
+
+	/** Swaps in new rules: a fresh session seeded from the database, diffed against what is open. */
+	public CompletableFuture<Void> useRules(RuleBase next, ThresholdSet nextThresholds) {
+		return submit(() -> {
+			this.rules = next;
+			this.thresholds = nextThresholds;
+			seed();
+		});
+	}
+
+	public LocalDate today() {
+		return submit(() -> {
+		}).thenApply((ignored) -> this.today).join();
+	}
+
+	/** The number of incidents the session holds now. */
+	public int heldIncidents() {
+		return submit(() -> {
+		}).thenApply((ignored) -> this.held.size()).join();
+	}
+
+	@Override
+	public void close() {
+		this.thread.submit(() -> {
+			if (this.session != null) {
+				this.session.dispose();
+			}
+		});
+		this.thread.shutdown();
+		try {
+			this.thread.awaitTermination(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private CompletableFuture<Void> submit(Runnable work) {
+		return CompletableFuture.runAsync(() -> {
+			try {
+				work.run();
+			}
+			catch (RuntimeException ex) {
+				logger.error("Engine step failed", ex);
+				throw ex;
+			}
+		}, this.thread);
+	}
+
+	private void seed() {
+		if (this.session != null) {
+			this.session.dispose();
+		}
+		this.hits.clear();
+		this.held.clear();
+		this.heldByDay.clear();
+		this.thresholdHandles.clear();
+		this.session = this.rules.kieBase().newKieSession();
+		this.session.addEventListener(this.hits);
+		this.thresholds.values()
+			.forEach((key, value) -> this.thresholdHandles.put(key, this.session.insert(new Threshold(key, value))));
+		this.todayHandle = this.session.insert(new Today(this.today));
+		this.firstDay = null;
+		this.coverageHandle = null;
+		this.history.firstEventDate().ifPresent((first) -> cover(first.toEpochDay()));
+		this.history.forEachSince(this.today.minusDays(this.thresholds.retentionDays() - 1L), this::insert);
+		this.published = Map.copyOf(this.sink.openSignals());
+		fireAndPublish();
+		logger.info("Engine session seeded: {} incidents, today {}, retention {} days", this.held.size(), this.today,
+				this.thresholds.retentionDays());
+	}
+
+	private long horizon() {
+		return this.today.toEpochDay() - this.thresholds.retentionDays() + 1;
+	}
+
+	private void insert(Incident incident) {
+		retract(incident.key());
+		IncidentFact fact = new IncidentFact(incident);
+		cover(fact.getDay());
+		if (fact.getDay() < horizon()) {
+			return;
+		}
+		this.held.put(fact.key(), new Held(this.session.insert(fact), fact.getDay()));
+		this.heldByDay.computeIfAbsent(fact.getDay(), (day) -> new HashSet<>()).add(fact.key());
+	}
+
+	private void retract(IncidentKey key) {
+		Held old = this.held.remove(key);
+		if (old != null) {
+			this.session.delete(old.handle());
+			Set<IncidentKey> sameDay = this.heldByDay.get(old.day());
+			sameDay.remove(key);
+			if (sameDay.isEmpty()) {
+				this.heldByDay.remove(old.day());
+			}
+		}
+	}
+
+	private void expire() {
+		Map<Long, Set<IncidentKey>> expired = this.heldByDay.headMap(horizon());
+		for (Set<IncidentKey> keys : List.copyOf(expired.values())) {
+			List.copyOf(keys).forEach(this::retract);
+		}
+	}
+
+	private void cover(long day) {
+		if (this.firstDay != null && this.firstDay <= day) {
+			return;
+		}
+		this.firstDay = day;
+		if (this.coverageHandle == null) {
+			this.coverageHandle = this.session.insert(new DataCoverage(day));
+		}
+		else {
+			this.session.update(this.coverageHandle, new DataCoverage(day));
+		}
+	}
+
+	private void fireAndPublish() {
+		this.session.fireAllRules();
+		Map<AlertKey, Signal> current = this.hits.signals();
+		List<SignalChange> changes = new ArrayList<>();
+		Set<AlertKey> keys = new TreeSet<>(current.keySet());
+		keys.addAll(this.published.keySet());
+		for (AlertKey key : keys) {
+			Signal before = this.published.get(key);
+			Signal after = current.get(key);
+			if (before == null ? after != null : !before.equals(after)) {
+				changes.add(new SignalChange(key, before, after));
+			}
+		}
+		if (!changes.isEmpty()) {
+			this.sink.apply(this.today, changes);
+			this.published = current;
+		}
+	}
+
+}

@@ -1,0 +1,103 @@
+package org.harbinger.engine;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.harbinger.incident.Incident;
+import org.harbinger.incident.IncidentRepository;
+import org.harbinger.incident.IncidentsRecorded;
+import org.harbinger.system.EditableFiles;
+import org.harbinger.system.HarbingerProperties;
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobExecutionContext;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.quartz.QuartzJobBean;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+@Configuration(proxyBeanMethods = false)
+class EngineConfiguration {
+
+	@Bean
+	RuleBase ruleBase(HarbingerProperties properties) {
+		return RuleBase.compile(EditableFiles.list(properties.rulesDir(), "drl"));
+	}
+
+	@Bean(destroyMethod = "close")
+	Engine engine(RuleBase rules, ThresholdSet thresholds, ClockProperties clock, IncidentRepository incidents,
+			SignalSink sink) {
+		IncidentHistory history = new IncidentHistory() {
+			@Override
+			public Optional<LocalDate> firstEventDate() {
+				return incidents.firstEventDate();
+			}
+
+			@Override
+			public void forEachSince(LocalDate from, Consumer<Incident> action) {
+				incidents.forEachSince(from, action);
+			}
+		};
+		return Engine.start(rules, thresholds, clock.today(), history, sink);
+	}
+
+	@Bean
+	JobDetail advanceTodayJob() {
+		return JobBuilder.newJob(AdvanceTodayJob.class).withIdentity("advance-today", "engine").storeDurably().build();
+	}
+
+	/** Every ten minutes is cheap (a no-op while the date holds) and catches midnight promptly. */
+	@Bean
+	Trigger advanceTodayTrigger(JobDetail advanceTodayJob) {
+		return TriggerBuilder.newTrigger()
+			.forJob(advanceTodayJob)
+			.withIdentity("advance-today", "engine")
+			.withSchedule(SimpleScheduleBuilder.repeatMinutelyForever(10).withMisfireHandlingInstructionNextWithRemainingCount())
+			.build();
+	}
+
+	/** Moves {@link Today} to the clock's date. */
+	@DisallowConcurrentExecution
+	static class AdvanceTodayJob extends QuartzJobBean {
+
+		private final Engine engine;
+
+		private final ClockProperties clock;
+
+		AdvanceTodayJob(Engine engine, ClockProperties clock) {
+			this.engine = engine;
+			this.clock = clock;
+		}
+
+		@Override
+		protected void executeInternal(JobExecutionContext context) {
+			this.engine.advanceTo(this.clock.today()).join();
+		}
+
+	}
+
+	/** Hands committed incidents to the engine: the database is written first, the session follows. */
+	@Component
+	static class RecordedIncidents {
+
+		private final Engine engine;
+
+		RecordedIncidents(Engine engine) {
+			this.engine = engine;
+		}
+
+		@TransactionalEventListener(fallbackExecution = true)
+		void on(IncidentsRecorded recorded) {
+			this.engine.record(recorded.upserted(), recorded.deleted());
+		}
+
+	}
+
+}

@@ -1,0 +1,107 @@
+package org.harbinger.engine;
+
+import java.time.LocalDate;
+import java.util.Set;
+
+import org.harbinger.incident.Incident;
+import org.harbinger.incident.IncidentKey;
+
+/** What the rules see of an incident: the matching fields, with the date as an epoch day for window arithmetic. */
+public final class IncidentFact {
+
+	private static final Set<String> VIOLENT = Set.of("Battles", "Explosions/Remote violence",
+			"Violence against civilians");
+
+	private final Incident incident;
+
+	private final long day;
+
+	IncidentFact(Incident incident) {
+		this.incident = incident;
+		this.day = incident.eventDate().toEpochDay();
+	}
+
+	IncidentKey key() {
+		return this.incident.key();
+	}
+
+	public String getEventId() {
+		return this.incident.eventId();
+	}
+
+	public long getDay() {
+		return this.day;
+	}
+
+	public LocalDate getDate() {
+		return this.incident.eventDate();
+	}
+
+	public String getCountry() {
+		return this.incident.country();
+	}
+
+	public String getAdmin1() {
+		return this.incident.admin1();
+	}
+
+	public String getAdmin2() {
+		return this.incident.admin2();
+	}
+
+	public String getEventType() {
+		return this.incident.eventType();
+	}
+
+	public String getSubEventType() {
+		return this.incident.subEventType();
+	}
+
+	public String getActor1Group() {
+		return this.incident.actor1Group();
+	}
+
+	public String getActor2Group() {
+		return this.incident.actor2Group();
+	}
+
+	public String getOriginCountry() {
+		return this.incident.originCountry();
+	}
+
+	public String getClaimStatus() {
+		return this.incident.claimStatus().name();
+	}
+
+	public int getFatalities() {
+		return this.incident.fatalities();
+	}
+
+	public Set<String> getTags() {
+		return this.incident.tags();
+	}
+
+	public Set<String> getTargetGroups() {
+		return this.incident.targetGroups();
+	}
+
+	/** Battles, explosions/remote violence or violence against civilians. */
+	public boolean isViolent() {
+		return VIOLENT.contains(this.incident.eventType());
+	}
+
+	/** ISKP is either actor. */
+	public boolean isIskp() {
+		return "ISKP".equals(this.incident.actor1Group()) || "ISKP".equals(this.incident.actor2Group());
+	}
+
+	public boolean isCivilianTargeting() {
+		return this.incident.civilianTargeted();
+	}
+
+	@Override
+	public String toString() {
+		return "IncidentFact(" + this.incident.key() + ", " + this.incident.eventDate() + ")";
+	}
+
+}

@@ -1,0 +1,54 @@
+package org.harbinger.engine;
+
+import java.util.List;
+
+/**
+ * A rule's finding, inserted logically: truth maintenance retracts it when its condition
+ * stops holding. Identity equality on purpose, so two rules' hits never merge.
+ */
+public final class IndicatorHit {
+
+	private final String indicator;
+
+	private final String scope;
+
+	private final Severity severity;
+
+	private final List<String> evidence;
+
+	private final String detail;
+
+	public IndicatorHit(String indicator, String scope, Severity severity, List<String> evidence, String detail) {
+		this.indicator = indicator;
+		this.scope = scope;
+		this.severity = severity;
+		this.evidence = List.copyOf(evidence);
+		this.detail = detail;
+	}
+
+	public String getIndicator() {
+		return this.indicator;
+	}
+
+	public String getScope() {
+		return this.scope;
+	}
+
+	public Severity getSeverity() {
+		return this.severity;
+	}
+
+	public List<String> getEvidence() {
+		return this.evidence;
+	}
+
+	public String getDetail() {
+		return this.detail;
+	}
+
+	@Override
+	public String toString() {
+		return "IndicatorHit(" + this.indicator + ", " + this.scope + ", " + this.severity + ", " + this.evidence + ")";
+	}
+
+}

@@ -1,0 +1,103 @@
+package org.harbinger.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.drools.compiler.kie.builder.impl.DrlProject;
+import org.harbinger.system.EditableFiles;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+
+/**
+ * The compiled rules/*.drl: a KieBase built with the classic DRL compiler (whose errors
+ * carry file and line), with each file's metadata. Compiling never touches a running
+ * session, so a bad edit can be refused while the old rules stay in force.
+ */
+public final class RuleBase {
+
+	private static final AtomicLong BUILDS = new AtomicLong();
+
+	private static final String KIE_PATH = "src/main/resources/org/harbinger/rules/";
+
+	private final KieBase kieBase;
+
+	private final Map<String, RuleMetadata> indicators;
+
+	private RuleBase(KieBase kieBase, Map<String, RuleMetadata> indicators) {
+		this.kieBase = kieBase;
+		this.indicators = indicators;
+	}
+
+	/** Compiles the rule files, or throws with every error found. */
+	public static RuleBase compile(List<EditableFiles.Text> files) {
+		List<RuleError> errors = new ArrayList<>();
+		Map<String, RuleMetadata> indicators = new LinkedHashMap<>();
+		Map<String, String> locations = new HashMap<>();
+		KieServices kie = KieServices.Factory.get();
+		KieFileSystem kfs = kie.newKieFileSystem();
+		// Each build its own release: a reused one would hand back the old module.
+		ReleaseId release = kie.newReleaseId("org.harbinger", "rules", "1.0." + BUILDS.incrementAndGet());
+		kfs.generateAndWritePomXML(release);
+		for (EditableFiles.Text file : files) {
+			try {
+				RuleMetadata metadata = RuleMetadata.parse(file.location(), file.content());
+				RuleMetadata other = indicators.putIfAbsent(metadata.id(), metadata);
+				if (other != null) {
+					errors.add(new RuleError(file.location(), 1, 1, "indicator id '" + metadata.id()
+							+ "' is already used by another file"));
+				}
+			}
+			catch (RuleCompileException ex) {
+				errors.addAll(ex.errors());
+			}
+			String path = KIE_PATH + fileName(file.location());
+			locations.put(path, file.location());
+			kfs.write(path, file.content());
+		}
+		KieBuilder builder = kie.newKieBuilder(kfs).buildAll(DrlProject.class);
+		for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
+			String file = (message.getPath() != null) ? locations.getOrDefault(message.getPath(), message.getPath())
+					: "rules";
+			errors.add(new RuleError(file, Math.max(message.getLine(), 0), Math.max(message.getColumn(), 0),
+					message.getText().strip()));
+		}
+		if (!errors.isEmpty()) {
+			kie.getRepository().removeKieModule(release);
+			throw new RuleCompileException(errors);
+		}
+		KieBase kieBase = kie.newKieContainer(release).getKieBase();
+		// The KieBase is self-contained once built; keeping the module would leak one per reload.
+		kie.getRepository().removeKieModule(release);
+		return new RuleBase(kieBase, Map.copyOf(indicators));
+	}
+
+	KieBase kieBase() {
+		return this.kieBase;
+	}
+
+	/** Every indicator's metadata by id. */
+	public Map<String, RuleMetadata> indicators() {
+		return this.indicators;
+	}
+
+	/** Every threshold key the rules declare, with its type. */
+	public Map<String, ThresholdType> thresholdSchema() {
+		Map<String, ThresholdType> schema = new LinkedHashMap<>();
+		this.indicators.values().forEach((metadata) -> schema.putAll(metadata.thresholds()));
+		return schema;
+	}
+
+	private static String fileName(String location) {
+		String name = location.replace('\\', '/');
+		return name.substring(name.lastIndexOf('/') + 1);
+	}
+
+}

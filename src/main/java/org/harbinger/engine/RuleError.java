@@ -1,0 +1,11 @@
+package org.harbinger.engine;
+
+/** One problem in a rule file, placed as editors and CI expect: {@code file:line:col: message}. */
+public record RuleError(String file, int line, int column, String message) {
+
+	@Override
+	public String toString() {
+		return this.file + ":" + this.line + ":" + this.column + ": " + this.message;
+	}
+
+}

@@ -1,0 +1,79 @@
+package org.harbinger.engine;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * The Sigma-style header every rule file opens with: a block comment holding YAML with
+ * the indicator's id, title, description, status and the thresholds it reads (name and
+ * type). The thresholds it declares are the only keys config/thresholds.yml may set.
+ */
+public record RuleMetadata(String id, String title, String description, String status,
+		Map<String, ThresholdType> thresholds) {
+
+	private static final Pattern HEADER = Pattern.compile("\\A\\s*/\\*(.*?)\\*/", Pattern.DOTALL);
+
+	private static final List<String> STATUSES = List.of("experimental", "test", "stable", "deprecated");
+
+	/** Reads the header of one rule file, or throws an error placed in that file. */
+	static RuleMetadata parse(String file, String drl) {
+		Matcher header = HEADER.matcher(drl);
+		if (!header.find()) {
+			throw new RuleCompileException(List.of(new RuleError(file, 1, 1,
+					"a rule file must open with a /* ... */ metadata block (id, title, status, thresholds)")));
+		}
+		String yaml = header.group(1).lines().map((line) -> line.replaceFirst("^\\s*\\* ?", "")).reduce("",
+				(a, b) -> a + b + "\n");
+		Map<?, ?> fields;
+		try {
+			Object loaded = new Yaml(new LoaderOptions()).load(yaml);
+			fields = (loaded instanceof Map<?, ?> map) ? map : Map.of();
+		}
+		catch (YAMLException ex) {
+			throw new RuleCompileException(List.of(new RuleError(file, 1, 1, "metadata block: " + ex.getMessage())));
+		}
+		String id = text(file, fields, "id");
+		String status = text(file, fields, "status");
+		if (!STATUSES.contains(status)) {
+			throw error(file, "metadata status '" + status + "' is not one of " + STATUSES);
+		}
+		Map<String, ThresholdType> thresholds = new LinkedHashMap<>();
+		if (fields.get("thresholds") instanceof Map<?, ?> declared) {
+			declared.forEach((name, type) -> {
+				try {
+					thresholds.put(id + "." + name, ThresholdType.valueOf(String.valueOf(type).toUpperCase(Locale.ROOT)));
+				}
+				catch (IllegalArgumentException ex) {
+					throw error(file, "threshold " + name + " has unknown type '" + type + "'; expected one of "
+							+ List.of(ThresholdType.values()).toString().toLowerCase(Locale.ROOT));
+				}
+			});
+		}
+		else if (fields.containsKey("thresholds")) {
+			throw error(file, "metadata thresholds must map each name to its type");
+		}
+		return new RuleMetadata(id, text(file, fields, "title"), String.valueOf(fields.get("description")).trim(),
+				status, thresholds);
+	}
+
+	private static String text(String file, Map<?, ?> fields, String key) {
+		Object value = fields.get(key);
+		if (value == null || String.valueOf(value).isBlank()) {
+			throw error(file, "metadata block lacks '" + key + "'");
+		}
+		return String.valueOf(value).trim();
+	}
+
+	private static RuleCompileException error(String file, String message) {
+		return new RuleCompileException(List.of(new RuleError(file, 1, 1, message)));
+	}
+
+}

@@ -1,0 +1,18 @@
+package org.harbinger.engine;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where the engine's findings go: the alert store in the service, a report in a backtest.
+ * The engine diffs against {@link #openSignals()} when a session is (re)built, so alerts
+ * that were already open do not fire again.
+ */
+public interface SignalSink {
+
+	Map<AlertKey, Signal> openSignals();
+
+	void apply(LocalDate today, List<SignalChange> changes);
+
+}

@@ -1,0 +1,39 @@
+package org.harbinger.engine;
+
+import java.util.List;
+
+/** One administrator-tunable value as a fact, so that a change re-evaluates only the rules that use it. */
+public final class Threshold {
+
+	private final String key;
+
+	private final Object value;
+
+	Threshold(String key, Object value) {
+		this.key = key;
+		this.value = value;
+	}
+
+	public String getKey() {
+		return this.key;
+	}
+
+	public int getIntValue() {
+		return ((Number) this.value).intValue();
+	}
+
+	public double getDoubleValue() {
+		return ((Number) this.value).doubleValue();
+	}
+
+	@SuppressWarnings("unchecked")
+	public List<String> getValues() {
+		return (List<String>) this.value;
+	}
+
+	@Override
+	public String toString() {
+		return this.key + "=" + this.value;
+	}
+
+}

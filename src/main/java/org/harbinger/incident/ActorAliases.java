@@ -1,0 +1,131 @@
+package org.harbinger.incident;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Maps the many spellings of a group (ISK, IS-K, Daesh, "Islamic State (Afghanistan)")
+ * to canonical groups, and community names and tags to canonical target groups.
+ * Matching ignores case and punctuation. An alias ending in {@code *} matches by prefix.
+ */
+public final class ActorAliases {
+
+	private static final Pattern TRAILING_PARENS = Pattern.compile("^(.*?)\\s*\\(([^()]*)\\)\\s*$");
+
+	private static final Pattern YEARS = Pattern.compile("[0-9\\-\\s]+");
+
+	private final Map<String, String> groups = new HashMap<>();
+
+	private final List<Map.Entry<String, String>> groupPrefixes = new ArrayList<>();
+
+	private final Map<String, String> targets = new HashMap<>();
+
+	private final Map<String, String> targetTags;
+
+	private final Map<String, LongAdder> unknown = new ConcurrentHashMap<>();
+
+	ActorAliases(Map<String, List<String>> groupAliases, Map<String, List<String>> targetAliases,
+			Map<String, String> targetTags) {
+		groupAliases.forEach((group, aliases) -> aliases.forEach((alias) -> {
+			if (alias.endsWith("*")) {
+				this.groupPrefixes.add(Map.entry(normalise(alias.substring(0, alias.length() - 1)), group));
+			}
+			else {
+				this.groups.put(normalise(alias), group);
+			}
+		}));
+		targetAliases.forEach((target, aliases) -> aliases.forEach((alias) -> this.targets.put(normalise(alias), target)));
+		this.targetTags = Map.copyOf(targetTags);
+	}
+
+	/** The canonical group of an actor, or empty when it is blank or not known (then counted). */
+	public Optional<String> group(String actor) {
+		if (actor == null || actor.isBlank()) {
+			return Optional.empty();
+		}
+		Optional<String> group = lookup(actor);
+		if (group.isEmpty()) {
+			this.unknown.computeIfAbsent(actor.trim(), (key) -> new LongAdder()).increment();
+		}
+		return group;
+	}
+
+	private Optional<String> lookup(String actor) {
+		String name = normalise(actor);
+		String exact = this.groups.get(name);
+		if (exact != null) {
+			return Optional.of(exact);
+		}
+		Matcher parens = TRAILING_PARENS.matcher(actor);
+		if (parens.matches()) {
+			String bare = this.groups.get(normalise(parens.group(1)));
+			if (bare != null) {
+				return Optional.of(bare);
+			}
+		}
+		return this.groupPrefixes.stream()
+			.filter((prefix) -> name.startsWith(prefix.getKey()))
+			.map(Map.Entry::getValue)
+			.findFirst();
+	}
+
+	/** Target groups named in ACLED's associated actors ({@code ;}-separated) and in tags. */
+	public Set<String> targets(String assocActors, Set<String> tags) {
+		Set<String> found = new LinkedHashSet<>();
+		if (assocActors != null) {
+			for (String actor : assocActors.split(";")) {
+				Matcher parens = TRAILING_PARENS.matcher(actor);
+				String bare = parens.matches() ? parens.group(1) : actor;
+				String target = this.targets.get(normalise(bare));
+				if (target != null) {
+					found.add(target);
+				}
+			}
+		}
+		for (String tag : tags) {
+			String key = tag.contains("=") ? tag.substring(0, tag.indexOf('=') + 1) : tag;
+			String target = this.targetTags.get(key);
+			if (target != null) {
+				found.add(target);
+			}
+		}
+		return found;
+	}
+
+	/**
+	 * The home country in an ACLED actor name, e.g. "Afghanistan" in
+	 * "Islamic State (Afghanistan)"; not the years in "Military Forces of Pakistan (2018-)".
+	 */
+	public static Optional<String> homeCountry(String actor) {
+		if (actor == null) {
+			return Optional.empty();
+		}
+		Matcher parens = TRAILING_PARENS.matcher(actor.trim());
+		if (!parens.matches() || YEARS.matcher(parens.group(2)).matches()) {
+			return Optional.empty();
+		}
+		return Optional.of(parens.group(2).trim());
+	}
+
+	/** Actor names seen that matched no alias, with how often, for the administrator. */
+	public Map<String, Long> unknownActors() {
+		Map<String, Long> counts = new HashMap<>();
+		this.unknown.forEach((actor, count) -> counts.put(actor, count.sum()));
+		return counts;
+	}
+
+	static String normalise(String text) {
+		return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+	}
+
+}

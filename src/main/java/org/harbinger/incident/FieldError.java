@@ -1,0 +1,11 @@
+package org.harbinger.incident;
+
+/** One reason an input record was refused, named by its field. */
+public record FieldError(String field, String message) {
+
+	@Override
+	public String toString() {
+		return this.field + ": " + this.message;
+	}
+
+}

@@ -1,0 +1,89 @@
+package org.harbinger.incident;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/incidents}: one incident as a JSON object, or a batch as an array.
+ * The batch is all or nothing: any bad field refuses it with one message per field.
+ */
+@RestController
+class IncidentController {
+
+	private final IncidentFields fields;
+
+	private final IncidentService incidents;
+
+	IncidentController(IncidentFields fields, IncidentService incidents) {
+		this.fields = fields;
+		this.incidents = incidents;
+	}
+
+	/** One refused field of the record at {@code index} in the request. */
+	record Problem(int index, String field, String message) {
+	}
+
+	@PostMapping("/api/incidents")
+	ResponseEntity<?> post(@RequestBody JsonNode body) {
+		List<JsonNode> records = new ArrayList<>();
+		if (body.isArray()) {
+			body.forEach(records::add);
+		}
+		else {
+			records.add(body);
+		}
+		List<Incident> parsed = new ArrayList<>();
+		List<Problem> problems = new ArrayList<>();
+		for (int i = 0; i < records.size(); i++) {
+			JsonNode node = records.get(i);
+			if (!node.isObject()) {
+				problems.add(new Problem(i, "", "expected a JSON object"));
+				continue;
+			}
+			IncidentFields.Parsed result = this.fields.parse(raw(node));
+			int index = i;
+			result.errors().forEach((error) -> problems.add(new Problem(index, error.field(), error.message())));
+			if (result.ok()) {
+				parsed.add(result.incident());
+			}
+		}
+		if (!problems.isEmpty()) {
+			return ResponseEntity.badRequest().body(Map.of("errors", problems));
+		}
+		IncidentService.Recorded recorded = this.incidents.record(parsed);
+		return ResponseEntity.status(HttpStatus.OK)
+			.body(Map.of("accepted", parsed.size(), "created", recorded.created(), "updated", recorded.updated()));
+	}
+
+	/** JSON fields as text; {@code id} is accepted for {@code event_id_cnty}, a tag array is joined. */
+	private static Map<String, String> raw(JsonNode node) {
+		Map<String, String> raw = new LinkedHashMap<>();
+		node.properties().forEach((entry) -> {
+			String name = entry.getKey().equals("id") ? "event_id_cnty" : entry.getKey();
+			JsonNode value = entry.getValue();
+			if (value.isNull()) {
+				return;
+			}
+			if (value.isArray()) {
+				List<String> items = new ArrayList<>();
+				value.forEach((item) -> items.add(item.asString()));
+				raw.put(name, String.join(";", items));
+			}
+			else {
+				raw.put(name, value.asString());
+			}
+		});
+		return raw;
+	}
+
+}

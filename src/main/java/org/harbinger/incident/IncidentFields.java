@@ -1,0 +1,232 @@
+package org.harbinger.incident;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Turns one raw record (field name to text, from JSON or any CSV dialect) into a
+ * normalised {@link Incident}, or into every reason it cannot be one. One path for all
+ * ways in, so a field means the same wherever it comes from.
+ */
+public final class IncidentFields {
+
+	/** The fields a record may carry, in ACLED's order, then the early-warning ones. */
+	public static final List<String> NAMES = List.of("source", "event_id_cnty", "event_date", "year",
+			"time_precision", "disorder_type", "event_type", "sub_event_type", "actor1", "assoc_actor_1", "inter1",
+			"actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting", "iso", "region", "country",
+			"admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision", "reported_by",
+			"source_scale", "notes", "fatalities", "tags", "timestamp", "origin_country", "claim_status",
+			"reliability", "credibility");
+
+	private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+
+	private static final DateTimeFormatter ACLED_DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
+
+	private final ActorAliases aliases;
+
+	private final String defaultReliability;
+
+	private final int defaultCredibility;
+
+	IncidentFields(ActorAliases aliases, String defaultReliability, int defaultCredibility) {
+		this.aliases = aliases;
+		this.defaultReliability = defaultReliability;
+		this.defaultCredibility = defaultCredibility;
+	}
+
+	/** The outcome for one record: an incident, or the reasons it was refused. */
+	public record Parsed(Incident incident, List<FieldError> errors) {
+
+		public boolean ok() {
+			return this.errors.isEmpty();
+		}
+
+	}
+
+	public Parsed parse(Map<String, String> raw) {
+		Reader in = new Reader(raw);
+		for (String name : raw.keySet()) {
+			if (!NAMES.contains(name)) {
+				in.errors.add(new FieldError(name, "unknown field"));
+			}
+		}
+		String source = in.required("source");
+		String eventId = in.required("event_id_cnty");
+		LocalDate eventDate = in.parse("event_date", IncidentFields::date, true);
+		String eventType = in.parse("event_type", (text) -> EventTaxonomy.eventType(text)
+			.orElseThrow(() -> new IllegalArgumentException(
+					"unknown event type '" + text + "'; expected one of " + EventTaxonomy.eventTypes())), true);
+		String subEventType = (eventType == null) ? null : in.parse("sub_event_type", (text) -> EventTaxonomy
+			.subEventType(eventType, text)
+			.orElseThrow(() -> new IllegalArgumentException("unknown sub-event type '" + text + "' for " + eventType
+					+ "; expected one of " + String.join(", ", EventTaxonomy.subEventTypes(eventType)))), false);
+		String country = in.required("country");
+		Integer fatalities = in.parse("fatalities", (text) -> atLeast(Integer.parseInt(text), 0), false);
+		Double latitude = in.parse("latitude", (text) -> within(Double.parseDouble(text), -90, 90), false);
+		Double longitude = in.parse("longitude", (text) -> within(Double.parseDouble(text), -180, 180), false);
+		Integer timePrecision = in.parse("time_precision", (text) -> (int) within(Integer.parseInt(text), 1, 3), false);
+		Integer geoPrecision = in.parse("geo_precision", (text) -> (int) within(Integer.parseInt(text), 1, 3), false);
+		Integer iso = in.parse("iso", (text) -> atLeast(Integer.parseInt(text), 0), false);
+		Long timestamp = in.parse("timestamp", (text) -> atLeast(Long.parseLong(text), 0L), false);
+		ClaimStatus claim = in.parse("claim_status", IncidentFields::claimStatus, false);
+		String reliability = in.parse("reliability", IncidentFields::reliability, false);
+		Integer credibility = in.parse("credibility", (text) -> (int) within(Integer.parseInt(text), 1, 6), false);
+		Integer year = in.parse("year", Integer::parseInt, false);
+		if (year != null && eventDate != null && year != eventDate.getYear()) {
+			in.errors.add(new FieldError("year", "is " + year + " but event_date is in " + eventDate.getYear()));
+		}
+		if (!in.errors.isEmpty()) {
+			return new Parsed(null, List.copyOf(in.errors));
+		}
+		Set<String> tags = tags(in.text("tags"));
+		String actor1 = in.text("actor1");
+		String actor2 = in.text("actor2");
+		String notes = in.text("notes");
+		String actor1Group = this.aliases.group(actor1).orElse(null);
+		String originCountry = (in.text("origin_country") != null) ? in.text("origin_country")
+				: ActorAliases.homeCountry(actor1).orElse(null);
+		Incident incident = new Incident(source, eventId, eventDate, timePrecision, in.text("disorder_type"), eventType,
+				subEventType, actor1, in.text("assoc_actor_1"), in.text("inter1"), actor2, in.text("assoc_actor_2"),
+				in.text("inter2"), in.text("interaction"), in.text("civilian_targeting"), iso, in.text("region"),
+				country, in.text("admin1"), in.text("admin2"), in.text("admin3"), in.text("location"), latitude,
+				longitude, geoPrecision, in.text("reported_by"), in.text("source_scale"), notes,
+				(fatalities != null) ? fatalities : 0, tags, timestamp, originCountry,
+				(claim != null) ? claim : claimStatus(tags, notes, actor1Group),
+				(reliability != null) ? reliability : this.defaultReliability,
+				(credibility != null) ? credibility : this.defaultCredibility, actor1Group,
+				this.aliases.group(actor2).orElse(null), this.aliases.targets(in.text("assoc_actor_2"), tags));
+		return new Parsed(incident, List.of());
+	}
+
+	/** Tags from the tag column: separated by {@code ;}, trimmed, lower case, blanks dropped. */
+	static Set<String> tags(String text) {
+		Set<String> tags = new LinkedHashSet<>();
+		if (text != null) {
+			Arrays.stream(text.split(";"))
+				.map((tag) -> tag.trim().toLowerCase(Locale.ROOT))
+				.filter((tag) -> !tag.isEmpty())
+				.forEach(tags::add);
+		}
+		return tags;
+	}
+
+	/** INDICATORS.md section 1: tags first, then the notes' wording, then whether a named group acted. */
+	private static ClaimStatus claimStatus(Set<String> tags, String notes, String actor1Group) {
+		if (tags.contains("claimed")) {
+			return ClaimStatus.CLAIMED;
+		}
+		if (tags.contains("denied")) {
+			return ClaimStatus.DENIED;
+		}
+		if (tags.contains("unclaimed")) {
+			return ClaimStatus.UNCLAIMED;
+		}
+		if (notes != null && notes.toLowerCase(Locale.ROOT).contains("claimed responsibility")) {
+			return ClaimStatus.CLAIMED;
+		}
+		return (actor1Group != null && !"UNKNOWN".equals(actor1Group)) ? ClaimStatus.ATTRIBUTED : ClaimStatus.UNCLAIMED;
+	}
+
+	private static LocalDate date(String text) {
+		LocalDate date;
+		try {
+			date = LocalDate.parse(text.trim());
+		}
+		catch (DateTimeParseException iso) {
+			try {
+				date = LocalDate.parse(text.trim(), ACLED_DATE);
+			}
+			catch (DateTimeParseException acled) {
+				throw new IllegalArgumentException("'" + text + "' is not a date (2022-04-18 or 18 April 2022)");
+			}
+		}
+		if (date.isBefore(EARLIEST) || date.isAfter(LocalDate.now().plusDays(1))) {
+			throw new IllegalArgumentException(date + " is out of range (" + EARLIEST + " to tomorrow)");
+		}
+		return date;
+	}
+
+	private static ClaimStatus claimStatus(String text) {
+		try {
+			return ClaimStatus.valueOf(text.trim().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("'" + text + "' is not one of " + Arrays.toString(ClaimStatus.values()));
+		}
+	}
+
+	private static String reliability(String text) {
+		String grade = text.trim().toUpperCase(Locale.ROOT);
+		if (!grade.matches("[A-F]")) {
+			throw new IllegalArgumentException("'" + text + "' is not an Admiralty reliability grade A-F");
+		}
+		return grade;
+	}
+
+	private static <T extends Comparable<T>> T atLeast(T value, T minimum) {
+		if (value.compareTo(minimum) < 0) {
+			throw new IllegalArgumentException(value + " is negative");
+		}
+		return value;
+	}
+
+	private static double within(double value, double minimum, double maximum) {
+		if (value < minimum || value > maximum) {
+			throw new IllegalArgumentException(value + " is outside " + minimum + " to " + maximum);
+		}
+		return value;
+	}
+
+	/** Reads fields out of one raw record, collecting an error for each bad one. */
+	private static final class Reader {
+
+		private final Map<String, String> raw;
+
+		private final List<FieldError> errors = new ArrayList<>();
+
+		Reader(Map<String, String> raw) {
+			this.raw = raw;
+		}
+
+		String text(String name) {
+			String value = this.raw.get(name);
+			return (value == null || value.isBlank()) ? null : value.trim();
+		}
+
+		String required(String name) {
+			String value = text(name);
+			if (value == null) {
+				this.errors.add(new FieldError(name, "is required"));
+			}
+			return value;
+		}
+
+		<T> T parse(String name, Function<String, T> parser, boolean required) {
+			String value = required ? required(name) : text(name);
+			if (value == null) {
+				return null;
+			}
+			try {
+				return parser.apply(value);
+			}
+			catch (NumberFormatException ex) {
+				this.errors.add(new FieldError(name, "'" + value + "' is not a number"));
+			}
+			catch (IllegalArgumentException ex) {
+				this.errors.add(new FieldError(name, ex.getMessage()));
+			}
+			return null;
+		}
+
+	}
+
+}
