@@ -33,7 +33,7 @@ class DigestConfiguration {
 
 	@Bean
 	Subscriptions subscriptions(HarbingerProperties properties) {
-		return new Subscriptions(SubscriptionsFile.read(EditableFiles.read(properties.configDir(), "subscriptions.yml")));
+		return new Subscriptions(SubscriptionsFile.read(EditableFiles.read(properties.configDir(), "config", "subscriptions.yml")));
 	}
 
 	@Bean

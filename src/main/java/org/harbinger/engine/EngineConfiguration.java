@@ -28,7 +28,7 @@ class EngineConfiguration {
 
 	@Bean
 	RuleBase ruleBase(HarbingerProperties properties) {
-		return RuleBase.compile(EditableFiles.list(properties.rulesDir(), "drl"));
+		return RuleBase.compile(EditableFiles.list(properties.rulesDir(), "rules", "drl"));
 	}
 
 	@Bean(destroyMethod = "close")

@@ -59,7 +59,8 @@ public final class RuleBase {
 				errors.addAll(ex.errors());
 			}
 			String path = KIE_PATH + fileName(file.location());
-			locations.put(path, file.location());
+			// Messages name the resource without the source folder.
+			locations.put(path.substring("src/main/resources/".length()), file.location());
 			kfs.write(path, file.content());
 		}
 		KieBuilder builder = kie.newKieBuilder(kfs).buildAll(DrlProject.class);

@@ -17,7 +17,7 @@ class IncidentConfiguration {
 
 	@Bean
 	ActorAliases actorAliases(HarbingerProperties properties) {
-		return load(EditableFiles.read(properties.configDir(), "actors.yml"));
+		return load(EditableFiles.read(properties.configDir(), "config", "actors.yml"));
 	}
 
 	@Bean

@@ -26,22 +26,22 @@ public final class EditableFiles {
 	public record Text(String location, String content) {
 	}
 
-	/** The file on disk, else the jar's default copy of {@code defaults/<folder>/<name>}. */
-	public static Text read(Path dir, String name) {
+	/** The file on disk, else the jar's default copy {@code defaults/<defaults>/<name>}. */
+	public static Text read(Path dir, String defaults, String name) {
 		Path file = dir.resolve(name);
 		if (Files.isRegularFile(file)) {
 			return new Text(file.toString(), readString(file));
 		}
 		Resource resource = new PathMatchingResourcePatternResolver()
-			.getResource("classpath:defaults/" + dir.getFileName() + "/" + name);
+			.getResource("classpath:defaults/" + defaults + "/" + name);
 		if (!resource.exists()) {
 			throw new IllegalStateException("No " + file + " on disk and no default copy in the jar");
 		}
 		return new Text(file + " (default copy in the jar)", readResource(resource));
 	}
 
-	/** Every file matching {@code *.ext} directly in the folder, else the jar's defaults, sorted by name. */
-	public static List<Text> list(Path dir, String extension) {
+	/** Every {@code *.extension} file directly in the folder, else the jar's defaults, sorted by name. */
+	public static List<Text> list(Path dir, String defaults, String extension) {
 		if (Files.isDirectory(dir)) {
 			try (Stream<Path> files = Files.list(dir)) {
 				return files.filter((file) -> file.getFileName().toString().endsWith("." + extension))
@@ -56,7 +56,7 @@ public final class EditableFiles {
 		}
 		try {
 			Resource[] resources = new PathMatchingResourcePatternResolver()
-				.getResources("classpath*:defaults/" + dir.getFileName() + "/*." + extension);
+				.getResources("classpath*:defaults/" + defaults + "/*." + extension);
 			return Arrays.stream(resources)
 				.sorted(Comparator.comparing(Resource::getFilename))
 				.map((resource) -> new Text(dir.resolve(resource.getFilename()).toString(), readResource(resource)))

@@ -14,7 +14,7 @@ class ThresholdConfiguration {
 	/** The values in force, checked against what the compiled rules declare. */
 	@Bean
 	ThresholdSet thresholdSet(HarbingerProperties properties, RuleBase rules) {
-		return ThresholdsFile.read(EditableFiles.read(properties.configDir(), "thresholds.yml"), rules.thresholdSchema());
+		return ThresholdsFile.read(EditableFiles.read(properties.configDir(), "config", "thresholds.yml"), rules.thresholdSchema());
 	}
 
 }

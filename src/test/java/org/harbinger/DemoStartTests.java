@@ -1,0 +1,93 @@
+package org.harbinger;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+import jakarta.mail.Multipart;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import org.harbinger.alert.Alert;
+import org.harbinger.alert.AlertRepository;
+import org.harbinger.engine.Engine;
+import org.harbinger.engine.Severity;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+
+/**
+ * A first start as a new user gets it: an empty database, the shipped config/ (demo on,
+ * clock pinned at 7 May 2022), no SMTP server. The demo data must open the alerts of the
+ * real events, and a digest must land as an .eml file.
+ */
+@SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:demo;DB_CLOSE_DELAY=-1",
+		"spring.quartz.auto-startup=false" })
+@AutoConfigureMockMvc
+class DemoStartTests {
+
+	private static Path mailDir;
+
+	@Autowired
+	private Engine engine;
+
+	@Autowired
+	private AlertRepository alerts;
+
+	@Autowired
+	private MockMvc mvc;
+
+	@DynamicPropertySource
+	static void mailDir(DynamicPropertyRegistry registry) throws Exception {
+		mailDir = Files.createTempDirectory("harbinger-demo-mail");
+		registry.add("harbinger.mail.eml-dir", mailDir::toString);
+	}
+
+	@Test
+	void theDemoDataOpensAlertsForTheRealEvents() {
+		this.engine.today();
+
+		List<Alert> open = this.alerts.find(new AlertRepository.Filter(Alert.Status.OPEN, null, null, null));
+
+		assertThat(open).filteredOn((alert) -> alert.indicator().equals("cross-border-fire"))
+			.extracting(Alert::scope, Alert::severity, Alert::evidence)
+			.containsExactlyInAnyOrder(
+					tuple("Uzbekistan", Severity.CRITICAL, List.of("UZB2001")),
+					tuple("Tajikistan", Severity.CRITICAL, List.of("TJK1001")));
+		assertThat(open).filteredOn((alert) -> alert.indicator().equals("attack-surge"))
+			.extracting(Alert::scope)
+			.contains("Afghanistan");
+	}
+
+	@Test
+	void withoutAnSmtpServerTheDigestIsWrittenAsAnEmlFile() throws Exception {
+		this.engine.today();
+
+		this.mvc.perform(post("/api/subscriptions/demo-all/digest")).andExpect(jsonPath("$.status").value("SENT"));
+
+		List<Path> files;
+		try (Stream<Path> listing = Files.list(mailDir)) {
+			files = listing.toList();
+		}
+		assertThat(files).singleElement().asString().endsWith("-demo-all.eml");
+		try (InputStream in = Files.newInputStream(files.get(0))) {
+			MimeMessage mail = new MimeMessage(Session.getInstance(new Properties()), in);
+			assertThat(mail.getSubject()).startsWith("[Harbinger] ").contains("new CRITICAL").endsWith("7 May 2022");
+			assertThat(mail.getMessageID()).endsWith("@harbinger>");
+			assertThat(mail.getContent()).isInstanceOf(Multipart.class);
+		}
+	}
+
+}

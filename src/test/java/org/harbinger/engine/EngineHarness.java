@@ -1,0 +1,129 @@
+package org.harbinger.engine;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.harbinger.alert.TransitionKind;
+import org.harbinger.incident.Incident;
+import org.harbinger.system.EditableFiles;
+import org.harbinger.threshold.ThresholdsFile;
+
+/**
+ * A real engine on the real rules/ and config/thresholds.yml, with incidents kept in a
+ * list instead of the database and transitions written to a log: the alert logic without
+ * Spring, for fast rule tests.
+ */
+final class EngineHarness implements AutoCloseable {
+
+	static final RuleBase RULES = RuleBase.compile(EditableFiles.list(Path.of("rules"), "rules", "drl"));
+
+	private final List<Incident> stored = new ArrayList<>();
+
+	private final Map<AlertKey, Signal> open = new HashMap<>();
+
+	private final List<String> transitions = new ArrayList<>();
+
+	private final Engine engine;
+
+	private EngineHarness(LocalDate today, ThresholdSet thresholds) {
+		this.engine = Engine.start(RULES, thresholds, today, new History(), new Sink());
+	}
+
+	static EngineHarness start(LocalDate today) {
+		return new EngineHarness(today, thresholds(Map.of()));
+	}
+
+	static EngineHarness start(LocalDate today, Map<String, Object> overrides) {
+		return new EngineHarness(today, thresholds(overrides));
+	}
+
+	/** The shipped config/thresholds.yml with some values replaced. */
+	static ThresholdSet thresholds(Map<String, Object> overrides) {
+		ThresholdSet shipped = ThresholdsFile.read(EditableFiles.read(Path.of("config"), "config", "thresholds.yml"),
+				RULES.thresholdSchema());
+		Map<String, Object> values = new HashMap<>(shipped.values());
+		values.putAll(overrides);
+		return ThresholdSet.of(values, RULES.thresholdSchema());
+	}
+
+	Engine engine() {
+		return this.engine;
+	}
+
+	void record(Incident... incidents) {
+		this.stored.addAll(Arrays.asList(incidents));
+		this.engine.record(Arrays.asList(incidents), List.of()).join();
+	}
+
+	void advanceTo(LocalDate date) {
+		this.engine.advanceTo(date).join();
+	}
+
+	/** Open alerts now. */
+	Map<AlertKey, Signal> open() {
+		this.engine.today();
+		return Map.copyOf(this.open);
+	}
+
+	Optional<Signal> open(String indicator, String scope) {
+		return Optional.ofNullable(open().get(new AlertKey(indicator, scope)));
+	}
+
+	/** Every transition so far, as "date indicator scope SEVERITY KIND". */
+	List<String> transitions() {
+		this.engine.today();
+		return List.copyOf(this.transitions);
+	}
+
+	@Override
+	public void close() {
+		this.engine.close();
+	}
+
+	private final class History implements IncidentHistory {
+
+		@Override
+		public Optional<LocalDate> firstEventDate() {
+			return EngineHarness.this.stored.stream().map(Incident::eventDate).min(LocalDate::compareTo);
+		}
+
+		@Override
+		public void forEachSince(LocalDate from, Consumer<Incident> action) {
+			EngineHarness.this.stored.stream().filter((incident) -> !incident.eventDate().isBefore(from)).forEach(action);
+		}
+
+	}
+
+	private final class Sink implements SignalSink {
+
+		@Override
+		public Map<AlertKey, Signal> openSignals() {
+			return Map.copyOf(EngineHarness.this.open);
+		}
+
+		@Override
+		public void apply(LocalDate today, List<SignalChange> changes) {
+			for (SignalChange change : changes) {
+				TransitionKind.of(change)
+					.ifPresent((kind) -> EngineHarness.this.transitions.add(today + " " + change.key().indicator() + " "
+							+ change.key().scope() + " "
+							+ ((change.after() != null) ? change.after() : change.before()).severity() + " " + kind));
+				if (change.after() == null) {
+					EngineHarness.this.open.remove(change.key());
+				}
+				else {
+					EngineHarness.this.open.put(change.key(), change.after());
+				}
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,81 @@
+package org.harbinger.engine;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.harbinger.system.EditableFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class RuleBaseTests {
+
+	private static final String HEADER = """
+			/*
+			 * id: broken
+			 * title: A broken rule
+			 * status: experimental
+			 */
+			package org.harbinger.rules;
+			import org.harbinger.engine.IncidentFact;
+			""";
+
+	@Test
+	void compilesTheShippedRulesWithTheirMetadata() {
+		RuleBase rules = RuleBase.compile(EditableFiles.list(Path.of("rules"), "rules", "drl"));
+
+		assertThat(rules.indicators()).containsKeys("cross-border-fire", "attack-surge");
+		assertThat(rules.indicators().get("cross-border-fire").title()).isEqualTo("Cross-border fire from Afghanistan");
+		assertThat(rules.thresholdSchema()).containsEntry("attack-surge.ratio", ThresholdType.RATIO)
+			.containsEntry("cross-border-fire.neighbours", ThresholdType.LIST);
+	}
+
+	@Test
+	void aSyntaxErrorNamesTheFileAndLine(@TempDir Path rules) throws Exception {
+		Files.writeString(rules.resolve("broken.drl"), HEADER + """
+				rule "Broken"
+				when
+				    IncidentFact( country == "Uzbekistan"
+				then
+				end
+				""");
+
+		assertThatExceptionOfType(RuleCompileException.class)
+			.isThrownBy(() -> RuleBase.compile(EditableFiles.list(rules, "rules", "drl")))
+			.satisfies((ex) -> assertThat(ex.errors()).first().satisfies((error) -> {
+				assertThat(error.file()).isEqualTo(rules.resolve("broken.drl").toString());
+				assertThat(error.line()).isBetween(10, 12);
+				assertThat(error.toString()).startsWith(rules.resolve("broken.drl") + ":" + error.line() + ":");
+			}));
+	}
+
+	@Test
+	void anUnknownFieldIsASemanticErrorInItsFile(@TempDir Path rules) throws Exception {
+		Files.writeString(rules.resolve("broken.drl"), HEADER + """
+				rule "Broken"
+				when
+				    IncidentFact( province == "Kunar" )
+				then
+				end
+				""");
+
+		assertThatExceptionOfType(RuleCompileException.class)
+			.isThrownBy(() -> RuleBase.compile(EditableFiles.list(rules, "rules", "drl")))
+			.satisfies((ex) -> assertThat(ex.errors()).anySatisfy((error) -> {
+				assertThat(error.file()).endsWith("broken.drl");
+				assertThat(error.message()).contains("province");
+			}));
+	}
+
+	@Test
+	void aRuleFileWithoutMetadataIsRefused(@TempDir Path rules) throws Exception {
+		Files.writeString(rules.resolve("bare.drl"), "package org.harbinger.rules;\n");
+
+		assertThatExceptionOfType(RuleCompileException.class)
+			.isThrownBy(() -> RuleBase.compile(EditableFiles.list(rules, "rules", "drl")))
+			.withMessageContaining("bare.drl:1:1: a rule file must open with a /* ... */ metadata block");
+	}
+
+}
