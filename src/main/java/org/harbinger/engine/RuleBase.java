@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.drools.compiler.kie.builder.impl.DrlProject;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsParserException;
+import org.drools.drl.parser.ParserError;
 import org.harbinger.system.EditableFiles;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -58,6 +61,13 @@ public final class RuleBase {
 			catch (RuleCompileException ex) {
 				errors.addAll(ex.errors());
 			}
+			List<RuleError> syntax = syntaxErrors(file);
+			if (!syntax.isEmpty()) {
+				// Left out of the build: in Drools one file's parse error would hide every
+				// file's declared types and report false errors against them.
+				errors.addAll(syntax);
+				continue;
+			}
 			String path = KIE_PATH + fileName(file.location());
 			// Messages name the resource without the source folder.
 			locations.put(path.substring("src/main/resources/".length()), file.location());
@@ -78,6 +88,23 @@ public final class RuleBase {
 		// The KieBase is self-contained once built; keeping the module would leak one per reload.
 		kie.getRepository().removeKieModule(release);
 		return new RuleBase(kieBase, Map.copyOf(indicators));
+	}
+
+	private static List<RuleError> syntaxErrors(EditableFiles.Text file) {
+		DrlParser parser = new DrlParser();
+		try {
+			parser.parse(false, file.content());
+		}
+		catch (DroolsParserException ex) {
+			return List.of(new RuleError(file.location(), Math.max(ex.getLineNumber(), 0), Math.max(ex.getColumn(), 0),
+					ex.getMessage()));
+		}
+		return parser.getErrors().stream().map((error) -> {
+			int line = (error instanceof ParserError parse) ? parse.getRow()
+					: (error.getLines().length > 0) ? error.getLines()[0] : 0;
+			int column = (error instanceof ParserError parse) ? parse.getCol() : 0;
+			return new RuleError(file.location(), Math.max(line, 0), Math.max(column, 0), error.getMessage().strip());
+		}).toList();
 	}
 
 	KieBase kieBase() {
