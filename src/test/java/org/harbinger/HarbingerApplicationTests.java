@@ -16,8 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -35,11 +33,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * engine on the shipped rules, the alert store, Quartz's JDBC store, and a real SMTP
  * server (GreenMail). Each test uses its own countries or feed so that order does not matter.
  */
-@SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:e2e;DB_CLOSE_DELAY=-1",
-		"spring.quartz.auto-startup=false", "harbinger.demo.enabled=false", "harbinger.clock.fixed-date=2022-04-01",
-		"harbinger.config-dir=src/test/resources/e2e", "spring.mail.host=localhost",
-		"spring.mail.port=" + 3025 })
-@AutoConfigureMockMvc
+@EndToEndTest
 class HarbingerApplicationTests {
 
 	@RegisterExtension

@@ -23,7 +23,7 @@ final class SubscriptionsFile {
 
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
 
-	private static final Set<String> FIELDS = Set.of("name", "recipients", "cron", "time-zone", "min-severity",
+	private static final List<String> FIELDS = List.of("name", "recipients", "cron", "time-zone", "min-severity",
 			"indicators", "scopes");
 
 	private SubscriptionsFile() {
@@ -82,11 +82,11 @@ final class SubscriptionsFile {
 				return null;
 			}
 			int before = this.problems.size();
+			this.name = required("name");
 			this.fields.stream()
 				.map((field) -> YamlFiles.scalar(field.getKeyNode()))
 				.filter((key) -> !FIELDS.contains(key))
 				.forEach((key) -> problem(this.node, key, "unknown field; expected one of " + FIELDS));
-			this.name = required("name");
 			List<String> recipients = list("recipients");
 			if (recipients.isEmpty()) {
 				problem(this.node, "recipients", "at least one address is required");
