@@ -1,5 +1,7 @@
 package org.harbinger;
 
+import org.harbinger.cli.Cli;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,8 +11,12 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class HarbingerApplication {
 
+	/** {@code serve} (the default) runs the service; other commands are listed by {@code help}. */
 	public static void main(String[] args) {
-		SpringApplication.run(HarbingerApplication.class, args);
+		int status = Cli.run(args, (serveArgs) -> SpringApplication.run(HarbingerApplication.class, serveArgs));
+		if (status >= 0) {
+			System.exit(status);
+		}
 	}
 
 }

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.drools.compiler.kie.builder.impl.DrlProject;
 import org.drools.drl.parser.DrlParser;
@@ -28,7 +30,9 @@ public final class RuleBase {
 
 	private static final AtomicLong BUILDS = new AtomicLong();
 
-	private static final String KIE_PATH = "src/main/resources/org/harbinger/rules/";
+	private static final String KIE_PATH = "src/main/resources/";
+
+	private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
 
 	private final KieBase kieBase;
 
@@ -68,7 +72,10 @@ public final class RuleBase {
 				errors.addAll(syntax);
 				continue;
 			}
-			String path = KIE_PATH + fileName(file.location());
+			// Drools expects a file's folder to follow its package.
+			Matcher declared = PACKAGE.matcher(file.content());
+			String folder = declared.find() ? declared.group(1).replace('.', '/') + "/" : "";
+			String path = KIE_PATH + folder + fileName(file.location());
 			// Messages name the resource without the source folder.
 			locations.put(path.substring("src/main/resources/".length()), file.location());
 			kfs.write(path, file.content());

@@ -1,0 +1,36 @@
+package org.harbinger.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import org.slf4j.LoggerFactory;
+
+/** Commands print their results on standard output, so the libraries' logging goes to standard error, warnings only. */
+final class CliLogging {
+
+	private CliLogging() {
+	}
+
+	static void toStandardError() {
+		if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+			return;
+		}
+		context.reset();
+		PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+		encoder.setContext(context);
+		encoder.setPattern("%level %logger{20}: %msg%n");
+		encoder.start();
+		ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
+		appender.setContext(context);
+		appender.setTarget("System.err");
+		appender.setEncoder(encoder);
+		appender.start();
+		Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+		root.setLevel(Level.WARN);
+		root.addAppender(appender);
+	}
+
+}
