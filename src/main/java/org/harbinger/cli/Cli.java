@@ -45,6 +45,7 @@ public final class Cli {
 		try {
 			return switch (args[0]) {
 				case "rules" -> RulesCommand.run(rest, out, err);
+				case "backtest" -> BacktestCommand.run(rest, out, err);
 				case "help", "-h" -> {
 					out.print(USAGE);
 					yield 0;

@@ -5,9 +5,11 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Set;
 
+import org.harbinger.backtest.ScenarioRunner;
 import org.harbinger.engine.RuleBase;
 import org.harbinger.engine.RuleCompileException;
 import org.harbinger.engine.ThresholdSet;
+import org.harbinger.incident.OfflineIngest;
 import org.harbinger.system.ConfigFileException;
 import org.harbinger.system.EditableFiles;
 import org.harbinger.threshold.ThresholdsFile;
@@ -27,6 +29,7 @@ final class RulesCommand {
 		Path thresholds = options.path("thresholds", "config/thresholds.yml");
 		return switch (args[0]) {
 			case "check" -> check(rulesDir, thresholds, out, err);
+			case "test" -> test(rulesDir, thresholds, out, err);
 			default -> throw new UsageException("Unknown rules subcommand '" + args[0] + "'");
 		};
 	}
@@ -54,6 +57,25 @@ final class RulesCommand {
 
 	/** Compiled rules with their checked thresholds. */
 	record Loaded(RuleBase rules, ThresholdSet thresholds) {
+	}
+
+	private static int test(Path rulesDir, Path thresholds, PrintStream out, PrintStream err) {
+		Loaded loaded = load(rulesDir, thresholds, err);
+		if (loaded == null) {
+			return 1;
+		}
+		Path config = (thresholds.getParent() != null) ? thresholds.getParent() : Path.of(".");
+		ScenarioRunner.Outcome outcome = new ScenarioRunner(loaded.rules(), loaded.thresholds(),
+				OfflineIngest.fields(config))
+			.runAll(rulesDir.resolve("tests"));
+		for (ScenarioRunner.Result result : outcome.results()) {
+			out.println((result.passed() ? "PASS " : "FAIL ") + result.file() + ": " + result.name());
+			result.diff().forEach((line) -> out.println("    " + line));
+		}
+		outcome.problems().forEach((problem) -> err.println("PROBLEM " + problem));
+		long failed = outcome.results().stream().filter((result) -> !result.passed()).count();
+		out.println((outcome.results().size() - failed) + " passed, " + failed + " failed");
+		return outcome.passed() ? 0 : 1;
 	}
 
 	private static int check(Path rulesDir, Path thresholds, PrintStream out, PrintStream err) {

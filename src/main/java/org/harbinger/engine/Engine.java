@@ -98,19 +98,27 @@ public final class Engine implements AutoCloseable {
 
 	/** Moves the event-time clock; incidents that fall out of every window leave the session. */
 	public CompletableFuture<Void> advanceTo(LocalDate date) {
+		return advanceTo(date, List.of());
+	}
+
+	/**
+	 * Moves the clock and inserts what arrived that day in one step, so transitions are
+	 * judged on the day's end state, not on the moment between the two.
+	 */
+	public CompletableFuture<Void> advanceTo(LocalDate date, Collection<Incident> arrivals) {
+		List<Incident> incidents = List.copyOf(arrivals);
 		return submit(() -> {
-			if (date.equals(this.today)) {
-				return;
-			}
 			if (date.isBefore(this.today)) {
 				// Incidents already expired may count again: rebuild rather than guess.
 				this.today = date;
 				seed();
-				return;
 			}
-			this.today = date;
-			this.session.update(this.todayHandle, new Today(date));
-			expire();
+			else if (date.isAfter(this.today)) {
+				this.today = date;
+				this.session.update(this.todayHandle, new Today(date));
+				expire();
+			}
+			incidents.forEach(this::insert);
 			fireAndPublish();
 		});
 	}

@@ -1,5 +1,6 @@
 package org.harbinger.engine;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,9 +16,11 @@ import org.yaml.snakeyaml.error.YAMLException;
  * The Sigma-style header every rule file opens with: a block comment holding YAML with
  * the indicator's id, title, description, status and the thresholds it reads (name and
  * type). The thresholds it declares are the only keys config/thresholds.yml may set.
+ * {@code levels} lists the severities it can raise (more than one means it escalates);
+ * {@code history: true} marks an indicator that must wait until the data covers its baseline.
  */
-public record RuleMetadata(String id, String title, String description, String status,
-		Map<String, ThresholdType> thresholds) {
+public record RuleMetadata(String id, String title, String description, String status, List<Severity> levels,
+		boolean history, Map<String, ThresholdType> thresholds) {
 
 	private static final Pattern HEADER = Pattern.compile("\\A\\s*/\\*(.*?)\\*/", Pattern.DOTALL);
 
@@ -60,8 +63,18 @@ public record RuleMetadata(String id, String title, String description, String s
 		else if (fields.containsKey("thresholds")) {
 			throw error(file, "metadata thresholds must map each name to its type");
 		}
+		List<Severity> levels = new ArrayList<>();
+		Object declaredLevels = fields.get("levels");
+		for (Object level : (declaredLevels instanceof List<?> list) ? list : List.of("WARNING")) {
+			try {
+				levels.add(Severity.valueOf(String.valueOf(level).toUpperCase(Locale.ROOT)));
+			}
+			catch (IllegalArgumentException ex) {
+				throw error(file, "metadata levels: '" + level + "' is not INFO, WARNING or CRITICAL");
+			}
+		}
 		return new RuleMetadata(id, text(file, fields, "title"), String.valueOf(fields.get("description")).trim(),
-				status, thresholds);
+				status, List.copyOf(levels), Boolean.TRUE.equals(fields.get("history")), thresholds);
 	}
 
 	private static String text(String file, Map<?, ?> fields, String key) {

@@ -1,0 +1,12 @@
+package org.harbinger.backtest;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.harbinger.alert.TransitionKind;
+import org.harbinger.engine.Severity;
+
+/** One alert transition a replay produced, dated by the simulated clock. */
+public record BacktestTransition(LocalDate date, String indicator, String scope, Severity severity,
+		TransitionKind transition, List<String> evidence, String detail) {
+}

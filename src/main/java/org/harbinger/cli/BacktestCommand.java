@@ -1,0 +1,68 @@
+package org.harbinger.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.harbinger.backtest.Backtest;
+import org.harbinger.backtest.BacktestReport;
+import org.harbinger.backtest.BacktestTransition;
+import org.harbinger.incident.ImportReport;
+import org.harbinger.incident.Incident;
+import org.harbinger.incident.OfflineIngest;
+
+/** {@code backtest}: what a rule would have said over history, and when. */
+final class BacktestCommand {
+
+	private BacktestCommand() {
+	}
+
+	static int run(String[] args, PrintStream out, PrintStream err) {
+		Options options = new Options(args, Set.of("incidents", "from", "to", "rules", "thresholds", "format", "config"));
+		Path file = Path.of(options.required("incidents"));
+		LocalDate from = options.date("from");
+		LocalDate to = options.date("to");
+		String format = options.get("format", "json");
+		if (!Set.of("json", "text", "html").contains(format)) {
+			throw new UsageException("--format '" + format + "' is not json, text or html");
+		}
+		if (to.isBefore(from)) {
+			throw new UsageException("--to " + to + " is before --from " + from);
+		}
+		if (!Files.isRegularFile(file)) {
+			err.println(file + ": no such file");
+			return 1;
+		}
+		RulesCommand.Loaded loaded = RulesCommand.load(options.path("rules", "rules"),
+				options.path("thresholds", "config/thresholds.yml"), err);
+		if (loaded == null) {
+			return 1;
+		}
+		List<Incident> incidents = new ArrayList<>();
+		ImportReport imported;
+		try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+			imported = OfflineIngest.csv(OfflineIngest.fields(options.path("config", "config")))
+				.read(in, 10_000, incidents::addAll);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		List<BacktestTransition> transitions = new Backtest(loaded.rules(), loaded.thresholds()).run(incidents, from, to);
+		BacktestReport report = new BacktestReport(imported, from, to, transitions);
+		out.print(switch (format) {
+			case "text" -> report.text();
+			case "html" -> report.html();
+			default -> report.json() + "\n";
+		});
+		return 0;
+	}
+
+}

@@ -1,0 +1,106 @@
+package org.harbinger.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The commands rule authors and CI run, through the same entry point as {@code java -jar}. */
+class CommandLineTests {
+
+	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+	@Test
+	void rulesCheckPassesOnTheShippedRules() {
+		assertThat(run("rules", "check")).isZero();
+		assertThat(out()).startsWith("OK: 2 indicators in rules");
+	}
+
+	@Test
+	void rulesCheckPrintsFileLineColumnAndFails(@TempDir Path rules) throws Exception {
+		Files.writeString(rules.resolve("broken.drl"),
+				Files.readString(Path.of("rules/cross-border-fire.drl")).replace("then", "than"));
+
+		assertThat(run("rules", "check", "--rules", rules.toString())).isEqualTo(1);
+		assertThat(err()).startsWith(rules.resolve("broken.drl") + ":").containsPattern(":\\d+:\\d+: ");
+	}
+
+	@Test
+	void rulesTestRunsEveryScenarioAndEndsWithTheCounts() {
+		assertThat(run("rules", "test")).isZero();
+		assertThat(out()).contains("PASS rules/tests/cross-border-fire.yaml: rockets on Termez fire a WARNING for Uzbekistan")
+			.containsPattern("(?m)^\\d+ passed, 0 failed$");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void backtestOverTheDemoDataReportsTheTermezAndTakharRocketsAsJson() throws Exception {
+		assertThat(run("backtest", "--incidents", "src/main/resources/demo/acled-demo.csv", "--from", "2022-01-01",
+				"--to", "2022-05-31")).isZero();
+
+		Map<String, Object> report = JsonMapper.builder().build().readValue(out(), Map.class);
+		assertThat((Map<String, Object>) report.get("import")).containsEntry("rejected", 0);
+		List<Map<String, Object>> transitions = (List<Map<String, Object>>) report.get("transitions");
+		assertThat(transitions).filteredOn((t) -> t.get("indicator").equals("cross-border-fire"))
+			.extracting((t) -> t.get("date") + " " + t.get("scope") + " " + t.get("severity") + " " + t.get("transition")
+					+ " " + t.get("evidence"))
+			.startsWith("2022-04-26 Uzbekistan WARNING FIRED [UZB2001]",
+					"2022-05-12 Tajikistan CRITICAL FIRED [TJK1001]", "2022-05-12 Uzbekistan CRITICAL ESCALATED [UZB2001]");
+	}
+
+	@Test
+	void backtestReportsBadRowsByLineAndReplaysTheRest(@TempDir Path dir) throws Exception {
+		Path csv = dir.resolve("incidents.csv");
+		Files.writeString(csv, """
+				event_id_cnty,event_date,event_type,sub_event_type,actor1,country,timestamp
+				UZB2001,2022-04-18,Explosions/Remote violence,Shelling/artillery/missile attack,Islamic State (Afghanistan),Uzbekistan,
+				BAD1,not a date,Explosions/Remote violence,,,Uzbekistan,
+				""");
+
+		assertThat(run("backtest", "--incidents", csv.toString(), "--from", "2022-04-01", "--to", "2022-04-30",
+				"--format", "text")).isZero();
+
+		assertThat(out()).contains("1 incidents imported, 1 rows refused").contains("line 3: event_date: 'not a date'")
+			.contains("2022-04-18  FIRED       WARNING  Uzbekistan");
+	}
+
+	@Test
+	void backtestHtmlHasAChartPerIndicator() {
+		assertThat(run("backtest", "--incidents", "src/main/resources/demo/acled-demo.csv", "--from", "2022-01-01",
+				"--to", "2022-05-31", "--format", "html")).isZero();
+
+		assertThat(out()).contains("<h2>cross-border-fire</h2><svg").contains("<h2>attack-surge</h2><svg");
+	}
+
+	@Test
+	void aMissingOptionIsAUsageError() {
+		assertThat(run("backtest", "--incidents", "x.csv")).isEqualTo(2);
+		assertThat(err()).startsWith("--from is required").contains("Usage:");
+	}
+
+	private int run(String... args) {
+		return Cli.run(args, (ignored) -> {
+			throw new AssertionError("not a serve command");
+		}, new PrintStream(this.out, true, StandardCharsets.UTF_8), new PrintStream(this.err, true, StandardCharsets.UTF_8));
+	}
+
+	private String out() {
+		return this.out.toString(StandardCharsets.UTF_8);
+	}
+
+	private String err() {
+		return this.err.toString(StandardCharsets.UTF_8);
+	}
+
+}
