@@ -116,17 +116,17 @@ public final class Engine implements AutoCloseable {
 			else if (date.isAfter(this.today)) {
 				this.today = date;
 				this.session.update(this.todayHandle, new Today(date));
-				expire();
 			}
 			incidents.forEach(this::insert);
 			fireAndPublish();
 		});
 	}
 
-	/** Uses new threshold values; a longer retention needs older incidents, so the session is rebuilt. */
+	/** Uses new threshold values; a longer retention or lookback needs older incidents, so the session is rebuilt. */
 	public CompletableFuture<Void> useThresholds(ThresholdSet next) {
 		return submit(() -> {
-			boolean longer = next.retentionDays() > this.thresholds.retentionDays();
+			boolean longer = next.retentionDays() > this.thresholds.retentionDays()
+					|| next.lookbackDays() > this.thresholds.lookbackDays();
 			this.thresholds = next;
 			if (longer) {
 				seed();
@@ -141,7 +141,6 @@ public final class Engine implements AutoCloseable {
 					this.session.update(handle, new Threshold(key, value));
 				}
 			});
-			expire();
 			fireAndPublish();
 		});
 	}
@@ -210,22 +209,28 @@ public final class Engine implements AutoCloseable {
 		this.firstDay = null;
 		this.coverageHandle = null;
 		this.history.firstEventDate().ifPresent((first) -> cover(first.toEpochDay()));
-		this.history.forEachSince(this.today.minusDays(this.thresholds.retentionDays() - 1L), this::insert);
+		this.history.forEachSince(this.today.minusDays(this.thresholds.lookbackDays() - 1L), this::insert);
 		this.published = Map.copyOf(this.sink.openSignals());
 		fireAndPublish();
 		logger.info("Engine session seeded: {} incidents, today {}, retention {} days", this.held.size(), this.today,
 				this.thresholds.retentionDays());
 	}
 
+	/** The first day any counting window can reach: older incidents leave the session. */
 	private long horizon() {
 		return this.today.toEpochDay() - this.thresholds.retentionDays() + 1;
+	}
+
+	/** The first day any lookback can reach: older incidents are not worth inserting at all. */
+	private long lookbackHorizon() {
+		return this.today.toEpochDay() - this.thresholds.lookbackDays() + 1;
 	}
 
 	private void insert(Incident incident) {
 		retract(incident.key());
 		IncidentFact fact = new IncidentFact(incident);
 		cover(fact.getDay());
-		if (fact.getDay() < horizon()) {
+		if (fact.getDay() < lookbackHorizon()) {
 			return;
 		}
 		this.held.put(fact.key(), new Held(this.session.insert(fact), fact.getDay()));
@@ -266,6 +271,11 @@ public final class Engine implements AutoCloseable {
 
 	private void fireAndPublish() {
 		this.session.fireAllRules();
+		if (!this.heldByDay.isEmpty() && this.heldByDay.firstKey() < horizon()) {
+			// Older than every counting window: the rules have taken what they keep of them.
+			expire();
+			this.session.fireAllRules();
+		}
 		Map<AlertKey, Signal> current = this.hits.signals();
 		List<SignalChange> changes = new ArrayList<>();
 		Set<AlertKey> keys = new TreeSet<>(current.keySet());

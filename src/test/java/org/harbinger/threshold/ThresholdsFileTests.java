@@ -44,6 +44,7 @@ class ThresholdsFileTests {
 			.containsEntry("attack-surge.min-count", 8)
 			.containsEntry("cross-border-fire.neighbours", java.util.List.of("Uzbekistan", "Tajikistan"));
 		assertThat(thresholds.retentionDays()).as("surge window plus baseline").isEqualTo(98);
+		assertThat(thresholds.lookbackDays()).as("no lookback beyond the windows").isEqualTo(98);
 	}
 
 	@Test
