@@ -176,6 +176,23 @@ class HarbingerApplicationTests {
 	}
 
 	@Test
+	void theBacktestApiReplaysAPostedCsvOnTheRulesInForce() throws Exception {
+		this.mvc.perform(post("/api/backtest").param("from", "2022-04-01").param("to", "2022-05-31")
+			.contentType("text/csv")
+			.content("""
+					event_id_cnty,event_date,event_type,sub_event_type,actor1,country
+					UZB2001,2022-04-18,Explosions/Remote violence,Shelling/artillery/missile attack,Islamic State (Afghanistan),Uzbekistan
+					TJK1001,2022-05-07,Explosions/Remote violence,Shelling/artillery/missile attack,Islamic State (Afghanistan),Tajikistan
+					"""))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.import.accepted").value(2))
+			.andExpect(jsonPath("$.transitions[*].transition", contains("FIRED", "FIRED", "ESCALATED", "DEESCALATED",
+					"RESOLVED")))
+			.andExpect(jsonPath("$.transitions[1].scope").value("Tajikistan"))
+			.andExpect(jsonPath("$.transitions[1].severity").value("CRITICAL"));
+	}
+
+	@Test
 	void anUnknownSubscriptionOrAlertIsNotFound() throws Exception {
 		this.mvc.perform(post("/api/subscriptions/nobody/digest")).andExpect(status().isNotFound());
 		this.mvc.perform(get("/api/alerts/999999")).andExpect(status().isNotFound());

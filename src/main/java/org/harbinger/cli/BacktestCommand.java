@@ -55,7 +55,11 @@ final class BacktestCommand {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+		long started = System.nanoTime();
 		List<BacktestTransition> transitions = new Backtest(loaded.rules(), loaded.thresholds()).run(incidents, from, to);
+		double seconds = (System.nanoTime() - started) / 1e9;
+		err.printf("Replayed %d incidents, %s to %s, in %.1f s (%.0f incidents/s); peak heap %d MB%n", incidents.size(),
+				from, to, seconds, incidents.size() / seconds, PeakHeap.megabytes());
 		BacktestReport report = new BacktestReport(imported, from, to, transitions);
 		out.print(switch (format) {
 			case "text" -> report.text();

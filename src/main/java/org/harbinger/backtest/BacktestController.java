@@ -1,0 +1,66 @@
+package org.harbinger.backtest;
+
+import java.io.StringReader;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.harbinger.engine.RuleBase;
+import org.harbinger.engine.ThresholdSet;
+import org.harbinger.incident.ImportReport;
+import org.harbinger.incident.Incident;
+import org.harbinger.incident.IncidentFields;
+import org.harbinger.incident.IncidentRepository;
+import org.harbinger.incident.OfflineIngest;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/backtest?from=&to=}: the backtest of the command line, on the rules and
+ * thresholds in force. With a CSV body it replays that file; with none, the stored incidents.
+ */
+@RestController
+class BacktestController {
+
+	private final RuleBase rules;
+
+	private final ThresholdSet thresholds;
+
+	private final IncidentFields fields;
+
+	private final IncidentRepository incidents;
+
+	BacktestController(RuleBase rules, ThresholdSet thresholds, IncidentFields fields, IncidentRepository incidents) {
+		this.rules = rules;
+		this.thresholds = thresholds;
+		this.fields = fields;
+		this.incidents = incidents;
+	}
+
+	@PostMapping(path = "/api/backtest", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<String> run(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestBody(required = false) String csv) {
+		if (to.isBefore(from)) {
+			return ResponseEntity.badRequest().body("{\"error\":\"to " + to + " is before from " + from + "\"}");
+		}
+		List<Incident> replayed = new ArrayList<>();
+		ImportReport imported;
+		if (csv != null && !csv.isBlank()) {
+			imported = OfflineIngest.csv(this.fields).read(new StringReader(csv), 10_000, replayed::addAll);
+		}
+		else {
+			this.incidents.forEachSince(from.minusDays(this.thresholds.lookbackDays()), replayed::add);
+			imported = new ImportReport(replayed.size(), 0, List.of());
+		}
+		List<BacktestTransition> transitions = new Backtest(this.rules, this.thresholds).run(replayed, from, to);
+		return ResponseEntity.ok(new BacktestReport(imported, from, to, transitions).json());
+	}
+
+}
