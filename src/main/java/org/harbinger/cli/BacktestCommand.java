@@ -15,6 +15,7 @@ import java.util.Set;
 import org.harbinger.backtest.Backtest;
 import org.harbinger.backtest.BacktestReport;
 import org.harbinger.backtest.BacktestTransition;
+import org.harbinger.backtest.CompactIncidents;
 import org.harbinger.incident.ImportReport;
 import org.harbinger.incident.Incident;
 import org.harbinger.incident.OfflineIngest;
@@ -47,10 +48,11 @@ final class BacktestCommand {
 			return 1;
 		}
 		List<Incident> incidents = new ArrayList<>();
+		CompactIncidents compact = new CompactIncidents(incidents::add);
 		ImportReport imported;
 		try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
 			imported = OfflineIngest.csv(OfflineIngest.fields(options.path("config", "config")))
-				.read(in, 10_000, incidents::addAll);
+				.read(in, 10_000, (batch) -> batch.forEach(compact));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
