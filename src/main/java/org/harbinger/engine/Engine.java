@@ -50,7 +50,7 @@ public final class Engine implements AutoCloseable {
 
 	private final Map<String, FactHandle> thresholdHandles = new HashMap<>();
 
-	private RuleBase rules;
+	private final RuleBase rules;
 
 	private ThresholdSet thresholds;
 
@@ -145,24 +145,9 @@ public final class Engine implements AutoCloseable {
 		});
 	}
 
-	/** Swaps in new rules: a fresh session seeded from the database, diffed against what is open. */
-	public CompletableFuture<Void> useRules(RuleBase next, ThresholdSet nextThresholds) {
-		return submit(() -> {
-			this.rules = next;
-			this.thresholds = nextThresholds;
-			seed();
-		});
-	}
-
 	public LocalDate today() {
 		return submit(() -> {
 		}).thenApply((ignored) -> this.today).join();
-	}
-
-	/** The number of incidents the session holds now. */
-	public int heldIncidents() {
-		return submit(() -> {
-		}).thenApply((ignored) -> this.held.size()).join();
 	}
 
 	@Override
