@@ -49,6 +49,22 @@ public final class IncidentFact {
 		return this.incident.admin2();
 	}
 
+	public String getLocation() {
+		return this.incident.location();
+	}
+
+	/** The alert scope of a province: {@code Country/Admin1}, or the country when admin1 is unknown. */
+	public String getAdmin1Scope() {
+		return (this.incident.admin1() != null) ? this.incident.country() + "/" + this.incident.admin1()
+				: this.incident.country();
+	}
+
+	/** The alert scope of a district, {@code Country/Admin1/Admin2}, else of its province. */
+	public String getAdmin2Scope() {
+		return (this.incident.admin1() != null && this.incident.admin2() != null)
+				? getAdmin1Scope() + "/" + this.incident.admin2() : getAdmin1Scope();
+	}
+
 	public String getEventType() {
 		return this.incident.eventType();
 	}
@@ -83,6 +99,44 @@ public final class IncidentFact {
 
 	public Set<String> getTargetGroups() {
 		return this.incident.targetGroups();
+	}
+
+	public boolean hasTag(String tag) {
+		return this.incident.tags().contains(tag);
+	}
+
+	public boolean hasAnyTag(String... tags) {
+		for (String tag : tags) {
+			if (this.incident.tags().contains(tag)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Whether a tag starts with the prefix, such as {@code party=} for any party. */
+	public boolean hasTagStartingWith(String prefix) {
+		return this.incident.tags().stream().anyMatch((tag) -> tag.startsWith(prefix));
+	}
+
+	/** The language of a {@code lang=xx} tag (ISO 639-1), or null when untagged. */
+	public String getLanguage() {
+		return this.incident.tags()
+			.stream()
+			.filter((tag) -> tag.startsWith("lang="))
+			.map((tag) -> tag.substring("lang=".length()))
+			.findFirst()
+			.orElse(null);
+	}
+
+	/** Admiralty source reliability, A (reliable) to F. */
+	public String getReliability() {
+		return this.incident.reliability();
+	}
+
+	/** Admiralty information credibility, 1 (confirmed) to 6. */
+	public int getCredibility() {
+		return this.incident.credibility();
 	}
 
 	/** Battles, explosions/remote violence or violence against civilians. */

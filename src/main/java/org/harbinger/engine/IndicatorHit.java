@@ -34,6 +34,18 @@ public final class IndicatorHit {
 		return this.scope;
 	}
 
+	/**
+	 * The country a scope path belongs to, its first segment ("Afghanistan/Kunar" belongs
+	 * to Afghanistan), or null for scopes that are not places ({@code global}, {@code lang=uz}).
+	 */
+	public String getCountry() {
+		if (this.scope.equals("global") || this.scope.contains("=")) {
+			return null;
+		}
+		int slash = this.scope.indexOf('/');
+		return (slash < 0) ? this.scope : this.scope.substring(0, slash);
+	}
+
 	public Severity getSeverity() {
 		return this.severity;
 	}

@@ -40,7 +40,7 @@ class AttackSurgeTests {
 
 		window(1);
 
-		assertThat(this.harness.transitions()).containsExactly("2022-06-30 attack-surge Afghanistan WARNING FIRED");
+		assertThat(this.harness.transitions("attack-surge")).containsExactly("2022-06-30 attack-surge Afghanistan WARNING FIRED");
 		assertThat(this.harness.open("attack-surge", "Afghanistan").orElseThrow().evidence()).hasSize(8);
 	}
 
@@ -54,9 +54,9 @@ class AttackSurgeTests {
 
 		window(1);
 
-		assertThat(this.harness.transitions()).containsExactly("2022-06-30 attack-surge Afghanistan WARNING FIRED",
+		assertThat(this.harness.transitions("attack-surge")).containsExactly("2022-06-30 attack-surge Afghanistan WARNING FIRED",
 				"2022-06-30 attack-surge Afghanistan CRITICAL ESCALATED");
-		assertThat(this.harness.open()).hasSize(1);
+		assertThat(this.harness.open("attack-surge")).hasSize(1);
 	}
 
 	@Test
@@ -64,7 +64,7 @@ class AttackSurgeTests {
 		coverBaseline();
 		baseline(18); // mean 3 per 14 days: 3x is 9
 		window(8);
-		assertThat(this.harness.open()).isEmpty();
+		assertThat(this.harness.open("attack-surge")).isEmpty();
 
 		window(1);
 
@@ -76,7 +76,7 @@ class AttackSurgeTests {
 		coverBaseline();
 		baseline(6); // mean 1 per 14 days: 3x is only 3, but at least 8 are needed
 		window(7);
-		assertThat(this.harness.open()).isEmpty();
+		assertThat(this.harness.open("attack-surge")).isEmpty();
 
 		window(1);
 
@@ -87,11 +87,11 @@ class AttackSurgeTests {
 	void staysSilentUntilTheDataCoversTheWholeBaseline() {
 		this.harness.record(TestIncidents.protest("first", BASELINE_START.plusDays(1), "Afghanistan"));
 		window(12);
-		assertThat(this.harness.open()).as("97 days of data, 98 needed").isEmpty();
+		assertThat(this.harness.open("attack-surge")).as("97 days of data, 98 needed").isEmpty();
 
 		this.harness.record(TestIncidents.protest("earlier", BASELINE_START, "Afghanistan"));
 
-		assertThat(this.harness.transitions()).containsExactly("2022-06-30 attack-surge Afghanistan CRITICAL FIRED");
+		assertThat(this.harness.transitions("attack-surge")).containsExactly("2022-06-30 attack-surge Afghanistan CRITICAL FIRED");
 	}
 
 	@Test
@@ -108,7 +108,7 @@ class AttackSurgeTests {
 			.isPresent();
 		this.harness.advanceTo(surgeDay.plusDays(14));
 
-		assertThat(this.harness.transitions()).containsExactly("2022-06-30 attack-surge Afghanistan WARNING FIRED",
+		assertThat(this.harness.transitions("attack-surge")).containsExactly("2022-06-30 attack-surge Afghanistan WARNING FIRED",
 				"2022-07-09 attack-surge Afghanistan WARNING RESOLVED");
 	}
 
@@ -124,7 +124,7 @@ class AttackSurgeTests {
 			this.harness.record(TestIncidents.iskpAttack("late" + i, BASELINE_START.plusDays(i), "Afghanistan"));
 		}
 
-		assertThat(this.harness.transitions()).containsExactly("2022-06-30 attack-surge Afghanistan WARNING FIRED",
+		assertThat(this.harness.transitions("attack-surge")).containsExactly("2022-06-30 attack-surge Afghanistan WARNING FIRED",
 				"2022-06-30 attack-surge Afghanistan WARNING RESOLVED");
 	}
 
@@ -137,8 +137,8 @@ class AttackSurgeTests {
 			this.harness.record(TestIncidents.iskpAttack("pk" + i, TODAY.minusDays(i), "Pakistan"));
 		}
 
-		assertThat(this.harness.open().keySet()).containsExactlyInAnyOrder(new AlertKey("attack-surge", "Afghanistan"),
-				new AlertKey("attack-surge", "Pakistan"));
+		assertThat(this.harness.open("attack-surge").keySet())
+			.containsExactlyInAnyOrder(new AlertKey("attack-surge", "Afghanistan"), new AlertKey("attack-surge", "Pakistan"));
 		assertThat(this.harness.open("attack-surge", "Pakistan").orElseThrow().severity()).isEqualTo(Severity.CRITICAL);
 	}
 

@@ -32,7 +32,7 @@ class CrossBorderFireTests {
 	void firesWarningForFireIntoOneNeighbour() {
 		this.harness.record(TestIncidents.rocketsFromAfghanistan("UZB2001", TERMEZ, "Uzbekistan"));
 
-		assertThat(this.harness.transitions()).containsExactly("2022-04-18 cross-border-fire Uzbekistan WARNING FIRED");
+		assertThat(this.harness.transitions("cross-border-fire")).containsExactly("2022-04-18 cross-border-fire Uzbekistan WARNING FIRED");
 		assertThat(this.harness.open("cross-border-fire", "Uzbekistan").orElseThrow().evidence())
 			.containsExactly("UZB2001");
 	}
@@ -41,11 +41,11 @@ class CrossBorderFireTests {
 	void escalatesEveryOpenAlertWhenASecondCountryIsHitInTheWindow() {
 		this.harness.record(TestIncidents.rocketsFromAfghanistan("UZB2001", TERMEZ, "Uzbekistan"));
 		this.harness.record(TestIncidents.rocketsFromAfghanistan("TJK1001", TAKHAR, "Tajikistan"));
-		assertThat(this.harness.open()).as("Takhar lies in the future until Today reaches it").hasSize(1);
+		assertThat(this.harness.open("cross-border-fire")).as("Takhar lies in the future until Today reaches it").hasSize(1);
 
 		this.harness.advanceTo(TAKHAR);
 
-		assertThat(this.harness.transitions()).containsExactly("2022-04-18 cross-border-fire Uzbekistan WARNING FIRED",
+		assertThat(this.harness.transitions("cross-border-fire")).containsExactly("2022-04-18 cross-border-fire Uzbekistan WARNING FIRED",
 				"2022-05-07 cross-border-fire Tajikistan CRITICAL FIRED",
 				"2022-05-07 cross-border-fire Uzbekistan CRITICAL ESCALATED");
 	}
@@ -56,7 +56,7 @@ class CrossBorderFireTests {
 			this.harness.record(TestIncidents.rocketsFromAfghanistan("UZ" + i, TERMEZ.minusDays(i), "Uzbekistan"));
 		}
 
-		assertThat(this.harness.transitions()).containsExactly("2022-04-18 cross-border-fire Uzbekistan WARNING FIRED",
+		assertThat(this.harness.transitions("cross-border-fire")).containsExactly("2022-04-18 cross-border-fire Uzbekistan WARNING FIRED",
 				"2022-04-18 cross-border-fire Uzbekistan CRITICAL ESCALATED");
 	}
 
@@ -68,7 +68,7 @@ class CrossBorderFireTests {
 
 		this.harness.advanceTo(TERMEZ.plusDays(30));
 
-		assertThat(this.harness.transitions()).endsWith("2022-05-18 cross-border-fire Tajikistan WARNING DEESCALATED",
+		assertThat(this.harness.transitions("cross-border-fire")).endsWith("2022-05-18 cross-border-fire Tajikistan WARNING DEESCALATED",
 				"2022-05-18 cross-border-fire Uzbekistan CRITICAL RESOLVED");
 	}
 
@@ -89,7 +89,7 @@ class CrossBorderFireTests {
 					.type("Explosions/Remote violence", "Shelling/artillery/missile attack")
 					.build());
 
-		assertThat(this.harness.open()).isEmpty();
+		assertThat(this.harness.open("cross-border-fire")).isEmpty();
 	}
 
 	@Test
@@ -108,7 +108,7 @@ class CrossBorderFireTests {
 				EngineHarness.RULES.thresholdSchema());
 		this.harness.engine().useThresholds(edited).join();
 
-		assertThat(this.harness.transitions()).endsWith("2022-05-07 cross-border-fire Tajikistan WARNING DEESCALATED",
+		assertThat(this.harness.transitions("cross-border-fire")).endsWith("2022-05-07 cross-border-fire Tajikistan WARNING DEESCALATED",
 				"2022-05-07 cross-border-fire Uzbekistan CRITICAL RESOLVED");
 	}
 
@@ -120,7 +120,7 @@ class CrossBorderFireTests {
 		this.harness.record(TestIncidents.rocketsFromAfghanistan("UZB2001", TERMEZ, "Uzbekistan"),
 				TestIncidents.rocketsFromAfghanistan("TJK1001", TAKHAR, "Tajikistan"));
 
-		assertThat(this.harness.open().values()).extracting(Signal::severity).containsOnly(Severity.WARNING);
+		assertThat(this.harness.open("cross-border-fire").values()).extracting(Signal::severity).containsOnly(Severity.WARNING);
 	}
 
 }

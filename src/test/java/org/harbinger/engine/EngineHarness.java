@@ -72,6 +72,13 @@ final class EngineHarness implements AutoCloseable {
 		return Map.copyOf(this.open);
 	}
 
+	/** Open alerts of one indicator now: an incident may trip other indicators too. */
+	Map<AlertKey, Signal> open(String indicator) {
+		Map<AlertKey, Signal> open = new HashMap<>(open());
+		open.keySet().removeIf((key) -> !key.indicator().equals(indicator));
+		return open;
+	}
+
 	Optional<Signal> open(String indicator, String scope) {
 		return Optional.ofNullable(open().get(new AlertKey(indicator, scope)));
 	}
@@ -80,6 +87,11 @@ final class EngineHarness implements AutoCloseable {
 	List<String> transitions() {
 		this.engine.today();
 		return List.copyOf(this.transitions);
+	}
+
+	/** The transitions of one indicator so far. */
+	List<String> transitions(String indicator) {
+		return transitions().stream().filter((transition) -> transition.split(" ")[1].equals(indicator)).toList();
 	}
 
 	@Override
