@@ -186,10 +186,12 @@ class HarbingerApplicationTests {
 					"""))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.import.accepted").value(2))
-			.andExpect(jsonPath("$.transitions[*].transition", contains("FIRED", "FIRED", "ESCALATED", "DEESCALATED",
-					"RESOLVED")))
-			.andExpect(jsonPath("$.transitions[1].scope").value("Tajikistan"))
-			.andExpect(jsonPath("$.transitions[1].severity").value("CRITICAL"));
+			.andExpect(jsonPath("$.transitions[?(@.indicator == 'cross-border-fire')].transition",
+					contains("FIRED", "FIRED", "ESCALATED", "DEESCALATED", "RESOLVED")))
+			.andExpect(jsonPath("$.transitions[?(@.indicator == 'cross-border-fire' && @.transition == 'FIRED')].scope",
+					contains("Uzbekistan", "Tajikistan")))
+			.andExpect(jsonPath("$.transitions[?(@.indicator == 'external-operations' && @.transition == 'FIRED')].scope",
+					contains("Uzbekistan", "Tajikistan")));
 	}
 
 	@Test

@@ -15,19 +15,27 @@ public record ThresholdSet(Map<String, Object> values, int retentionDays, int lo
 		values = Map.copyOf(values);
 	}
 
-	/** Validated values against the rules' declared types; retention is the longest per-indicator span of DAYS windows. */
+	/**
+	 * Validated values with what they imply: retention is the longest per-indicator sum of
+	 * DAYS windows; the lookback adds an indicator's LOOKBACK periods to its windows (an
+	 * event still in a window is judged against the lookback behind it).
+	 */
 	public static ThresholdSet of(Map<String, Object> values, Map<String, ThresholdType> schema) {
-		Map<String, Integer> spans = new TreeMap<>();
+		Map<String, Integer> windows = new TreeMap<>();
+		Map<String, Integer> lookbacks = new TreeMap<>();
 		values.forEach((key, value) -> {
+			String indicator = key.substring(0, key.indexOf('.'));
 			if (schema.get(key) == ThresholdType.DAYS) {
-				spans.merge(key.substring(0, key.indexOf('.')), (Integer) value, Integer::sum);
+				windows.merge(indicator, (Integer) value, Integer::sum);
+			}
+			else if (schema.get(key) == ThresholdType.LOOKBACK) {
+				lookbacks.merge(indicator, (Integer) value, Integer::sum);
 			}
 		});
-		int retention = spans.values().stream().mapToInt(Integer::intValue).max().orElse(1);
-		int lookback = values.entrySet()
+		int retention = windows.values().stream().mapToInt(Integer::intValue).max().orElse(1);
+		int lookback = lookbacks.entrySet()
 			.stream()
-			.filter((entry) -> schema.get(entry.getKey()) == ThresholdType.LOOKBACK)
-			.mapToInt((entry) -> (Integer) entry.getValue())
+			.mapToInt((entry) -> entry.getValue() + windows.getOrDefault(entry.getKey(), 0))
 			.max()
 			.orElse(0);
 		return new ThresholdSet(values, retention, Math.max(retention, lookback));

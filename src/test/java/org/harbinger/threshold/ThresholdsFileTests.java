@@ -48,6 +48,19 @@ class ThresholdsFileTests {
 	}
 
 	@Test
+	void aLookbackReachesBackFromTheStartOfItsIndicatorsWindow() {
+		Map<String, ThresholdType> schema = Map.of("new-province.window-days", ThresholdType.DAYS,
+				"new-province.lookback-days", ThresholdType.LOOKBACK, "attack-surge.window-days", ThresholdType.DAYS,
+				"attack-surge.baseline-days", ThresholdType.DAYS);
+
+		ThresholdSet thresholds = ThresholdSet.of(Map.of("new-province.window-days", 30, "new-province.lookback-days",
+				365, "attack-surge.window-days", 14, "attack-surge.baseline-days", 84), schema);
+
+		assertThat(thresholds.retentionDays()).isEqualTo(98);
+		assertThat(thresholds.lookbackDays()).isEqualTo(395);
+	}
+
+	@Test
 	void refusesAnUnknownKeyNamingItAndItsLine() {
 		assertThatExceptionOfType(ConfigFileException.class)
 			.isThrownBy(() -> read(VALID.replace("  min-count: 8", "  min-count: 8\n  minimum-count: 8")))
