@@ -8,8 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,8 +30,6 @@ public final class ActorAliases {
 
 	private final Map<String, String> targetTags;
 
-	private final Map<String, LongAdder> unknown = new ConcurrentHashMap<>();
-
 	ActorAliases(Map<String, List<String>> groupAliases, Map<String, List<String>> targetAliases,
 			Map<String, String> targetTags) {
 		groupAliases.forEach((group, aliases) -> aliases.forEach((alias) -> {
@@ -48,19 +44,14 @@ public final class ActorAliases {
 		this.targetTags = Map.copyOf(targetTags);
 	}
 
-	/** The canonical group of an actor, or empty when it is blank or not known (then counted). */
+	/**
+	 * The canonical group of an actor, or empty when it is blank or not known: an unknown
+	 * name is kept verbatim on the incident and counted when stored ({@link UnknownActors}).
+	 */
 	public Optional<String> group(String actor) {
 		if (actor == null || actor.isBlank()) {
 			return Optional.empty();
 		}
-		Optional<String> group = lookup(actor);
-		if (group.isEmpty()) {
-			this.unknown.computeIfAbsent(actor.trim(), (key) -> new LongAdder()).increment();
-		}
-		return group;
-	}
-
-	private Optional<String> lookup(String actor) {
 		String name = normalise(actor);
 		String exact = this.groups.get(name);
 		if (exact != null) {
@@ -115,13 +106,6 @@ public final class ActorAliases {
 			return Optional.empty();
 		}
 		return Optional.of(parens.group(2).trim());
-	}
-
-	/** Actor names seen that matched no alias, with how often, for the administrator. */
-	public Map<String, Long> unknownActors() {
-		Map<String, Long> counts = new HashMap<>();
-		this.unknown.forEach((actor, count) -> counts.put(actor, count.sum()));
-		return counts;
 	}
 
 	static String normalise(String text) {

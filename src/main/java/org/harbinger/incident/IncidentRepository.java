@@ -1,5 +1,6 @@
 package org.harbinger.incident;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -8,13 +9,19 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.SqlTypeValue;
+import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -30,33 +37,120 @@ public class IncidentRepository {
 
 	private static final String UPDATE = "UPDATE incident SET "
 			+ Arrays.stream(COLUMNS.split(", ")).skip(2).map((column) -> column + " = ?").reduce((a, b) -> a + ", " + b).get()
-			+ ", updated_at = ? WHERE source = ? AND event_id = ?";
+			+ ", content_hash = ?, import_id = ?, import_line = ?, updated_at = ? WHERE source = ? AND event_id = ?";
 
-	private static final String INSERT = "INSERT INTO incident (" + COLUMNS + ", recorded_at, updated_at) VALUES ("
-			+ "?, ".repeat(COLUMNS.split(", ").length + 1) + "?)";
+	private static final String INSERT = "INSERT INTO incident (" + COLUMNS
+			+ ", content_hash, import_id, import_line, recorded_at, updated_at) VALUES ("
+			+ "?, ".repeat(COLUMNS.split(", ").length + 4) + "?)";
 
 	private final JdbcClient jdbc;
 
-	IncidentRepository(JdbcClient jdbc) {
+	private final JdbcTemplate template;
+
+	IncidentRepository(JdbcClient jdbc, JdbcTemplate template) {
 		this.jdbc = jdbc;
+		this.template = template;
 	}
 
-	/** Stores the incident under its identity; true when it was new, false when it replaced one. */
-	boolean upsert(Incident incident) {
-		Timestamp now = Timestamp.from(Instant.now());
-		List<Object> values = values(incident);
-		List<Object> update = new ArrayList<>(values.subList(2, values.size()));
-		update.add(now);
-		update.add(incident.source());
-		update.add(incident.eventId());
-		if (this.jdbc.sql(UPDATE).params(update).update() > 0) {
-			return false;
+	/** What the database holds for an identity: a hash of its content, and the import and line that last wrote it. */
+	record Stored(long hash, Long importId, Integer line) {
+	}
+
+	/** One incident to write, with the hash of its content and where it came from (both null for the API). */
+	record Write(Incident incident, long hash, Long importId, Integer line) {
+	}
+
+	Map<IncidentKey, Stored> stored(Collection<IncidentKey> keys) {
+		Map<IncidentKey, Stored> stored = new HashMap<>();
+		if (keys.isEmpty()) {
+			return stored;
 		}
-		List<Object> insert = new ArrayList<>(values);
-		insert.add(now);
-		insert.add(now);
-		this.jdbc.sql(INSERT).params(insert).update();
-		return true;
+		Set<String> ids = new HashSet<>();
+		keys.forEach((key) -> ids.add(key.eventId()));
+		this.jdbc.sql("SELECT source, event_id, content_hash, import_id, import_line FROM incident WHERE event_id IN (:ids)")
+			.param("ids", ids)
+			.query((RowCallbackHandler) (rs) -> {
+				IncidentKey key = new IncidentKey(rs.getString(1), rs.getString(2));
+				if (keys.contains(key)) {
+					Long hash = (Long) rs.getObject(3);
+					stored.put(key, new Stored((hash != null) ? hash : 0L, (Long) rs.getObject(4), (Integer) rs.getObject(5)));
+				}
+			});
+		return stored;
+	}
+
+	void insert(List<Write> writes) {
+		Timestamp now = Timestamp.from(Instant.now());
+		this.template.batchUpdate(INSERT, writes, writes.size(), (statement, write) -> {
+			List<Object> values = values(write.incident());
+			values.add(write.hash());
+			values.add(write.importId());
+			values.add(write.line());
+			values.add(now);
+			values.add(now);
+			set(statement, values);
+		});
+	}
+
+	void update(List<Write> writes) {
+		Timestamp now = Timestamp.from(Instant.now());
+		this.template.batchUpdate(UPDATE, writes, writes.size(), (statement, write) -> {
+			List<Object> values = values(write.incident());
+			List<Object> update = new ArrayList<>(values.subList(2, values.size()));
+			update.add(write.hash());
+			update.add(write.importId());
+			update.add(write.line());
+			update.add(now);
+			update.add(write.incident().source());
+			update.add(write.incident().eventId());
+			set(statement, update);
+		});
+	}
+
+	/** Records which import and line last sent these unchanged incidents, so a repeat later in the file is caught. */
+	void markImported(List<Write> writes) {
+		this.template.batchUpdate("UPDATE incident SET import_id = ?, import_line = ? WHERE source = ? AND event_id = ?",
+				writes, writes.size(), (statement, write) -> set(statement, List.of(write.importId(), write.line(),
+						write.incident().source(), write.incident().eventId())));
+	}
+
+	/** Removes the incidents; returns those that were there. */
+	List<IncidentKey> delete(List<IncidentKey> keys) {
+		int[][] counts = this.template.batchUpdate("DELETE FROM incident WHERE source = ? AND event_id = ?", keys,
+				keys.size(), (statement, key) -> {
+					statement.setString(1, key.source());
+					statement.setString(2, key.eventId());
+				});
+		List<IncidentKey> deleted = new ArrayList<>();
+		int index = 0;
+		for (int[] batch : counts) {
+			for (int count : batch) {
+				if (count > 0) {
+					deleted.add(keys.get(index));
+				}
+				index++;
+			}
+		}
+		return deleted;
+	}
+
+	/** A 64-bit FNV-1a hash of everything stored about the incident, to tell an amendment from a re-send. */
+	static long hash(Incident incident) {
+		long hash = 0xcbf29ce484222325L;
+		for (Object value : values(incident)) {
+			String text = String.valueOf(value);
+			for (int i = 0; i < text.length(); i++) {
+				hash = (hash ^ text.charAt(i)) * 0x100000001b3L;
+			}
+			hash = (hash ^ 0x1f) * 0x100000001b3L;
+		}
+		return hash;
+	}
+
+	private static void set(PreparedStatement statement, List<Object> values) throws SQLException {
+		for (int i = 0; i < values.size(); i++) {
+			StatementCreatorUtils.setParameterValue(statement, i + 1, SqlTypeValue.TYPE_UNKNOWN, values.get(i));
+		}
 	}
 
 	public long count() {
@@ -94,13 +188,13 @@ public class IncidentRepository {
 	}
 
 	private static List<Object> values(Incident i) {
-		return Arrays.asList(i.source(), i.eventId(), i.eventDate(), i.timePrecision(), i.disorderType(), i.eventType(),
+		return new ArrayList<>(Arrays.asList(i.source(), i.eventId(), i.eventDate(), i.timePrecision(), i.disorderType(), i.eventType(),
 				i.subEventType(), i.actor1(), i.assocActor1(), i.inter1(), i.actor2(), i.assocActor2(), i.inter2(),
 				i.interaction(), i.civilianTargeting(), i.iso(), i.region(), i.country(), i.admin1(), i.admin2(),
 				i.admin3(), i.location(), i.latitude(), i.longitude(), i.geoPrecision(), i.reportedBy(),
 				i.sourceScale(), i.notes(), i.fatalities(), String.join(";", i.tags()), i.timestamp(),
 				i.originCountry(), i.claimStatus().name(), i.reliability(), i.credibility(), i.actor1Group(),
-				i.actor2Group(), String.join(";", i.targetGroups()));
+				i.actor2Group(), String.join(";", i.targetGroups())));
 	}
 
 	private static Incident map(ResultSet rs) throws SQLException {
