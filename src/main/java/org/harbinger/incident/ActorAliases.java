@@ -1,6 +1,7 @@
 package org.harbinger.incident;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,6 +24,15 @@ public final class ActorAliases {
 	private static final Pattern TRAILING_PARENS = Pattern.compile("^(.*?)\\s*\\(([^()]*)\\)\\s*$");
 
 	private static final Pattern YEARS = Pattern.compile("[0-9\\-\\s]+");
+
+	private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+	/** Feeds repeat a few hundred actor names over millions of rows: each is matched once, up to this many. */
+	private static final int REMEMBERED = 20_000;
+
+	private final Map<String, Optional<String>> knownGroups = new ConcurrentHashMap<>();
+
+	private final Map<String, Set<String>> knownTargets = new ConcurrentHashMap<>();
 
 	private final Map<String, String> groups = new HashMap<>();
 
@@ -52,6 +64,10 @@ public final class ActorAliases {
 		if (actor == null || actor.isBlank()) {
 			return Optional.empty();
 		}
+		return remembered(this.knownGroups, actor, this::lookup);
+	}
+
+	private Optional<String> lookup(String actor) {
 		String name = normalise(actor);
 		String exact = this.groups.get(name);
 		if (exact != null) {
@@ -74,14 +90,7 @@ public final class ActorAliases {
 	public Set<String> targets(String assocActors, Set<String> tags) {
 		Set<String> found = new LinkedHashSet<>();
 		if (assocActors != null) {
-			for (String actor : assocActors.split(";")) {
-				Matcher parens = TRAILING_PARENS.matcher(actor);
-				String bare = parens.matches() ? parens.group(1) : actor;
-				String target = this.targets.get(normalise(bare));
-				if (target != null) {
-					found.add(target);
-				}
-			}
+			found.addAll(remembered(this.knownTargets, assocActors, this::communities));
 		}
 		for (String tag : tags) {
 			String key = tag.contains("=") ? tag.substring(0, tag.indexOf('=') + 1) : tag;
@@ -91,6 +100,31 @@ public final class ActorAliases {
 			}
 		}
 		return found;
+	}
+
+	private Set<String> communities(String assocActors) {
+		Set<String> found = new LinkedHashSet<>();
+		for (String actor : assocActors.split(";")) {
+			Matcher parens = TRAILING_PARENS.matcher(actor);
+			String bare = parens.matches() ? parens.group(1) : actor;
+			String target = this.targets.get(normalise(bare));
+			if (target != null) {
+				found.add(target);
+			}
+		}
+		return Collections.unmodifiableSet(found);
+	}
+
+	private static <T> T remembered(Map<String, T> memory, String key, Function<String, T> lookup) {
+		T value = memory.get(key);
+		if (value == null) {
+			if (memory.size() >= REMEMBERED) {
+				memory.clear();
+			}
+			value = lookup.apply(key);
+			memory.put(key, value);
+		}
+		return value;
 	}
 
 	/**
@@ -109,7 +143,7 @@ public final class ActorAliases {
 	}
 
 	static String normalise(String text) {
-		return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+		return NOT_ALPHANUMERIC.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
 	}
 
 }

@@ -79,12 +79,19 @@ final class CsvImport {
 
 	private final String header;
 
+	/** Per column: whether IncidentFields reads it (an ACLED export may carry others). */
+	private final boolean[] known;
+
 	private CsvImport(CsvReader csv, IncidentFields fields, List<String> columns, Format format, String header) {
 		this.csv = csv;
 		this.fields = fields;
 		this.columns = columns;
 		this.format = format;
 		this.header = header;
+		this.known = new boolean[columns.size()];
+		for (int i = 0; i < columns.size(); i++) {
+			this.known[i] = IncidentFields.NAMES.contains(columns.get(i));
+		}
 	}
 
 	/** Reads and checks the header. */
@@ -221,7 +228,7 @@ final class CsvImport {
 			if (acled && column.equals("source")) {
 				column = "reported_by";
 			}
-			if (IncidentFields.NAMES.contains(column) && !values.get(i).isBlank()) {
+			if (this.known[i] && !values.get(i).isBlank()) {
 				record.put(column, values.get(i));
 			}
 		}

@@ -1,6 +1,7 @@
 package org.harbinger.incident;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Turns one raw record (field name to text, from JSON or any CSV dialect) into a
@@ -33,6 +35,10 @@ public final class IncidentFields {
 			"assoc_actor_2", "inter2", "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2",
 			"admin3", "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
 			"fatalities", "tags", "timestamp");
+
+	private static final Set<String> KNOWN = Set.copyOf(NAMES);
+
+	private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
 	private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
 
@@ -78,7 +84,7 @@ public final class IncidentFields {
 		Reader in = new Reader(raw);
 		raw.forEach((name, value) -> {
 			Integer max = MAX_LENGTH.get(name);
-			if (!NAMES.contains(name)) {
+			if (!KNOWN.contains(name)) {
 				in.errors.add(new FieldError(name, "unknown field"));
 			}
 			else if (max != null && value != null && value.length() > max) {
@@ -166,18 +172,14 @@ public final class IncidentFields {
 
 	private static LocalDate date(String text) {
 		LocalDate date;
+		String trimmed = text.trim();
 		try {
-			date = LocalDate.parse(text.trim());
+			date = LocalDate.parse(trimmed, ISO_DATE.matcher(trimmed).matches() ? DateTimeFormatter.ISO_LOCAL_DATE : ACLED_DATE);
 		}
-		catch (DateTimeParseException iso) {
-			try {
-				date = LocalDate.parse(text.trim(), ACLED_DATE);
-			}
-			catch (DateTimeParseException acled) {
-				throw new IllegalArgumentException("'" + text + "' is not a date (2022-04-18 or 18 April 2022)");
-			}
+		catch (DateTimeParseException ex) {
+			throw new IllegalArgumentException("'" + text + "' is not a date (2022-04-18 or 18 April 2022)");
 		}
-		if (date.isBefore(EARLIEST) || date.isAfter(LocalDate.now().plusDays(1))) {
+		if (date.isBefore(EARLIEST) || date.isAfter(LocalDate.now(ZoneOffset.UTC).plusDays(1))) {
 			throw new IllegalArgumentException(date + " is out of range (" + EARLIEST + " to tomorrow)");
 		}
 		return date;

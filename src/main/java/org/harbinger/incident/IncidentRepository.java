@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,8 +21,6 @@ import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.jdbc.core.SqlTypeValue;
-import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -42,6 +41,25 @@ public class IncidentRepository {
 	private static final String INSERT = "INSERT INTO incident (" + COLUMNS
 			+ ", content_hash, import_id, import_line, recorded_at, updated_at) VALUES ("
 			+ "?, ".repeat(COLUMNS.split(", ").length + 4) + "?)";
+
+	private static final int LOOKUP_CHUNK = 100;
+
+	/** The SQL type of each of COLUMNS, so that a null binds without asking the driver. */
+	private static final int[] TYPES = types("source", "event_id", "event_date:" + Types.DATE,
+			"time_precision:" + Types.INTEGER, "disorder_type", "event_type", "sub_event_type", "actor1", "assoc_actor_1",
+			"inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting", "iso:" + Types.INTEGER,
+			"region", "country", "admin1", "admin2", "admin3", "location", "latitude:" + Types.DOUBLE,
+			"longitude:" + Types.DOUBLE, "geo_precision:" + Types.INTEGER, "reported_by", "source_scale", "notes",
+			"fatalities:" + Types.INTEGER, "tags", "acled_timestamp:" + Types.BIGINT, "origin_country", "claim_status",
+			"reliability", "credibility:" + Types.INTEGER, "actor1_group", "actor2_group", "target_groups");
+
+	private static final int[] INSERT_TYPES = concat(TYPES, Types.BIGINT, Types.BIGINT, Types.INTEGER,
+			Types.TIMESTAMP, Types.TIMESTAMP);
+
+	private static final int[] UPDATE_TYPES = concat(Arrays.copyOfRange(TYPES, 2, TYPES.length), Types.BIGINT,
+			Types.BIGINT, Types.INTEGER, Types.TIMESTAMP, Types.VARCHAR, Types.VARCHAR);
+
+	private static final int[] MARK_TYPES = { Types.BIGINT, Types.INTEGER, Types.VARCHAR, Types.VARCHAR };
 
 	private final JdbcClient jdbc;
 
@@ -65,17 +83,22 @@ public class IncidentRepository {
 		if (keys.isEmpty()) {
 			return stored;
 		}
-		Set<String> ids = new HashSet<>();
-		keys.forEach((key) -> ids.add(key.eventId()));
-		this.jdbc.sql("SELECT source, event_id, content_hash, import_id, import_line FROM incident WHERE event_id IN (:ids)")
-			.param("ids", ids)
-			.query((RowCallbackHandler) (rs) -> {
-				IncidentKey key = new IncidentKey(rs.getString(1), rs.getString(2));
-				if (keys.contains(key)) {
-					Long hash = (Long) rs.getObject(3);
-					stored.put(key, new Stored((hash != null) ? hash : 0L, (Long) rs.getObject(4), (Integer) rs.getObject(5)));
-				}
-			});
+		Set<IncidentKey> wanted = new HashSet<>(keys);
+		List<String> ids = wanted.stream().map(IncidentKey::eventId).distinct().toList();
+		// H2 checks each row it finds against the whole IN list: short lists keep a batch linear.
+		for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
+			this.jdbc
+				.sql("SELECT source, event_id, content_hash, import_id, import_line FROM incident WHERE event_id IN (:ids)")
+				.param("ids", ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK)))
+				.query((RowCallbackHandler) (rs) -> {
+					IncidentKey key = new IncidentKey(rs.getString(1), rs.getString(2));
+					if (wanted.contains(key)) {
+						Long hash = (Long) rs.getObject(3);
+						stored.put(key,
+								new Stored((hash != null) ? hash : 0L, (Long) rs.getObject(4), (Integer) rs.getObject(5)));
+					}
+				});
+		}
 		return stored;
 	}
 
@@ -88,7 +111,7 @@ public class IncidentRepository {
 			values.add(write.line());
 			values.add(now);
 			values.add(now);
-			set(statement, values);
+			set(statement, values, INSERT_TYPES);
 		});
 	}
 
@@ -103,15 +126,15 @@ public class IncidentRepository {
 			update.add(now);
 			update.add(write.incident().source());
 			update.add(write.incident().eventId());
-			set(statement, update);
+			set(statement, update, UPDATE_TYPES);
 		});
 	}
 
 	/** Records which import and line last sent these unchanged incidents, so a repeat later in the file is caught. */
 	void markImported(List<Write> writes) {
 		this.template.batchUpdate("UPDATE incident SET import_id = ?, import_line = ? WHERE source = ? AND event_id = ?",
-				writes, writes.size(), (statement, write) -> set(statement, List.of(write.importId(), write.line(),
-						write.incident().source(), write.incident().eventId())));
+				writes, writes.size(), (statement, write) -> set(statement, Arrays.asList(write.importId(), write.line(),
+						write.incident().source(), write.incident().eventId()), MARK_TYPES));
 	}
 
 	/** Removes the incidents; returns those that were there. */
@@ -147,10 +170,33 @@ public class IncidentRepository {
 		return hash;
 	}
 
-	private static void set(PreparedStatement statement, List<Object> values) throws SQLException {
+	private static void set(PreparedStatement statement, List<Object> values, int[] types) throws SQLException {
 		for (int i = 0; i < values.size(); i++) {
-			StatementCreatorUtils.setParameterValue(statement, i + 1, SqlTypeValue.TYPE_UNKNOWN, values.get(i));
+			Object value = values.get(i);
+			if (value == null) {
+				statement.setNull(i + 1, types[i]);
+			}
+			else {
+				statement.setObject(i + 1, value);
+			}
 		}
+	}
+
+	/** Column names, each optionally ":" and its java.sql.Types code; VARCHAR when not said. */
+	private static int[] types(String... columns) {
+		if (columns.length != COLUMNS.split(", ").length) {
+			throw new IllegalStateException("TYPES does not match COLUMNS");
+		}
+		return Arrays.stream(columns)
+			.mapToInt((column) -> column.contains(":") ? Integer.parseInt(column.substring(column.indexOf(':') + 1))
+					: Types.VARCHAR)
+			.toArray();
+	}
+
+	private static int[] concat(int[] types, int... more) {
+		int[] all = Arrays.copyOf(types, types.length + more.length);
+		System.arraycopy(more, 0, all, types.length, more.length);
+		return all;
 	}
 
 	public long count() {
