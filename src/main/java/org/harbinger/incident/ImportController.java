@@ -3,8 +3,6 @@ package org.harbinger.incident;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -93,21 +91,7 @@ class ImportController {
 		ImportJob job = job(id);
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"rejected-" + id + ".csv\"");
-		Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-		if (job.header() != null) {
-			writer.write(job.header());
-			writer.write('\n');
-		}
-		this.jobs.forEachRejected(id, (row) -> {
-			try {
-				writer.write(row.raw());
-				writer.write('\n');
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		});
-		writer.flush();
+		this.imports.writeRejected(job, new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
 	}
 
 	private ImportJob job(long id) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -110,6 +111,29 @@ public class Imports {
 	record Submitted(long id, CompletableFuture<ImportReport> report) {
 	}
 
+	/** The refused rows under the file's header, as they were: the file to fix and import again. */
+	void writeRejected(ImportJob job, Writer out) throws IOException {
+		if (job.header() != null) {
+			out.write(job.header());
+			out.write('\n');
+		}
+		try {
+			this.jobs.forEachRejected(job.id(), (row) -> {
+				try {
+					out.write(row.raw());
+					out.write('\n');
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
+		}
+		catch (UncheckedIOException ex) {
+			throw ex.getCause();
+		}
+		out.flush();
+	}
+
 	ImportReport report(ImportJob job) {
 		return ImportReport.of(job, this.jobs.rejected(job.id(), REPORTED_ERRORS));
 	}
@@ -151,6 +175,9 @@ public class Imports {
 				this.jobs.finish(id, ImportJob.Status.FAILED, "cannot read the file: " + ex.getMessage());
 				job = this.jobs.find(id).orElseThrow();
 			}
+			if (job.origin() == ImportJob.Origin.UPLOAD && job.finished()) {
+				delete(Path.of(job.path()));
+			}
 			this.events.publishEvent(new ImportFinished(job));
 			return report(job);
 		}, this.thread);
@@ -162,6 +189,15 @@ public class Imports {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void delete(Path file) {
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (IOException ex) {
+			logger.warn("Cannot remove the spooled upload {}: {}", file, ex.getMessage());
 		}
 	}
 
