@@ -14,8 +14,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,8 +34,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The one import pipeline, whichever way a file came in: read a record at a time, validate
  * and normalise it, store good rows and refused ones in batches, one transaction each, with
- * the job's progress in the same transaction; the engine is told after each commit. Memory
- * stays flat: one batch in hand and at most {@value #BATCHES_AHEAD} waiting for the engine.
+ * the job's progress in the same transaction; the engine is told after each commit. Reading
+ * and storing overlap on two threads. Memory stays flat: one batch being read, at most
+ * {@value #BATCHES_AHEAD} read and waiting to be stored, one being stored, and at most
+ * {@value #BATCHES_AHEAD} stored and waiting for the engine.
  */
 @Component
 class Importer {
@@ -48,6 +56,12 @@ class Importer {
 	private final TransactionTemplate transaction;
 
 	private final IngestProperties properties;
+
+	private final ExecutorService readers = Executors.newCachedThreadPool((task) -> {
+		Thread thread = new Thread(task, "harbinger-import-reader");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	Importer(IncidentFields fields, IncidentService incidents, ImportJobs jobs, PlatformTransactionManager transactions,
 			IngestProperties properties) {
@@ -82,22 +96,25 @@ class Importer {
 				return this.jobs.find(id).orElseThrow();
 			}
 			this.jobs.start(id, csv.format().name(), csv.header(), resumeAfter);
-			Batch batch = new Batch();
-			long rows = 0;
-			for (CsvImport.Item item = csv.next(); item != null; item = csv.next()) {
-				line = item.line();
-				if (resumeAfter != null && line <= resumeAfter) {
-					continue;
-				}
-				batch.add(item);
-				if (batch.size() >= this.properties.batchSize()) {
-					rows += commit(id, batch, counted.count, evaluating);
-					progress.committed(counted.count, rows);
-					batch = new Batch();
+			BlockingQueue<Read> reads = new ArrayBlockingQueue<>(BATCHES_AHEAD);
+			Future<?> reading = this.readers.submit(() -> read(csv, resumeAfter, counted, reads));
+			try {
+				long rows = 0;
+				for (Read read = reads.take(); true; read = reads.take()) {
+					line = read.line();
+					if (read.failure() != null) {
+						throw read.failure();
+					}
+					rows += commit(id, read.batch(), read.bytesRead(), evaluating);
+					progress.committed(read.bytesRead(), rows);
+					if (read.last()) {
+						break;
+					}
 				}
 			}
-			rows += commit(id, batch, counted.count, evaluating);
-			progress.committed(counted.count, rows);
+			finally {
+				reading.cancel(true);
+			}
 			while (!evaluating.isEmpty()) {
 				evaluating.poll().get();
 			}
@@ -122,6 +139,39 @@ class Importer {
 					+ "recognised, never doubled)");
 		}
 		return this.jobs.find(id).orElseThrow();
+	}
+
+	/**
+	 * Reads and validates on a thread of its own while the import thread stores, handing over
+	 * full batches through a short queue: the two halves overlap, and memory stays bounded.
+	 */
+	private void read(CsvImport csv, Integer resumeAfter, CountingStream counted, BlockingQueue<Read> reads) {
+		int line = 0;
+		try {
+			Batch batch = new Batch();
+			for (CsvImport.Item item = csv.next(); item != null; item = csv.next()) {
+				line = item.line();
+				if (resumeAfter != null && line <= resumeAfter) {
+					continue;
+				}
+				batch.add(item);
+				if (batch.size() >= this.properties.batchSize()) {
+					reads.put(new Read(batch, counted.count, line, false, null));
+					batch = new Batch();
+				}
+			}
+			reads.put(new Read(batch, counted.count, line, true, null));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (RuntimeException ex) {
+			reads.offer(new Read(null, 0, line, true, ex));
+		}
+	}
+
+	/** What the reading thread hands over: a batch and how far the file is read, or why reading stopped. */
+	private record Read(Batch batch, long bytesRead, int line, boolean last, RuntimeException failure) {
 	}
 
 	/** Stores one batch; when the database refuses it, each row alone, so one bad row cannot sink the others. */
@@ -189,6 +239,11 @@ class Importer {
 		return CompletableFuture.allOf(evaluated.toArray(CompletableFuture[]::new));
 	}
 
+	@PreDestroy
+	void stop() {
+		this.readers.shutdownNow();
+	}
+
 	/** The records read since the last commit. */
 	private static final class Batch {
 
@@ -250,7 +305,7 @@ class Importer {
 	/** Counts the bytes read, for progress against the file's size. */
 	private static final class CountingStream extends FilterInputStream {
 
-		private long count;
+		private volatile long count;
 
 		CountingStream(InputStream in) {
 			super(in);
