@@ -41,8 +41,8 @@ class AlertBook implements SignalSink {
 			if (change.after() == null) {
 				if (existing != null) {
 					this.alerts.update(existing.id(), Alert.Status.RESOLVED, change.before(), today);
-					this.alerts.addTransition(existing.id(), TransitionKind.RESOLVED, change.before().severity(), null,
-							today, change.before());
+					this.alerts.addTransition(existing.id(), kind, change.before().severity(), null, today,
+							change.before());
 				}
 				continue;
 			}

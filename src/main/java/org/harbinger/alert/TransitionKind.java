@@ -7,7 +7,8 @@ import org.harbinger.engine.SignalChange;
 /** The lifecycle steps of an alert (ARCHITECTURE decision 5). */
 public enum TransitionKind {
 
-	FIRED, ESCALATED, DEESCALATED, RESOLVED;
+	/** RETRACTED: resolved because incidents it rested on were deleted or amended upstream. */
+	FIRED, ESCALATED, DEESCALATED, RESOLVED, RETRACTED;
 
 	/**
 	 * The step a signal change makes, or empty when only the evidence or numbers moved:
@@ -18,7 +19,7 @@ public enum TransitionKind {
 			return Optional.of(FIRED);
 		}
 		if (change.after() == null) {
-			return Optional.of(RESOLVED);
+			return Optional.of(change.retracted() ? RETRACTED : RESOLVED);
 		}
 		int rise = change.after().severity().compareTo(change.before().severity());
 		if (rise > 0) {

@@ -7,7 +7,6 @@ import java.util.List;
 
 import org.harbinger.engine.RuleBase;
 import org.harbinger.engine.ThresholdSet;
-import org.harbinger.incident.ImportReport;
 import org.harbinger.incident.Incident;
 import org.harbinger.incident.IncidentFields;
 import org.harbinger.incident.IncidentRepository;
@@ -51,13 +50,13 @@ class BacktestController {
 			return ResponseEntity.badRequest().body("{\"error\":\"to " + to + " is before from " + from + "\"}");
 		}
 		List<Incident> replayed = new ArrayList<>();
-		ImportReport imported;
+		OfflineIngest.Read imported;
 		if (csv != null && !csv.isBlank()) {
-			imported = OfflineIngest.csv(this.fields).read(new StringReader(csv), 10_000, replayed::addAll);
+			imported = OfflineIngest.read(new StringReader(csv), this.fields, replayed::add);
 		}
 		else {
 			this.incidents.forEachSince(from.minusDays(this.thresholds.lookbackDays()), replayed::add);
-			imported = new ImportReport(replayed.size(), 0, List.of());
+			imported = new OfflineIngest.Read(replayed.size(), 0, List.of());
 		}
 		List<BacktestTransition> transitions = new Backtest(this.rules, this.thresholds).run(replayed, from, to);
 		return ResponseEntity.ok(new BacktestReport(imported, from, to, transitions).json());

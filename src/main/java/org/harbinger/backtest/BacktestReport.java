@@ -10,12 +10,13 @@ import java.util.TreeMap;
 
 import org.harbinger.alert.TransitionKind;
 import org.harbinger.engine.Severity;
-import org.harbinger.incident.ImportReport;
+import org.harbinger.incident.OfflineIngest;
 import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A backtest's outcome as JSON (the interface other tools read), a text timeline, or HTML with a chart per indicator. */
-public record BacktestReport(ImportReport imported, LocalDate from, LocalDate to, List<BacktestTransition> transitions) {
+public record BacktestReport(OfflineIngest.Read imported, LocalDate from, LocalDate to,
+		List<BacktestTransition> transitions) {
 
 	public String json() {
 		Map<String, Object> report = new LinkedHashMap<>();
@@ -108,7 +109,8 @@ public record BacktestReport(ImportReport imported, LocalDate from, LocalDate to
 				if (openedOn != null) {
 					svg.append(bar(openedOn, t.date(), severity, left, width, days, y));
 				}
-				boolean resolved = t.transition() == TransitionKind.RESOLVED;
+				boolean resolved = t.transition() == TransitionKind.RESOLVED
+						|| t.transition() == TransitionKind.RETRACTED;
 				openedOn = resolved ? null : t.date();
 				severity = resolved ? null : t.severity();
 			}

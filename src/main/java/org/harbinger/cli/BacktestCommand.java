@@ -1,6 +1,8 @@
 package org.harbinger.cli;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -16,7 +18,6 @@ import org.harbinger.backtest.Backtest;
 import org.harbinger.backtest.BacktestReport;
 import org.harbinger.backtest.BacktestTransition;
 import org.harbinger.backtest.CompactIncidents;
-import org.harbinger.incident.ImportReport;
 import org.harbinger.incident.Incident;
 import org.harbinger.incident.OfflineIngest;
 
@@ -49,10 +50,10 @@ final class BacktestCommand {
 		}
 		List<Incident> incidents = new ArrayList<>();
 		CompactIncidents compact = new CompactIncidents(incidents::add);
-		ImportReport imported;
-		try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-			imported = OfflineIngest.csv(OfflineIngest.fields(options.path("config", "config")))
-				.read(in, 10_000, (batch) -> batch.forEach(compact));
+		OfflineIngest.Read imported;
+		// A decoder that replaces bad bytes, so invalid UTF-8 is refused by line, not by file.
+		try (Reader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
+			imported = OfflineIngest.read(in, OfflineIngest.fields(options.path("config", "config")), compact);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -21,6 +21,10 @@ public final class Cli {
 			  backtest --incidents FILE --from DATE --to DATE [--rules DIR] [--thresholds FILE] [--format json|text|html]
 			                             replay a CSV day by day and report every transition
 			  import FILE...             import ACLED or Harbinger CSV files into the service's database
+			  generate --rows N --years Y --out FILE [--seed S] [--start DATE]
+			                             write a synthetic ACLED export (the same file for the same arguments)
+			  bench import [--rows N] [--years Y] [--seed S]
+			                             measure the import: parse only, then end to end into a fresh database
 			  help                       this text
 			""";
 
@@ -46,6 +50,9 @@ public final class Cli {
 			return switch (args[0]) {
 				case "rules" -> RulesCommand.run(rest, out, err);
 				case "backtest" -> BacktestCommand.run(rest, out, err);
+				case "import" -> ImportCommand.run(rest, out, err);
+				case "generate" -> GenerateCommand.run(rest, out, err);
+				case "bench" -> BenchCommand.run(rest, out, err);
 				case "help", "-h" -> {
 					out.print(USAGE);
 					yield 0;

@@ -142,6 +142,7 @@ class DigestComposer {
 			case ESCALATED -> "escalated";
 			case DEESCALATED -> "de-escalated";
 			case RESOLVED -> "resolved";
+			case RETRACTED -> "retracted";
 		};
 	}
 
@@ -155,6 +156,7 @@ class DigestComposer {
 				case ESCALATED -> "escalated";
 				case DEESCALATED -> "de-escalated";
 				case RESOLVED -> "resolved";
+				case RETRACTED -> "retracted";
 			}, 1, Integer::sum));
 		String what = counts.entrySet()
 			.stream()

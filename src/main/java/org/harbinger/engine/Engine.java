@@ -3,6 +3,7 @@ package org.harbinger.engine;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -90,9 +91,13 @@ public final class Engine implements AutoCloseable {
 		List<Incident> incidents = List.copyOf(upserts);
 		List<IncidentKey> removed = List.copyOf(deletions);
 		return submit(() -> {
-			removed.forEach(this::retract);
-			incidents.forEach(this::insert);
-			fireAndPublish();
+			Set<String> withdrawn = new HashSet<>();
+			removed.forEach((key) -> withdraw(key, withdrawn));
+			incidents.forEach((incident) -> {
+				withdraw(incident.key(), withdrawn);
+				insert(incident);
+			});
+			fireAndPublish(withdrawn);
 		});
 	}
 
@@ -118,7 +123,7 @@ public final class Engine implements AutoCloseable {
 				this.session.update(this.todayHandle, new Today(date));
 			}
 			incidents.forEach(this::insert);
-			fireAndPublish();
+			fireAndPublish(Set.of());
 		});
 	}
 
@@ -141,13 +146,19 @@ public final class Engine implements AutoCloseable {
 					this.session.update(handle, new Threshold(key, value));
 				}
 			});
-			fireAndPublish();
+			fireAndPublish(Set.of());
 		});
 	}
 
 	public LocalDate today() {
 		return submit(() -> {
 		}).thenApply((ignored) -> this.today).join();
+	}
+
+	/** The number of incidents the session holds now. */
+	public int heldIncidents() {
+		return submit(() -> {
+		}).thenApply((ignored) -> this.held.size()).join();
 	}
 
 	@Override
@@ -196,7 +207,7 @@ public final class Engine implements AutoCloseable {
 		this.history.firstEventDate().ifPresent((first) -> cover(first.toEpochDay()));
 		this.history.forEachSince(this.today.minusDays(this.thresholds.lookbackDays() - 1L), this::insert);
 		this.published = Map.copyOf(this.sink.openSignals());
-		fireAndPublish();
+		fireAndPublish(Set.of());
 		logger.info("Engine session seeded: {} incidents, today {}, retention {} days", this.held.size(), this.today,
 				this.thresholds.retentionDays());
 	}
@@ -220,6 +231,14 @@ public final class Engine implements AutoCloseable {
 		}
 		this.held.put(fact.key(), new Held(this.session.insert(fact), fact.getDay()));
 		this.heldByDay.computeIfAbsent(fact.getDay(), (day) -> new HashSet<>()).add(fact.key());
+	}
+
+	/** Retracts a deleted or amended incident, noting its id if the session held it. */
+	private void withdraw(IncidentKey key, Set<String> withdrawn) {
+		if (this.held.containsKey(key)) {
+			withdrawn.add(key.eventId());
+			retract(key);
+		}
 	}
 
 	private void retract(IncidentKey key) {
@@ -254,7 +273,8 @@ public final class Engine implements AutoCloseable {
 		}
 	}
 
-	private void fireAndPublish() {
+	/** {@code withdrawn}: ids of incidents this step deleted or amended; an alert they held up is retracted. */
+	private void fireAndPublish(Set<String> withdrawn) {
 		this.session.fireAllRules();
 		if (!this.heldByDay.isEmpty() && this.heldByDay.firstKey() < horizon()) {
 			// Older than every counting window: the rules have taken what they keep of them.
@@ -269,7 +289,8 @@ public final class Engine implements AutoCloseable {
 			Signal before = this.published.get(key);
 			Signal after = current.get(key);
 			if (before == null ? after != null : !before.equals(after)) {
-				changes.add(new SignalChange(key, before, after));
+				changes.add(new SignalChange(key, before, after,
+						after == null && !Collections.disjoint(before.evidence(), withdrawn)));
 			}
 		}
 		if (!changes.isEmpty()) {

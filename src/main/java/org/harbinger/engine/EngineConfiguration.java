@@ -95,7 +95,9 @@ class EngineConfiguration {
 
 		@TransactionalEventListener(fallbackExecution = true)
 		void on(IncidentsRecorded recorded) {
-			this.engine.record(recorded.upserted(), recorded.deleted());
+			// A failed step is logged by the engine; the import that waits goes on either way.
+			this.engine.record(recorded.upserted(), recorded.deleted())
+				.whenComplete((done, failure) -> recorded.evaluated().complete(null));
 		}
 
 	}

@@ -1,5 +1,9 @@
 package org.harbinger.engine;
 
-/** One alert key whose signal changed in an engine step: {@code before} or {@code after} is null when absent. */
-public record SignalChange(AlertKey key, Signal before, Signal after) {
+/**
+ * One alert key whose signal changed in an engine step: {@code before} or {@code after} is
+ * null when absent. {@code retracted}: the signal ended in a step that deleted or amended
+ * incidents it rested on, rather than by the window sliding past them.
+ */
+public record SignalChange(AlertKey key, Signal before, Signal after, boolean retracted) {
 }

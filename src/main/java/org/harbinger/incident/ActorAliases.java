@@ -1,6 +1,7 @@
 package org.harbinger.incident;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,6 +25,15 @@ public final class ActorAliases {
 
 	private static final Pattern YEARS = Pattern.compile("[0-9\\-\\s]+");
 
+	private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+	/** Feeds repeat a few hundred actor names over millions of rows: each is matched once, up to this many. */
+	private static final int REMEMBERED = 20_000;
+
+	private final Map<String, Optional<String>> knownGroups = new ConcurrentHashMap<>();
+
+	private final Map<String, Set<String>> knownTargets = new ConcurrentHashMap<>();
+
 	private final Map<String, String> groups = new HashMap<>();
 
 	private final List<Map.Entry<String, String>> groupPrefixes = new ArrayList<>();
@@ -31,8 +41,6 @@ public final class ActorAliases {
 	private final Map<String, String> targets = new HashMap<>();
 
 	private final Map<String, String> targetTags;
-
-	private final Map<String, LongAdder> unknown = new ConcurrentHashMap<>();
 
 	ActorAliases(Map<String, List<String>> groupAliases, Map<String, List<String>> targetAliases,
 			Map<String, String> targetTags) {
@@ -48,16 +56,15 @@ public final class ActorAliases {
 		this.targetTags = Map.copyOf(targetTags);
 	}
 
-	/** The canonical group of an actor, or empty when it is blank or not known (then counted). */
+	/**
+	 * The canonical group of an actor, or empty when it is blank or not known: an unknown
+	 * name is kept verbatim on the incident and counted when stored ({@link UnknownActors}).
+	 */
 	public Optional<String> group(String actor) {
 		if (actor == null || actor.isBlank()) {
 			return Optional.empty();
 		}
-		Optional<String> group = lookup(actor);
-		if (group.isEmpty()) {
-			this.unknown.computeIfAbsent(actor.trim(), (key) -> new LongAdder()).increment();
-		}
-		return group;
+		return remembered(this.knownGroups, actor, this::lookup);
 	}
 
 	private Optional<String> lookup(String actor) {
@@ -83,14 +90,7 @@ public final class ActorAliases {
 	public Set<String> targets(String assocActors, Set<String> tags) {
 		Set<String> found = new LinkedHashSet<>();
 		if (assocActors != null) {
-			for (String actor : assocActors.split(";")) {
-				Matcher parens = TRAILING_PARENS.matcher(actor);
-				String bare = parens.matches() ? parens.group(1) : actor;
-				String target = this.targets.get(normalise(bare));
-				if (target != null) {
-					found.add(target);
-				}
-			}
+			found.addAll(remembered(this.knownTargets, assocActors, this::communities));
 		}
 		for (String tag : tags) {
 			String key = tag.contains("=") ? tag.substring(0, tag.indexOf('=') + 1) : tag;
@@ -100,6 +100,31 @@ public final class ActorAliases {
 			}
 		}
 		return found;
+	}
+
+	private Set<String> communities(String assocActors) {
+		Set<String> found = new LinkedHashSet<>();
+		for (String actor : assocActors.split(";")) {
+			Matcher parens = TRAILING_PARENS.matcher(actor);
+			String bare = parens.matches() ? parens.group(1) : actor;
+			String target = this.targets.get(normalise(bare));
+			if (target != null) {
+				found.add(target);
+			}
+		}
+		return Collections.unmodifiableSet(found);
+	}
+
+	private static <T> T remembered(Map<String, T> memory, String key, Function<String, T> lookup) {
+		T value = memory.get(key);
+		if (value == null) {
+			if (memory.size() >= REMEMBERED) {
+				memory.clear();
+			}
+			value = lookup.apply(key);
+			memory.put(key, value);
+		}
+		return value;
 	}
 
 	/**
@@ -117,15 +142,8 @@ public final class ActorAliases {
 		return Optional.of(parens.group(2).trim());
 	}
 
-	/** Actor names seen that matched no alias, with how often, for the administrator. */
-	public Map<String, Long> unknownActors() {
-		Map<String, Long> counts = new HashMap<>();
-		this.unknown.forEach((actor, count) -> counts.put(actor, count.sum()));
-		return counts;
-	}
-
 	static String normalise(String text) {
-		return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+		return NOT_ALPHANUMERIC.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
 	}
 
 }

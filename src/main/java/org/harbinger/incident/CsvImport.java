@@ -1,100 +1,246 @@
 package org.harbinger.incident;
 
 import java.io.Reader;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Reads an ACLED export or a native Harbinger CSV, detected by the header: a native file
- * names the feed in {@code source} and the outlets in {@code reported_by}; in an ACLED
- * export {@code source} is the outlets and the feed is "acled". Good rows are handed on
- * in batches while reading, so memory stays flat; bad rows are reported by line.
+ * Reads an ACLED export, a native Harbinger CSV or an ACLED deletions file, told apart by
+ * the header, one record at a time. In an ACLED export {@code source} is the outlets and
+ * the feed is "acled", and columns Harbinger does not know are ignored; a native file names
+ * the feed in {@code source} and the outlets in {@code reported_by}, and may not carry
+ * unknown columns (a misspelt column would otherwise be dropped without a word).
  */
-public final class CsvImport {
+final class CsvImport {
 
 	static final String ACLED_FEED = "acled";
 
+	/** The kinds of file, told apart by the header. */
+	enum Format {
+
+		ACLED, NATIVE, DELETIONS
+
+	}
+
+	/** One record of the file: an incident, a deletion, or a refused row. */
+	sealed interface Item {
+
+		int line();
+
+	}
+
+	/** A valid incident; {@code fields} are kept in case it is refused later as a duplicate. */
+	record Good(int line, Incident incident, List<String> fields) implements Item {
+	}
+
+	/** A row of a deletions file. */
+	record Deletion(int line, IncidentKey key, List<String> fields) implements Item {
+	}
+
+	/** A refused row, with the text it had in the file. */
+	record Refused(int line, String reason, String raw) implements Item {
+	}
+
+	/** The file as a whole cannot be read: empty, or a header that is not one of the formats. */
+	static final class HeaderException extends RuntimeException {
+
+		private final String raw;
+
+		HeaderException(String message, String raw) {
+			super(message);
+			this.raw = raw;
+		}
+
+		/** The header line as it was in the file. */
+		String raw() {
+			return this.raw;
+		}
+
+	}
+
 	private static final List<String> REQUIRED = List.of("event_id_cnty", "event_date", "event_type", "country");
+
+	/** Columns only the native format has: any of them makes a file native. */
+	private static final Set<String> NATIVE_ONLY = Set.of("reported_by", "origin_country", "claim_status", "reliability",
+			"credibility");
+
+	private final CsvReader csv;
 
 	private final IncidentFields fields;
 
-	CsvImport(IncidentFields fields) {
+	private final List<String> columns;
+
+	private final Format format;
+
+	private final String header;
+
+	/** Per column: whether IncidentFields reads it (an ACLED export may carry others). */
+	private final boolean[] known;
+
+	private CsvImport(CsvReader csv, IncidentFields fields, List<String> columns, Format format, String header) {
+		this.csv = csv;
 		this.fields = fields;
+		this.columns = columns;
+		this.format = format;
+		this.header = header;
+		this.known = new boolean[columns.size()];
+		for (int i = 0; i < columns.size(); i++) {
+			this.known[i] = IncidentFields.NAMES.contains(columns.get(i));
+		}
 	}
 
-	public ImportReport read(Reader in, int batchSize, Consumer<List<Incident>> batches) {
-		CsvReader csv = new CsvReader(in);
-		List<ImportReport.LineError> errors = new ArrayList<>();
-		CsvReader.Row header = csv.next();
-		if (header == null) {
-			return new ImportReport(0, 0, List.of(new ImportReport.LineError(1, "the file is empty")));
+	/** Reads and checks the header. */
+	static CsvImport open(Reader in, IncidentFields fields, int maxRecordChars) {
+		CsvReader csv = new CsvReader(in, maxRecordChars);
+		CsvReader.Row header;
+		try {
+			header = csv.next();
+		}
+		catch (CsvReader.MalformedRowException ex) {
+			throw new HeaderException("the header is malformed: " + ex.getMessage(), csv.raw());
+		}
+		if (header == null || (header.fields().size() == 1 && header.fields().get(0).isBlank())) {
+			throw new HeaderException("the file is empty", "");
 		}
 		List<String> columns = header.fields().stream().map((name) -> name.trim().toLowerCase(Locale.ROOT)).toList();
+		Set<String> seen = new LinkedHashSet<>();
+		columns.stream()
+			.filter((column) -> !seen.add(column))
+			.findFirst()
+			.ifPresent((column) -> {
+				throw new HeaderException("the column '" + column + "' appears twice in the header", csv.raw());
+			});
+		try {
+			return new CsvImport(csv, fields, columns, format(columns), csv.raw());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new HeaderException(ex.getMessage(), csv.raw());
+		}
+	}
+
+	/** The format the columns name; IllegalArgumentException when they fit none. */
+	private static Format format(List<String> columns) {
+		if (columns.contains("event_id_cnty") && columns.contains("deleted_timestamp")
+				&& !columns.contains("event_date")) {
+			return Format.DELETIONS;
+		}
 		List<String> missing = REQUIRED.stream().filter((name) -> !columns.contains(name)).toList();
 		if (!missing.isEmpty()) {
-			return new ImportReport(0, 0, List.of(new ImportReport.LineError(1,
-					"the header lacks " + String.join(", ", missing) + "; is this an ACLED or Harbinger CSV?")));
+			throw new IllegalArgumentException("the header lacks " + String.join(", ", missing)
+					+ "; is this an ACLED export, a Harbinger CSV or an ACLED deletions file?");
 		}
-		boolean nativeFormat = columns.contains("reported_by");
-		int accepted = 0;
-		List<Incident> batch = new ArrayList<>(batchSize);
+		if (columns.stream().noneMatch(NATIVE_ONLY::contains)) {
+			return Format.ACLED;
+		}
+		if (!columns.contains("source")) {
+			throw new IllegalArgumentException("a Harbinger CSV needs a source column naming the feed (acled, desk, ...)");
+		}
+		List<String> unknown = columns.stream().filter((name) -> !IncidentFields.NAMES.contains(name)).toList();
+		if (!unknown.isEmpty()) {
+			throw new IllegalArgumentException("unknown column " + String.join(", ", unknown) + " in a Harbinger CSV; expected "
+					+ String.join(", ", IncidentFields.NAMES));
+		}
+		return Format.NATIVE;
+	}
+
+	Format format() {
+		return this.format;
+	}
+
+	/** The header line as it was in the file. */
+	String header() {
+		return this.header;
+	}
+
+	/** The next record, or null at the end of the file. */
+	Item next() {
 		while (true) {
 			CsvReader.Row row;
 			try {
-				row = csv.next();
+				row = this.csv.next();
 			}
 			catch (CsvReader.MalformedRowException ex) {
-				errors.add(new ImportReport.LineError(ex.line(), ex.getMessage()));
-				continue;
+				return new Refused(ex.line(), ex.getMessage(), this.csv.raw());
 			}
 			if (row == null) {
-				break;
+				return null;
 			}
-			if (row.fields().size() == 1 && row.fields().get(0).isBlank()) {
+			List<String> values = row.fields();
+			if (values.size() == 1 && values.get(0).isBlank()) {
 				continue;
 			}
-			if (row.fields().size() != columns.size()) {
-				errors.add(new ImportReport.LineError(row.line(),
-						"has " + row.fields().size() + " fields but the header has " + columns.size()));
-				continue;
+			if (values.size() != this.columns.size()) {
+				String raw = this.csv.raw();
+				this.csv.readAgainAfterFirstLine();
+				String reason = "has " + values.size() + " fields but the header has " + this.columns.size();
+				return new Refused(row.line(), row.multiline() ? reason + " (an unbalanced quote?)" : reason,
+						row.multiline() ? firstLine(raw) : raw);
 			}
-			IncidentFields.Parsed parsed = this.fields.parse(record(columns, row.fields(), nativeFormat));
-			if (!parsed.ok()) {
-				errors.add(new ImportReport.LineError(row.line(),
-						parsed.errors().stream().map(FieldError::toString).collect(Collectors.joining("; "))));
-				continue;
+			for (int i = 0; i < values.size(); i++) {
+				if (values.get(i).indexOf('\uFFFD') >= 0) {
+					return new Refused(row.line(), this.columns.get(i) + ": is not valid UTF-8 text", this.csv.raw());
+				}
 			}
-			batch.add(parsed.incident());
-			accepted++;
-			if (batch.size() == batchSize) {
-				batches.accept(List.copyOf(batch));
-				batch.clear();
+			Item item = (this.format == Format.DELETIONS) ? deletion(row) : incident(row);
+			if (item != null) {
+				return item;
 			}
 		}
-		if (!batch.isEmpty()) {
-			batches.accept(List.copyOf(batch));
-		}
-		return new ImportReport(accepted, errors.size(), errors);
 	}
 
-	private static Map<String, String> record(List<String> columns, List<String> values, boolean nativeFormat) {
+	private Item incident(CsvReader.Row row) {
+		IncidentFields.Parsed parsed = this.fields.parse(record(row.fields()));
+		if (!parsed.ok()) {
+			return new Refused(row.line(),
+					parsed.errors().stream().map(FieldError::toString).collect(Collectors.joining("; ")), this.csv.raw());
+		}
+		return new Good(row.line(), parsed.incident(), row.fields());
+	}
+
+	private Item deletion(CsvReader.Row row) {
 		Map<String, String> record = new HashMap<>();
-		for (int i = 0; i < columns.size(); i++) {
-			String column = columns.get(i);
-			if (!nativeFormat && column.equals("source")) {
+		for (int i = 0; i < this.columns.size(); i++) {
+			record.put(this.columns.get(i), row.fields().get(i).trim());
+		}
+		String id = record.get("event_id_cnty");
+		String deleted = record.get("deleted_timestamp");
+		if (id.isEmpty()) {
+			return new Refused(row.line(), "event_id_cnty: is required", this.csv.raw());
+		}
+		if (!deleted.isEmpty() && !deleted.chars().allMatch(Character::isDigit)) {
+			return new Refused(row.line(), "deleted_timestamp: '" + deleted + "' is not a time in epoch seconds",
+					this.csv.raw());
+		}
+		String source = record.getOrDefault("source", "");
+		return new Deletion(row.line(), new IncidentKey(source.isEmpty() ? ACLED_FEED : source, id), row.fields());
+	}
+
+	private Map<String, String> record(List<String> values) {
+		Map<String, String> record = new HashMap<>();
+		boolean acled = this.format == Format.ACLED;
+		for (int i = 0; i < this.columns.size(); i++) {
+			String column = this.columns.get(i);
+			if (acled && column.equals("source")) {
 				column = "reported_by";
 			}
-			if (IncidentFields.NAMES.contains(column) && !values.get(i).isBlank()) {
+			if (this.known[i] && !values.get(i).isBlank()) {
 				record.put(column, values.get(i));
 			}
 		}
-		record.putIfAbsent("source", ACLED_FEED);
+		if (acled) {
+			record.put("source", ACLED_FEED);
+		}
 		return record;
+	}
+
+	private static String firstLine(String raw) {
+		int end = raw.indexOf('\n');
+		return (end < 0) ? raw : raw.substring(0, (end > 0 && raw.charAt(end - 1) == '\r') ? end - 1 : end);
 	}
 
 }

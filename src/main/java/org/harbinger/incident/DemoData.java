@@ -1,10 +1,8 @@
 package org.harbinger.incident;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,14 +27,11 @@ class DemoData implements ApplicationRunner {
 
 	private final IncidentRepository repository;
 
-	private final IncidentService incidents;
+	private final Imports imports;
 
-	private final IncidentFields fields;
-
-	DemoData(IncidentRepository repository, IncidentService incidents, IncidentFields fields) {
+	DemoData(IncidentRepository repository, Imports imports) {
 		this.repository = repository;
-		this.incidents = incidents;
-		this.fields = fields;
+		this.imports = imports;
 	}
 
 	@Override
@@ -44,8 +39,8 @@ class DemoData implements ApplicationRunner {
 		if (this.repository.count() > 0) {
 			return;
 		}
-		try (Reader in = new InputStreamReader(new ClassPathResource(RESOURCE).getInputStream(), StandardCharsets.UTF_8)) {
-			ImportReport report = new CsvImport(this.fields).read(in, 1000, this.incidents::record);
+		try (InputStream in = new ClassPathResource(RESOURCE).getInputStream()) {
+			ImportReport report = this.imports.importStream(RESOURCE, in, ImportJob.Origin.DEMO);
 			logger.info("Loaded the demo data set: {} incidents ({} rows refused)", report.accepted(), report.rejected());
 			report.errors().forEach((error) -> logger.warn("demo line {}: {}", error.line(), error.reason()));
 		}

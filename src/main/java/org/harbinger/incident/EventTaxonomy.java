@@ -1,5 +1,6 @@
 package org.harbinger.incident;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,15 +27,25 @@ final class EventTaxonomy {
 				"Non-violent transfer of territory", "Other"));
 	}
 
+	/** Every type and "type/sub-event type", lower case, to its canonical spelling. */
+	private static final Map<String, String> CANONICAL = new HashMap<>();
+
+	static {
+		TYPES.forEach((type, subTypes) -> {
+			CANONICAL.put(key(type), type);
+			subTypes.forEach((subType) -> CANONICAL.put(key(type) + "\n" + key(subType), subType));
+		});
+	}
+
 	private EventTaxonomy() {
 	}
 
 	static Optional<String> eventType(String value) {
-		return TYPES.keySet().stream().filter((type) -> same(type, value)).findFirst();
+		return Optional.ofNullable(CANONICAL.get(key(value)));
 	}
 
 	static Optional<String> subEventType(String eventType, String value) {
-		return TYPES.get(eventType).stream().filter((type) -> same(type, value)).findFirst();
+		return Optional.ofNullable(CANONICAL.get(key(eventType) + "\n" + key(value)));
 	}
 
 	static List<String> subEventTypes(String eventType) {
@@ -45,8 +56,8 @@ final class EventTaxonomy {
 		return String.join(", ", TYPES.keySet());
 	}
 
-	private static boolean same(String canonical, String value) {
-		return canonical.toLowerCase(Locale.ROOT).equals(value.trim().toLowerCase(Locale.ROOT));
+	private static String key(String value) {
+		return value.trim().toLowerCase(Locale.ROOT);
 	}
 
 }

@@ -2,11 +2,26 @@ package org.harbinger.incident;
 
 import java.util.List;
 
-/** What an import did: how many rows landed, and each refused row with its line and reason. */
-public record ImportReport(int accepted, int rejected, List<LineError> errors) {
+/**
+ * What an import did, as the API, the inbox's report file and the command line show it:
+ * counts, progress, and the refused lines with their reasons (the first {@code errors.size()}
+ * of {@code rejected}; all of them, with the raw rows, from {@code /api/imports/{id}/rejected}).
+ */
+public record ImportReport(long id, String file, String origin, String format, String status, int percent,
+		long bytesRead, long fileSize, int committedLine, long accepted, long created, long amended, long unchanged,
+		long deleted, long rejected, Integer resumedAtLine, String message, List<LineError> errors) {
 
-	/** One refused row. */
+	/** One refused line. */
 	public record LineError(int line, String reason) {
+	}
+
+	static ImportReport of(ImportJob job, List<ImportJobs.Rejected> rejected) {
+		int percent = job.finished() && job.status() == ImportJob.Status.DONE ? 100
+				: (job.fileSize() > 0) ? (int) Math.min(99, 100 * job.bytesRead() / job.fileSize()) : 0;
+		return new ImportReport(job.id(), job.fileName(), job.origin().name(), job.format(), job.status().name(), percent,
+				job.bytesRead(), job.fileSize(), job.committedLine(), job.accepted(), job.created(), job.amended(),
+				job.unchanged(), job.deleted(), job.rejected(), job.resumedAtLine(), job.message(),
+				rejected.stream().map((row) -> new LineError(row.line(), row.reason())).toList());
 	}
 
 }

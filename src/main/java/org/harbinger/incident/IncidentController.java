@@ -9,6 +9,8 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code POST /api/incidents}: one incident as a JSON object, or a batch as an array.
  * The batch is all or nothing: any bad field refuses it with one message per field.
+ * {@code DELETE /api/incidents/{source}/{id}} removes one.
  */
 @RestController
 class IncidentController {
@@ -63,6 +66,13 @@ class IncidentController {
 		IncidentService.Recorded recorded = this.incidents.record(parsed);
 		return ResponseEntity.status(HttpStatus.OK)
 			.body(Map.of("accepted", parsed.size(), "created", recorded.created(), "updated", recorded.updated()));
+	}
+
+	/** Removes an incident as an upstream deletion would: alerts that rested on it are re-evaluated. */
+	@DeleteMapping("/api/incidents/{source}/{id}")
+	ResponseEntity<Void> delete(@PathVariable String source, @PathVariable String id) {
+		return this.incidents.delete(new IncidentKey(source, id)) ? ResponseEntity.noContent().build()
+				: ResponseEntity.notFound().build();
 	}
 
 	/** JSON fields as text; {@code id} is accepted for {@code event_id_cnty}, a tag array is joined. */

@@ -1,6 +1,7 @@
 package org.harbinger.incident;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Turns one raw record (field name to text, from JSON or any CSV dialect) into a
@@ -27,7 +29,33 @@ public final class IncidentFields {
 			"source_scale", "notes", "fatalities", "tags", "timestamp", "origin_country", "claim_status",
 			"reliability", "credibility");
 
+	/** The 31 columns of an ACLED export, in ACLED's order (INDICATORS.md section 1). */
+	public static final List<String> ACLED_COLUMNS = List.of("event_id_cnty", "event_date", "year", "time_precision",
+			"disorder_type", "event_type", "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2",
+			"assoc_actor_2", "inter2", "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2",
+			"admin3", "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
+			"fatalities", "tags", "timestamp");
+
+	private static final Set<String> KNOWN = Set.copyOf(NAMES);
+
+	private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
 	private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+
+	/** The longest text each field may hold: the database's column sizes. */
+	private static final Map<String, Integer> MAX_LENGTH = Map.ofEntries(Map.entry("source", 100),
+			Map.entry("event_id_cnty", 100), Map.entry("disorder_type", 100), Map.entry("event_type", 100),
+			Map.entry("sub_event_type", 100), Map.entry("actor1", 500), Map.entry("assoc_actor_1", 2000),
+			Map.entry("inter1", 100), Map.entry("actor2", 500), Map.entry("assoc_actor_2", 2000),
+			Map.entry("inter2", 100), Map.entry("interaction", 100), Map.entry("civilian_targeting", 100),
+			Map.entry("region", 200), Map.entry("country", 200), Map.entry("admin1", 200), Map.entry("admin2", 200),
+			Map.entry("admin3", 200), Map.entry("location", 500), Map.entry("reported_by", 4000),
+			Map.entry("source_scale", 200), Map.entry("notes", 1_000_000), Map.entry("tags", 4000),
+			Map.entry("origin_country", 200));
+
+	/** ACLED's numeric actor-type codes in older exports; newer ones write the label. 0 means no actor. */
+	private static final List<String> INTER_LABELS = List.of("", "State forces", "Rebel group", "Political militia",
+			"Identity militia", "Rioters", "Protesters", "Civilians", "External/Other forces");
 
 	private static final DateTimeFormatter ACLED_DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
 
@@ -54,11 +82,15 @@ public final class IncidentFields {
 
 	public Parsed parse(Map<String, String> raw) {
 		Reader in = new Reader(raw);
-		for (String name : raw.keySet()) {
-			if (!NAMES.contains(name)) {
+		raw.forEach((name, value) -> {
+			Integer max = MAX_LENGTH.get(name);
+			if (!KNOWN.contains(name)) {
 				in.errors.add(new FieldError(name, "unknown field"));
 			}
-		}
+			else if (max != null && value != null && value.length() > max) {
+				in.errors.add(new FieldError(name, "is " + value.length() + " characters long, at most " + max));
+			}
+		});
 		String source = in.required("source");
 		String eventId = in.required("event_id_cnty");
 		LocalDate eventDate = in.parse("event_date", IncidentFields::date, true);
@@ -81,6 +113,8 @@ public final class IncidentFields {
 		String reliability = in.parse("reliability", IncidentFields::reliability, false);
 		Integer credibility = in.parse("credibility", (text) -> (int) within(Integer.parseInt(text), 1, 6), false);
 		Integer year = in.parse("year", Integer::parseInt, false);
+		String inter1 = in.parse("inter1", IncidentFields::inter, false);
+		String inter2 = in.parse("inter2", IncidentFields::inter, false);
 		if (year != null && eventDate != null && year != eventDate.getYear()) {
 			in.errors.add(new FieldError("year", "is " + year + " but event_date is in " + eventDate.getYear()));
 		}
@@ -95,8 +129,8 @@ public final class IncidentFields {
 		String originCountry = (in.text("origin_country") != null) ? in.text("origin_country")
 				: ActorAliases.homeCountry(actor1).orElse(null);
 		Incident incident = new Incident(source, eventId, eventDate, timePrecision, in.text("disorder_type"), eventType,
-				subEventType, actor1, in.text("assoc_actor_1"), in.text("inter1"), actor2, in.text("assoc_actor_2"),
-				in.text("inter2"), in.text("interaction"), in.text("civilian_targeting"), iso, in.text("region"),
+				subEventType, actor1, in.text("assoc_actor_1"), blankToNull(inter1), actor2,
+				in.text("assoc_actor_2"), blankToNull(inter2), in.text("interaction"), in.text("civilian_targeting"), iso, in.text("region"),
 				country, in.text("admin1"), in.text("admin2"), in.text("admin3"), in.text("location"), latitude,
 				longitude, geoPrecision, in.text("reported_by"), in.text("source_scale"), notes,
 				(fatalities != null) ? fatalities : 0, tags, timestamp, originCountry,
@@ -138,18 +172,14 @@ public final class IncidentFields {
 
 	private static LocalDate date(String text) {
 		LocalDate date;
+		String trimmed = text.trim();
 		try {
-			date = LocalDate.parse(text.trim());
+			date = LocalDate.parse(trimmed, ISO_DATE.matcher(trimmed).matches() ? DateTimeFormatter.ISO_LOCAL_DATE : ACLED_DATE);
 		}
-		catch (DateTimeParseException iso) {
-			try {
-				date = LocalDate.parse(text.trim(), ACLED_DATE);
-			}
-			catch (DateTimeParseException acled) {
-				throw new IllegalArgumentException("'" + text + "' is not a date (2022-04-18 or 18 April 2022)");
-			}
+		catch (DateTimeParseException ex) {
+			throw new IllegalArgumentException("'" + text + "' is not a date (2022-04-18 or 18 April 2022)");
 		}
-		if (date.isBefore(EARLIEST) || date.isAfter(LocalDate.now().plusDays(1))) {
+		if (date.isBefore(EARLIEST) || date.isAfter(LocalDate.now(ZoneOffset.UTC).plusDays(1))) {
 			throw new IllegalArgumentException(date + " is out of range (" + EARLIEST + " to tomorrow)");
 		}
 		return date;
@@ -162,6 +192,22 @@ public final class IncidentFields {
 		catch (IllegalArgumentException ex) {
 			throw new IllegalArgumentException("'" + text + "' is not one of " + Arrays.toString(ClaimStatus.values()));
 		}
+	}
+
+	/** An actor type as ACLED's label, from the label or an older export's number. */
+	private static String inter(String text) {
+		if (!text.chars().allMatch(Character::isDigit)) {
+			return text;
+		}
+		int code = Integer.parseInt(text);
+		if (code >= INTER_LABELS.size()) {
+			throw new IllegalArgumentException("'" + text + "' is not an ACLED actor type code 0-8");
+		}
+		return INTER_LABELS.get(code);
+	}
+
+	private static String blankToNull(String text) {
+		return (text == null || text.isEmpty()) ? null : text;
 	}
 
 	private static String reliability(String text) {

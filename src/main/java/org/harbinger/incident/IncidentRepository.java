@@ -1,19 +1,25 @@
 package org.harbinger.incident;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -30,33 +36,167 @@ public class IncidentRepository {
 
 	private static final String UPDATE = "UPDATE incident SET "
 			+ Arrays.stream(COLUMNS.split(", ")).skip(2).map((column) -> column + " = ?").reduce((a, b) -> a + ", " + b).get()
-			+ ", updated_at = ? WHERE source = ? AND event_id = ?";
+			+ ", content_hash = ?, import_id = ?, import_line = ?, updated_at = ? WHERE source = ? AND event_id = ?";
 
-	private static final String INSERT = "INSERT INTO incident (" + COLUMNS + ", recorded_at, updated_at) VALUES ("
-			+ "?, ".repeat(COLUMNS.split(", ").length + 1) + "?)";
+	private static final String INSERT = "INSERT INTO incident (" + COLUMNS
+			+ ", content_hash, import_id, import_line, recorded_at, updated_at) VALUES ("
+			+ "?, ".repeat(COLUMNS.split(", ").length + 4) + "?)";
+
+	private static final int LOOKUP_CHUNK = 100;
+
+	/** The SQL type of each of COLUMNS, so that a null binds without asking the driver. */
+	private static final int[] TYPES = types("source", "event_id", "event_date:" + Types.DATE,
+			"time_precision:" + Types.INTEGER, "disorder_type", "event_type", "sub_event_type", "actor1", "assoc_actor_1",
+			"inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting", "iso:" + Types.INTEGER,
+			"region", "country", "admin1", "admin2", "admin3", "location", "latitude:" + Types.DOUBLE,
+			"longitude:" + Types.DOUBLE, "geo_precision:" + Types.INTEGER, "reported_by", "source_scale", "notes",
+			"fatalities:" + Types.INTEGER, "tags", "acled_timestamp:" + Types.BIGINT, "origin_country", "claim_status",
+			"reliability", "credibility:" + Types.INTEGER, "actor1_group", "actor2_group", "target_groups");
+
+	private static final int[] INSERT_TYPES = concat(TYPES, Types.BIGINT, Types.BIGINT, Types.INTEGER,
+			Types.TIMESTAMP, Types.TIMESTAMP);
+
+	private static final int[] UPDATE_TYPES = concat(Arrays.copyOfRange(TYPES, 2, TYPES.length), Types.BIGINT,
+			Types.BIGINT, Types.INTEGER, Types.TIMESTAMP, Types.VARCHAR, Types.VARCHAR);
+
+	private static final int[] MARK_TYPES = { Types.BIGINT, Types.INTEGER, Types.VARCHAR, Types.VARCHAR };
 
 	private final JdbcClient jdbc;
 
-	IncidentRepository(JdbcClient jdbc) {
+	private final JdbcTemplate template;
+
+	IncidentRepository(JdbcClient jdbc, JdbcTemplate template) {
 		this.jdbc = jdbc;
+		this.template = template;
 	}
 
-	/** Stores the incident under its identity; true when it was new, false when it replaced one. */
-	boolean upsert(Incident incident) {
-		Timestamp now = Timestamp.from(Instant.now());
-		List<Object> values = values(incident);
-		List<Object> update = new ArrayList<>(values.subList(2, values.size()));
-		update.add(now);
-		update.add(incident.source());
-		update.add(incident.eventId());
-		if (this.jdbc.sql(UPDATE).params(update).update() > 0) {
-			return false;
+	/** What the database holds for an identity: a hash of its content, and the import and line that last wrote it. */
+	record Stored(long hash, Long importId, Integer line) {
+	}
+
+	/** One incident to write, with the hash of its content and where it came from (both null for the API). */
+	record Write(Incident incident, long hash, Long importId, Integer line) {
+	}
+
+	Map<IncidentKey, Stored> stored(Collection<IncidentKey> keys) {
+		Map<IncidentKey, Stored> stored = new HashMap<>();
+		if (keys.isEmpty()) {
+			return stored;
 		}
-		List<Object> insert = new ArrayList<>(values);
-		insert.add(now);
-		insert.add(now);
-		this.jdbc.sql(INSERT).params(insert).update();
-		return true;
+		Set<IncidentKey> wanted = new HashSet<>(keys);
+		List<String> ids = wanted.stream().map(IncidentKey::eventId).distinct().toList();
+		// H2 checks each row it finds against the whole IN list: short lists keep a batch linear.
+		for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
+			this.jdbc
+				.sql("SELECT source, event_id, content_hash, import_id, import_line FROM incident WHERE event_id IN (:ids)")
+				.param("ids", ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK)))
+				.query((RowCallbackHandler) (rs) -> {
+					IncidentKey key = new IncidentKey(rs.getString(1), rs.getString(2));
+					if (wanted.contains(key)) {
+						Long hash = (Long) rs.getObject(3);
+						stored.put(key,
+								new Stored((hash != null) ? hash : 0L, (Long) rs.getObject(4), (Integer) rs.getObject(5)));
+					}
+				});
+		}
+		return stored;
+	}
+
+	void insert(List<Write> writes) {
+		Timestamp now = Timestamp.from(Instant.now());
+		this.template.batchUpdate(INSERT, writes, writes.size(), (statement, write) -> {
+			List<Object> values = values(write.incident());
+			values.add(write.hash());
+			values.add(write.importId());
+			values.add(write.line());
+			values.add(now);
+			values.add(now);
+			set(statement, values, INSERT_TYPES);
+		});
+	}
+
+	void update(List<Write> writes) {
+		Timestamp now = Timestamp.from(Instant.now());
+		this.template.batchUpdate(UPDATE, writes, writes.size(), (statement, write) -> {
+			List<Object> values = values(write.incident());
+			List<Object> update = new ArrayList<>(values.subList(2, values.size()));
+			update.add(write.hash());
+			update.add(write.importId());
+			update.add(write.line());
+			update.add(now);
+			update.add(write.incident().source());
+			update.add(write.incident().eventId());
+			set(statement, update, UPDATE_TYPES);
+		});
+	}
+
+	/** Records which import and line last sent these unchanged incidents, so a repeat later in the file is caught. */
+	void markImported(List<Write> writes) {
+		this.template.batchUpdate("UPDATE incident SET import_id = ?, import_line = ? WHERE source = ? AND event_id = ?",
+				writes, writes.size(), (statement, write) -> set(statement, Arrays.asList(write.importId(), write.line(),
+						write.incident().source(), write.incident().eventId()), MARK_TYPES));
+	}
+
+	/** Removes the incidents; returns those that were there. */
+	List<IncidentKey> delete(List<IncidentKey> keys) {
+		int[][] counts = this.template.batchUpdate("DELETE FROM incident WHERE source = ? AND event_id = ?", keys,
+				keys.size(), (statement, key) -> {
+					statement.setString(1, key.source());
+					statement.setString(2, key.eventId());
+				});
+		List<IncidentKey> deleted = new ArrayList<>();
+		int index = 0;
+		for (int[] batch : counts) {
+			for (int count : batch) {
+				if (count > 0) {
+					deleted.add(keys.get(index));
+				}
+				index++;
+			}
+		}
+		return deleted;
+	}
+
+	/** A 64-bit FNV-1a hash of everything stored about the incident, to tell an amendment from a re-send. */
+	static long hash(Incident incident) {
+		long hash = 0xcbf29ce484222325L;
+		for (Object value : values(incident)) {
+			String text = String.valueOf(value);
+			for (int i = 0; i < text.length(); i++) {
+				hash = (hash ^ text.charAt(i)) * 0x100000001b3L;
+			}
+			hash = (hash ^ 0x1f) * 0x100000001b3L;
+		}
+		return hash;
+	}
+
+	private static void set(PreparedStatement statement, List<Object> values, int[] types) throws SQLException {
+		for (int i = 0; i < values.size(); i++) {
+			Object value = values.get(i);
+			if (value == null) {
+				statement.setNull(i + 1, types[i]);
+			}
+			else {
+				statement.setObject(i + 1, value);
+			}
+		}
+	}
+
+	/** Column names, each optionally ":" and its java.sql.Types code; VARCHAR when not said. */
+	private static int[] types(String... columns) {
+		if (columns.length != COLUMNS.split(", ").length) {
+			throw new IllegalStateException("TYPES does not match COLUMNS");
+		}
+		return Arrays.stream(columns)
+			.mapToInt((column) -> column.contains(":") ? Integer.parseInt(column.substring(column.indexOf(':') + 1))
+					: Types.VARCHAR)
+			.toArray();
+	}
+
+	private static int[] concat(int[] types, int... more) {
+		int[] all = Arrays.copyOf(types, types.length + more.length);
+		System.arraycopy(more, 0, all, types.length, more.length);
+		return all;
 	}
 
 	public long count() {
@@ -94,13 +234,13 @@ public class IncidentRepository {
 	}
 
 	private static List<Object> values(Incident i) {
-		return Arrays.asList(i.source(), i.eventId(), i.eventDate(), i.timePrecision(), i.disorderType(), i.eventType(),
+		return new ArrayList<>(Arrays.asList(i.source(), i.eventId(), i.eventDate(), i.timePrecision(), i.disorderType(), i.eventType(),
 				i.subEventType(), i.actor1(), i.assocActor1(), i.inter1(), i.actor2(), i.assocActor2(), i.inter2(),
 				i.interaction(), i.civilianTargeting(), i.iso(), i.region(), i.country(), i.admin1(), i.admin2(),
 				i.admin3(), i.location(), i.latitude(), i.longitude(), i.geoPrecision(), i.reportedBy(),
 				i.sourceScale(), i.notes(), i.fatalities(), String.join(";", i.tags()), i.timestamp(),
 				i.originCountry(), i.claimStatus().name(), i.reliability(), i.credibility(), i.actor1Group(),
-				i.actor2Group(), String.join(";", i.targetGroups()));
+				i.actor2Group(), String.join(";", i.targetGroups())));
 	}
 
 	private static Incident map(ResultSet rs) throws SQLException {

@@ -1,7 +1,18 @@
 package org.harbinger.incident;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
-/** Published inside the transaction that stored the incidents; listeners act after commit. */
-public record IncidentsRecorded(List<Incident> upserted, List<IncidentKey> deleted) {
+/**
+ * Published inside the transaction that stored or deleted incidents; listeners act after
+ * commit. The engine completes {@code evaluated} when it has evaluated them, so that an
+ * import can keep a bounded number of batches waiting for the engine.
+ */
+public record IncidentsRecorded(List<Incident> upserted, List<IncidentKey> deleted,
+		CompletableFuture<Void> evaluated) {
+
+	IncidentsRecorded(List<Incident> upserted, List<IncidentKey> deleted) {
+		this(upserted, deleted, new CompletableFuture<>());
+	}
+
 }

@@ -1,0 +1,45 @@
+package org.harbinger.cli;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The service without its web server, schedules or inbox, for a command that works on its
+ * database and engine: the same configuration, so an import lands where the service reads.
+ */
+final class ServiceContext {
+
+	private ServiceContext() {
+	}
+
+	static ConfigurableApplicationContext start(Map<String, Object> overrides) {
+		// Commands keep the quiet logging CliLogging set up; Boot would reset it to the console.
+		System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+		Map<String, Object> properties = new HashMap<>();
+		properties.put("spring.quartz.auto-startup", "false");
+		properties.put("harbinger.demo.enabled", "false");
+		properties.put("harbinger.inbox.enabled", "false");
+		properties.put("harbinger.ingest.resume-on-start", "false");
+		properties.putAll(overrides);
+		// The application's package as the source, not its class: the class starts the command line.
+		String root = ServiceContext.class.getPackageName().substring(0,
+				ServiceContext.class.getPackageName().lastIndexOf('.'));
+		SpringApplication application = new SpringApplication();
+		application.setSources(Set.of(root));
+		application.setWebApplicationType(WebApplicationType.NONE);
+		application.setBannerMode(Banner.Mode.OFF);
+		application.setLogStartupInfo(false);
+		// As arguments, not default properties: those would yield to config/application.yml.
+		return application.run(properties.entrySet()
+			.stream()
+			.map((entry) -> "--" + entry.getKey() + "=" + entry.getValue())
+			.toArray(String[]::new));
+	}
+
+}

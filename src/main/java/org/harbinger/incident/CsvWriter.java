@@ -1,0 +1,35 @@
+package org.harbinger.incident;
+
+import java.util.List;
+
+/** Writes CSV records that {@link CsvReader} reads back to the same fields. */
+final class CsvWriter {
+
+	private CsvWriter() {
+	}
+
+	static String line(List<String> fields) {
+		StringBuilder line = new StringBuilder();
+		for (int i = 0; i < fields.size(); i++) {
+			if (i > 0) {
+				line.append(',');
+			}
+			append(line, fields.get(i));
+		}
+		return line.toString();
+	}
+
+	static void append(StringBuilder line, String field) {
+		boolean quote = false;
+		for (int i = 0; i < field.length() && !quote; i++) {
+			char c = field.charAt(i);
+			quote = c == ',' || c == '"' || c == '\n' || c == '\r';
+		}
+		if (!quote) {
+			line.append(field);
+			return;
+		}
+		line.append('"').append(field.replace("\"", "\"\"")).append('"');
+	}
+
+}

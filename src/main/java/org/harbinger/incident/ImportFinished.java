@@ -1,0 +1,5 @@
+package org.harbinger.incident;
+
+/** An import ended, done or failed; whoever brought the file in tidies up after it. */
+record ImportFinished(ImportJob job) {
+}

@@ -1,0 +1,334 @@
+package org.harbinger.incident;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The one import pipeline, whichever way a file came in: read a record at a time, validate
+ * and normalise it, store good rows and refused ones in batches, one transaction each, with
+ * the job's progress in the same transaction; the engine is told after each commit. Reading
+ * and storing overlap on two threads. Memory stays flat: one batch being read, at most
+ * {@value #BATCHES_AHEAD} read and waiting to be stored, one being stored, and at most
+ * {@value #BATCHES_AHEAD} stored and waiting for the engine.
+ */
+@Component
+class Importer {
+
+	private static final Logger logger = LoggerFactory.getLogger(Importer.class);
+
+	/** Batches stored but not yet evaluated before reading waits for the engine. */
+	private static final int BATCHES_AHEAD = 2;
+
+	private final IncidentFields fields;
+
+	private final IncidentService incidents;
+
+	private final ImportJobs jobs;
+
+	private final TransactionTemplate transaction;
+
+	private final IngestProperties properties;
+
+	private final ExecutorService readers = Executors.newCachedThreadPool((task) -> {
+		Thread thread = new Thread(task, "harbinger-import-reader");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	Importer(IncidentFields fields, IncidentService incidents, ImportJobs jobs, PlatformTransactionManager transactions,
+			IngestProperties properties) {
+		this.fields = fields;
+		this.incidents = incidents;
+		this.jobs = jobs;
+		this.transaction = new TransactionTemplate(transactions);
+		this.properties = properties;
+	}
+
+	/**
+	 * Imports the file of a job, from the start or, for a job a stop interrupted, after its
+	 * last committed line. Returns the job as it ended.
+	 */
+	ImportJob run(long id, InputStream file, Imports.Progress progress) {
+		ImportJob job = this.jobs.find(id).orElseThrow();
+		Integer resumeAfter = (job.status() == ImportJob.Status.RUNNING) ? job.committedLine() : null;
+		Deque<CompletableFuture<Void>> evaluating = new ArrayDeque<>();
+		CountingStream counted = new CountingStream(file);
+		int line = 0;
+		try (Reader in = new InputStreamReader(counted, StandardCharsets.UTF_8)) {
+			CsvImport csv;
+			try {
+				csv = CsvImport.open(in, this.fields, this.properties.maxRecordChars());
+			}
+			catch (CsvImport.HeaderException ex) {
+				this.transaction.executeWithoutResult((status) -> {
+					this.jobs.reject(id, List.of(new ImportJobs.Rejected(1, ex.getMessage(), ex.raw())));
+					this.jobs.progress(id, new ImportJobs.Progress(counted.count, 1, 0, 0, 0, 0, 1));
+				});
+				this.jobs.finish(id, ImportJob.Status.FAILED, "line 1: " + ex.getMessage());
+				return this.jobs.find(id).orElseThrow();
+			}
+			this.jobs.start(id, csv.format().name(), csv.header(), resumeAfter);
+			BlockingQueue<Read> reads = new ArrayBlockingQueue<>(BATCHES_AHEAD);
+			Future<?> reading = this.readers.submit(() -> read(csv, resumeAfter, counted, reads));
+			try {
+				long rows = 0;
+				for (Read read = reads.take(); true; read = reads.take()) {
+					line = read.line();
+					if (read.failure() != null) {
+						throw read.failure();
+					}
+					rows += commit(id, read.batch(), read.bytesRead(), evaluating);
+					progress.committed(read.bytesRead(), rows);
+					if (read.last()) {
+						break;
+					}
+				}
+			}
+			finally {
+				reading.cancel(true);
+			}
+			while (!evaluating.isEmpty()) {
+				evaluating.poll().get();
+			}
+			this.jobs.finish(id, ImportJob.Status.DONE, null);
+		}
+		catch (InterruptedException ex) {
+			// A shutdown: the job stays RUNNING, so the next start resumes it after the last committed batch.
+			logger.info("Import {} stopped by a shutdown at line {}; it resumes on the next start", id, line);
+			Thread.currentThread().interrupt();
+		}
+		catch (ExecutionException ex) {
+			logger.warn("Import {}: the engine failed to evaluate a batch; its incidents are stored", id, ex.getCause());
+			this.jobs.finish(id, ImportJob.Status.DONE, "the engine failed on a batch (" + ex.getCause().getMessage()
+					+ "); every row is stored, and the engine rebuilds from the database");
+		}
+		catch (IOException | RuntimeException ex) {
+			int committed = this.jobs.find(id).map(ImportJob::committedLine).orElse(0);
+			logger.warn("Import {} stopped at line {}", id, line, ex);
+			this.jobs.finish(id, ImportJob.Status.FAILED, "stopped at line " + line + ": "
+					+ NestedExceptionUtils.getMostSpecificCause(ex).getMessage() + ". Lines up to " + committed
+					+ " are stored, the rest are not: import the file again to finish (a row already stored is "
+					+ "recognised, never doubled)");
+		}
+		return this.jobs.find(id).orElseThrow();
+	}
+
+	/**
+	 * Reads and validates on a thread of its own while the import thread stores, handing over
+	 * full batches through a short queue: the two halves overlap, and memory stays bounded.
+	 */
+	private void read(CsvImport csv, Integer resumeAfter, CountingStream counted, BlockingQueue<Read> reads) {
+		int line = 0;
+		try {
+			Batch batch = new Batch();
+			for (CsvImport.Item item = csv.next(); item != null; item = csv.next()) {
+				line = item.line();
+				if (resumeAfter != null && line <= resumeAfter) {
+					continue;
+				}
+				batch.add(item);
+				if (batch.size() >= this.properties.batchSize()) {
+					reads.put(new Read(batch, counted.count, line, false, null));
+					batch = new Batch();
+				}
+			}
+			reads.put(new Read(batch, counted.count, line, true, null));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (RuntimeException ex) {
+			reads.offer(new Read(null, 0, line, true, ex));
+		}
+	}
+
+	/** What the reading thread hands over: a batch and how far the file is read, or why reading stopped. */
+	private record Read(Batch batch, long bytesRead, int line, boolean last, RuntimeException failure) {
+	}
+
+	/** Stores one batch; when the database refuses it, each row alone, so one bad row cannot sink the others. */
+	private long commit(long id, Batch batch, long bytesRead, Deque<CompletableFuture<Void>> evaluating)
+			throws InterruptedException, ExecutionException {
+		if (Thread.currentThread().isInterrupted()) {
+			throw new InterruptedException();
+		}
+		if (batch.size() == 0) {
+			return 0;
+		}
+		try {
+			evaluating.add(this.transaction.execute((status) -> store(id, batch, bytesRead)));
+		}
+		catch (DataAccessException ex) {
+			logger.info("Import {}: the database refused a batch ({}); storing its rows one at a time", id,
+					NestedExceptionUtils.getMostSpecificCause(ex).getMessage());
+			evaluating.add(storeOneByOne(id, batch, bytesRead));
+		}
+		while (evaluating.size() > BATCHES_AHEAD) {
+			evaluating.poll().get();
+		}
+		return batch.size();
+	}
+
+	/** Stores a batch in the caller's transaction: rows, deletions, refusals and the job's progress together. */
+	private CompletableFuture<Void> store(long id, Batch batch, long bytesRead) {
+		IncidentService.Outcome outcome = this.incidents.write(batch.rows,
+				batch.deletions.stream().map(CsvImport.Deletion::key).toList(), id);
+		List<ImportJobs.Rejected> rejected = new ArrayList<>(batch.refused);
+		outcome.duplicates()
+			.forEach((duplicate) -> rejected.add(new ImportJobs.Rejected(duplicate.row().line(),
+					"event_id_cnty: '" + duplicate.row().incident().eventId() + "' of feed '"
+							+ duplicate.row().incident().source() + "' is already on line " + duplicate.firstLine()
+							+ " of this file",
+					CsvWriter.line(batch.fields.get(duplicate.row().line())))));
+		rejected.sort(Comparator.comparingInt(ImportJobs.Rejected::line));
+		this.jobs.reject(id, rejected);
+		this.jobs.progress(id, new ImportJobs.Progress(bytesRead, batch.committedLine, outcome.created(),
+				outcome.amended(), outcome.unchanged(), outcome.deleted(), rejected.size()));
+		return outcome.evaluated();
+	}
+
+	/**
+	 * Stores each record of a refused batch in a transaction of its own, the refusals and the
+	 * batch's last line last: a stop in between repeats rows already stored, which are then
+	 * recognised as the same line of the same import, not as duplicates.
+	 */
+	private CompletableFuture<Void> storeOneByOne(long id, Batch batch, long bytesRead) {
+		List<CompletableFuture<Void>> evaluated = new ArrayList<>();
+		Batch last = new Batch();
+		last.refused.addAll(batch.refused);
+		last.committedLine = batch.committedLine;
+		for (Batch single : batch.singles()) {
+			try {
+				evaluated.add(this.transaction.execute((status) -> store(id, single, bytesRead)));
+			}
+			catch (DataAccessException ex) {
+				last.refused.add(new ImportJobs.Rejected(single.lastLine,
+						"the database refused it: " + NestedExceptionUtils.getMostSpecificCause(ex).getMessage(),
+						CsvWriter.line(single.fields.get(single.lastLine))));
+			}
+		}
+		evaluated.add(this.transaction.execute((status) -> store(id, last, bytesRead)));
+		return CompletableFuture.allOf(evaluated.toArray(CompletableFuture[]::new));
+	}
+
+	@PreDestroy
+	void stop() {
+		this.readers.shutdownNow();
+	}
+
+	/** The records read since the last commit. */
+	private static final class Batch {
+
+		private final List<IncidentService.Numbered> rows = new ArrayList<>();
+
+		private final Map<Integer, List<String>> fields = new HashMap<>();
+
+		private final List<CsvImport.Deletion> deletions = new ArrayList<>();
+
+		private final List<ImportJobs.Rejected> refused = new ArrayList<>();
+
+		private int lastLine;
+
+		/** The line the job's progress moves to when this batch commits; null leaves it. */
+		private Integer committedLine;
+
+		void add(CsvImport.Item item) {
+			this.lastLine = item.line();
+			this.committedLine = item.line();
+			if (item instanceof CsvImport.Good good) {
+				this.rows.add(new IncidentService.Numbered(good.line(), good.incident()));
+				this.fields.put(good.line(), good.fields());
+			}
+			else if (item instanceof CsvImport.Deletion deletion) {
+				this.deletions.add(deletion);
+				this.fields.put(deletion.line(), deletion.fields());
+			}
+			else if (item instanceof CsvImport.Refused refused) {
+				this.refused.add(new ImportJobs.Rejected(refused.line(), refused.reason(), refused.raw()));
+			}
+		}
+
+		int size() {
+			return this.rows.size() + this.deletions.size() + this.refused.size();
+		}
+
+		/** Each row and deletion as a batch of its own that leaves the job's committed line as it is. */
+		List<Batch> singles() {
+			List<Batch> singles = new ArrayList<>();
+			this.rows.forEach((row) -> {
+				Batch single = new Batch();
+				single.rows.add(row);
+				single.fields.put(row.line(), this.fields.get(row.line()));
+				single.lastLine = row.line();
+				singles.add(single);
+			});
+			this.deletions.forEach((deletion) -> {
+				Batch single = new Batch();
+				single.deletions.add(deletion);
+				single.fields.put(deletion.line(), deletion.fields());
+				single.lastLine = deletion.line();
+				singles.add(single);
+			});
+			return singles;
+		}
+
+	}
+
+	/** Counts the bytes read, for progress against the file's size. */
+	private static final class CountingStream extends FilterInputStream {
+
+		private volatile long count;
+
+		CountingStream(InputStream in) {
+			super(in);
+		}
+
+		@Override
+		public int read() throws IOException {
+			int b = super.read();
+			if (b >= 0) {
+				this.count++;
+			}
+			return b;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			int read = super.read(buffer, offset, length);
+			if (read > 0) {
+				this.count += read;
+			}
+			return read;
+		}
+
+	}
+
+}

@@ -1,0 +1,217 @@
+package org.harbinger.incident;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.Writer;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs imports one at a time on one thread, whichever way the file came in (upload, command
+ * line, inbox, demo): the engine is single-threaded, so parallel imports would only queue
+ * there. On start-up, imports that a stop interrupted go on after their last committed
+ * batch when their file is still there, and are marked failed, saying how far they got, when not.
+ */
+@Service
+public class Imports {
+
+	private static final Logger logger = LoggerFactory.getLogger(Imports.class);
+
+	/** How many refused lines a report lists; the rest are in the quarantine. */
+	static final int REPORTED_ERRORS = 100;
+
+	private final ExecutorService thread = Executors.newSingleThreadExecutor((task) -> {
+		Thread importThread = new Thread(task, "harbinger-import");
+		importThread.setDaemon(true);
+		return importThread;
+	});
+
+	private final Importer importer;
+
+	private final ImportJobs jobs;
+
+	private final IngestProperties properties;
+
+	private final ApplicationEventPublisher events;
+
+	Imports(Importer importer, ImportJobs jobs, IngestProperties properties, ApplicationEventPublisher events) {
+		this.importer = importer;
+		this.jobs = jobs;
+		this.properties = properties;
+		this.events = events;
+	}
+
+	/** Hears how far an import has gone, after each committed batch. */
+	public interface Progress {
+
+		Progress NONE = (bytes, rows) -> {
+		};
+
+		void committed(long bytesRead, long rows);
+
+	}
+
+	/** Imports a file and waits for the end; the report lists the first refused lines. */
+	public ImportReport importFile(Path file, ImportJob.Origin origin, Progress progress) {
+		long id = this.jobs.create(file.getFileName().toString(), file.toAbsolutePath().toString(), origin, size(file));
+		return run(id, () -> open(file), progress).join();
+	}
+
+	/** Imports a stream that is not a file of its own, such as a resource in the jar. */
+	ImportReport importStream(String name, InputStream content, ImportJob.Origin origin) {
+		long id = this.jobs.create(name, name, origin, 0);
+		return run(id, () -> content, Progress.NONE).join();
+	}
+
+	/**
+	 * Reads every record of a file with the CSV reader and nothing else: what parsing alone
+	 * costs, the baseline of the import benchmark. Returns the number of records.
+	 */
+	public static long parse(Path file) throws IOException {
+		try (Reader in = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)) {
+			CsvReader csv = new CsvReader(in, Integer.MAX_VALUE);
+			long records = 0;
+			while (csv.next() != null) {
+				records++;
+			}
+			return records;
+		}
+	}
+
+	/** Keeps an upload in the spool folder, so that a restart can resume it, and imports it. */
+	Submitted upload(String name, InputStream content) throws IOException {
+		Files.createDirectories(this.properties.spoolDir());
+		Path spooled = Files.createTempFile(this.properties.spoolDir(), "upload-", ".csv");
+		Files.copy(content, spooled, StandardCopyOption.REPLACE_EXISTING);
+		long id = this.jobs.create(name, spooled.toAbsolutePath().toString(), ImportJob.Origin.UPLOAD, size(spooled));
+		return new Submitted(id, run(id, () -> open(spooled), Progress.NONE));
+	}
+
+	/** An import handed to the import thread. */
+	record Submitted(long id, CompletableFuture<ImportReport> report) {
+	}
+
+	/** The refused rows under the file's header, as they were: the file to fix and import again. */
+	void writeRejected(ImportJob job, Writer out) throws IOException {
+		if (job.header() != null) {
+			out.write(job.header());
+			out.write('\n');
+		}
+		try {
+			this.jobs.forEachRejected(job.id(), (row) -> {
+				try {
+					out.write(row.raw());
+					out.write('\n');
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
+		}
+		catch (UncheckedIOException ex) {
+			throw ex.getCause();
+		}
+		out.flush();
+	}
+
+	ImportReport report(ImportJob job) {
+		return ImportReport.of(job, this.jobs.rejected(job.id(), REPORTED_ERRORS));
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void resumeInterrupted() {
+		if (!this.properties.resumeOnStart()) {
+			return;
+		}
+		for (ImportJob job : this.jobs.unfinished()) {
+			Path file = Path.of(job.path());
+			if (Files.isRegularFile(file) && size(file) == job.fileSize()) {
+				logger.info("Resuming import {} of {} after line {}", job.id(), job.fileName(), job.committedLine());
+				run(job.id(), () -> open(file), Progress.NONE);
+			}
+			else {
+				this.jobs.finish(job.id(), ImportJob.Status.FAILED, "interrupted by a stop after line "
+						+ job.committedLine() + ", and the file is no longer at " + job.path() + " as it was: lines up to "
+						+ job.committedLine() + " are stored, the rest are not; import the file again to finish");
+				this.events.publishEvent(new ImportFinished(this.jobs.find(job.id()).orElseThrow()));
+			}
+		}
+	}
+
+	/** Interrupts a running import between two batches; it stays RUNNING and resumes on the next start. */
+	@PreDestroy
+	void shutdown() throws InterruptedException {
+		this.thread.shutdownNow();
+		this.thread.awaitTermination(30, TimeUnit.SECONDS);
+	}
+
+	private CompletableFuture<ImportReport> run(long id, Supplier<InputStream> file, Progress progress) {
+		return CompletableFuture.supplyAsync(() -> {
+			ImportJob job;
+			try (InputStream in = file.get()) {
+				job = this.importer.run(id, in, progress);
+			}
+			catch (IOException | UncheckedIOException ex) {
+				this.jobs.finish(id, ImportJob.Status.FAILED, "cannot read the file: " + ex.getMessage());
+				job = this.jobs.find(id).orElseThrow();
+			}
+			if (job.origin() == ImportJob.Origin.UPLOAD && job.finished()) {
+				delete(Path.of(job.path()));
+			}
+			this.events.publishEvent(new ImportFinished(job));
+			return report(job);
+		}, this.thread);
+	}
+
+	private static InputStream open(Path file) {
+		try {
+			return Files.newInputStream(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void delete(Path file) {
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (IOException ex) {
+			logger.warn("Cannot remove the spooled upload {}: {}", file, ex.getMessage());
+		}
+	}
+
+	private static long size(Path file) {
+		try {
+			return Files.size(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	List<ImportJob> recent() {
+		return this.jobs.recent(50);
+	}
+
+}
