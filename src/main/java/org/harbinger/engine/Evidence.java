@@ -2,7 +2,9 @@ package org.harbinger.engine;
 
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.SortedMap;
 import java.util.function.Predicate;
 
 /** Helpers for rule consequences: the incidents behind a hit, as ids in date order. */
@@ -20,6 +22,17 @@ public final class Evidence {
 
 	public static List<String> idsInCountry(Collection<?> facts, String country) {
 		return ids(facts, (fact) -> country.equals(fact.getCountry()));
+	}
+
+	/**
+	 * Evidence kept per day: each day's ids as {@link #ids(Collection)} gives them for that
+	 * day's incidents. The result equals {@code ids} over all of the days' incidents, without
+	 * sorting them again.
+	 */
+	public static List<String> merge(SortedMap<Long, ? extends Collection<String>> idsByDay) {
+		LinkedHashSet<String> ids = new LinkedHashSet<>();
+		idsByDay.values().forEach(ids::addAll);
+		return List.copyOf(ids);
 	}
 
 	private static List<String> ids(Collection<?> facts, Predicate<IncidentFact> filter) {
