@@ -34,7 +34,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * real events, and a digest must land as an .eml file.
  */
 @SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:demo;DB_CLOSE_DELAY=-1",
-		"spring.quartz.auto-startup=false" })
+		"spring.quartz.auto-startup=false", "harbinger.inbox.enabled=false" })
 @AutoConfigureMockMvc
 class DemoStartTests {
 

@@ -33,7 +33,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The production profile on a real PostgreSQL (embedded, from Maven Central): the Flyway
  * migrations, Quartz's PostgreSQL delegate in clustered mode, and the demo's flow.
  */
-@SpringBootTest(properties = "spring.quartz.auto-startup=false")
+@SpringBootTest(properties = { "spring.quartz.auto-startup=false", "harbinger.inbox.enabled=false" })
 @ActiveProfiles("postgres")
 @AutoConfigureMockMvc
 @DirtiesContext
