@@ -10,14 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import org.harbinger.alert.TransitionKind;
-import org.harbinger.engine.AlertKey;
 import org.harbinger.engine.Engine;
 import org.harbinger.engine.IncidentHistory;
 import org.harbinger.engine.RuleBase;
-import org.harbinger.engine.Signal;
-import org.harbinger.engine.SignalChange;
-import org.harbinger.engine.SignalSink;
 import org.harbinger.engine.ThresholdSet;
 import org.harbinger.incident.Incident;
 
@@ -71,7 +66,7 @@ public final class Backtest {
 				first = incident.eventDate();
 			}
 		}
-		Recorder recorder = new Recorder(from);
+		TransitionLog recorder = new TransitionLog(from);
 		LocalDate firstDay = first;
 		IncidentHistory coverage = new IncidentHistory() {
 			@Override
@@ -95,45 +90,7 @@ public final class Backtest {
 				engine.advanceTo(day, byArrival.getOrDefault(day, List.of())).join();
 			}
 		}
-		return recorder.transitions;
-	}
-
-	/** Keeps the open signals, and logs the transitions made on or after the first reported day. */
-	private static final class Recorder implements SignalSink {
-
-		private final LocalDate from;
-
-		private final Map<AlertKey, Signal> open = new HashMap<>();
-
-		private final List<BacktestTransition> transitions = new ArrayList<>();
-
-		Recorder(LocalDate from) {
-			this.from = from;
-		}
-
-		@Override
-		public Map<AlertKey, Signal> openSignals() {
-			return Map.copyOf(this.open);
-		}
-
-		@Override
-		public void apply(LocalDate today, List<SignalChange> changes) {
-			for (SignalChange change : changes) {
-				Signal shown = (change.after() != null) ? change.after() : change.before();
-				Optional<TransitionKind> kind = TransitionKind.of(change);
-				if (kind.isPresent() && !today.isBefore(this.from)) {
-					this.transitions.add(new BacktestTransition(today, change.key().indicator(), change.key().scope(),
-							shown.severity(), kind.get(), shown.evidence(), shown.detail()));
-				}
-				if (change.after() == null) {
-					this.open.remove(change.key());
-				}
-				else {
-					this.open.put(change.key(), change.after());
-				}
-			}
-		}
-
+		return recorder.transitions();
 	}
 
 }

@@ -50,12 +50,13 @@ class BacktestController {
 			return ResponseEntity.badRequest().body("{\"error\":\"to " + to + " is before from " + from + "\"}");
 		}
 		List<Incident> replayed = new ArrayList<>();
+		CompactIncidents compact = new CompactIncidents(replayed::add);
 		OfflineIngest.Read imported;
 		if (csv != null && !csv.isBlank()) {
-			imported = OfflineIngest.read(new StringReader(csv), this.fields, replayed::add);
+			imported = OfflineIngest.read(new StringReader(csv), this.fields, compact);
 		}
 		else {
-			this.incidents.forEachSince(from.minusDays(this.thresholds.lookbackDays()), replayed::add);
+			this.incidents.forEachSince(from.minusDays(this.thresholds.lookbackDays()), compact);
 			imported = new OfflineIngest.Read(replayed.size(), 0, List.of());
 		}
 		List<BacktestTransition> transitions = new Backtest(this.rules, this.thresholds).run(replayed, from, to);

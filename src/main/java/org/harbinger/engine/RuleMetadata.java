@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -73,7 +74,7 @@ public record RuleMetadata(String id, String title, String description, String s
 				throw error(file, "metadata levels: '" + level + "' is not INFO, WARNING or CRITICAL");
 			}
 		}
-		return new RuleMetadata(id, text(file, fields, "title"), String.valueOf(fields.get("description")).trim(),
+		return new RuleMetadata(id, text(file, fields, "title"), Objects.toString(fields.get("description"), "").trim(),
 				status, List.copyOf(levels), Boolean.TRUE.equals(fields.get("history")), thresholds);
 	}
 

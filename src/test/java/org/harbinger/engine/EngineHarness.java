@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import org.harbinger.alert.TransitionKind;
+import org.harbinger.backtest.TransitionLog;
 import org.harbinger.incident.Incident;
 import org.harbinger.system.EditableFiles;
 import org.harbinger.threshold.ThresholdsFile;
@@ -26,14 +26,12 @@ final class EngineHarness implements AutoCloseable {
 
 	private final List<Incident> stored = new ArrayList<>();
 
-	private final Map<AlertKey, Signal> open = new HashMap<>();
-
-	private final List<String> transitions = new ArrayList<>();
+	private final TransitionLog log = new TransitionLog(LocalDate.MIN);
 
 	private final Engine engine;
 
 	private EngineHarness(LocalDate today, ThresholdSet thresholds) {
-		this.engine = Engine.start(RULES, thresholds, today, new History(), new Sink());
+		this.engine = Engine.start(RULES, thresholds, today, new History(), this.log);
 	}
 
 	static EngineHarness start(LocalDate today) {
@@ -69,7 +67,7 @@ final class EngineHarness implements AutoCloseable {
 	/** Open alerts now. */
 	Map<AlertKey, Signal> open() {
 		this.engine.today();
-		return Map.copyOf(this.open);
+		return this.log.openSignals();
 	}
 
 	/** Open alerts of one indicator now: an incident may trip other indicators too. */
@@ -86,7 +84,10 @@ final class EngineHarness implements AutoCloseable {
 	/** Every transition so far, as "date indicator scope SEVERITY KIND". */
 	List<String> transitions() {
 		this.engine.today();
-		return List.copyOf(this.transitions);
+		return this.log.transitions()
+			.stream()
+			.map((t) -> t.date() + " " + t.indicator() + " " + t.scope() + " " + t.severity() + " " + t.transition())
+			.toList();
 	}
 
 	/** The transitions of one indicator so far. */
@@ -109,31 +110,6 @@ final class EngineHarness implements AutoCloseable {
 		@Override
 		public void forEachSince(LocalDate from, Consumer<Incident> action) {
 			EngineHarness.this.stored.stream().filter((incident) -> !incident.eventDate().isBefore(from)).forEach(action);
-		}
-
-	}
-
-	private final class Sink implements SignalSink {
-
-		@Override
-		public Map<AlertKey, Signal> openSignals() {
-			return Map.copyOf(EngineHarness.this.open);
-		}
-
-		@Override
-		public void apply(LocalDate today, List<SignalChange> changes) {
-			for (SignalChange change : changes) {
-				TransitionKind.of(change)
-					.ifPresent((kind) -> EngineHarness.this.transitions.add(today + " " + change.key().indicator() + " "
-							+ change.key().scope() + " "
-							+ ((change.after() != null) ? change.after() : change.before()).severity() + " " + kind));
-				if (change.after() == null) {
-					EngineHarness.this.open.remove(change.key());
-				}
-				else {
-					EngineHarness.this.open.put(change.key(), change.after());
-				}
-			}
 		}
 
 	}
