@@ -1,25 +1,14 @@
 package org.harbinger.digest;
 
-import java.util.HashSet;
-import java.util.Set;
-import java.util.TimeZone;
-
 import org.harbinger.system.EditableFiles;
 import org.harbinger.system.HarbingerProperties;
-import org.quartz.CronScheduleBuilder;
-import org.quartz.CronTrigger;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
-import org.quartz.JobKey;
-import org.quartz.Scheduler;
-import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
-import org.quartz.TriggerKey;
-import org.quartz.impl.matchers.GroupMatcher;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
@@ -28,8 +17,6 @@ import org.springframework.scheduling.quartz.QuartzJobBean;
 
 @Configuration(proxyBeanMethods = false)
 class DigestConfiguration {
-
-	static final String DIGEST_GROUP = "digest";
 
 	@Bean
 	Subscriptions subscriptions(HarbingerProperties properties) {
@@ -53,43 +40,10 @@ class DigestConfiguration {
 			.build();
 	}
 
-	/**
-	 * One Quartz job per subscription, kept in step with subscriptions.yml at start-up. A
-	 * digest missed while the service was down is sent once on restart (fire and proceed).
-	 */
+	/** One Quartz job per subscription, kept in step with subscriptions.yml at start-up. */
 	@Bean
-	SmartInitializingSingleton digestSchedules(Scheduler scheduler, Subscriptions subscriptions, DigestCursors cursors) {
-		return () -> {
-			try {
-				Set<JobKey> wanted = new HashSet<>();
-				for (Subscription subscription : subscriptions.all()) {
-					cursors.startIfNew(subscription.name());
-					JobKey job = JobKey.jobKey(subscription.name(), DIGEST_GROUP);
-					wanted.add(job);
-					JobDetail detail = JobBuilder.newJob(DigestJob.class)
-						.withIdentity(job)
-						.usingJobData(DigestJob.SUBSCRIPTION, subscription.name())
-						.storeDurably()
-						.build();
-					CronTrigger trigger = TriggerBuilder.newTrigger()
-						.forJob(job)
-						.withIdentity(TriggerKey.triggerKey(subscription.name(), DIGEST_GROUP))
-						.withSchedule(CronScheduleBuilder.cronSchedule(subscription.cron())
-							.inTimeZone(TimeZone.getTimeZone(subscription.timeZone()))
-							.withMisfireHandlingInstructionFireAndProceed())
-						.build();
-					scheduler.scheduleJob(detail, Set.of(trigger), true);
-				}
-				for (JobKey existing : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(DIGEST_GROUP))) {
-					if (!wanted.contains(existing)) {
-						scheduler.deleteJob(existing);
-					}
-				}
-			}
-			catch (SchedulerException ex) {
-				throw new IllegalStateException("Cannot schedule the digests", ex);
-			}
-		};
+	SmartInitializingSingleton scheduleDigests(DigestSchedules schedules, Subscriptions subscriptions) {
+		return () -> schedules.reconcile(subscriptions.all());
 	}
 
 	/** Runs one subscription's digest, then sends what it queued. */

@@ -29,6 +29,11 @@ class DigestCursors {
 		}
 	}
 
+	/** A removed subscription's cursor goes, so that one added later by the same name starts afresh. */
+	void forget(String subscription) {
+		this.jdbc.sql("DELETE FROM digest_cursor WHERE subscription = ?").param(subscription).update();
+	}
+
 	/** The cursor, locked for this transaction so that two runs of one digest queue up. */
 	long lock(String subscription) {
 		startIfNew(subscription);

@@ -5,8 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -38,6 +42,39 @@ public final class EditableFiles {
 			throw new IllegalStateException("No " + file + " on disk and no default copy in the jar");
 		}
 		return new Text(file + " (default copy in the jar)", readResource(resource));
+	}
+
+	/**
+	 * Replaces the file on disk in one step (a temporary file beside it, then an atomic
+	 * move), so a reader or a watcher never sees half a file. Creates the folder if needed.
+	 */
+	public static void write(Path dir, String name, String content) {
+		try {
+			Files.createDirectories(dir);
+			Path temporary = Files.createTempFile(dir, "." + name + ".", ".tmp");
+			try {
+				Files.writeString(temporary, content, StandardCharsets.UTF_8);
+				Files.move(temporary, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE,
+						StandardCopyOption.REPLACE_EXISTING);
+			}
+			finally {
+				Files.deleteIfExists(temporary);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot write " + dir.resolve(name), ex);
+		}
+	}
+
+	/** A short fingerprint of a file's text: an editor sends it back so that a change made meanwhile is not overwritten. */
+	public static String version(String content) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest, 0, 12);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** Every {@code *.extension} file directly in the folder, else the jar's defaults, sorted by name. */

@@ -1,0 +1,279 @@
+package org.harbinger.digest;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.harbinger.system.ConfigAudit;
+import org.harbinger.system.ConfigChangeRefused;
+import org.harbinger.system.ConfigChangeRefused.Problem;
+import org.harbinger.system.ConfigFileException;
+import org.harbinger.system.EditableFiles;
+import org.harbinger.system.HarbingerProperties;
+import org.harbinger.system.YamlEdit;
+import org.harbinger.system.YamlFiles;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/**
+ * Subscription changes on a live system, as for thresholds: the item is edited in
+ * config/subscriptions.yml (comments kept), the whole file is checked as at start-up,
+ * written atomically with its audit record, and put in force: the subscriptions Digests
+ * reads are replaced and the Quartz jobs rescheduled. A new subscription hears what
+ * changes after it is added. Fields are passed through by name, so fields this class does
+ * not know are written and checked by {@link SubscriptionsFile} like the others.
+ */
+@Service
+class SubscriptionChanges {
+
+	static final String FILE = "subscriptions.yml";
+
+	static final String AUDIT_FILE = "subscriptions";
+
+	private static final List<String> ORDER = List.of("name", "recipients", "cron", "time-zone", "min-severity",
+			"indicators", "scopes");
+
+	private static final Pattern FIELD_PROBLEM = Pattern.compile("subscription '(.*?)' (\\S+): (.*)", Pattern.DOTALL);
+
+	private final Path dir;
+
+	private final Subscriptions subscriptions;
+
+	private final DigestSchedules schedules;
+
+	private final DigestCursors cursors;
+
+	private final ConfigAudit audit;
+
+	private final TransactionTemplate transactions;
+
+	/** The text of the file now in force: what a reload compares the file on disk with. */
+	private String inForce;
+
+	SubscriptionChanges(HarbingerProperties properties, Subscriptions subscriptions, DigestSchedules schedules,
+			DigestCursors cursors, ConfigAudit audit, TransactionTemplate transactions) {
+		this.dir = properties.configDir();
+		this.subscriptions = subscriptions;
+		this.schedules = schedules;
+		this.cursors = cursors;
+		this.audit = audit;
+		this.transactions = transactions;
+		this.inForce = file().content();
+	}
+
+	/** No subscription of that name. */
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	static class UnknownSubscription extends RuntimeException {
+
+		UnknownSubscription(String name) {
+			super("no subscription named '" + name + "'");
+		}
+
+	}
+
+	/** What a change did: the audit record's id (null when nothing changed) and each field old to new. */
+	record Applied(Long auditId, List<ConfigAudit.Change> changes) {
+	}
+
+	EditableFiles.Text file() {
+		return EditableFiles.read(this.dir, "config", FILE);
+	}
+
+	/** Each subscription's fields as written in the file now in force. */
+	synchronized List<Map<String, Object>> written() {
+		return items(this.inForce);
+	}
+
+	synchronized Applied add(Map<String, ?> fields, String reason, String who) {
+		Map<String, Object> item = fields(fields, null);
+		return change(reason, who, (text, items) -> {
+			if (item.get("name") instanceof String name && indexOf(items, name) >= 0) {
+				throw new ConfigChangeRefused(List.of(new Problem("name", "a subscription named '" + name
+						+ "' exists; change it with PUT /api/subscriptions/" + name, null)), true);
+			}
+			return new YamlEdit(text).append(List.of("subscriptions"), item).text();
+		});
+	}
+
+	/** Replaces the subscription's fields with these (a field left out is removed); a new name renames it. */
+	synchronized Applied replace(String name, Map<String, ?> fields, String reason, String who) {
+		Map<String, Object> item = fields(fields, name);
+		return change(reason, who, (text, items) -> {
+			int index = existing(items, name);
+			Map<String, Object> old = items.get(index);
+			YamlEdit edit = new YamlEdit(text);
+			item.forEach((field, value) -> {
+				if (!Objects.equals(comparable(old.get(field)), comparable(value))) {
+					edit.set(List.of("subscriptions", index, field), value);
+				}
+			});
+			old.keySet()
+				.stream()
+				.filter((field) -> !item.containsKey(field))
+				.forEach((field) -> edit.remove(List.of("subscriptions", index, field)));
+			return edit.text();
+		});
+	}
+
+	synchronized Applied remove(String name, String reason, String who) {
+		return change(reason, who, (text, items) -> new YamlEdit(text)
+			.remove(List.of("subscriptions", existing(items, name)))
+			.text());
+	}
+
+	/** Puts the file as it is on disk in force, after a change made by hand. */
+	synchronized Applied reload(String reason, String who) {
+		return change(reason, who, (text, items) -> text);
+	}
+
+	private Applied change(String reason, String who, BiFunction<String, List<Map<String, Object>>, String> edit) {
+		List<Problem> problems = new ArrayList<>();
+		if (reason == null || reason.isBlank()) {
+			problems.add(new Problem("reason", "a reason is required", null));
+		}
+		EditableFiles.Text before = file();
+		String after = null;
+		List<Subscription> next = null;
+		try {
+			after = edit.apply(before.content(), items(before.content()));
+			next = SubscriptionsFile.read(new EditableFiles.Text(before.location(), after));
+		}
+		catch (ConfigChangeRefused ex) {
+			if (ex.conflict()) {
+				throw ex;
+			}
+			problems.addAll(ex.problems());
+		}
+		catch (ConfigFileException ex) {
+			ex.problems().stream().map(SubscriptionChanges::problem).forEach(problems::add);
+		}
+		catch (IllegalArgumentException ex) {
+			problems.add(new Problem("subscriptions", ex.getMessage(), null));
+		}
+		if (!problems.isEmpty()) {
+			throw new ConfigChangeRefused(problems, false);
+		}
+		List<ConfigAudit.Change> changes = differences(items(this.inForce), items(after));
+		if (changes.isEmpty()) {
+			return new Applied(null, changes);
+		}
+		String text = after;
+		List<Subscription> accepted = next;
+		Long id = this.transactions.execute((status) -> {
+			long audited = this.audit.record(AUDIT_FILE, who, reason, changes, this.inForce, text);
+			if (!text.equals(before.content())) {
+				EditableFiles.write(this.dir, FILE, text);
+			}
+			this.subscriptions.all()
+				.stream()
+				.map(Subscription::name)
+				.filter((name) -> accepted.stream().noneMatch((subscription) -> subscription.name().equals(name)))
+				.forEach(this.cursors::forget);
+			return audited;
+		});
+		this.subscriptions.replace(accepted);
+		this.schedules.reconcile(accepted);
+		this.inForce = text;
+		return new Applied(id, changes);
+	}
+
+	/** The fields as the file names them (snake_case accepted), null values left out, known fields first. */
+	private static Map<String, Object> fields(Map<String, ?> given, String name) {
+		Map<String, Object> fields = new LinkedHashMap<>();
+		if (given != null) {
+			given.forEach((field, value) -> {
+				if (value != null && !"reason".equals(field)) {
+					fields.put(field.replace('_', '-'), value);
+				}
+			});
+		}
+		if (name != null) {
+			fields.putIfAbsent("name", name);
+		}
+		Map<String, Object> ordered = new LinkedHashMap<>();
+		ORDER.stream().filter(fields::containsKey).forEach((field) -> ordered.put(field, fields.get(field)));
+		fields.forEach(ordered::putIfAbsent);
+		return ordered;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> items(String text) {
+		Object list = YamlFiles.load(new EditableFiles.Text(FILE, text)).get("subscriptions");
+		List<Map<String, Object>> items = new ArrayList<>();
+		if (list instanceof List<?> entries) {
+			entries.forEach((entry) -> items
+				.add((entry instanceof Map<?, ?> map) ? (Map<String, Object>) map : new LinkedHashMap<>()));
+		}
+		return items;
+	}
+
+	private static int indexOf(List<Map<String, Object>> items, String name) {
+		for (int i = 0; i < items.size(); i++) {
+			if (name.equals(String.valueOf(items.get(i).get("name")))) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private static int existing(List<Map<String, Object>> items, String name) {
+		int index = indexOf(items, name);
+		if (index < 0) {
+			throw new UnknownSubscription(name);
+		}
+		return index;
+	}
+
+	/** Each field of each subscription ({@code name.field}) whose written value differs. */
+	static List<ConfigAudit.Change> differences(List<Map<String, Object>> before, List<Map<String, Object>> after) {
+		Map<String, String> old = flatten(before);
+		Map<String, String> now = flatten(after);
+		TreeSet<String> keys = new TreeSet<>(old.keySet());
+		keys.addAll(now.keySet());
+		return keys.stream()
+			.filter((key) -> !Objects.equals(old.get(key), now.get(key)))
+			.map((key) -> new ConfigAudit.Change(key, old.get(key), now.get(key)))
+			.toList();
+	}
+
+	private static Map<String, String> flatten(List<Map<String, Object>> items) {
+		Map<String, String> flat = new LinkedHashMap<>();
+		items.forEach((item) -> item
+			.forEach((field, value) -> flat.put(item.get("name") + "." + field, String.valueOf(comparable(value)))));
+		return flat;
+	}
+
+	/** A value as written, so that 7 and "7", or [a] and a list of a, compare equal. */
+	private static Object comparable(Object value) {
+		if (value == null) {
+			return null;
+		}
+		if (value instanceof Collection<?> list) {
+			return YamlEdit.render(list.stream().map(String::valueOf).toList());
+		}
+		if (value instanceof Number || value instanceof Boolean) {
+			return value.toString();
+		}
+		return YamlEdit.render(String.valueOf(value));
+	}
+
+	/** {@code line N: subscription 'x' field: reason}, by field. */
+	private static Problem problem(String text) {
+		Problem problem = Problem.of(text);
+		Matcher matcher = FIELD_PROBLEM.matcher((problem.key() != null) ? problem.key() + ": " + problem.reason() : problem.reason());
+		return matcher.matches() ? new Problem(matcher.group(2), matcher.group(3) + " (subscription '" + matcher.group(1) + "')",
+				problem.line()) : problem;
+	}
+
+}

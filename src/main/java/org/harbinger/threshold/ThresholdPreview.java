@@ -1,0 +1,134 @@
+package org.harbinger.threshold;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+import org.harbinger.alert.TransitionKind;
+import org.harbinger.backtest.Backtest;
+import org.harbinger.backtest.BacktestTransition;
+import org.harbinger.backtest.CompactIncidents;
+import org.harbinger.engine.Engine;
+import org.harbinger.engine.RuleBase;
+import org.harbinger.engine.Severity;
+import org.harbinger.engine.ThresholdSet;
+import org.harbinger.incident.Incident;
+import org.harbinger.incident.IncidentRepository;
+import org.harbinger.system.ConfigAudit;
+import org.harbinger.system.ConfigChangeRefused;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * What proposed threshold values would have done: the stored incidents of the last N days
+ * (to the engine's Today) are backtested with the values in force and with the proposed
+ * ones, and the alerts that would open or close differently are listed. Writes nothing.
+ */
+@Service
+class ThresholdPreview {
+
+	static final int MAX_DAYS = 3650;
+
+	private final ThresholdChanges changes;
+
+	private final RuleBase rules;
+
+	private final Engine engine;
+
+	private final IncidentRepository incidents;
+
+	ThresholdPreview(ThresholdChanges changes, RuleBase rules, Engine engine, IncidentRepository incidents) {
+		this.changes = changes;
+		this.rules = rules;
+		this.engine = engine;
+		this.incidents = incidents;
+	}
+
+	/** An alert (indicator, scope) and what a run did with it: first date, highest severity. */
+	record AlertOutcome(String indicator, String scope, LocalDate date, Severity severity) {
+	}
+
+	/** An alert that opens in both runs at a different highest severity. */
+	record SeverityChange(String indicator, String scope, Severity current, Severity proposed) {
+	}
+
+	record Result(LocalDate from, LocalDate to, int incidents, List<ConfigAudit.Change> changes,
+			List<AlertOutcome> wouldOpen, List<AlertOutcome> wouldNoLongerOpen, List<AlertOutcome> wouldClose,
+			List<AlertOutcome> wouldNoLongerClose, List<SeverityChange> severityChanges,
+			List<BacktestTransition> current, List<BacktestTransition> proposed) {
+	}
+
+	Result preview(Map<String, ?> values, int days) {
+		if (days < 1 || days > MAX_DAYS) {
+			throw ConfigChangeRefused.of("days", "expected 1 to " + MAX_DAYS + " days, not " + days);
+		}
+		ThresholdSet proposedValues = this.changes.propose(values).next();
+		ThresholdSet currentValues = this.changes.inForce();
+		LocalDate to = this.engine.today();
+		LocalDate from = to.minusDays(days - 1L);
+		List<Incident> stored = new ArrayList<>();
+		this.incidents.forEachSince(
+				from.minusDays(Math.max(currentValues.lookbackDays(), proposedValues.lookbackDays())),
+				new CompactIncidents(stored::add));
+		List<BacktestTransition> current = new Backtest(this.rules, currentValues).run(stored, from, to);
+		List<BacktestTransition> proposed = new Backtest(this.rules, proposedValues).run(stored, from, to);
+		Map<String, AlertOutcome> openedNow = outcomes(current, (kind) -> kind == TransitionKind.FIRED);
+		Map<String, AlertOutcome> openedThen = outcomes(proposed, (kind) -> kind == TransitionKind.FIRED);
+		Map<String, AlertOutcome> closedNow = outcomes(current, ThresholdPreview::isEnd);
+		Map<String, AlertOutcome> closedThen = outcomes(proposed, ThresholdPreview::isEnd);
+		List<SeverityChange> severities = openedThen.keySet()
+			.stream()
+			.filter(openedNow::containsKey)
+			.filter((key) -> !Objects.equals(highest(current, key), highest(proposed, key)))
+			.map((key) -> new SeverityChange(openedThen.get(key).indicator(), openedThen.get(key).scope(),
+					highest(current, key), highest(proposed, key)))
+			.toList();
+		return new Result(from, to, stored.size(), ThresholdChanges.differences(currentValues, proposedValues),
+				missingFrom(openedThen, openedNow), missingFrom(openedNow, openedThen),
+				missingFrom(closedThen, closedNow), missingFrom(closedNow, closedThen), severities, current, proposed);
+	}
+
+	/** Per alert, the first transition of these kinds. */
+	private static Map<String, AlertOutcome> outcomes(List<BacktestTransition> transitions,
+			Predicate<TransitionKind> kinds) {
+		Map<String, AlertOutcome> outcomes = new LinkedHashMap<>();
+		for (BacktestTransition transition : transitions) {
+			if (kinds.test(transition.transition())) {
+				outcomes.putIfAbsent(key(transition), new AlertOutcome(transition.indicator(), transition.scope(),
+						transition.date(), highest(transitions, key(transition))));
+			}
+		}
+		return outcomes;
+	}
+
+	private static List<AlertOutcome> missingFrom(Map<String, AlertOutcome> these, Map<String, AlertOutcome> others) {
+		return these.entrySet()
+			.stream()
+			.filter((entry) -> !others.containsKey(entry.getKey()))
+			.map(Map.Entry::getValue)
+			.sorted(Comparator.comparing(AlertOutcome::indicator).thenComparing(AlertOutcome::scope))
+			.toList();
+	}
+
+	private static Severity highest(List<BacktestTransition> transitions, String key) {
+		return transitions.stream()
+			.filter((transition) -> key(transition).equals(key) && !isEnd(transition.transition()))
+			.map(BacktestTransition::severity)
+			.max(Comparator.naturalOrder())
+			.orElse(null);
+	}
+
+	private static boolean isEnd(TransitionKind kind) {
+		return kind == TransitionKind.RESOLVED || kind == TransitionKind.RETRACTED;
+	}
+
+	private static String key(BacktestTransition transition) {
+		return transition.indicator() + "\u0000" + transition.scope();
+	}
+
+}

@@ -1,0 +1,165 @@
+package org.harbinger.digest;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.harbinger.ConfigEditingTest;
+import org.harbinger.system.ConfigAudit;
+import org.junit.jupiter.api.Test;
+import org.quartz.CronTrigger;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.TriggerKey;
+import org.quartz.impl.matchers.GroupMatcher;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Subscriptions added, changed and deleted through the API: the file, Quartz's jobs and the audit follow. */
+@ConfigEditingTest
+class SubscriptionApiTests {
+
+	private static final Path FILE = Path.of(ConfigEditingTest.CONFIG_DIR, "subscriptions.yml");
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private Scheduler scheduler;
+
+	@Autowired
+	private Subscriptions subscriptions;
+
+	@Autowired
+	private ConfigAudit audit;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Test
+	void addingChangingAndDeletingASubscriptionReschedulesItsJobAndIsAudited() throws Exception {
+		this.mvc.perform(post("/api/subscriptions").contentType(MediaType.APPLICATION_JSON).content("""
+				{"name":"api-kunar-desk", "recipients":["kunar@analysis.example"], "cron":"0 0 8 * * ?",
+				 "time_zone":"Asia/Kabul", "min_severity":"WARNING", "scopes":["Afghanistan/Kunar"],
+				 "reason":"Kunar desk opened (ticket 7)"}
+				"""))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.changes[?(@.item == 'api-kunar-desk.cron')].after").value("\"0 0 8 * * ?\""));
+
+		assertThat(cron("api-kunar-desk")).isEqualTo("0 0 8 * * ? Asia/Kabul");
+		assertThat(this.subscriptions.find("api-kunar-desk")).isPresent();
+		assertThat(this.jdbc.sql("SELECT last_transition FROM digest_cursor WHERE subscription = 'api-kunar-desk'")
+			.query(Long.class)
+			.single()).as("a new subscription starts at the end of the log")
+			.isEqualTo(this.jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM alert_transition").query(Long.class).single());
+		assertThat(Files.readString(FILE)).startsWith("# Who gets which digests.")
+			.contains("  # Demo: every minute, so a first run shows a digest")
+			.endsWith("""
+
+					  - name: api-kunar-desk
+					    recipients: [kunar@analysis.example]
+					    cron: "0 0 8 * * ?"
+					    time-zone: Asia/Kabul
+					    min-severity: WARNING
+					    scopes: [Afghanistan/Kunar]
+					""");
+		this.mvc.perform(get("/api/subscriptions"))
+			.andExpect(jsonPath("$[?(@.name == 'api-kunar-desk')].time_zone").value("Asia/Kabul"))
+			.andExpect(jsonPath("$[?(@.name == 'api-kunar-desk')].next_digest").isNotEmpty());
+
+		this.mvc.perform(put("/api/subscriptions/api-kunar-desk").contentType(MediaType.APPLICATION_JSON).content("""
+				{"recipients":["kunar@analysis.example"], "cron":"0 30 6 ? * MON-FRI", "time-zone":"Asia/Kabul",
+				 "scopes":["Afghanistan/Kunar", "Afghanistan/Nuristan"], "reason":"weekdays, and Nuristan too"}
+				"""))
+			.andExpect(status().isOk());
+
+		assertThat(cron("api-kunar-desk")).isEqualTo("0 30 6 ? * MON-FRI Asia/Kabul");
+		assertThat(this.subscriptions.find("api-kunar-desk").orElseThrow().scopes()).containsExactly("Afghanistan/Kunar",
+				"Afghanistan/Nuristan");
+		assertThat(Files.readString(FILE)).doesNotContain("min-severity: WARNING\n    scopes: [Afghanistan/Kunar]");
+
+		this.mvc.perform(delete("/api/subscriptions/api-kunar-desk").param("reason", "desk merged into afpak"))
+			.andExpect(status().isOk());
+
+		assertThat(this.scheduler.getJobKeys(GroupMatcher.jobGroupEquals("digest")))
+			.doesNotContain(JobKey.jobKey("api-kunar-desk", "digest"))
+			.contains(JobKey.jobKey("afpak-desk", "digest"));
+		assertThat(this.subscriptions.find("api-kunar-desk")).isEmpty();
+		assertThat(Files.readString(FILE)).doesNotContain("api-kunar-desk").startsWith("# Who gets which digests.");
+		assertThat(this.audit.list(new ConfigAudit.Filter("subscriptions", null, "api-kunar-desk.", 10)))
+			.extracting(ConfigAudit.Entry::reason)
+			.containsExactly("desk merged into afpak", "weekdays, and Nuristan too", "Kunar desk opened (ticket 7)");
+		this.mvc.perform(get("/api/subscriptions/audit").param("subscription", "api-kunar-desk"))
+			.andExpect(jsonPath("$[1].changes[?(@.item == 'api-kunar-desk.cron')].before").value("\"0 0 8 * * ?\""))
+			.andExpect(jsonPath("$[1].changes[?(@.item == 'api-kunar-desk.cron')].after").value("\"0 30 6 ? * MON-FRI\""))
+			.andExpect(jsonPath("$[1].changes[?(@.item == 'api-kunar-desk.min-severity')].before").value("WARNING"))
+			.andExpect(jsonPath("$[1].changes[?(@.item == 'api-kunar-desk.min-severity' && @.after == null)]").isNotEmpty());
+	}
+
+	@Test
+	void anInvalidSubscriptionIsRefusedByFieldAndChangesNothing() throws Exception {
+		byte[] before = Files.readAllBytes(FILE);
+		long audited = this.audit.list(new ConfigAudit.Filter("subscriptions", null, null, 10_000)).size();
+
+		this.mvc.perform(post("/api/subscriptions").contentType(MediaType.APPLICATION_JSON).content("""
+				{"name":"api-broken", "recipients":["not-an-address"], "cron":"every morning",
+				 "min_severity":"LOUD", "colour":"red", "reason":"try"}
+				"""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].key", containsInAnyOrder("recipients", "cron", "min-severity", "colour")));
+		this.mvc.perform(post("/api/subscriptions").contentType(MediaType.APPLICATION_JSON).content("""
+				{"name":"api-no-reason", "recipients":["a@b.example"], "cron":"0 0 8 * * ?"}
+				"""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].key").value("reason"));
+		this.mvc.perform(post("/api/subscriptions").contentType(MediaType.APPLICATION_JSON).content("""
+				{"name":"afpak-desk", "recipients":["a@b.example"], "cron":"0 0 8 * * ?", "reason":"again"}
+				"""))
+			.andExpect(status().isConflict());
+		this.mvc.perform(put("/api/subscriptions/api-nobody").contentType(MediaType.APPLICATION_JSON).content("""
+				{"recipients":["a@b.example"], "cron":"0 0 8 * * ?", "reason":"who?"}
+				"""))
+			.andExpect(status().isNotFound());
+
+		assertThat(Files.readAllBytes(FILE)).isEqualTo(before);
+		assertThat(this.scheduler.getJobKeys(GroupMatcher.jobGroupEquals("digest")))
+			.doesNotContain(JobKey.jobKey("api-broken", "digest"), JobKey.jobKey("api-no-reason", "digest"));
+		assertThat(this.audit.list(new ConfigAudit.Filter("subscriptions", null, null, 10_000))).hasSize((int) audited);
+	}
+
+	@Test
+	void aFileEditedByHandIsPutInForceByAReload() throws Exception {
+		Files.writeString(FILE, Files.readString(FILE) + """
+				  - name: api-by-hand
+				    recipients: [hand@analysis.example]
+				    cron: "0 0 9 * * ?"
+				""");
+		assertThat(this.subscriptions.find("api-by-hand")).isEmpty();
+
+		this.mvc.perform(post("/api/subscriptions/reload").param("reason", "added by hand on the server"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.changes[*].item", hasItem("api-by-hand.cron")));
+
+		assertThat(this.subscriptions.find("api-by-hand")).isPresent();
+		assertThat(cron("api-by-hand")).isEqualTo("0 0 9 * * ? UTC");
+		this.mvc.perform(delete("/api/subscriptions/api-by-hand").param("reason", "clean up")).andExpect(status().isOk());
+	}
+
+	private String cron(String subscription) throws Exception {
+		CronTrigger trigger = (CronTrigger) this.scheduler.getTrigger(TriggerKey.triggerKey(subscription, "digest"));
+		return trigger.getCronExpression() + " " + trigger.getTimeZone().getID();
+	}
+
+}
