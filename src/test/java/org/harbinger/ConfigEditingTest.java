@@ -29,7 +29,8 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:config-editing;DB_CLOSE_DELAY=-1",
 		"spring.quartz.auto-startup=false", "harbinger.demo.enabled=false", "harbinger.clock.fixed-date=2022-06-30",
-		"harbinger.inbox.enabled=false", "harbinger.config-dir=" + ConfigEditingTest.CONFIG_DIR })
+		"harbinger.inbox.enabled=false", "harbinger.subscriptions.poll=200ms",
+		"harbinger.config-dir=" + ConfigEditingTest.CONFIG_DIR })
 @ContextConfiguration(initializers = ConfigEditingTest.FreshConfigDir.class)
 @AutoConfigureMockMvc
 public @interface ConfigEditingTest {

@@ -20,6 +20,8 @@ import org.harbinger.system.EditableFiles;
 import org.harbinger.system.HarbingerProperties;
 import org.harbinger.system.YamlEdit;
 import org.harbinger.system.YamlFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -44,6 +46,8 @@ class SubscriptionChanges {
 	private static final List<String> ORDER = List.of("name", "recipients", "cron", "time-zone", "min-severity",
 			"indicators", "scopes");
 
+	private static final Logger logger = LoggerFactory.getLogger(SubscriptionChanges.class);
+
 	private static final Pattern FIELD_PROBLEM = Pattern.compile("subscription '(.*?)' (\\S+): (.*)", Pattern.DOTALL);
 
 	private final Path dir;
@@ -60,6 +64,9 @@ class SubscriptionChanges {
 
 	/** The text of the file now in force: what a reload compares the file on disk with. */
 	private String inForce;
+
+	/** The last text edited by hand that was refused, so that it is reported once. */
+	private String refused;
 
 	SubscriptionChanges(HarbingerProperties properties, Subscriptions subscriptions, DigestSchedules schedules,
 			DigestCursors cursors, ConfigAudit audit, TransactionTemplate transactions) {
@@ -137,6 +144,23 @@ class SubscriptionChanges {
 		return change(reason, who, (text, items) -> text);
 	}
 
+	/** Reloads a file edited by hand; a refused one is logged once and the subscriptions in force stay. */
+	synchronized void reloadIfEdited() {
+		String text = file().content();
+		if (text.equals(this.inForce) || text.equals(this.refused)) {
+			return;
+		}
+		try {
+			Applied applied = reload("edited on disk", "(file)");
+			logger.info("{} edited on disk: {} values changed, now in force", FILE, applied.changes().size());
+			this.refused = null;
+		}
+		catch (ConfigChangeRefused ex) {
+			this.refused = text;
+			logger.warn("{} edited on disk is refused, the subscriptions in force stay: {}", FILE, ex.problems());
+		}
+	}
+
 	private Applied change(String reason, String who, BiFunction<String, List<Map<String, Object>>, String> edit) {
 		List<Problem> problems = new ArrayList<>();
 		if (reason == null || reason.isBlank()) {
@@ -182,6 +206,8 @@ class SubscriptionChanges {
 				.forEach(this.cursors::forget);
 			return audited;
 		});
+		// Subscriptions before jobs: a new job never fires before its subscription is in force;
+		// a removed one firing in between fails with a logged error, and is then deleted.
 		this.subscriptions.replace(accepted);
 		this.schedules.reconcile(accepted);
 		this.inForce = text;

@@ -2,8 +2,10 @@ package org.harbinger.digest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.harbinger.ConfigEditingTest;
+import org.awaitility.Awaitility;
 import org.harbinger.system.ConfigAudit;
 import org.junit.jupiter.api.Test;
 import org.quartz.CronTrigger;
@@ -47,6 +49,9 @@ class SubscriptionApiTests {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private SubscriptionChanges changes;
 
 	@Test
 	void addingChangingAndDeletingASubscriptionReschedulesItsJobAndIsAudited() throws Exception {
@@ -140,21 +145,49 @@ class SubscriptionApiTests {
 	}
 
 	@Test
-	void aFileEditedByHandIsPutInForceByAReload() throws Exception {
-		Files.writeString(FILE, Files.readString(FILE) + """
+	void aFileEditedByHandIsPutInForceWithinSecondsAndAudited() throws Exception {
+		String shipped = Files.readString(FILE);
+		Files.writeString(FILE, shipped + """
 				  - name: api-by-hand
 				    recipients: [hand@analysis.example]
 				    cron: "0 0 9 * * ?"
 				""");
-		assertThat(this.subscriptions.find("api-by-hand")).isEmpty();
 
-		this.mvc.perform(post("/api/subscriptions/reload").param("reason", "added by hand on the server"))
-			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.changes[*].item", hasItem("api-by-hand.cron")));
-
-		assertThat(this.subscriptions.find("api-by-hand")).isPresent();
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> this.scheduler.checkExists(TriggerKey.triggerKey("api-by-hand", "digest")));
 		assertThat(cron("api-by-hand")).isEqualTo("0 0 9 * * ? UTC");
+		assertThat(this.subscriptions.find("api-by-hand")).isPresent();
+		assertThat(this.audit.list(new ConfigAudit.Filter("subscriptions", "(file)", "api-by-hand.", 10)))
+			.singleElement()
+			.satisfies((entry) -> assertThat(entry.reason()).isEqualTo("edited on disk"));
+		this.mvc.perform(post("/api/subscriptions/reload").param("reason", "nothing new"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.changes").isEmpty());
+
 		this.mvc.perform(delete("/api/subscriptions/api-by-hand").param("reason", "clean up")).andExpect(status().isOk());
+		assertThat(Files.readString(FILE)).isEqualTo(shipped);
+	}
+
+	@Test
+	void aFileBrokenByHandIsRefusedAndTheSubscriptionsInForceStay() throws Exception {
+		String shipped = Files.readString(FILE);
+		int audited = this.audit.list(new ConfigAudit.Filter("subscriptions", null, null, 10_000)).size();
+		try {
+			Files.writeString(FILE, shipped.replace("cron: \"0 30 6 * * ?\"", "cron: \"half past six\""));
+			this.changes.reloadIfEdited();
+
+			assertThat(this.subscriptions.find("afpak-desk").orElseThrow().cron()).isEqualTo("0 30 6 * * ?");
+			assertThat(cron("afpak-desk")).isEqualTo("0 30 6 * * ? Asia/Kabul");
+			this.mvc.perform(post("/api/subscriptions/reload").param("reason", "try"))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors[0].key").value("cron"))
+				.andExpect(jsonPath("$.errors[0].line").value(20));
+			assertThat(this.audit.list(new ConfigAudit.Filter("subscriptions", null, null, 10_000))).hasSize(audited);
+		}
+		finally {
+			Files.writeString(FILE, shipped);
+		}
 	}
 
 	private String cron(String subscription) throws Exception {
