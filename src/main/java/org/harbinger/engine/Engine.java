@@ -51,7 +51,7 @@ public final class Engine implements AutoCloseable {
 
 	private final Map<String, FactHandle> thresholdHandles = new HashMap<>();
 
-	private final RuleBase rules;
+	private RuleBase rules;
 
 	private ThresholdSet thresholds;
 
@@ -127,9 +127,40 @@ public final class Engine implements AutoCloseable {
 		});
 	}
 
-	/** Uses new threshold values; a longer retention or lookback needs older incidents, so the session is rebuilt. */
+	/**
+	 * Swaps in another rule base (ARCHITECTURE decision 4): the old session is disposed and a
+	 * new one seeded from the database, diffed against the alerts already open, so only what
+	 * the new rules say differently becomes a transition. Work queued before the swap ran on
+	 * the old session and is in the database the new one is seeded from; work queued after it
+	 * runs on the new one. If the new rules fail when run, the old ones are put back.
+	 */
+	public CompletableFuture<Void> useRules(RuleBase next, ThresholdSet nextThresholds) {
+		return submit(() -> {
+			RuleBase oldRules = this.rules;
+			ThresholdSet oldThresholds = this.thresholds;
+			this.rules = next;
+			this.thresholds = nextThresholds;
+			try {
+				seed();
+			}
+			catch (RuntimeException ex) {
+				this.rules = oldRules;
+				this.thresholds = oldThresholds;
+				seed();
+				throw ex;
+			}
+		});
+	}
+
+	/**
+	 * Uses new threshold values; a longer retention or lookback needs older incidents, so the
+	 * session is rebuilt. Equal values change nothing.
+	 */
 	public CompletableFuture<Void> useThresholds(ThresholdSet next) {
 		return submit(() -> {
+			if (next.values().equals(this.thresholds.values())) {
+				return;
+			}
 			boolean longer = next.retentionDays() > this.thresholds.retentionDays()
 					|| next.lookbackDays() > this.thresholds.lookbackDays();
 			this.thresholds = next;
