@@ -138,15 +138,16 @@ public final class Engine implements AutoCloseable {
 		return submit(() -> {
 			RuleBase oldRules = this.rules;
 			ThresholdSet oldThresholds = this.thresholds;
+			List<Object> memory = SessionMemory.of(this.session, oldRules.kieBase());
 			this.rules = next;
 			this.thresholds = nextThresholds;
 			try {
-				seed();
+				seed(SessionMemory.copy(memory, oldRules.kieBase(), next.kieBase()));
 			}
 			catch (RuntimeException ex) {
 				this.rules = oldRules;
 				this.thresholds = oldThresholds;
-				seed();
+				seed(memory);
 				throw ex;
 			}
 		});
@@ -165,7 +166,7 @@ public final class Engine implements AutoCloseable {
 					|| next.lookbackDays() > this.thresholds.lookbackDays();
 			this.thresholds = next;
 			if (longer) {
-				seed();
+				seed(SessionMemory.of(this.session, this.rules.kieBase()));
 				return;
 			}
 			next.values().forEach((key, value) -> {
@@ -221,6 +222,11 @@ public final class Engine implements AutoCloseable {
 	}
 
 	private void seed() {
+		seed(List.of());
+	}
+
+	/** {@code memory}: what the previous session remembered that the database cannot give back. */
+	private void seed(List<Object> memory) {
 		if (this.session != null) {
 			this.session.dispose();
 		}
@@ -233,6 +239,7 @@ public final class Engine implements AutoCloseable {
 		this.thresholds.values()
 			.forEach((key, value) -> this.thresholdHandles.put(key, this.session.insert(new Threshold(key, value))));
 		this.todayHandle = this.session.insert(new Today(this.today));
+		memory.forEach(this.session::insert);
 		this.firstDay = null;
 		this.coverageHandle = null;
 		this.history.firstEventDate().ifPresent((first) -> cover(first.toEpochDay()));

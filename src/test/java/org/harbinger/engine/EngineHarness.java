@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 
 import org.harbinger.backtest.TransitionLog;
 import org.harbinger.incident.Incident;
+import org.harbinger.incident.IncidentKey;
 import org.harbinger.system.EditableFiles;
 import org.harbinger.threshold.ThresholdsFile;
 
@@ -73,6 +74,12 @@ final class EngineHarness implements AutoCloseable {
 	synchronized CompletableFuture<Void> recordLater(Incident... incidents) {
 		this.stored.addAll(Arrays.asList(incidents));
 		return this.engine.record(Arrays.asList(incidents), List.of());
+	}
+
+	/** Deletes an incident from the store and the engine. */
+	void delete(IncidentKey key) {
+		this.stored.removeIf((incident) -> incident.key().equals(key));
+		this.engine.record(List.of(), List.of(key)).join();
 	}
 
 	void advanceTo(LocalDate date) {

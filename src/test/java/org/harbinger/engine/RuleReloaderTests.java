@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.harbinger.TestIncidents;
+import org.harbinger.incident.IncidentKey;
 import org.harbinger.system.EditableFiles;
 import org.harbinger.threshold.ThresholdsFile;
 import org.junit.jupiter.api.AfterEach;
@@ -33,6 +34,42 @@ class RuleReloaderTests {
 			  critical-distinct-countries: 2
 			  critical-count: 3
 			  neighbours: [Uzbekistan, Tajikistan, Turkmenistan, Iran, Pakistan, China]
+			""";
+
+	/** A rule that remembers every country it saw, after the incident is gone; %s: the declare's metadata. */
+	private static final String REMEMBERED = """
+			/*
+			 * id: remembered
+			 * title: Countries once hit (memory test)
+			 * status: experimental
+			 */
+			package org.harbinger.rules.remembered;
+
+			import java.util.List;
+
+			import org.harbinger.engine.IncidentFact;
+			import org.harbinger.engine.IndicatorHit;
+			import org.harbinger.engine.Severity;
+
+			declare Hit
+			    %s
+			    country : String @key
+			end
+
+			rule "RememberHit"
+			when
+			    IncidentFact( $country : country )
+			    not Hit( country == $country )
+			then
+			    insert( new Hit( $country ) );
+			end
+
+			rule "Remembered"
+			when
+			    Hit( $country : country )
+			then
+			    insertLogical( new IndicatorHit( "remembered", $country, Severity.INFO, List.of(), "once hit" ) );
+			end
 			""";
 
 	@TempDir
@@ -254,6 +291,52 @@ class RuleReloaderTests {
 		assertThat(this.reloader.thresholds().values()).containsEntry("rocket-fire.window-days", 30);
 		assertThat(this.reloader.status().thresholds().state()).isEqualTo(RulesStatus.State.OK);
 		assertThat(this.harness.transitions()).contains("2022-05-07 rocket-fire Uzbekistan WARNING FIRED");
+	}
+
+	@Test
+	void aRuleThatCompilesButFailsWhenRunIsRefusedAndTheOldRulesAreBack() throws Exception {
+		Files.writeString(this.rules.resolve("rocket-fire.drl"),
+				rocketFire().replace("insertLogical( new IndicatorHit(", "if (true) throw new IllegalStateException(\"boom\");\n    insertLogical( new IndicatorHit("));
+		List<String> before = this.harness.transitions();
+
+		this.reloader.check();
+
+		RulesStatus status = this.reloader.status();
+		assertThat(status.state()).isEqualTo(RulesStatus.State.ERROR);
+		assertThat(status.lastRefusal().errors()).singleElement()
+			.satisfies((error) -> assertThat(error.message()).startsWith("the rules compiled but failed when run"));
+		assertThat(status.files()).extracting(RulesStatus.RuleFile::id).containsExactly("cross-border-fire");
+		this.harness.record(TestIncidents.rocketsFromAfghanistan("TJK1001", TAKHAR, "Tajikistan"));
+		assertThat(this.harness.transitions()).containsExactlyElementsOf(concat(before,
+				"2022-05-07 cross-border-fire Tajikistan CRITICAL FIRED",
+				"2022-05-07 cross-border-fire Uzbekistan CRITICAL ESCALATED"));
+	}
+
+	@Test
+	void whatTheSessionRemembersAndTheDatabaseCannotGiveBackIsKeptOnReload() throws Exception {
+		Files.writeString(this.rules.resolve("remembered.drl"), REMEMBERED.formatted("@keptOnReload"));
+		this.reloader.check();
+		this.harness.delete(new IncidentKey("test", "UZB2001"));
+		List<String> before = this.harness.transitions();
+		assertThat(before).containsExactly("2022-05-07 cross-border-fire Uzbekistan WARNING FIRED",
+				"2022-05-07 remembered Uzbekistan INFO FIRED", "2022-05-07 cross-border-fire Uzbekistan WARNING RETRACTED");
+
+		this.reloader.reload();
+
+		assertThat(this.harness.transitions()).as("nothing the swap itself caused").isEqualTo(before);
+	}
+
+	@Test
+	void memoryNotMarkedKeptOnReloadIsRebuiltFromTheDatabase() throws Exception {
+		Files.writeString(this.rules.resolve("remembered.drl"), REMEMBERED.formatted(""));
+		this.reloader.check();
+		this.harness.delete(new IncidentKey("test", "UZB2001"));
+		List<String> before = this.harness.transitions();
+
+		this.reloader.reload();
+
+		assertThat(this.harness.transitions())
+			.containsExactlyElementsOf(concat(before, "2022-05-07 remembered Uzbekistan INFO RESOLVED"));
 	}
 
 	@Test
