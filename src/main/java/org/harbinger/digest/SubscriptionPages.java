@@ -131,6 +131,13 @@ class SubscriptionPages {
 				fields.put(field, text);
 			}
 		}
+		// A checkbox: sent only when ticked.
+		if ("true".equals(form.get("rule-errors"))) {
+			fields.put("rule-errors", true);
+		}
+		else {
+			fields.remove("rule-errors");
+		}
 		return fields;
 	}
 

@@ -5,10 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
 
-import org.harbinger.engine.Engine;
-import org.harbinger.engine.RuleBase;
 import org.harbinger.engine.ThresholdSet;
 import org.harbinger.engine.ThresholdType;
 import org.harbinger.system.ConfigAudit;
@@ -25,8 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Threshold changes on a live system: the values are spliced into config/thresholds.yml
  * (comments and order kept), the whole resulting file is checked as at start-up, then
- * written atomically with its audit record in one transaction and put in force in the
- * engine. A refused change writes, applies and audits nothing.
+ * written atomically with its audit record in one transaction and put in force through
+ * {@link LiveThresholds}, as the file's watcher does. A refused change writes, applies and audits nothing.
  */
 @Service
 class ThresholdChanges {
@@ -37,24 +34,18 @@ class ThresholdChanges {
 
 	private final Path dir;
 
-	private final RuleBase rules;
-
-	private final Engine engine;
+	private final LiveThresholds live;
 
 	private final ConfigAudit audit;
 
 	private final TransactionTemplate transactions;
 
-	private final AtomicReference<ThresholdSet> inForce;
-
-	ThresholdChanges(HarbingerProperties properties, RuleBase rules, ThresholdSet thresholds, Engine engine,
-			ConfigAudit audit, TransactionTemplate transactions) {
+	ThresholdChanges(HarbingerProperties properties, LiveThresholds live, ConfigAudit audit,
+			TransactionTemplate transactions) {
 		this.dir = properties.configDir();
-		this.rules = rules;
-		this.engine = engine;
+		this.live = live;
 		this.audit = audit;
 		this.transactions = transactions;
-		this.inForce = new AtomicReference<>(thresholds);
 	}
 
 	/** The file with proposed values, and the values it would put in force. */
@@ -66,11 +57,11 @@ class ThresholdChanges {
 	}
 
 	ThresholdSet inForce() {
-		return this.inForce.get();
+		return this.live.current();
 	}
 
 	Map<String, ThresholdType> schema() {
-		return this.rules.thresholdSchema();
+		return this.live.schema();
 	}
 
 	EditableFiles.Text file() {
@@ -103,7 +94,7 @@ class ThresholdChanges {
 			}
 		});
 		try {
-			ThresholdSet next = ThresholdsFile.read(new EditableFiles.Text(before.location(), edit.text()), schema());
+			ThresholdSet next = this.live.validate(new EditableFiles.Text(before.location(), edit.text()));
 			if (problems.isEmpty()) {
 				return new Proposal(before, edit.text(), next);
 			}
@@ -149,8 +140,8 @@ class ThresholdChanges {
 			EditableFiles.write(this.dir, FILE, accepted.text());
 			return audited;
 		});
-		this.engine.useThresholds(accepted.next()).join();
-		this.inForce.set(accepted.next());
+		// The file's watcher sees the same values afterwards and leaves them be.
+		this.live.apply(accepted.next());
 		return new Applied(id, changes);
 	}
 

@@ -15,6 +15,7 @@ import org.harbinger.backtest.BacktestTransition;
 import org.harbinger.backtest.CompactIncidents;
 import org.harbinger.engine.Engine;
 import org.harbinger.engine.RuleBase;
+import org.harbinger.engine.RuleReloader;
 import org.harbinger.engine.Severity;
 import org.harbinger.engine.ThresholdSet;
 import org.harbinger.incident.Incident;
@@ -36,13 +37,13 @@ class ThresholdPreview {
 
 	private final ThresholdChanges changes;
 
-	private final RuleBase rules;
+	private final RuleReloader rules;
 
 	private final Engine engine;
 
 	private final IncidentRepository incidents;
 
-	ThresholdPreview(ThresholdChanges changes, RuleBase rules, Engine engine, IncidentRepository incidents) {
+	ThresholdPreview(ThresholdChanges changes, RuleReloader rules, Engine engine, IncidentRepository incidents) {
 		this.changes = changes;
 		this.rules = rules;
 		this.engine = engine;
@@ -75,8 +76,9 @@ class ThresholdPreview {
 		this.incidents.forEachSince(
 				from.minusDays(Math.max(currentValues.lookbackDays(), proposedValues.lookbackDays())),
 				new CompactIncidents(stored::add));
-		List<BacktestTransition> current = new Backtest(this.rules, currentValues).run(stored, from, to);
-		List<BacktestTransition> proposed = new Backtest(this.rules, proposedValues).run(stored, from, to);
+		RuleBase inForce = this.rules.rules();
+		List<BacktestTransition> current = new Backtest(inForce, currentValues).run(stored, from, to);
+		List<BacktestTransition> proposed = new Backtest(inForce, proposedValues).run(stored, from, to);
 		Map<String, AlertOutcome> openedNow = outcomes(current, (kind) -> kind == TransitionKind.FIRED);
 		Map<String, AlertOutcome> openedThen = outcomes(proposed, (kind) -> kind == TransitionKind.FIRED);
 		Map<String, AlertOutcome> closedNow = outcomes(current, ThresholdPreview::isEnd);

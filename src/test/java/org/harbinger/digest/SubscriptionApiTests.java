@@ -182,7 +182,7 @@ class SubscriptionApiTests {
 			this.mvc.perform(post("/api/subscriptions/reload").param("reason", "try"))
 				.andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.errors[0].key").value("cron"))
-				.andExpect(jsonPath("$.errors[0].line").value(20));
+				.andExpect(jsonPath("$.errors[0].line").value(22));
 			assertThat(this.audit.list(new ConfigAudit.Filter("subscriptions", null, null, 10_000))).hasSize(audited);
 		}
 		finally {

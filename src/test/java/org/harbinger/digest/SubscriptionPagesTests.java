@@ -34,10 +34,12 @@ class SubscriptionPagesTests {
 			.param("min-severity", "CRITICAL")
 			.param("indicators", "")
 			.param("scopes", "Pakistan")
+			.param("rule-errors", "true")
 			.param("reason", "new desk"))
 			.andExpect(redirectedUrl("/admin/subscriptions"));
 		assertThat(this.subscriptions.find("page-desk").orElseThrow().recipients())
 			.containsExactly("page@analysis.example", "second@analysis.example");
+		assertThat(this.subscriptions.find("page-desk").orElseThrow().ruleErrors()).isTrue();
 		this.mvc.perform(get("/admin/subscriptions"))
 			.andExpect(content().string(allOf(containsString("href=\"/admin/subscriptions/page-desk\""),
 					containsString("<label for=\"recipients\">"))));
@@ -60,6 +62,7 @@ class SubscriptionPagesTests {
 			.andExpect(redirectedUrl("/admin/subscriptions"));
 		assertThat(this.subscriptions.find("page-desk").orElseThrow().recipients()).containsExactly("page@analysis.example");
 		assertThat(this.subscriptions.find("page-desk").orElseThrow().scopes()).isEmpty();
+		assertThat(this.subscriptions.find("page-desk").orElseThrow().ruleErrors()).as("checkbox left unticked").isFalse();
 
 		this.mvc.perform(post("/admin/subscriptions/page-desk/delete").param("reason", ""))
 			.andExpect(status().isBadRequest());

@@ -11,7 +11,6 @@ import org.harbinger.system.ConfigAudit;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
@@ -71,7 +70,7 @@ class ThresholdApiTests {
 			.startsWith("# Thresholds the indicator rules read");
 		this.mvc.perform(get("/api/thresholds/audit").param("key", "defection-to-iskp.min-count"))
 			.andExpect(jsonPath("$.length()").value(1))
-			.andExpect(jsonPath("$[0].who").value("unknown"))
+			.andExpect(jsonPath("$[0].who").value(ConfigEditingTest.USER))
 			.andExpect(jsonPath("$[0].reason").value("Two defections in a province are already a pattern (ticket 42)"))
 			.andExpect(jsonPath("$[0].changes[0].before").value("3"))
 			.andExpect(jsonPath("$[0].changes[0].after").value("2"));
@@ -174,14 +173,15 @@ class ThresholdApiTests {
 				"""))
 			.andExpect(status().isOk());
 
-		try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(HarbingerApplication.class)
-			.web(WebApplicationType.NONE)
-			.run("--spring.datasource.url=jdbc:h2:mem:config-editing;DB_CLOSE_DELAY=-1",
+		try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(HarbingerApplication.class).run(
+					"--server.port=0", "--spring.datasource.url=jdbc:h2:mem:config-editing;DB_CLOSE_DELAY=-1",
 					"--spring.quartz.auto-startup=false", "--harbinger.demo.enabled=false",
 					"--harbinger.clock.fixed-date=2022-06-30", "--harbinger.inbox.enabled=false",
-					"--harbinger.config-dir=" + ConfigEditingTest.CONFIG_DIR)) {
+					"--harbinger.config-dir=" + ConfigEditingTest.CONFIG_DIR,
+					"--harbinger.security.users-file=" + ConfigEditingTest.CONFIG_DIR + "/users.yml",
+					"--harbinger.reload.enabled=false", "--harbinger.subscriptions.poll=0")) {
 			assertThat(restarted.getBean(ThresholdSet.class).values()).containsEntry("stronghold-reemergence.window-days", 45);
-			assertThat(restarted.getBean(ThresholdChanges.class).inForce().values())
+			assertThat(restarted.getBean(LiveThresholds.class).current().values())
 				.containsEntry("stronghold-reemergence.window-days", 45);
 			assertThat(restarted.getBean(ConfigAudit.class)
 				.list(new ConfigAudit.Filter("thresholds", null, "stronghold-reemergence.window-days", 10)))
