@@ -1,5 +1,6 @@
 package org.harbinger.digest;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -99,16 +100,32 @@ class SilenceAndFlashTests {
 		this.expiries.run(List.of(desk), Instant.now());
 		this.dispatcher.dispatchDue();
 
-		List<MimeMessage> notices = Mails.to(smtp, "silentia@digest.test")
-			.stream()
-			.filter((mail) -> subject(mail).startsWith("[Harbinger] Silence #" + silence + " ended"))
-			.toList();
+		List<MimeMessage> notices = noticesOf(silence, "silentia@digest.test");
 		assertThat(notices).hasSize(1);
 		assertThat(subject(notices.get(0))).contains("1 alert still open under it");
 		assertThat(Mails.texts(notices.get(0)).get("text/plain")).contains("ISKP operations abroad - Silentia",
 				"/alerts/" + alertId("Silentia"));
 		this.mvc.perform(get("/api/alerts").param("indicator", "external-operations").param("scope", "Silentia"))
 			.andExpect(jsonPath("$[0].status").value("OPEN"));
+	}
+
+	@Test
+	void aSilenceThatRunsOutIsNoticedOnceToTheSubscriptionsItConcerns() throws Exception {
+		Subscription concerned = subscription("quietshire", false, "Quietshire");
+		Subscription elsewhere = subscription("elsewhere", false, "Elsewhere");
+		long silence = createSilence("""
+				{"indicator":"*","scope":"Quietshire/North","duration":"1h","comment":"road works"}
+				""");
+		Instant later = Instant.now().plus(Duration.ofHours(2));
+
+		this.expiries.run(List.of(concerned, elsewhere), later);
+		this.expiries.run(List.of(concerned, elsewhere), later);
+		this.dispatcher.dispatchDue();
+
+		assertThat(noticesOf(silence, "quietshire@digest.test")).extracting(SilenceAndFlashTests::subject)
+			.containsExactly("[Harbinger] Silence #" + silence
+					+ " ended - 0 alerts still open under it - indicator=*, scope=Quietshire/North and below");
+		assertThat(noticesOf(silence, "elsewhere@digest.test")).isEmpty();
 	}
 
 	@Test
@@ -184,6 +201,14 @@ class SilenceAndFlashTests {
 			.getContentAsString();
 		JsonNode silence = this.json.readTree(created);
 		return silence.get("id").asLong();
+	}
+
+	/** Filtered by silence too: other tests' silences may end meanwhile. */
+	private static List<MimeMessage> noticesOf(long silence, String recipient) {
+		return Mails.to(smtp, recipient)
+			.stream()
+			.filter((mail) -> subject(mail).startsWith("[Harbinger] Silence #" + silence + " ended"))
+			.toList();
 	}
 
 	private long alertId(String scope) {
