@@ -65,9 +65,10 @@ class FeedTests {
 		assertThat(text(newest, "updated")).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z");
 		assertThat(((Element) newest.getElementsByTagNameNS(ATOM, "link").item(0)).getAttribute("href"))
 			.isEqualTo("http://localhost:8080/alerts/" + alertId());
-		assertThat(text(newest, "summary")).contains("PAK-FEED-1", "PAK-FEED-2");
+		assertThat(text(newest, "summary")).contains("PAK-FEED-1", HostileIncidents.HOSTILE_ID);
 		assertThat(text(newest, "content")).contains("Cross-border fire from Afghanistan - Pakistan",
-				"FIRED on 2020-10-20: WARNING", "PAK-FEED-1, 2020-10-18, Torkham, Khyber Pakhtunkhwa, Pakistan");
+				"FIRED on 2020-10-20: WARNING", "PAK-FEED-1, 2020-10-18, Torkham, Khyber Pakhtunkhwa, Pakistan",
+				HostileIncidents.HOSTILE_ID + ", 2020-10-17, ");
 		List<Long> ids = entries.stream().map((entry) -> Long.valueOf(text(entry, "id").replaceAll(".*:", ""))).toList();
 		assertThat(ids).isSortedAccordingTo((a, b) -> Long.compare(b, a));
 
@@ -88,7 +89,8 @@ class FeedTests {
 			.containsEntry("status", "OPEN")
 			.containsEntry("severity", "WARNING")
 			.containsEntry("first_fired_on", "2020-10-20")
-			.containsEntry("evidence", "PAK-FEED-1;PAK-FEED-2")
+			.as("an evidence cell that starts with a hostile event id is neutralised")
+			.containsEntry("evidence", "'" + HostileIncidents.HOSTILE_ID + ";PAK-FEED-1")
 			.containsEntry("link", "http://localhost:8080/alerts/" + alertId());
 	}
 
@@ -99,11 +101,13 @@ class FeedTests {
 			.andReturn();
 		List<List<String>> records = CsvRecords.parse(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
 		assertThat(records.get(0)).as("importable again as the native format").isEqualTo(IncidentFields.NAMES);
-		assertThat(incidents()).containsExactly("PAK-FEED-1", "PAK-FEED-2");
+		String hostile = "'" + HostileIncidents.HOSTILE_ID;
+		assertThat(incidents()).as("oldest first").containsExactly(hostile, "PAK-FEED-1");
 
-		assertThat(incidents("from", "2020-10-19", "to", "2020-10-19")).containsExactly("PAK-FEED-2");
-		assertThat(incidents("actor", "sum(1")).as("actor2, in part and any case").containsExactly("PAK-FEED-2");
-		assertThat(incidents("actor", "-2+3")).as("an associated actor").containsExactly("PAK-FEED-2");
+		assertThat(incidents("from", "2020-10-18", "to", "2020-10-18")).containsExactly("PAK-FEED-1");
+		assertThat(incidents("to", "2020-10-17")).containsExactly(hostile);
+		assertThat(incidents("actor", "sum(1")).as("actor2, in part and any case").containsExactly(hostile);
+		assertThat(incidents("actor", "-2+3")).as("an associated actor").containsExactly(hostile);
 		assertThat(incidents("actor", "IS_P")).as("_ is a character, not a wildcard").isEmpty();
 		assertThat(incidents("actor", "%")).as("% is a character, not a wildcard").isEmpty();
 		assertThat(incidents("country", "Pakistan", "admin1", "Khyber Pakhtunkhwa", "event_type",
@@ -114,7 +118,7 @@ class FeedTests {
 	@Test
 	void hostileIncidentTextIsNeutralisedInTheCsvAndEscapedInTheFeed() throws Exception {
 		Map<String, String> row = csv("/api/feeds/incidents.csv?source=feedtest", "incidents.csv").stream()
-			.filter((r) -> r.get("event_id_cnty").equals("PAK-FEED-2"))
+			.filter((r) -> r.get("event_id_cnty").equals("'" + HostileIncidents.HOSTILE_ID))
 			.findFirst()
 			.orElseThrow();
 		assertThat(row).containsEntry("notes", "'" + HostileIncidents.NOTES)

@@ -26,6 +26,9 @@ final class HostileIncidents {
 
 	static final String SOURCE = "feedtest";
 
+	/** An event id that a spreadsheet would run, so the alert's evidence cell starts with it too. */
+	static final String HOSTILE_ID = "=PAK-FEED-2";
+
 	static final String NOTES = "=cmd|' /C calc'!A0 <script>alert('notes')</script>";
 
 	static final String LOCATION = "+1+1";
@@ -47,7 +50,7 @@ final class HostileIncidents {
 		plain.put("notes", "Rockets fired from Nangarhar toward Torkham.");
 		plain.put("latitude", 34.1);
 		plain.put("longitude", 71.09);
-		Map<String, Object> hostile = rockets("PAK-FEED-2", "2020-10-19");
+		Map<String, Object> hostile = rockets(HOSTILE_ID, "2020-10-17");
 		hostile.put("admin1", ADMIN1);
 		hostile.put("location", LOCATION);
 		hostile.put("actor2", ACTOR2);
