@@ -46,6 +46,9 @@ class DigestSchedules {
 			Set<JobKey> wanted = new HashSet<>();
 			for (Subscription subscription : subscriptions) {
 				this.cursors.startIfNew(subscription.name());
+				if (subscription.flash()) {
+					this.cursors.startIfNew(FlashNotices.FLASH_CURSOR + subscription.name());
+				}
 				JobKey job = JobKey.jobKey(subscription.name(), DIGEST_GROUP);
 				wanted.add(job);
 				if (!isScheduled(subscription)) {

@@ -203,7 +203,10 @@ class SubscriptionChanges {
 				.stream()
 				.map(Subscription::name)
 				.filter((name) -> accepted.stream().noneMatch((subscription) -> subscription.name().equals(name)))
-				.forEach(this.cursors::forget);
+				.forEach((name) -> {
+					this.cursors.forget(name);
+					this.cursors.forget(FlashNotices.FLASH_CURSOR + name);
+				});
 			return audited;
 		});
 		// Subscriptions before jobs: a new job never fires before its subscription is in force;

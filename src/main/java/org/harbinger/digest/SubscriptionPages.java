@@ -33,6 +33,9 @@ class SubscriptionPages {
 
 	private static final List<String> LISTS = List.of("recipients", "indicators", "scopes");
 
+	/** Checkboxes: a browser sends them only when ticked. */
+	private static final List<String> FLAGS = List.of("flash", "rule-errors");
+
 	private final SubscriptionChanges changes;
 
 	private final DigestSchedules schedules;
@@ -131,12 +134,13 @@ class SubscriptionPages {
 				fields.put(field, text);
 			}
 		}
-		// A checkbox: sent only when ticked.
-		if ("true".equals(form.get("rule-errors"))) {
-			fields.put("rule-errors", true);
-		}
-		else {
-			fields.remove("rule-errors");
+		for (String flag : FLAGS) {
+			if ("true".equals(form.get(flag))) {
+				fields.put(flag, true);
+			}
+			else {
+				fields.remove(flag);
+			}
 		}
 		return fields;
 	}
