@@ -58,25 +58,47 @@ class SecurityTests {
 				arguments("analyst", HttpMethod.POST, "/api/backtest", false),
 				arguments("analyst", HttpMethod.POST, "/api/subscriptions/none/digest", false),
 				arguments("analyst", HttpMethod.GET, "/api/users", false),
+				arguments("analyst", HttpMethod.GET, "/api/thresholds", true),
+				arguments("analyst", HttpMethod.GET, "/api/rules/status", true),
+				arguments("analyst", HttpMethod.GET, "/api/silences", true),
+				arguments("analyst", HttpMethod.GET, "/api/feeds/alerts.csv", true),
+				arguments("analyst", HttpMethod.PUT, "/api/thresholds", false),
+				arguments("analyst", HttpMethod.POST, "/api/thresholds/preview", false),
+				arguments("analyst", HttpMethod.GET, "/api/thresholds/audit", false),
+				arguments("analyst", HttpMethod.GET, "/api/subscriptions", false),
+				arguments("analyst", HttpMethod.POST, "/api/silences", false),
+				arguments("analyst", HttpMethod.POST, "/api/rules/reload", false),
 				// rule author: backtests, and reads like an analyst
 				arguments("author", HttpMethod.POST, "/api/backtest", true),
 				arguments("author", HttpMethod.GET, "/api/alerts", true),
 				arguments("author", HttpMethod.POST, "/api/incidents", false),
 				arguments("author", HttpMethod.POST, "/api/subscriptions/none/digest", false),
 				arguments("author", HttpMethod.GET, "/api/users", false),
+				arguments("author", HttpMethod.POST, "/api/rules/reload", true),
+				arguments("author", HttpMethod.POST, "/api/thresholds/preview", true),
+				arguments("author", HttpMethod.PUT, "/api/thresholds", false),
+				arguments("author", HttpMethod.POST, "/api/silences", false),
 				// administrator: subscriptions and users, and reads like an analyst
 				arguments("admin", HttpMethod.GET, "/api/users", true),
 				arguments("admin", HttpMethod.POST, "/api/subscriptions/none/digest", true),
 				arguments("admin", HttpMethod.GET, "/api/alerts", true),
 				arguments("admin", HttpMethod.POST, "/api/backtest", false),
 				arguments("admin", HttpMethod.POST, "/api/incidents", false),
+				arguments("admin", HttpMethod.PUT, "/api/thresholds", true),
+				arguments("admin", HttpMethod.POST, "/api/thresholds/preview", true),
+				arguments("admin", HttpMethod.GET, "/api/thresholds/audit", true),
+				arguments("admin", HttpMethod.GET, "/api/subscriptions", true),
+				arguments("admin", HttpMethod.POST, "/api/silences", true),
+				arguments("admin", HttpMethod.POST, "/api/rules/reload", false),
 				// ingest: feeds incidents in, reads nothing else
 				arguments("ingest", HttpMethod.POST, "/api/incidents", true),
 				arguments("ingest", HttpMethod.DELETE, "/api/incidents/acled/X1", true),
 				arguments("ingest", HttpMethod.GET, "/api/imports", true),
 				arguments("ingest", HttpMethod.GET, "/api/alerts", false),
 				arguments("ingest", HttpMethod.POST, "/api/backtest", false),
-				arguments("ingest", HttpMethod.GET, "/api/users", false));
+				arguments("ingest", HttpMethod.GET, "/api/users", false),
+				arguments("ingest", HttpMethod.GET, "/api/feeds/alerts.csv", false),
+				arguments("ingest", HttpMethod.GET, "/api/rules/status", false));
 	}
 
 	@ParameterizedTest(name = "{0} {1} {2} allowed={3}")
