@@ -21,6 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,9 +37,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:demo;DB_CLOSE_DELAY=-1",
 		"spring.quartz.auto-startup=false", "harbinger.inbox.enabled=false" })
 @AutoConfigureMockMvc
+@Import(E2eSecurity.class)
 class DemoStartTests {
 
 	private static Path mailDir;
+
+	private static Path usersFile;
 
 	@Autowired
 	private Engine engine;
@@ -53,6 +57,8 @@ class DemoStartTests {
 	static void mailDir(DynamicPropertyRegistry registry) throws Exception {
 		mailDir = Files.createTempDirectory("harbinger-demo-mail");
 		registry.add("harbinger.mail.eml-dir", mailDir::toString);
+		usersFile = Files.createTempDirectory("harbinger-demo-config").resolve("users.yml");
+		registry.add("harbinger.security.users-file", usersFile::toString);
 	}
 
 	@Test
@@ -69,6 +75,13 @@ class DemoStartTests {
 		assertThat(open).filteredOn((alert) -> alert.indicator().equals("attack-surge"))
 			.extracting(Alert::scope)
 			.contains("Afghanistan");
+	}
+
+	@Test
+	void aFirstStartWithNoUsersCreatesAnAdminWithABcryptHash() throws Exception {
+		assertThat(Files.readString(usersFile)).contains("- name: admin")
+			.containsPattern("password: \"\\$2a\\$10\\$")
+			.contains("roles: [ADMIN]");
 	}
 
 	@Test

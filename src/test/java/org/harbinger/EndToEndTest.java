@@ -7,19 +7,21 @@ import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 
 /**
  * The one shared end-to-end context: in-memory H2 through Flyway, the shipped rules and
  * thresholds, the test subscriptions, SMTP on GreenMail's test port 3025, Quartz not
- * started (tests drive jobs' work directly). Every class with this annotation reuses it.
+ * started (tests drive jobs' work directly), the test users (see {@link E2eSecurity}). Every class with this annotation reuses it.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "spring.datasource.url=jdbc:h2:mem:e2e;DB_CLOSE_DELAY=-1",
 		"spring.quartz.auto-startup=false", "harbinger.demo.enabled=false", "harbinger.clock.fixed-date=2022-04-01",
-		"harbinger.inbox.enabled=false",
+		"harbinger.inbox.enabled=false", "harbinger.security.users-file=" + E2eSecurity.USERS_FILE,
 		"harbinger.config-dir=src/test/resources/e2e", "spring.mail.host=localhost", "spring.mail.port=3025" })
 @AutoConfigureMockMvc
+@Import(E2eSecurity.class)
 public @interface EndToEndTest {
 
 }

@@ -23,6 +23,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +37,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @SpringBootTest(properties = { "spring.quartz.auto-startup=false", "harbinger.inbox.enabled=false" })
 @ActiveProfiles("postgres")
 @AutoConfigureMockMvc
+@Import(E2eSecurity.class)
 @DirtiesContext
 class PostgresTests {
 
@@ -55,6 +57,8 @@ class PostgresTests {
 	static void mail(DynamicPropertyRegistry registry) throws Exception {
 		Path mail = Files.createTempDirectory("harbinger-pg-mail");
 		registry.add("harbinger.mail.eml-dir", mail::toString);
+		registry.add("harbinger.security.users-file",
+				() -> mail.resolveSibling(mail.getFileName() + "-users.yml").toString());
 	}
 
 	/** The server lives as long as the context: the pool closes before the server stops. */

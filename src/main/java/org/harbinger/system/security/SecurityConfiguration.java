@@ -1,0 +1,119 @@
+package org.harbinger.system.security;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+
+import org.harbinger.system.HarbingerProperties;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+/**
+ * Who may call what, in one place, by URL: pages use form login with CSRF; the API takes
+ * HTTP Basic or a bearer token (a request that carries an Authorization header cannot be forged
+ * cross-site, so CSRF is not asked of it); health is open; every other API path must be granted
+ * here on purpose, or it is denied.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfiguration {
+
+	private static final String ANALYST = Role.ANALYST.name();
+
+	private static final String RULE_AUTHOR = Role.RULE_AUTHOR.name();
+
+	private static final String ADMIN = Role.ADMIN.name();
+
+	private static final String INGEST = Role.INGEST.name();
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return new BCryptPasswordEncoder();
+	}
+
+	@Bean
+	Users users(SecurityProperties security, HarbingerProperties harbinger, PasswordEncoder encoder) {
+		Path file = (security.usersFile() != null) ? security.usersFile() : harbinger.configDir().resolve("users.yml");
+		return new Users(file, encoder);
+	}
+
+	@Bean
+	ApplicationRunner firstAdmin(Users users, Environment environment) {
+		return (arguments) -> users.ensureAdmin(environment.getProperty("HARBINGER_ADMIN_PASSWORD"));
+	}
+
+	@Bean
+	RoleHierarchy roleHierarchy() {
+		return RoleHierarchyImpl.withDefaultRolePrefix()
+			.role(ADMIN)
+			.implies(ANALYST)
+			.role(RULE_AUTHOR)
+			.implies(ANALYST)
+			.build();
+	}
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, Users users) throws Exception {
+		var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+		var actuator = PathPatternRequestMatcher.withDefaults().matcher("/actuator/**");
+		var basic = new BasicAuthenticationEntryPoint();
+		basic.setRealmName("Harbinger");
+		http.authorizeHttpRequests((requests) -> requests
+			.requestMatchers("/login", "/error", "/css/**", "/js/**", "/images/**", "/favicon.ico").permitAll()
+			.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+			.requestMatchers("/actuator/**").hasRole(ADMIN)
+			// analysts: read, acknowledge, comment
+			.requestMatchers(HttpMethod.GET, "/api/alerts/**", "/api/incidents/**", "/api/actors/**", "/api/outbox",
+					"/api/silences/**", "/api/rules/status", "/api/thresholds", "/api/feeds/**")
+			.hasRole(ANALYST)
+			.requestMatchers(HttpMethod.POST, "/api/alerts/*/acknowledge", "/api/alerts/*/comments").hasRole(ANALYST)
+			// rule authors
+			.requestMatchers(HttpMethod.POST, "/api/rules/reload", "/api/backtest").hasRole(RULE_AUTHOR)
+			.requestMatchers(HttpMethod.POST, "/api/thresholds/preview").hasAnyRole(ADMIN, RULE_AUTHOR)
+			// administrators
+			.requestMatchers("/api/thresholds/**", "/api/thresholds", "/api/subscriptions/**", "/api/subscriptions",
+					"/api/silences/**", "/api/silences", "/api/users/**", "/api/users", "/api/tokens/**", "/api/tokens")
+			.hasRole(ADMIN)
+			// feeds
+			.requestMatchers(HttpMethod.POST, "/api/incidents", "/api/incidents/import").hasRole(INGEST)
+			.requestMatchers(HttpMethod.DELETE, "/api/incidents/**").hasRole(INGEST)
+			.requestMatchers(HttpMethod.GET, "/api/imports/**", "/api/imports").hasAnyRole(INGEST, ANALYST)
+			.requestMatchers("/api/**").denyAll()
+			.requestMatchers("/admin/**").hasRole(ADMIN)
+			.anyRequest().hasRole(ANALYST));
+		http.formLogin((form) -> form.loginPage("/login").permitAll());
+		http.logout((logout) -> logout.logoutSuccessUrl("/login?logout"));
+		http.httpBasic((httpBasic) -> httpBasic.authenticationEntryPoint(basic));
+		var entryPoints = new LinkedHashMap<RequestMatcher, AuthenticationEntryPoint>();
+		entryPoints.put(api, basic);
+		entryPoints.put(actuator, new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED));
+		var entryPoint = new DelegatingAuthenticationEntryPoint(entryPoints);
+		entryPoint.setDefaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"));
+		http.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint));
+		http.csrf((csrf) -> csrf.ignoringRequestMatchers((request) -> request.getHeader("Authorization") != null));
+		http.addFilterBefore(new TokenAuthenticationFilter(users), BasicAuthenticationFilter.class);
+		http.userDetailsService(users);
+		return http.build();
+	}
+
+}
