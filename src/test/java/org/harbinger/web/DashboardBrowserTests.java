@@ -24,9 +24,9 @@ import org.springframework.context.ApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The dashboard driven as an analyst in a real headless Chromium over HTTP: log in (when
- * the service asks), filter the alerts, open one, acknowledge it, and see who acknowledged
- * it. A screenshot of the acknowledged alert is kept in target/screenshots/.
+ * The dashboard driven as an analyst in a real headless Chromium over HTTP: log in on the
+ * form, filter the alerts, open one, acknowledge it (a form post with its CSRF token), and
+ * see who acknowledged it; then comment on it. A screenshot of the acknowledged alert is kept in target/screenshots/.
  */
 @EndToEndTest
 class DashboardBrowserTests {
@@ -63,8 +63,9 @@ class DashboardBrowserTests {
 		WebDriver browser = this.chromium.driver();
 
 		browser.get(url("/alerts"));
-		String who = logInIfAsked(browser);
+		logIn(browser);
 		assertThat(browser.getTitle()).isEqualTo("Alerts - Harbinger");
+		assertThat(browser.findElement(By.cssSelector("form.logout")).getText()).contains(USER, "Log out");
 
 		browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
 		assertThat(browser.switchTo().activeElement().getText()).as("the first Tab reaches the skip link")
@@ -89,25 +90,26 @@ class DashboardBrowserTests {
 
 		browser.findElement(By.id("acknowledge")).click();
 		new WebDriverWait(browser, Duration.ofSeconds(20))
-			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("acknowledgement"), "by " + who));
-		assertThat(browser.findElement(By.id("acknowledgement")).getText()).startsWith("by " + who + ", ").endsWith("UTC");
-		assertThat(browser.findElement(By.cssSelector("ol.notes")).getText()).contains(who + " acknowledged");
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("acknowledgement"), "by " + USER));
+		assertThat(browser.findElement(By.id("acknowledgement")).getText()).startsWith("by " + USER + ", ").endsWith("UTC");
+		assertThat(browser.findElement(By.cssSelector("ol.notes")).getText()).contains(USER + " acknowledged");
+
+		browser.findElement(By.id("comment-text")).sendKeys("Confirmed by the desk <b>twice</b>.");
+		browser.findElement(By.cssSelector("form.comment button[type=submit]")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions
+			.textToBePresentInElementLocated(By.cssSelector("ol.notes"), "Confirmed by the desk <b>twice</b>."));
+		assertThat(browser.findElement(By.cssSelector("ol.notes")).getText()).contains(USER + " commented");
 		Path screenshot = this.chromium.screenshot("alert-acknowledged");
 		assertThat(screenshot).isNotEmptyFile();
 	}
 
-	/** Logs in as the analyst when the service shows its login form; returns who the dashboard will say acted. */
-	private static String logInIfAsked(WebDriver browser) {
-		List<WebElement> username = browser.findElements(By.name("username"));
-		if (username.isEmpty()) {
-			// No login yet: the service records such actions as "unknown".
-			return "unknown";
-		}
-		username.get(0).sendKeys(USER);
+	/** Logs in on the service's form at /login, where an unauthenticated visit is sent. */
+	private static void logIn(WebDriver browser) {
+		new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/login"));
+		browser.findElement(By.name("username")).sendKeys(USER);
 		browser.findElement(By.name("password")).sendKeys(PASSWORD);
-		browser.findElement(By.cssSelector("form button[type=submit], form input[type=submit]")).click();
+		browser.findElement(By.cssSelector("form button[type=submit]")).click();
 		new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/alerts"));
-		return USER;
 	}
 
 	private String url(String path) {

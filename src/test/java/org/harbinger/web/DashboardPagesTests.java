@@ -14,6 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -92,10 +94,28 @@ class DashboardPagesTests {
 			.andExpect(flash().attribute("commentError", "a comment needs some text"));
 
 		this.mvc.perform(get("/alerts/" + alert.id()))
-			.andExpect(content().string(allOf(containsString("by unknown, "), containsString("acknowledged"),
+			.andExpect(content().string(allOf(containsString("by e2e, "), containsString("acknowledged"),
 					containsString("Checked with the &lt;desk&gt;."))));
 		this.mvc.perform(get("/alerts").param("scope", "Ackland"))
-			.andExpect(content().string(allOf(containsString("unknown"), not(containsString("Not yet")))));
+			.andExpect(content().string(allOf(containsString("e2e"), not(containsString("Not yet")))));
+	}
+
+	@Test
+	void pageFormsCarryACsrfTokenAndAreRefusedWithoutOne() throws Exception {
+		Alert alert = this.alerts.critical("Csrfland", "Pass", "Mass defection.");
+
+		String page = this.mvc.perform(get("/alerts/" + alert.id())).andReturn().getResponse().getContentAsString();
+		assertThat(page).containsPattern("action=\"/alerts/" + alert.id()
+				+ "/acknowledge\"><input type=\"hidden\" name=\"_csrf\" value=\"[^\"]+\"");
+		assertThat(page).containsPattern("action=\"/alerts/" + alert.id()
+				+ "/comments\"[^>]*><input type=\"hidden\" name=\"_csrf\"");
+		assertThat(page).containsPattern("<meta name=\"_csrf\" content=\"[^\"]+\"");
+		this.mvc.perform(post("/alerts/" + alert.id() + "/acknowledge").with(csrf().useInvalidToken()))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(get("/alerts/" + alert.id()).with(anonymous()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/login"));
+		this.mvc.perform(get("/api/alerts/" + alert.id())).andExpect(jsonPath("$.acknowledgements.length()").value(0));
 	}
 
 	@Test
@@ -105,7 +125,7 @@ class DashboardPagesTests {
 		this.mvc.perform(post("/api/alerts/" + alert.id() + "/acknowledge"))
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.kind").value("ACKNOWLEDGED"))
-			.andExpect(jsonPath("$.author").value("unknown"));
+			.andExpect(jsonPath("$.author").value("e2e"));
 		this.mvc.perform(post("/api/alerts/" + alert.id() + "/comments").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"text\":\"Matches the desk's reporting.\"}"))
 			.andExpect(status().isCreated())
@@ -117,7 +137,7 @@ class DashboardPagesTests {
 
 		this.mvc.perform(get("/api/alerts/" + alert.id()))
 			.andExpect(jsonPath("$.acknowledgements.length()").value(1))
-			.andExpect(jsonPath("$.acknowledgements[0].author").value("unknown"))
+			.andExpect(jsonPath("$.acknowledgements[0].author").value("e2e"))
 			.andExpect(jsonPath("$.acknowledgements[0].created_at").exists())
 			.andExpect(jsonPath("$.comments[0].text").value("Matches the desk's reporting."));
 	}
