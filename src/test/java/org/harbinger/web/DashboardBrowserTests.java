@@ -25,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The dashboard driven as an analyst in a real headless Chromium over HTTP: log in on the
- * form, filter the alerts, open one, acknowledge it (a form post with its CSRF token), and
- * see who acknowledged it; then comment on it. A screenshot of the acknowledged alert is kept in target/screenshots/.
+ * form, filter the alerts, open one, acknowledge it (a form post with its CSRF token), see
+ * who acknowledged it, and comment on it. Screenshots of the filtered list and of the
+ * acknowledged alert are kept in target/screenshots/ for review.
  */
 @EndToEndTest
 class DashboardBrowserTests {
@@ -66,6 +67,7 @@ class DashboardBrowserTests {
 		logIn(browser);
 		assertThat(browser.getTitle()).isEqualTo("Alerts - Harbinger");
 		assertThat(browser.findElement(By.cssSelector("form.logout")).getText()).contains(USER, "Log out");
+		assertThat(browser.findElements(By.linkText("Thresholds"))).as("admin links are for administrators").isEmpty();
 
 		browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
 		assertThat(browser.switchTo().activeElement().getText()).as("the first Tab reaches the skip link")
@@ -80,6 +82,7 @@ class DashboardBrowserTests {
 			.map(WebElement::getText)
 			.toList();
 		assertThat(scopes).containsExactly("Browserland/South");
+		this.chromium.screenshot("alerts-filtered");
 
 		browser.findElement(By.linkText("Defections to ISKP")).click();
 		new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/alerts/" + critical.id()));

@@ -60,7 +60,8 @@ class DashboardPagesTests {
 		assertThat(page).contains("Pagesland/North", "Pagesland/South", "Defections to ISKP", "2 alerts");
 		assertThat(page.indexOf("Pagesland/South")).as("CRITICAL first").isLessThan(page.indexOf("Pagesland/North"));
 		assertThat(page).contains("<label for=\"scope\">", "<label for=\"severity\">", "<th scope=\"col\">Severity</th>",
-				"Skip to content");
+				"Skip to content", "href=\"/admin/thresholds\"", "href=\"/admin/subscriptions\"", "href=\"/admin/audit\"",
+				"action=\"/logout\"");
 
 		this.mvc.perform(get("/").param("scope", "Pagesland").param("severity", "WARNING"))
 			.andExpect(status().isOk())
