@@ -170,7 +170,7 @@ class HarbingerApplicationTests {
 				+ "JOIN QRTZ_CRON_TRIGGERS c ON c.TRIGGER_NAME = t.TRIGGER_NAME AND c.TRIGGER_GROUP = t.TRIGGER_GROUP "
 				+ "WHERE j.JOB_GROUP = 'digest'")
 			.query((rs, row) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3))
-			.list()).containsExactly("central-asia 0 0 7 * * ? Asia/Tashkent");
+			.list()).containsExactlyInAnyOrder("central-asia 0 0 7 * * ? Asia/Tashkent", "rule-authors 0 0 5 1 1 ? UTC");
 		assertThat(this.jdbc.sql("SELECT JOB_NAME FROM QRTZ_JOB_DETAILS ORDER BY JOB_NAME").query(String.class).list())
 			.contains("advance-today", "outbox-dispatch");
 	}

@@ -10,9 +10,15 @@ import org.harbinger.engine.Severity;
  * Who gets which transitions, and when: a digest on a cron schedule in the subscriber's
  * time zone, filtered by minimum severity, indicators and scope (empty filters match all;
  * a scope matches itself and everything under it, so "Afghanistan" covers "Afghanistan/Kunar").
+ * {@code ruleErrors}: also an email each time edited rules are refused.
  */
 public record Subscription(String name, List<String> recipients, String cron, ZoneId timeZone, Severity minSeverity,
-		List<String> indicators, List<String> scopes) {
+		List<String> indicators, List<String> scopes, boolean ruleErrors) {
+
+	public Subscription(String name, List<String> recipients, String cron, ZoneId timeZone, Severity minSeverity,
+			List<String> indicators, List<String> scopes) {
+		this(name, recipients, cron, timeZone, minSeverity, indicators, scopes, false);
+	}
 
 	public boolean wants(Transition transition) {
 		return transition.severity().compareTo(this.minSeverity) >= 0

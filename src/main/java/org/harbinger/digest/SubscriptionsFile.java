@@ -24,7 +24,7 @@ final class SubscriptionsFile {
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
 
 	private static final List<String> FIELDS = List.of("name", "recipients", "cron", "time-zone", "min-severity",
-			"indicators", "scopes");
+			"indicators", "scopes", "rule-errors");
 
 	private SubscriptionsFile() {
 	}
@@ -120,10 +120,15 @@ final class SubscriptionsFile {
 			}
 			List<String> indicators = list("indicators");
 			List<String> scopes = list("scopes");
+			String ruleErrors = optional("rule-errors");
+			if (ruleErrors != null && !List.of("true", "false").contains(ruleErrors)) {
+				problem(this.node, "rule-errors", "'" + ruleErrors + "' is not true or false");
+			}
 			if (this.problems.size() > before) {
 				return null;
 			}
-			return new Subscription(this.name, recipients, cron, zone, severity, indicators, scopes);
+			return new Subscription(this.name, recipients, cron, zone, severity, indicators, scopes,
+					"true".equals(ruleErrors));
 		}
 
 		private Node value(String key) {

@@ -51,7 +51,7 @@ public final class Engine implements AutoCloseable {
 
 	private final Map<String, FactHandle> thresholdHandles = new HashMap<>();
 
-	private final RuleBase rules;
+	private RuleBase rules;
 
 	private ThresholdSet thresholds;
 
@@ -127,14 +127,46 @@ public final class Engine implements AutoCloseable {
 		});
 	}
 
-	/** Uses new threshold values; a longer retention or lookback needs older incidents, so the session is rebuilt. */
+	/**
+	 * Swaps in another rule base (ARCHITECTURE decision 4): the old session is disposed and a
+	 * new one seeded from the database, diffed against the alerts already open, so only what
+	 * the new rules say differently becomes a transition. Work queued before the swap ran on
+	 * the old session and is in the database the new one is seeded from; work queued after it
+	 * runs on the new one. If the new rules fail when run, the old ones are put back.
+	 */
+	public CompletableFuture<Void> useRules(RuleBase next, ThresholdSet nextThresholds) {
+		return submit(() -> {
+			RuleBase oldRules = this.rules;
+			ThresholdSet oldThresholds = this.thresholds;
+			List<Object> memory = SessionMemory.of(this.session, oldRules.kieBase());
+			this.rules = next;
+			this.thresholds = nextThresholds;
+			try {
+				seed(SessionMemory.copy(memory, oldRules.kieBase(), next.kieBase()));
+			}
+			catch (RuntimeException ex) {
+				this.rules = oldRules;
+				this.thresholds = oldThresholds;
+				seed(memory);
+				throw ex;
+			}
+		});
+	}
+
+	/**
+	 * Uses new threshold values; a longer retention or lookback needs older incidents, so the
+	 * session is rebuilt. Equal values change nothing.
+	 */
 	public CompletableFuture<Void> useThresholds(ThresholdSet next) {
 		return submit(() -> {
+			if (next.values().equals(this.thresholds.values())) {
+				return;
+			}
 			boolean longer = next.retentionDays() > this.thresholds.retentionDays()
 					|| next.lookbackDays() > this.thresholds.lookbackDays();
 			this.thresholds = next;
 			if (longer) {
-				seed();
+				seed(SessionMemory.of(this.session, this.rules.kieBase()));
 				return;
 			}
 			next.values().forEach((key, value) -> {
@@ -190,6 +222,11 @@ public final class Engine implements AutoCloseable {
 	}
 
 	private void seed() {
+		seed(List.of());
+	}
+
+	/** {@code memory}: what the previous session remembered that the database cannot give back. */
+	private void seed(List<Object> memory) {
 		if (this.session != null) {
 			this.session.dispose();
 		}
@@ -202,6 +239,7 @@ public final class Engine implements AutoCloseable {
 		this.thresholds.values()
 			.forEach((key, value) -> this.thresholdHandles.put(key, this.session.insert(new Threshold(key, value))));
 		this.todayHandle = this.session.insert(new Today(this.today));
+		memory.forEach(this.session::insert);
 		this.firstDay = null;
 		this.coverageHandle = null;
 		this.history.firstEventDate().ifPresent((first) -> cover(first.toEpochDay()));

@@ -17,6 +17,9 @@ import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.quartz.QuartzJobBean;
@@ -46,6 +49,22 @@ class EngineConfiguration {
 			}
 		};
 		return Engine.start(rules, thresholds, clock.today(), history, sink);
+	}
+
+	@Bean(destroyMethod = "close")
+	RuleReloader ruleReloader(Engine engine, RuleBase rules, ThresholdSet thresholds, HarbingerProperties properties,
+			ThresholdSource thresholdSource, ApplicationEventPublisher events) {
+		return new RuleReloader(engine, rules, thresholds, properties.rulesDir(), thresholdSource, events);
+	}
+
+	/** Watches once the service is up: a change during start-up is seen by the first look. */
+	@Bean
+	ApplicationListener<ApplicationReadyEvent> ruleWatchStart(RuleReloader reloader, ReloadProperties properties) {
+		return (ready) -> {
+			if (properties.enabled()) {
+				reloader.watch(properties);
+			}
+		};
 	}
 
 	@Bean

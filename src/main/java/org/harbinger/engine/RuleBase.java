@@ -1,7 +1,12 @@
 package org.harbinger.engine;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,15 +43,41 @@ public final class RuleBase {
 
 	private final Map<String, RuleMetadata> indicators;
 
-	private RuleBase(KieBase kieBase, Map<String, RuleMetadata> indicators) {
+	private final Map<String, RuleMetadata> files;
+
+	private final String version;
+
+	private final ReleaseId releaseId;
+
+	private RuleBase(KieBase kieBase, Map<String, RuleMetadata> files, String version, ReleaseId releaseId) {
 		this.kieBase = kieBase;
-		this.indicators = indicators;
+		this.files = files;
+		Map<String, RuleMetadata> indicators = new LinkedHashMap<>();
+		files.values().forEach((metadata) -> indicators.put(metadata.id(), metadata));
+		this.indicators = Collections.unmodifiableMap(indicators);
+		this.version = version;
+		this.releaseId = releaseId;
+	}
+
+	/** A short content hash of the rule files (names and text): equal files, equal version. */
+	public static String version(List<EditableFiles.Text> files) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			for (EditableFiles.Text file : files) {
+				digest.update((fileName(file.location()) + "\0" + file.content() + "\0").getBytes(StandardCharsets.UTF_8));
+			}
+			return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** Compiles the rule files, or throws with every error found. */
 	public static RuleBase compile(List<EditableFiles.Text> files) {
 		List<RuleError> errors = new ArrayList<>();
 		Map<String, RuleMetadata> indicators = new LinkedHashMap<>();
+		Map<String, RuleMetadata> byFile = new LinkedHashMap<>();
 		Map<String, String> locations = new HashMap<>();
 		KieServices kie = KieServices.Factory.get();
 		KieFileSystem kfs = kie.newKieFileSystem();
@@ -61,6 +92,7 @@ public final class RuleBase {
 					errors.add(new RuleError(file.location(), 1, 1, "indicator id '" + metadata.id()
 							+ "' is already used by another file"));
 				}
+				byFile.put(file.location(), metadata);
 			}
 			catch (RuleCompileException ex) {
 				errors.addAll(ex.errors());
@@ -94,7 +126,7 @@ public final class RuleBase {
 		KieBase kieBase = kie.newKieContainer(release).getKieBase();
 		// The KieBase is self-contained once built; keeping the module would leak one per reload.
 		kie.getRepository().removeKieModule(release);
-		return new RuleBase(kieBase, Map.copyOf(indicators));
+		return new RuleBase(kieBase, Collections.unmodifiableMap(byFile), version(files), release);
 	}
 
 	private static List<RuleError> syntaxErrors(EditableFiles.Text file) {
@@ -121,6 +153,21 @@ public final class RuleBase {
 	/** Every indicator's metadata by id. */
 	public Map<String, RuleMetadata> indicators() {
 		return this.indicators;
+	}
+
+	/** Each rule file's metadata by the file's location, in file order. */
+	public Map<String, RuleMetadata> files() {
+		return this.files;
+	}
+
+	/** The content hash of the files this was compiled from; see {@link #version(List)}. */
+	public String version() {
+		return this.version;
+	}
+
+	/** The build's release, removed from the KIE repository once built. */
+	ReleaseId releaseId() {
+		return this.releaseId;
 	}
 
 	/** Every threshold key the rules declare, with its type. */

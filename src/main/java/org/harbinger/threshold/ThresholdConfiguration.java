@@ -1,7 +1,11 @@
 package org.harbinger.threshold;
 
+import java.util.Map;
+
 import org.harbinger.engine.RuleBase;
 import org.harbinger.engine.ThresholdSet;
+import org.harbinger.engine.ThresholdSource;
+import org.harbinger.engine.ThresholdType;
 import org.harbinger.system.EditableFiles;
 import org.harbinger.system.HarbingerProperties;
 
@@ -11,10 +15,26 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ThresholdConfiguration {
 
-	/** The values in force, checked against what the compiled rules declare. */
+	/** config/thresholds.yml, which the engine's reloader watches and reads against the rules it loads. */
 	@Bean
-	ThresholdSet thresholdSet(HarbingerProperties properties, RuleBase rules) {
-		return ThresholdsFile.read(EditableFiles.read(properties.configDir(), "config", "thresholds.yml"), rules.thresholdSchema());
+	ThresholdSource thresholdSource(HarbingerProperties properties) {
+		return new ThresholdSource() {
+			@Override
+			public EditableFiles.Text current() {
+				return EditableFiles.read(properties.configDir(), "config", "thresholds.yml");
+			}
+
+			@Override
+			public ThresholdSet parse(EditableFiles.Text file, Map<String, ThresholdType> schema) {
+				return ThresholdsFile.read(file, schema);
+			}
+		};
+	}
+
+	/** The values at start-up, checked against what the compiled rules declare. */
+	@Bean
+	ThresholdSet thresholdSet(ThresholdSource source, RuleBase rules) {
+		return source.parse(source.current(), rules.thresholdSchema());
 	}
 
 }

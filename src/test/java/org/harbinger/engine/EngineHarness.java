@@ -2,16 +2,18 @@ package org.harbinger.engine;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 import org.harbinger.backtest.TransitionLog;
 import org.harbinger.incident.Incident;
+import org.harbinger.incident.IncidentKey;
 import org.harbinger.system.EditableFiles;
 import org.harbinger.threshold.ThresholdsFile;
 
@@ -24,14 +26,18 @@ final class EngineHarness implements AutoCloseable {
 
 	static final RuleBase RULES = RuleBase.compile(EditableFiles.list(Path.of("rules"), "rules", "drl"));
 
-	private final List<Incident> stored = new ArrayList<>();
+	private final List<Incident> stored = new CopyOnWriteArrayList<>();
 
 	private final TransitionLog log = new TransitionLog(LocalDate.MIN);
 
 	private final Engine engine;
 
 	private EngineHarness(LocalDate today, ThresholdSet thresholds) {
-		this.engine = Engine.start(RULES, thresholds, today, new History(), this.log);
+		this(today, RULES, thresholds);
+	}
+
+	private EngineHarness(LocalDate today, RuleBase rules, ThresholdSet thresholds) {
+		this.engine = Engine.start(rules, thresholds, today, new History(), this.log);
 	}
 
 	static EngineHarness start(LocalDate today) {
@@ -40,6 +46,11 @@ final class EngineHarness implements AutoCloseable {
 
 	static EngineHarness start(LocalDate today, Map<String, Object> overrides) {
 		return new EngineHarness(today, thresholds(overrides));
+	}
+
+	/** An engine on other rules, for the reload tests. */
+	static EngineHarness start(LocalDate today, RuleBase rules, ThresholdSet thresholds) {
+		return new EngineHarness(today, rules, thresholds);
 	}
 
 	/** The shipped config/thresholds.yml with some values replaced. */
@@ -56,8 +67,19 @@ final class EngineHarness implements AutoCloseable {
 	}
 
 	void record(Incident... incidents) {
+		recordLater(incidents).join();
+	}
+
+	/** Stores the incidents (the database first) and hands them to the engine without waiting. */
+	synchronized CompletableFuture<Void> recordLater(Incident... incidents) {
 		this.stored.addAll(Arrays.asList(incidents));
-		this.engine.record(Arrays.asList(incidents), List.of()).join();
+		return this.engine.record(Arrays.asList(incidents), List.of());
+	}
+
+	/** Deletes an incident from the store and the engine. */
+	void delete(IncidentKey key) {
+		this.stored.removeIf((incident) -> incident.key().equals(key));
+		this.engine.record(List.of(), List.of(key)).join();
 	}
 
 	void advanceTo(LocalDate date) {

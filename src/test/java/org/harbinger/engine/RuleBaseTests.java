@@ -2,10 +2,12 @@ package org.harbinger.engine;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.harbinger.system.EditableFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kie.api.KieServices;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -30,6 +32,25 @@ class RuleBaseTests {
 		assertThat(rules.indicators().get("cross-border-fire").title()).isEqualTo("Cross-border fire from Afghanistan");
 		assertThat(rules.thresholdSchema()).containsEntry("attack-surge.ratio", ThresholdType.RATIO)
 			.containsEntry("cross-border-fire.neighbours", ThresholdType.LIST);
+	}
+
+	@Test
+	void eachBuildLeavesNoModuleInTheKieRepository() {
+		RuleBase rules = RuleBase.compile(EditableFiles.list(Path.of("rules"), "rules", "drl"));
+
+		assertThat(KieServices.Factory.get().getRepository().getKieModule(rules.releaseId()))
+			.as("a reload must not leak the previous build").isNull();
+		assertThat(rules.kieBase().getKiePackages()).isNotEmpty();
+	}
+
+	@Test
+	void theVersionIsAHashOfTheFilesNamesAndText() {
+		EditableFiles.Text a = new EditableFiles.Text("rules/a.drl", "rule A");
+
+		assertThat(RuleBase.version(List.of(a))).hasSize(12)
+			.isEqualTo(RuleBase.version(List.of(new EditableFiles.Text("/elsewhere/a.drl", "rule A"))))
+			.isNotEqualTo(RuleBase.version(List.of(new EditableFiles.Text("rules/a.drl", "rule A "))))
+			.isNotEqualTo(RuleBase.version(List.of(new EditableFiles.Text("rules/b.drl", "rule A"))));
 	}
 
 	@Test

@@ -1,0 +1,52 @@
+package org.harbinger.digest;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.harbinger.engine.RuleError;
+import org.harbinger.engine.RulesRejected;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Tells the rule authors when their edit was refused: one message per subscription with
+ * {@code rule-errors: true}, through the outbox like a digest, listing every error as
+ * {@code file:line:col: message}.
+ */
+@Component
+class RuleErrorNotices {
+
+	private final Subscriptions subscriptions;
+
+	private final Outbox outbox;
+
+	RuleErrorNotices(Subscriptions subscriptions, Outbox outbox) {
+		this.subscriptions = subscriptions;
+		this.outbox = outbox;
+	}
+
+	@EventListener
+	void on(RulesRejected rejected) {
+		Digest notice = notice(rejected);
+		this.subscriptions.all()
+			.stream()
+			.filter(Subscription::ruleErrors)
+			.forEach((subscription) -> this.outbox.enqueue(subscription.name(), subscription.recipients(), notice));
+	}
+
+	static Digest notice(RulesRejected rejected) {
+		List<RuleError> errors = rejected.errors();
+		String files = errors.stream().map(RuleError::file).distinct().collect(Collectors.joining(", "));
+		String subject = "[Harbinger] rules refused: " + errors.size() + ((errors.size() == 1) ? " error" : " errors")
+				+ " in " + files;
+		String text = "The edited rules (version " + rejected.version() + ") were refused at " + rejected.at()
+				+ ".\nThe rules in force before (version " + rejected.running() + ") keep running.\n\n"
+				+ errors.stream().map(RuleError::toString).collect(Collectors.joining("\n"))
+				+ "\n\nFix the files and save them: they are compiled again within seconds. "
+				+ "GET /api/rules/status shows the state; `rules check` prints the same list.\n";
+		return new Digest(subject, text, "<pre>" + HtmlUtils.htmlEscape(text) + "</pre>");
+	}
+
+}
