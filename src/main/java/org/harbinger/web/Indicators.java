@@ -6,27 +6,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import org.harbinger.engine.RuleBase;
 import org.harbinger.engine.RuleMetadata;
-import org.harbinger.engine.ThresholdSet;
+import org.harbinger.engine.RuleReloader;
 import org.harbinger.engine.ThresholdType;
 
 import org.springframework.stereotype.Component;
 
 /**
- * The loaded indicators' metadata and the threshold values in force, for the pages. The one
- * place the pages read them from, so that live reload can re-point it.
+ * The indicators' metadata and the threshold values in force now (both change on a reload),
+ * for the pages: the one place the pages read them from.
  */
 @Component
 class Indicators {
 
-	private final RuleBase rules;
+	private final RuleReloader reloader;
 
-	private final ThresholdSet thresholds;
-
-	Indicators(RuleBase rules, ThresholdSet thresholds) {
-		this.rules = rules;
-		this.thresholds = thresholds;
+	Indicators(RuleReloader reloader) {
+		this.reloader = reloader;
 	}
 
 	/** One threshold an indicator reads: its name (without the indicator), type and value in force. */
@@ -41,11 +37,11 @@ class Indicators {
 
 	/** Every indicator, by id. */
 	Map<String, RuleMetadata> all() {
-		return new TreeMap<>(this.rules.indicators());
+		return new TreeMap<>(this.reloader.rules().indicators());
 	}
 
 	Optional<RuleMetadata> find(String id) {
-		return Optional.ofNullable(this.rules.indicators().get(id));
+		return Optional.ofNullable(this.reloader.rules().indicators().get(id));
 	}
 
 	/** The indicator's title, or its id when no loaded rule has it (a rule file removed since). */
@@ -55,9 +51,10 @@ class Indicators {
 
 	List<Setting> settings(RuleMetadata indicator) {
 		List<Setting> settings = new ArrayList<>();
+		Map<String, Object> values = this.reloader.thresholds().values();
 		indicator.thresholds()
-			.forEach((key, type) -> settings.add(new Setting(key, key.substring(indicator.id().length() + 1), type,
-					this.thresholds.values().get(key))));
+			.forEach((key, type) -> settings.add(
+					new Setting(key, key.substring(indicator.id().length() + 1), type, values.get(key))));
 		return settings;
 	}
 
