@@ -12,6 +12,7 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import org.harbinger.alert.Alert;
 import org.harbinger.alert.AlertRepository;
+import org.harbinger.digest.Digests;
 import org.harbinger.engine.Engine;
 import org.harbinger.engine.Severity;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,9 @@ class DemoStartTests {
 
 	@Autowired
 	private MockMvc mvc;
+
+	@Autowired
+	private Digests digests;
 
 	@DynamicPropertySource
 	static void mailDir(DynamicPropertyRegistry registry) throws Exception {
@@ -101,6 +105,20 @@ class DemoStartTests {
 			assertThat(mail.getMessageID()).endsWith("@harbinger>");
 			assertThat(mail.getContent()).isInstanceOf(Multipart.class);
 		}
+	}
+
+	/** Issue 6: the demo's digest as one HTML file for a browser (a browser test opens it). */
+	@Test
+	void theDemoDigestRendersAsAStandalonePageWithItsChartsAndEvidence() throws Exception {
+		this.engine.today();
+
+		String html = this.digests.preview("demo-all").orElseThrow();
+
+		Path file = Path.of("target", "digest-preview", "demo-digest.html");
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, html);
+		assertThat(html).contains("<img src=\"data:image/png;base64,", "class=\"evidence\"", "UZB2001", "Termez",
+				"Cross-border fire from Afghanistan").doesNotContain("cid:");
 	}
 
 }

@@ -2,6 +2,7 @@ package org.harbinger;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -81,8 +82,8 @@ class HarbingerApplicationTests {
 			.single();
 		assertThat(mail.getMessageID()).isEqualTo(outboxMessageId);
 		Map<String, String> parts = alternatives(mail);
-		assertThat(parts).containsOnlyKeys("text/plain", "text/html");
-		for (String body : parts.values()) {
+		assertThat(parts).containsOnlyKeys("text/plain", "text/html", "image/png");
+		for (String body : List.of(parts.get("text/plain"), parts.get("text/html"))) {
 			assertThat(body).contains("Cross-border fire from Afghanistan", "Uzbekistan", "Tajikistan", "CRITICAL",
 					"2 countries, 2 events in 30 days", "UZB2001", "TJK1001", "Termez", "Farkhor");
 		}

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
@@ -47,6 +48,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 		"harbinger.inbox.enabled=false", "harbinger.clock.fixed-date=2022-05-07", "spring.mail.host=localhost",
 		"spring.mail.port=" + HotReloadTests.SMTP_PORT, "harbinger.reload.poll-interval=200ms", "harbinger.reload.quiet-period=400ms" })
 @AutoConfigureMockMvc
+@Import(E2eSecurity.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class HotReloadTests {
 

@@ -115,6 +115,31 @@ public class AlertRepository {
 			.list();
 	}
 
+	/**
+	 * The latest transitions, newest first, at most {@code limit}: the filter's indicator,
+	 * scope (with its sub-scopes) and severity (the transition's) apply; its status does not.
+	 */
+	public List<Transition> latestTransitions(Filter filter, int limit) {
+		StringBuilder sql = new StringBuilder(TRANSITION_SELECT).append("WHERE 1 = 1");
+		List<Object> params = new ArrayList<>();
+		if (filter.indicator() != null) {
+			sql.append(" AND a.indicator = ?");
+			params.add(filter.indicator());
+		}
+		if (filter.scope() != null) {
+			sql.append(" AND (a.scope = ? OR a.scope LIKE ?)");
+			params.add(filter.scope());
+			params.add(filter.scope() + "/%");
+		}
+		if (filter.severity() != null) {
+			sql.append(" AND t.severity = ?");
+			params.add(filter.severity().name());
+		}
+		sql.append(" ORDER BY t.id DESC LIMIT ?");
+		params.add(limit);
+		return this.jdbc.sql(sql.toString()).params(params).query((rs, row) -> transition(rs)).list();
+	}
+
 	List<Alert> open() {
 		return find(new Filter(Alert.Status.OPEN, null, null, null));
 	}

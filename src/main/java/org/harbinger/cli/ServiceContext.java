@@ -26,6 +26,7 @@ final class ServiceContext {
 		properties.put("harbinger.demo.enabled", "false");
 		properties.put("harbinger.inbox.enabled", "false");
 		properties.put("harbinger.ingest.resume-on-start", "false");
+		properties.put("harbinger.reload.enabled", "false");
 		properties.putAll(overrides);
 		// The application's package as the source, not its class: the class starts the command line.
 		String root = ServiceContext.class.getPackageName().substring(0,

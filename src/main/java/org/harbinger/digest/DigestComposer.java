@@ -13,12 +13,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.harbinger.alert.Alert;
+import org.harbinger.alert.AlertTrend;
+import org.harbinger.alert.Silence;
 import org.harbinger.alert.Transition;
 import org.harbinger.alert.TransitionKind;
+import org.harbinger.alert.TrendCharts;
 import org.harbinger.engine.RuleBase;
 import org.harbinger.engine.RuleMetadata;
 import org.harbinger.engine.Severity;
@@ -32,15 +37,28 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import org.thymeleaf.templateresolver.FileTemplateResolver;
 
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriUtils;
 
 /**
- * Renders a digest from templates/digest.html and templates/digest.txt, read from disk
- * on every digest so that an edit shows in the next one without a rebuild.
+ * Renders digests and flash notices from templates/digest.html and templates/digest.txt, read
+ * from disk on every message so that an edit shows in the next one without a rebuild (the
+ * jar's copies are the fallback). Each alert's trend chart travels as an inline image.
  */
 @Component
-class DigestComposer {
+public class DigestComposer {
 
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM uuuu", Locale.ENGLISH);
+	static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM uuuu", Locale.ENGLISH);
+
+	private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("d MMM uuuu HH:mm z", Locale.ENGLISH);
+
+	/** The latest incidents of an alert that a message shows; the alert's page has them all. */
+	private static final int MAX_EVIDENCE = 10;
+
+	/** Enough charts for any digest one reads; beyond it an alert links to its page instead. */
+	private static final int MAX_CHARTS = 30;
+
+	private static final List<Severity> MOST_URGENT_FIRST = List.of(Severity.CRITICAL, Severity.WARNING,
+			Severity.INFO);
 
 	private final SpringTemplateEngine templates = new SpringTemplateEngine();
 
@@ -48,11 +66,18 @@ class DigestComposer {
 
 	private final IncidentRepository incidents;
 
+	private final TrendCharts charts;
+
+	private final ContentVersions versions;
+
 	private final String dashboardUrl;
 
-	DigestComposer(HarbingerProperties properties, RuleBase rules, IncidentRepository incidents) {
+	DigestComposer(HarbingerProperties properties, RuleBase rules, IncidentRepository incidents, TrendCharts charts,
+			ContentVersions versions) {
 		this.rules = rules;
 		this.incidents = incidents;
+		this.charts = charts;
+		this.versions = versions;
 		this.dashboardUrl = properties.dashboardUrl();
 		FileTemplateResolver disk = new FileTemplateResolver();
 		disk.setPrefix(properties.templatesDir().toAbsolutePath() + "/");
@@ -70,73 +95,207 @@ class DigestComposer {
 		}
 	}
 
-	/** One alert's step, with the incidents behind it. */
-	record Item(String title, String indicator, String scope, String change, Severity severity,
-			Severity previousSeverity, LocalDate date, String detail, List<Evidence> evidence, String link) {
+	/**
+	 * What one message reports: the transitions it shows, when any of them already went out as
+	 * a flash notice, and the transitions silences muted (with the silence that muted each).
+	 */
+	record Batch(List<Transition> shown, Map<Long, Instant> flashed, List<Transition> muted,
+			Map<Long, Silence> silences) {
+
+		static Batch of(List<Transition> shown) {
+			return new Batch(shown, Map.of(), List.of(), Map.of());
+		}
+
+	}
+
+	/** One alert's step, with the incidents behind it and its chart. */
+	record Item(long alertId, String title, String indicator, String scope, String change, Severity severity,
+			Severity previousSeverity, LocalDate date, String detail, List<Evidence> evidence, int earlier, String link,
+			String chart, String chartText, String alreadySent) {
 	}
 
 	/** One incident as the analyst sees it in the evidence table. */
 	record Evidence(String id, LocalDate date, String place, String actor, int fatalities, String grade,
-			String reportedBy, String notes) {
+			String reportedBy, String notes, String link) {
 	}
 
-	/** The transitions of one severity. */
-	record Section(Severity severity, List<Item> items) {
+	/** The transitions of one indicator within a severity section. */
+	record Group(String indicator, String title, List<Item> items) {
 	}
 
-	Digest compose(Subscription subscription, List<Transition> transitions) {
-		Map<String, Incident> evidence = this.incidents
-			.findByEventIds(transitions.stream().flatMap((t) -> t.evidence().stream()).collect(Collectors.toSet()))
-			.stream()
-			.collect(Collectors.toMap(Incident::eventId, Function.identity(), (a, b) -> a));
-		Map<Severity, List<Item>> bySeverity = new EnumMap<>(Severity.class);
-		transitions.stream()
-			.sorted(Comparator.comparing(Transition::indicator).thenComparing(Transition::scope))
-			.forEach((t) -> bySeverity.computeIfAbsent(t.severity(), (s) -> new ArrayList<>()).add(item(t, evidence)));
-		List<Section> sections = new ArrayList<>();
-		for (Severity severity : List.of(Severity.CRITICAL, Severity.WARNING, Severity.INFO)) {
-			if (bySeverity.containsKey(severity)) {
-				sections.add(new Section(severity, bySeverity.get(severity)));
-			}
-		}
-		LocalDate latest = transitions.stream().map(Transition::date).max(Comparator.naturalOrder()).orElseThrow();
-		String subject = subject(transitions, latest);
+	/** The transitions of one severity, by indicator. */
+	record Section(Severity severity, int count, List<Group> groups) {
+	}
+
+	/** What one silence muted in this message. */
+	record Muted(long silenceId, String matchers, String author, String until, String comment, int count,
+			List<String> what) {
+	}
+
+	Digest compose(Subscription subscription, Batch batch) {
+		return render(subscription, batch, false);
+	}
+
+	/** A flash notice: the same layout, for CRITICAL transitions sent at once. */
+	Digest flash(Subscription subscription, List<Transition> transitions) {
+		return render(subscription, Batch.of(transitions), true);
+	}
+
+	/**
+	 * The digest of these transitions as one standalone HTML page for a browser: the same
+	 * template, with each chart as a {@code data:} URI instead of a {@code cid:} reference.
+	 */
+	public String standaloneHtml(Subscription subscription, List<Transition> transitions) {
+		return compose(subscription, Batch.of(transitions)).standaloneHtml();
+	}
+
+	/** An alert still open under a silence that has ended. */
+	record OpenAlert(String title, String scope, Severity severity, LocalDate since, String detail, String link) {
+	}
+
+	/** The notice that a silence has ended, with the alerts still open under it. */
+	Digest silenceExpired(Subscription subscription, Silence silence, List<Alert> open) {
+		String subject = "[Harbinger] Silence #" + silence.id() + " ended - " + open.size()
+				+ ((open.size() == 1) ? " alert" : " alerts") + " still open under it - " + silence.matchers();
 		Context context = new Context(Locale.ENGLISH);
 		context.setVariable("subject", subject);
 		context.setVariable("subscription", subscription);
-		context.setVariable("sections", sections);
-		context.setVariable("asOf", DAY.format(latest));
-		context.setVariable("generatedAt",
-				ZonedDateTime.ofInstant(Instant.now(), subscription.timeZone()).format(DateTimeFormatter.RFC_1123_DATE_TIME));
+		context.setVariable("silence", silence);
+		context.setVariable("until", moment(silence.endsAt(), subscription));
+		context.setVariable("from", moment(silence.startsAt(), subscription));
+		context.setVariable("alerts", open.stream()
+			.map((alert) -> new OpenAlert(title(alert.indicator()), alert.scope(), alert.severity(), alert.firstFiredOn(),
+					alert.detail(), this.dashboardUrl + "/alerts/" + alert.id()))
+			.toList());
 		context.setVariable("dashboardUrl", this.dashboardUrl);
-		return new Digest(subject, this.templates.process("digest.txt", context),
-				this.templates.process("digest.html", context));
+		context.setVariable("safe", new SafeText());
+		return new Digest(subject, this.templates.process("silence-expired.txt", context),
+				this.templates.process("silence-expired.html", context));
 	}
 
-	private Item item(Transition transition, Map<String, Incident> incidents) {
-		RuleMetadata metadata = this.rules.indicators().get(transition.indicator());
-		String title = (metadata != null) ? metadata.title() : transition.indicator();
+	private static String moment(Instant instant, Subscription subscription) {
+		return ZonedDateTime.ofInstant(instant, subscription.timeZone()).format(MOMENT);
+	}
+
+	private Digest render(Subscription subscription, Batch batch, boolean flash) {
+		List<Transition> shown = batch.shown();
+		Map<String, Incident> evidence = this.incidents
+			.findByEventIds(shown.stream().flatMap((t) -> t.evidence().stream()).collect(Collectors.toSet()))
+			.stream()
+			.collect(Collectors.toMap(Incident::eventId, Function.identity(), (a, b) -> a));
+		List<Digest.InlineImage> images = new ArrayList<>();
+		Map<Severity, Map<String, List<Item>>> bySeverity = new EnumMap<>(Severity.class);
+		shown.stream()
+			.sorted(Comparator.comparing(Transition::indicator).thenComparing(Transition::scope))
+			.forEach((t) -> bySeverity.computeIfAbsent(t.severity(), (s) -> new TreeMap<>())
+				.computeIfAbsent(t.indicator(), (i) -> new ArrayList<>())
+				.add(item(subscription, t, evidence, batch.flashed().get(t.id()), images)));
+		List<Section> sections = new ArrayList<>();
+		for (Severity severity : MOST_URGENT_FIRST) {
+			Map<String, List<Item>> groups = bySeverity.get(severity);
+			if (groups != null) {
+				sections.add(new Section(severity, groups.values().stream().mapToInt(List::size).sum(),
+						groups.entrySet()
+							.stream()
+							.map((group) -> new Group(group.getKey(), title(group.getKey()), group.getValue()))
+							.toList()));
+			}
+		}
+		LocalDate latest = Stream.concat(shown.stream(), batch.muted().stream())
+			.map(Transition::date)
+			.max(Comparator.naturalOrder())
+			.orElseThrow();
+		String subject = DigestSubjects.subject(shown, batch.muted().size(), latest, flash);
+		Context context = new Context(Locale.ENGLISH);
+		context.setVariable("subject", subject);
+		context.setVariable("flash", flash);
+		context.setVariable("subscription", subscription);
+		context.setVariable("sections", sections);
+		context.setVariable("muted", muted(subscription, batch));
+		context.setVariable("mutedCount", batch.muted().size());
+		context.setVariable("asOf", DAY.format(latest));
+		context.setVariable("generatedAt", moment(Instant.now(), subscription));
+		context.setVariable("dashboardUrl", this.dashboardUrl);
+		context.setVariable("rulesVersion", this.versions.rules());
+		context.setVariable("thresholdsVersion", this.versions.thresholds());
+		context.setVariable("safe", new SafeText());
+		return new Digest(subject, this.templates.process("digest.txt", context),
+				this.templates.process("digest.html", context), images);
+	}
+
+	private Item item(Subscription subscription, Transition transition, Map<String, Incident> incidents,
+			Instant flashedAt, List<Digest.InlineImage> images) {
 		List<Evidence> rows = transition.evidence()
 			.stream()
 			.map(incidents::get)
 			.filter((incident) -> incident != null)
-			.map(DigestComposer::evidence)
+			.sorted(Comparator.comparing(Incident::eventDate).thenComparing(Incident::eventId))
+			.map(this::evidence)
 			.toList();
-		return new Item(title, transition.indicator(), transition.scope(), change(transition.kind()),
-				transition.severity(), transition.previousSeverity(), transition.date(), transition.detail(), rows,
-				this.dashboardUrl + "/api/alerts/" + transition.alertId());
+		int earlier = Math.max(0, rows.size() - MAX_EVIDENCE);
+		rows = rows.subList(earlier, rows.size());
+		String chart = null;
+		String chartText = null;
+		if (images.size() < MAX_CHARTS) {
+			AlertTrend trend = this.charts.trend(transition.alertId(), transition.date());
+			if (trend.observed() > 0) {
+				chart = "trend-" + transition.id() + "@harbinger";
+				images.add(new Digest.InlineImage(chart, "image/png", this.charts.png(trend)));
+				chartText = chartText(trend);
+			}
+		}
+		String alreadySent = (flashedAt != null) ? moment(flashedAt, subscription) : null;
+		return new Item(transition.alertId(), title(transition.indicator()), transition.indicator(), transition.scope(),
+				change(transition.kind()), transition.severity(), transition.previousSeverity(), transition.date(),
+				transition.detail(), rows, earlier, this.dashboardUrl + "/alerts/" + transition.alertId(), chart, chartText,
+				alreadySent);
 	}
 
-	private static Evidence evidence(Incident incident) {
+	private String title(String indicator) {
+		RuleMetadata metadata = this.rules.indicators().get(indicator);
+		return (metadata != null) ? metadata.title() : indicator;
+	}
+
+	private Evidence evidence(Incident incident) {
 		String place = String.join(", ",
 				new LinkedHashSet<>(Stream.of(incident.location(), incident.admin1(), incident.country())
 					.filter((part) -> part != null && !part.isBlank())
 					.toList()));
-		return new Evidence(incident.eventId(), incident.eventDate(), place, incident.actor1(), incident.fatalities(),
-				incident.reliability() + incident.credibility(), incident.reportedBy(), incident.notes());
+		String link = this.dashboardUrl + "/incidents/" + UriUtils.encodePathSegment(incident.source(), "UTF-8") + "/"
+				+ UriUtils.encodePathSegment(incident.eventId(), "UTF-8");
+		return new Evidence(SafeText.cell(incident.eventId()), incident.eventDate(), SafeText.cell(place),
+				SafeText.cell(incident.actor1()), incident.fatalities(), incident.reliability() + incident.credibility(),
+				SafeText.cell(incident.reportedBy()), SafeText.cell(SafeText.shorten(incident.notes())), link);
 	}
 
-	private static String change(TransitionKind kind) {
+	private List<Muted> muted(Subscription subscription, Batch batch) {
+		Map<Long, List<Transition>> bySilence = new LinkedHashMap<>();
+		batch.muted()
+			.forEach((t) -> bySilence.computeIfAbsent(batch.silences().get(t.id()).id(), (id) -> new ArrayList<>())
+				.add(t));
+		return bySilence.values().stream().map((transitions) -> {
+			Silence silence = batch.silences().get(transitions.get(0).id());
+			return new Muted(silence.id(), silence.matchers(), silence.author(),
+					moment(silence.endsAt(), subscription),
+					silence.comment(), transitions.size(),
+					transitions.stream()
+						.map((t) -> title(t.indicator()) + " - " + t.scope() + ": " + change(t.kind()) + " "
+								+ t.severity())
+						.toList());
+		}).toList();
+	}
+
+	private static String chartText(AlertTrend trend) {
+		String days = trend.days()
+			.stream()
+			.filter((day) -> day.count() > 0)
+			.map((day) -> DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH).format(day.date()) + ": " + day.count())
+			.collect(Collectors.joining(", "));
+		return trend.observed() + " in the " + trend.windowDays() + " days to " + DAY.format(trend.to())
+				+ ((trend.threshold() != null) ? " (threshold " + trend.threshold() + ")" : "") + " - " + days;
+	}
+
+	static String change(TransitionKind kind) {
 		return switch (kind) {
 			case FIRED -> "new";
 			case ESCALATED -> "escalated";
@@ -144,28 +303,6 @@ class DigestComposer {
 			case RESOLVED -> "resolved";
 			case RETRACTED -> "retracted";
 		};
-	}
-
-	/** Says what changed, e.g. "[Harbinger] 2 new CRITICAL, 1 resolved - Tajikistan, Uzbekistan - 7 May 2022". */
-	private static String subject(List<Transition> transitions, LocalDate latest) {
-		Map<String, Integer> counts = new LinkedHashMap<>();
-		transitions.stream()
-			.sorted(Comparator.comparing(Transition::severity).reversed().thenComparing(Transition::kind))
-			.forEach((t) -> counts.merge(switch (t.kind()) {
-				case FIRED -> "new " + t.severity();
-				case ESCALATED -> "escalated";
-				case DEESCALATED -> "de-escalated";
-				case RESOLVED -> "resolved";
-				case RETRACTED -> "retracted";
-			}, 1, Integer::sum));
-		String what = counts.entrySet()
-			.stream()
-			.map((entry) -> entry.getValue() + " " + entry.getKey())
-			.collect(Collectors.joining(", "));
-		List<String> scopes = transitions.stream().map(Transition::scope).distinct().sorted().toList();
-		String where = (scopes.size() <= 3) ? String.join(", ", scopes)
-				: String.join(", ", scopes.subList(0, 3)) + " and " + (scopes.size() - 3) + " more";
-		return "[Harbinger] " + what + " - " + where + " - " + DAY.format(latest);
 	}
 
 }

@@ -1,5 +1,7 @@
 package org.harbinger.digest;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.TimeZone;
@@ -43,11 +45,27 @@ class DigestConfiguration {
 
 	@Bean
 	Trigger outboxDispatchTrigger(JobDetail outboxDispatchJob, MailProperties properties) {
+		return repeating(outboxDispatchJob, properties.dispatchInterval());
+	}
+
+	@Bean
+	JobDetail noticesJob() {
+		return JobBuilder.newJob(NoticesJob.class).withIdentity("notices", "mail").storeDurably().build();
+	}
+
+	/** Often enough that a flash notice leaves within a minute of the transition. */
+	@Bean
+	Trigger noticesTrigger(JobDetail noticesJob, MailProperties properties) {
+		return repeating(noticesJob, properties.noticeInterval());
+	}
+
+	/** A trigger named as its job, firing every {@code interval}; runs missed while down are not caught up. */
+	private static Trigger repeating(JobDetail job, Duration interval) {
 		return TriggerBuilder.newTrigger()
-			.forJob(outboxDispatchJob)
-			.withIdentity("outbox-dispatch", "mail")
+			.forJob(job)
+			.withIdentity(job.getKey().getName(), job.getKey().getGroup())
 			.withSchedule(SimpleScheduleBuilder.simpleSchedule()
-				.withIntervalInMilliseconds(properties.dispatchInterval().toMillis())
+				.withIntervalInMilliseconds(interval.toMillis())
 				.repeatForever()
 				.withMisfireHandlingInstructionNextWithRemainingCount())
 			.build();
@@ -64,6 +82,9 @@ class DigestConfiguration {
 				Set<JobKey> wanted = new HashSet<>();
 				for (Subscription subscription : subscriptions.all()) {
 					cursors.startIfNew(subscription.name());
+					if (subscription.flash()) {
+						cursors.startIfNew(FlashNotices.FLASH_CURSOR + subscription.name());
+					}
 					JobKey job = JobKey.jobKey(subscription.name(), DIGEST_GROUP);
 					wanted.add(job);
 					JobDetail detail = JobBuilder.newJob(DigestJob.class)
@@ -110,6 +131,37 @@ class DigestConfiguration {
 		@Override
 		protected void executeInternal(JobExecutionContext context) {
 			if (this.digests.run(context.getMergedJobDataMap().getString(SUBSCRIPTION)).isPresent()) {
+				this.dispatcher.dispatchDue();
+			}
+		}
+
+	}
+
+	/** Queues flash notices and silence-expiry notices, then sends them. */
+	@DisallowConcurrentExecution
+	static class NoticesJob extends QuartzJobBean {
+
+		private final Subscriptions subscriptions;
+
+		private final FlashNotices flash;
+
+		private final SilenceExpiryNotices expiries;
+
+		private final OutboxDispatcher dispatcher;
+
+		NoticesJob(Subscriptions subscriptions, FlashNotices flash, SilenceExpiryNotices expiries,
+				OutboxDispatcher dispatcher) {
+			this.subscriptions = subscriptions;
+			this.flash = flash;
+			this.expiries = expiries;
+			this.dispatcher = dispatcher;
+		}
+
+		@Override
+		protected void executeInternal(JobExecutionContext context) {
+			int queued = this.flash.run(this.subscriptions.all())
+					+ this.expiries.run(this.subscriptions.all(), Instant.now());
+			if (queued > 0) {
 				this.dispatcher.dispatchDue();
 			}
 		}

@@ -2,6 +2,7 @@ package org.harbinger.digest;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -36,6 +37,14 @@ class DigestCursors {
 			.param(subscription)
 			.query(Long.class)
 			.single();
+	}
+
+	/** Where the cursor stands, without locking it; empty for a subscription that has none yet. */
+	Optional<Long> peek(String subscription) {
+		return this.jdbc.sql("SELECT last_transition FROM digest_cursor WHERE subscription = ?")
+			.param(subscription)
+			.query(Long.class)
+			.optional();
 	}
 
 	void advance(String subscription, long lastTransition, boolean digestSent) {

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Properties;
 
 import jakarta.mail.MessagingException;
@@ -12,6 +13,7 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -35,6 +37,11 @@ class Mailer {
 
 	/** Delivers the message; returns where it went ("smtp" or the .eml path). */
 	String deliver(OutboxMessage message) throws MessagingException, IOException {
+		return deliver(message, List.of());
+	}
+
+	/** Delivers the message with the images its HTML shows inline (multipart/related, by Content-ID). */
+	String deliver(OutboxMessage message, List<Digest.InlineImage> images) throws MessagingException, IOException {
 		Session session = (this.smtp != null) ? this.smtp.createMimeMessage().getSession()
 				: Session.getInstance(new Properties());
 		MimeMessage mime = new StableIdMessage(session, message.messageId());
@@ -43,6 +50,9 @@ class Mailer {
 		helper.setTo(message.recipients().toArray(String[]::new));
 		helper.setSubject(message.subject());
 		helper.setText(message.text(), message.html());
+		for (Digest.InlineImage image : images) {
+			helper.addInline(image.contentId(), new ByteArrayResource(image.data()), image.contentType());
+		}
 		if (this.smtp != null) {
 			this.smtp.send(mime);
 			return "smtp";

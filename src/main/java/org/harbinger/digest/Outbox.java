@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -37,7 +38,24 @@ class Outbox {
 			.params(subscription, "<" + UUID.randomUUID() + "@harbinger>", String.join(",", recipients),
 					digest.subject(), digest.text(), digest.html(), now, now)
 			.update(keys, "id");
-		return keys.getKey().longValue();
+		long id = keys.getKey().longValue();
+		for (Digest.InlineImage image : digest.images()) {
+			this.jdbc.sql("INSERT INTO outbox_image (outbox_id, content_id, content_type, data_base64) "
+					+ "VALUES (?, ?, ?, ?)")
+				.params(id, image.contentId(), image.contentType(), Base64.getEncoder().encodeToString(image.data()))
+				.update();
+		}
+		return id;
+	}
+
+	/** The images a message shows inline. */
+	List<Digest.InlineImage> images(long id) {
+		return this.jdbc.sql("SELECT content_id, content_type, data_base64 FROM outbox_image WHERE outbox_id = ? "
+				+ "ORDER BY content_id")
+			.param(id)
+			.query((rs, row) -> new Digest.InlineImage(rs.getString(1), rs.getString(2),
+					Base64.getDecoder().decode(rs.getString(3))))
+			.list();
 	}
 
 	/** Ids of rows due now, or whose claim has expired. */

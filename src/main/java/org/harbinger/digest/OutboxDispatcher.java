@@ -46,7 +46,7 @@ class OutboxDispatcher {
 
 	private boolean send(OutboxMessage message) {
 		try {
-			String deliveredTo = this.mailer.deliver(message);
+			String deliveredTo = this.mailer.deliver(message, this.outbox.images(message.id()));
 			this.outbox.sent(message.id(), deliveredTo);
 			logger.info("Digest {} for '{}' delivered to {}", message.id(), message.subscription(), deliveredTo);
 			return true;

@@ -10,22 +10,27 @@ import org.harbinger.engine.Severity;
  * Who gets which transitions, and when: a digest on a cron schedule in the subscriber's
  * time zone, filtered by minimum severity, indicators and scope (empty filters match all;
  * a scope matches itself and everything under it, so "Afghanistan" covers "Afghanistan/Kunar").
- * {@code ruleErrors}: also an email each time edited rules are refused.
+ * With {@code flash}, CRITICAL transitions are also sent at once, as flash notices;
+ * with {@code ruleErrors}, also an email each time edited rules are refused.
  */
 public record Subscription(String name, List<String> recipients, String cron, ZoneId timeZone, Severity minSeverity,
-		List<String> indicators, List<String> scopes, boolean ruleErrors) {
+		List<String> indicators, List<String> scopes, boolean flash, boolean ruleErrors) {
 
+	/** Without flash notices or rule errors: transitions wait for the digest. */
 	public Subscription(String name, List<String> recipients, String cron, ZoneId timeZone, Severity minSeverity,
 			List<String> indicators, List<String> scopes) {
-		this(name, recipients, cron, timeZone, minSeverity, indicators, scopes, false);
+		this(name, recipients, cron, timeZone, minSeverity, indicators, scopes, false, false);
 	}
 
 	public boolean wants(Transition transition) {
-		return transition.severity().compareTo(this.minSeverity) >= 0
-				&& (this.indicators.isEmpty() || this.indicators.contains(transition.indicator()))
+		return wants(transition.indicator(), transition.scope(), transition.severity());
+	}
+
+	public boolean wants(String indicator, String scope, Severity severity) {
+		return severity.compareTo(this.minSeverity) >= 0
+				&& (this.indicators.isEmpty() || this.indicators.contains(indicator))
 				&& (this.scopes.isEmpty() || this.scopes.stream()
-					.anyMatch((scope) -> transition.scope().equals(scope)
-							|| transition.scope().startsWith(scope + "/")));
+					.anyMatch((wanted) -> scope.equals(wanted) || scope.startsWith(wanted + "/")));
 	}
 
 }

@@ -24,7 +24,7 @@ final class SubscriptionsFile {
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
 
 	private static final List<String> FIELDS = List.of("name", "recipients", "cron", "time-zone", "min-severity",
-			"indicators", "scopes", "rule-errors");
+			"indicators", "scopes", "flash", "rule-errors");
 
 	private SubscriptionsFile() {
 	}
@@ -120,15 +120,21 @@ final class SubscriptionsFile {
 			}
 			List<String> indicators = list("indicators");
 			List<String> scopes = list("scopes");
-			String ruleErrors = optional("rule-errors");
-			if (ruleErrors != null && !List.of("true", "false").contains(ruleErrors)) {
-				problem(this.node, "rule-errors", "'" + ruleErrors + "' is not true or false");
-			}
+			boolean flash = flag("flash");
+			boolean ruleErrors = flag("rule-errors");
 			if (this.problems.size() > before) {
 				return null;
 			}
 			return new Subscription(this.name, recipients, cron, zone, severity, indicators, scopes,
-					"true".equals(ruleErrors));
+					flash, ruleErrors);
+		}
+
+		private boolean flag(String key) {
+			String value = optional(key);
+			if (value != null && !value.equals("true") && !value.equals("false")) {
+				problem(this.node, key, "'" + value + "' is not true or false");
+			}
+			return "true".equals(value);
 		}
 
 		private Node value(String key) {

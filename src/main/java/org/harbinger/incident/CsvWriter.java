@@ -3,12 +3,13 @@ package org.harbinger.incident;
 import java.util.List;
 
 /** Writes CSV records that {@link CsvReader} reads back to the same fields. */
-final class CsvWriter {
+public final class CsvWriter {
 
 	private CsvWriter() {
 	}
 
-	static String line(List<String> fields) {
+	/** One record, fields quoted as RFC 4180 asks (only where needed), without the line break. */
+	public static String line(List<String> fields) {
 		StringBuilder line = new StringBuilder();
 		for (int i = 0; i < fields.size(); i++) {
 			if (i > 0) {

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -214,6 +215,50 @@ public class IncidentRepository {
 		this.jdbc.sql("SELECT " + COLUMNS + " FROM incident WHERE event_date >= ? ORDER BY event_date")
 			.param(from)
 			.query((RowCallbackHandler) (rs) -> action.accept(map(rs)));
+	}
+
+	/**
+	 * What to pick from the incidents; a null field matches everything. Dates are event
+	 * dates, both ends included; {@code actor} is a case-insensitive part of actor1, actor2
+	 * or either associated actor.
+	 */
+	public record Search(LocalDate from, LocalDate to, String country, String admin1, String eventType, String actor,
+			String source) {
+	}
+
+	/** Streams the matching incidents, oldest first, fetched in batches so that memory stays flat. */
+	public void forEachMatching(Search search, Consumer<Incident> action) {
+		StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM incident WHERE 1 = 1");
+		List<Object> params = new ArrayList<>();
+		where(sql, params, "event_date >= ?", search.from());
+		where(sql, params, "event_date <= ?", search.to());
+		where(sql, params, "country = ?", search.country());
+		where(sql, params, "admin1 = ?", search.admin1());
+		where(sql, params, "event_type = ?", search.eventType());
+		where(sql, params, "source = ?", search.source());
+		if (search.actor() != null) {
+			sql.append(" AND (LOWER(actor1) LIKE ? ESCAPE '!' OR LOWER(actor2) LIKE ? ESCAPE '!'"
+					+ " OR LOWER(assoc_actor_1) LIKE ? ESCAPE '!' OR LOWER(assoc_actor_2) LIKE ? ESCAPE '!')");
+			String part = "%" + search.actor().toLowerCase(Locale.ROOT).replaceAll("[!%_]", "!$0") + "%";
+			params.addAll(List.of(part, part, part, part));
+		}
+		sql.append(" ORDER BY event_date, source, event_id");
+		this.template.query((connection) -> {
+			PreparedStatement statement = connection.prepareStatement(sql.toString());
+			// PostgreSQL streams only with a fetch size, inside a transaction.
+			statement.setFetchSize(500);
+			for (int i = 0; i < params.size(); i++) {
+				statement.setObject(i + 1, params.get(i));
+			}
+			return statement;
+		}, (RowCallbackHandler) (rs) -> action.accept(map(rs)));
+	}
+
+	private static void where(StringBuilder sql, List<Object> params, String condition, Object value) {
+		if (value != null) {
+			sql.append(" AND ").append(condition);
+			params.add(value);
+		}
 	}
 
 	public List<Incident> findByEventIds(Collection<String> eventIds) {

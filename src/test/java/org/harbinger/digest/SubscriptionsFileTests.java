@@ -44,7 +44,7 @@ class SubscriptionsFileTests {
 				    colour: red
 				""")).satisfies((ex) -> assertThat(ex.problems()).containsExactlyInAnyOrder(
 				"line 2: subscription 'desk' colour: unknown field; expected one of "
-						+ "[name, recipients, cron, time-zone, min-severity, indicators, scopes, rule-errors]",
+						+ "[name, recipients, cron, time-zone, min-severity, indicators, scopes, flash, rule-errors]",
 				"line 2: subscription 'desk' recipients: 'desk-at-analysis' is not an email address",
 				"line 2: subscription 'desk' cron: 'every morning' is not a Quartz cron expression (sec min hour day month weekday)",
 				"line 2: subscription 'desk' time-zone: 'Asia/Nowhere' is not a time zone such as Asia/Kabul",
