@@ -47,12 +47,12 @@ class AlertPages {
 
 	private final Indicators indicators;
 
-	private final TrendCharts charts;
+	private final DashboardCharts charts;
 
 	private final Engine engine;
 
 	AlertPages(AlertRepository alerts, AlertNotes notes, IncidentRepository incidents, Indicators indicators,
-			TrendCharts charts, Engine engine) {
+			DashboardCharts charts, Engine engine) {
 		this.alerts = alerts;
 		this.notes = notes;
 		this.incidents = incidents;

@@ -28,11 +28,11 @@ class TrendPages {
 
 	private final AlertRepository alerts;
 
-	private final TrendCharts charts;
+	private final DashboardCharts charts;
 
 	private final Engine engine;
 
-	TrendPages(Indicators indicators, AlertRepository alerts, TrendCharts charts, Engine engine) {
+	TrendPages(Indicators indicators, AlertRepository alerts, DashboardCharts charts, Engine engine) {
 		this.indicators = indicators;
 		this.alerts = alerts;
 		this.charts = charts;

@@ -13,17 +13,18 @@ import org.harbinger.engine.RuleMetadata;
 import org.springframework.stereotype.Component;
 
 /**
- * Trend charts of the incidents an indicator cited: for one alert over its recent window,
- * or for an indicator over a period, each with its count thresholds and transitions.
+ * The dashboard's trend charts (inline SVG) of the incidents an indicator cited: for one alert
+ * over twice its window, or for an indicator over a period, each with its count thresholds
+ * and transitions. The email's PNG chart is {@code alert.TrendCharts}, on a window of its own.
  */
 @Component
-class TrendCharts {
+class DashboardCharts {
 
 	private final Indicators indicators;
 
 	private final TrendCounts counts;
 
-	TrendCharts(Indicators indicators, TrendCounts counts) {
+	DashboardCharts(Indicators indicators, TrendCounts counts) {
 		this.indicators = indicators;
 		this.counts = counts;
 	}
