@@ -16,8 +16,11 @@ class AlertController {
 
 	private final AlertRepository alerts;
 
-	AlertController(AlertRepository alerts) {
+	private final AlertNotes notes;
+
+	AlertController(AlertRepository alerts, AlertNotes notes) {
 		this.alerts = alerts;
+		this.notes = notes;
 	}
 
 	@GetMapping("/api/alerts")
@@ -27,15 +30,26 @@ class AlertController {
 		return this.alerts.find(new AlertRepository.Filter(status, indicator, scope, severity));
 	}
 
-	/** An alert with its transitions; each transition carries the evidence at that moment. */
-	record AlertHistory(Alert alert, List<Transition> transitions) {
+	/**
+	 * An alert with its transitions (each carries the evidence at that moment), and what
+	 * analysts said about it: acknowledgements and comments, oldest first.
+	 */
+	record AlertHistory(Alert alert, List<Transition> transitions, List<AlertNote> acknowledgements,
+			List<AlertNote> comments) {
 	}
 
 	@GetMapping("/api/alerts/{id}")
 	ResponseEntity<AlertHistory> get(@PathVariable long id) {
 		return this.alerts.find(id)
-			.map((alert) -> ResponseEntity.ok(new AlertHistory(alert, this.alerts.transitions(id))))
+			.map((alert) -> ResponseEntity.ok(history(alert)))
 			.orElse(ResponseEntity.notFound().build());
+	}
+
+	private AlertHistory history(Alert alert) {
+		List<AlertNote> notes = this.notes.forAlert(alert.id());
+		return new AlertHistory(alert, this.alerts.transitions(alert.id()),
+				notes.stream().filter((note) -> note.kind() == AlertNote.Kind.ACKNOWLEDGED).toList(),
+				notes.stream().filter((note) -> note.kind() == AlertNote.Kind.COMMENT).toList());
 	}
 
 }

@@ -1,0 +1,74 @@
+package org.harbinger.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.harbinger.engine.RuleMetadata;
+import org.harbinger.engine.RuleReloader;
+import org.harbinger.engine.ThresholdType;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The indicators' metadata and the threshold values in force now (both change on a reload),
+ * for the pages: the one place the pages read them from.
+ */
+@Component
+class Indicators {
+
+	private final RuleReloader reloader;
+
+	Indicators(RuleReloader reloader) {
+		this.reloader = reloader;
+	}
+
+	/** One threshold an indicator reads: its name (without the indicator), type and value in force. */
+	record Setting(String key, String name, ThresholdType type, Object value) {
+
+		/** A count of incidents in the window, which a chart of daily counts can show as a line. */
+		boolean incidentCount() {
+			return this.type == ThresholdType.COUNT && this.name.endsWith("-count");
+		}
+
+	}
+
+	/** Every indicator, by id. */
+	Map<String, RuleMetadata> all() {
+		return new TreeMap<>(this.reloader.rules().indicators());
+	}
+
+	Optional<RuleMetadata> find(String id) {
+		return Optional.ofNullable(this.reloader.rules().indicators().get(id));
+	}
+
+	/** The indicator's title, or its id when no loaded rule has it (a rule file removed since). */
+	String title(String id) {
+		return find(id).map(RuleMetadata::title).orElse(id);
+	}
+
+	List<Setting> settings(RuleMetadata indicator) {
+		List<Setting> settings = new ArrayList<>();
+		Map<String, Object> values = this.reloader.thresholds().values();
+		indicator.thresholds()
+			.forEach((key, type) -> settings.add(
+					new Setting(key, key.substring(indicator.id().length() + 1), type, values.get(key))));
+		return settings;
+	}
+
+	/** The days the indicator counts over: its main window (window-days, else its first DAYS setting), else 30. */
+	int windowDays(RuleMetadata indicator) {
+		List<Setting> windows = settings(indicator).stream()
+			.filter((setting) -> setting.type() == ThresholdType.DAYS && setting.value() instanceof Integer)
+			.toList();
+		return windows.stream()
+			.filter((setting) -> setting.name().equals("window-days"))
+			.findFirst()
+			.or(() -> windows.stream().findFirst())
+			.map((setting) -> (Integer) setting.value())
+			.orElse(30);
+	}
+
+}
