@@ -37,6 +37,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:config-editing;DB_CLOSE_DELAY=-1",
+		"spring.quartz.scheduler-name=config-editing",
 		"spring.quartz.auto-startup=false", "harbinger.demo.enabled=false", "harbinger.clock.fixed-date=2022-06-30",
 		"harbinger.inbox.enabled=false", "harbinger.subscriptions.poll=200ms",
 		"harbinger.config-dir=" + ConfigEditingTest.CONFIG_DIR,

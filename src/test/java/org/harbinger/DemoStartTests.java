@@ -14,6 +14,7 @@ import org.harbinger.alert.Alert;
 import org.harbinger.alert.AlertRepository;
 import org.harbinger.digest.Digests;
 import org.harbinger.engine.Engine;
+import org.harbinger.web.DigestPreviewInBrowser;
 import org.harbinger.engine.Severity;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +37,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * real events, and a digest must land as an .eml file.
  */
 @SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:demo;DB_CLOSE_DELAY=-1",
+		"spring.quartz.scheduler-name=demo",
 		"spring.quartz.auto-startup=false", "harbinger.inbox.enabled=false" })
 @AutoConfigureMockMvc
 @Import(E2eSecurity.class)
@@ -119,6 +121,7 @@ class DemoStartTests {
 		Files.writeString(file, html);
 		assertThat(html).contains("<img src=\"data:image/png;base64,", "class=\"evidence\"", "UZB2001", "Termez",
 				"Cross-border fire from Afghanistan").doesNotContain("cid:");
+		DigestPreviewInBrowser.check(file, "demo-digest");
 	}
 
 }

@@ -44,6 +44,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * authors (on a port of its own). Closed after the class, so its jobs stop with it.
  */
 @SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:hot-reload;DB_CLOSE_DELAY=-1",
+		"spring.quartz.scheduler-name=hot-reload",
 		"spring.quartz.auto-startup=true", "harbinger.mail.dispatch-interval=500ms", "harbinger.demo.enabled=false",
 		"harbinger.inbox.enabled=false", "harbinger.clock.fixed-date=2022-05-07", "spring.mail.host=localhost",
 		"spring.mail.port=" + HotReloadTests.SMTP_PORT, "harbinger.reload.poll-interval=200ms", "harbinger.reload.quiet-period=400ms" })

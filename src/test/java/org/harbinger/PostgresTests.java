@@ -34,7 +34,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The production profile on a real PostgreSQL (embedded, from Maven Central): the Flyway
  * migrations, Quartz's PostgreSQL delegate in clustered mode, and the demo's flow.
  */
-@SpringBootTest(properties = { "spring.quartz.auto-startup=false", "harbinger.inbox.enabled=false" })
+@SpringBootTest(properties = { "spring.quartz.scheduler-name=postgres", "spring.quartz.auto-startup=false", "harbinger.inbox.enabled=false" })
 @ActiveProfiles("postgres")
 @AutoConfigureMockMvc
 @Import(E2eSecurity.class)

@@ -175,8 +175,8 @@ class ThresholdApiTests {
 
 		try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(HarbingerApplication.class).run(
 					"--server.port=0", "--spring.datasource.url=jdbc:h2:mem:config-editing;DB_CLOSE_DELAY=-1",
-					"--spring.quartz.auto-startup=false", "--harbinger.demo.enabled=false",
-					"--harbinger.clock.fixed-date=2022-06-30", "--harbinger.inbox.enabled=false",
+					"--spring.quartz.auto-startup=false", "--spring.quartz.scheduler-name=restarted",
+					"--harbinger.demo.enabled=false", "--harbinger.clock.fixed-date=2022-06-30", "--harbinger.inbox.enabled=false",
 					"--harbinger.config-dir=" + ConfigEditingTest.CONFIG_DIR,
 					"--harbinger.security.users-file=" + ConfigEditingTest.CONFIG_DIR + "/users.yml",
 					"--harbinger.reload.enabled=false", "--harbinger.subscriptions.poll=0")) {
