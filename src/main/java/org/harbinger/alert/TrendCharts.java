@@ -13,27 +13,27 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 import javax.imageio.ImageIO;
 
-import org.harbinger.engine.ThresholdSet;
-import org.harbinger.incident.Incident;
+import org.harbinger.engine.RuleMetadata;
+import org.harbinger.engine.RuleReloader;
+import org.harbinger.engine.ThresholdType;
 import org.harbinger.incident.IncidentRepository;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Daily counts of an alert's evidence over its indicator's window, and the chart of them as
- * a PNG drawn server-side (Java2D, headless): bars per day, the running count in the
- * window as a line, and the indicator's count threshold as a dashed line. The digest embeds
- * it inline; the dashboard can serve the same bytes.
+ * The one computation of an alert's trend ({@link AlertTrend}: daily counts of its evidence,
+ * the count over the rule's window on each day, the count thresholds in force), and its
+ * chart as a PNG drawn server-side (Java2D, headless) for the digest, which embeds it
+ * inline. The dashboard draws the same data as inline SVG.
  */
 @Component
 public class TrendCharts {
@@ -41,12 +41,6 @@ public class TrendCharts {
 	static final int WIDTH = 560;
 
 	static final int HEIGHT = 170;
-
-	private static final List<String> WINDOW_KEYS = List.of("window-days", "campaign-window-days");
-
-	/** The count a window is judged against, most telling first. */
-	private static final List<String> THRESHOLD_KEYS = List.of("min-count", "campaign-count", "critical-count",
-			"min-external", "elevated");
 
 	private static final int DEFAULT_WINDOW = 30;
 
@@ -56,61 +50,90 @@ public class TrendCharts {
 
 	private final IncidentRepository incidents;
 
-	private final ObjectProvider<ThresholdSet> thresholds;
+	private final RuleReloader reloader;
 
-	TrendCharts(AlertRepository alerts, IncidentRepository incidents, ObjectProvider<ThresholdSet> thresholds) {
+	TrendCharts(AlertRepository alerts, IncidentRepository incidents, RuleReloader reloader) {
 		this.alerts = alerts;
 		this.incidents = incidents;
-		this.thresholds = thresholds;
+		this.reloader = reloader;
+	}
+
+	/** {@link #trend(Alert, List, LocalDate)} of the alert with that id, with its transitions. */
+	public AlertTrend trend(long alertId, LocalDate to) {
+		Alert alert = this.alerts.find(alertId)
+			.orElseThrow(() -> new IllegalArgumentException("no alert with id " + alertId));
+		return trend(alert, this.alerts.transitions(alertId), to);
 	}
 
 	/**
-	 * The trend of one alert over the window ending on {@code today}: every incident that was
-	 * evidence in any of its transitions, counted on its event date.
+	 * The alert's evidence (now and at each transition) over twice the rule's window (30 to
+	 * 180 days) ending on {@code to}, so the chart shows how the count got where it is.
 	 */
-	public AlertTrend trend(long alertId, LocalDate today) {
-		Alert alert = this.alerts.find(alertId)
-			.orElseThrow(() -> new IllegalArgumentException("no alert with id " + alertId));
-		Map<String, Object> values = this.thresholds.getObject().values();
-		int window = WINDOW_KEYS.stream()
-			.map((key) -> values.get(alert.indicator() + "." + key))
-			.filter(Integer.class::isInstance)
-			.map(Integer.class::cast)
-			.findFirst()
-			.orElse(DEFAULT_WINDOW);
-		String thresholdName = THRESHOLD_KEYS.stream()
-			.filter((key) -> values.get(alert.indicator() + "." + key) instanceof Integer)
-			.filter((key) -> !countsOnlyGlobally(alert, key))
-			.findFirst()
-			.orElse(null);
-		Integer threshold = (thresholdName != null) ? (Integer) values.get(alert.indicator() + "." + thresholdName)
-				: null;
-		Set<String> evidence = new HashSet<>(alert.evidence());
-		this.alerts.transitions(alertId).forEach((transition) -> evidence.addAll(transition.evidence()));
-		LocalDate from = today.minusDays(window - 1L);
-		Map<LocalDate, Integer> perDay = new TreeMap<>();
-		Set<String> counted = new HashSet<>();
-		for (Incident incident : this.incidents.findByEventIds(evidence)) {
-			if (counted.add(incident.eventId()) && !incident.eventDate().isBefore(from)
-					&& !incident.eventDate().isAfter(today)) {
-				perDay.merge(incident.eventDate(), 1, Integer::sum);
-			}
-		}
-		List<AlertTrend.Day> days = new ArrayList<>();
-		int running = 0;
-		for (LocalDate day = from; !day.isAfter(today); day = day.plusDays(1)) {
-			int count = perDay.getOrDefault(day, 0);
-			running += count;
-			days.add(new AlertTrend.Day(day, count, running));
-		}
-		return new AlertTrend(alertId, alert.indicator(), alert.scope(), window, from, today, days, thresholdName,
-				threshold);
+	public AlertTrend trend(Alert alert, List<Transition> transitions, LocalDate to) {
+		Set<String> evidence = new LinkedHashSet<>(alert.evidence());
+		transitions.forEach((transition) -> evidence.addAll(transition.evidence()));
+		int days = Math.min(Math.max(2 * windowDays(indicator(alert.indicator())), 30), 180);
+		AlertTrend trend = trend(alert.indicator(), evidence, to.minusDays(days - 1L), to);
+		return new AlertTrend(trend.indicator(), trend.windowDays(), trend.from(), trend.to(), trend.days(),
+				trend.thresholds().stream().filter((threshold) -> !judgedOnlyGlobally(alert, threshold)).toList());
 	}
 
-	/** external-operations judges its campaign count over all countries, not per country. */
-	private static boolean countsOnlyGlobally(Alert alert, String key) {
-		return alert.indicator().equals("external-operations") && key.equals("campaign-count")
+	/** external-operations judges its campaign count over all countries, not in one country's alert. */
+	private static boolean judgedOnlyGlobally(Alert alert, AlertTrend.Threshold threshold) {
+		return alert.indicator().equals("external-operations") && threshold.name().equals("campaign-count")
 				&& !alert.scope().equals("global");
+	}
+
+	/** Every cited incident of the given transitions (an indicator's alerts), over {@code days} ending on {@code to}. */
+	public AlertTrend trend(String indicator, List<Transition> transitions, LocalDate to, int days) {
+		Set<String> evidence = new LinkedHashSet<>();
+		transitions.forEach((transition) -> evidence.addAll(transition.evidence()));
+		return trend(indicator, evidence, to.minusDays(days - 1L), to);
+	}
+
+	private AlertTrend trend(String indicator, Collection<String> evidence, LocalDate from, LocalDate to) {
+		RuleMetadata metadata = indicator(indicator);
+		int window = windowDays(metadata);
+		// Counted from a window before the first day, so the first day's window count is whole.
+		Map<LocalDate, Integer> counts = this.incidents.countPerDay(evidence, from.minusDays(window - 1L), to);
+		return AlertTrend.of(indicator, window, from, to, counts, countThresholds(metadata));
+	}
+
+	/** The indicator in force, or null when no loaded rule declares it any more. */
+	private RuleMetadata indicator(String id) {
+		return this.reloader.rules().indicators().get(id);
+	}
+
+	/** The days the indicator counts over: its window-days, else its first DAYS setting, else 30. */
+	private int windowDays(RuleMetadata indicator) {
+		Integer first = null;
+		if (indicator != null) {
+			Map<String, Object> values = this.reloader.thresholds().values();
+			for (Map.Entry<String, ThresholdType> setting : indicator.thresholds().entrySet()) {
+				if (setting.getValue() == ThresholdType.DAYS && values.get(setting.getKey()) instanceof Integer days) {
+					if (setting.getKey().equals(indicator.id() + ".window-days")) {
+						return days;
+					}
+					first = (first != null) ? first : days;
+				}
+			}
+		}
+		return (first != null) ? first : DEFAULT_WINDOW;
+	}
+
+	/** Every COUNT setting named {@code *-count}: a number of incidents in the window, drawn as a line. */
+	private List<AlertTrend.Threshold> countThresholds(RuleMetadata indicator) {
+		List<AlertTrend.Threshold> thresholds = new ArrayList<>();
+		if (indicator != null) {
+			Map<String, Object> values = this.reloader.thresholds().values();
+			indicator.thresholds().forEach((key, type) -> {
+				String name = key.substring(indicator.id().length() + 1);
+				if (type == ThresholdType.COUNT && name.endsWith("-count") && values.get(key) instanceof Integer value) {
+					thresholds.add(new AlertTrend.Threshold(name, value));
+				}
+			});
+		}
+		return thresholds;
 	}
 
 	/** The trend as a PNG image of {@value #WIDTH} x {@value #HEIGHT} pixels. */
@@ -142,8 +165,7 @@ public class TrendCharts {
 		int right = WIDTH - 12;
 		int top = 24;
 		int bottom = HEIGHT - 22;
-		int max = Math.max(1, Math.max(trend.observed(), Math.max(trend.peak(),
-				(trend.threshold() != null) ? trend.threshold() : 0)));
+		int max = trend.highest();
 		double perUnit = (bottom - top) / (double) max;
 		int n = trend.days().size();
 		double slot = (right - left) / (double) Math.max(n, 1);
@@ -181,11 +203,11 @@ public class TrendCharts {
 		g.setColor(new Color(0x1B2A41));
 		g.setStroke(new BasicStroke(2f));
 		g.draw(line);
-		if (trend.threshold() != null) {
-			int y = (int) Math.round(bottom - trend.threshold() * perUnit);
-			g.setColor(new Color(0xB00020));
-			g.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] { 6f, 4f },
-					0f));
+		g.setColor(new Color(0xB00020));
+		g.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] { 6f, 4f },
+				0f));
+		for (AlertTrend.Threshold threshold : trend.thresholds()) {
+			int y = (int) Math.round(bottom - threshold.value() * perUnit);
 			g.drawLine(left, y, right, y);
 		}
 		g.setStroke(new BasicStroke(1f));
@@ -194,9 +216,9 @@ public class TrendCharts {
 	}
 
 	private static String legend(AlertTrend trend) {
-		String legend = "bars: incidents per day; line: " + trend.observed() + " in " + trend.windowDays() + " days";
-		return (trend.threshold() != null)
-				? legend + "; dashed: threshold " + trend.threshold() + " (" + trend.thresholdName() + ")" : legend;
+		String legend = "bars: incidents per day; line: incidents in the last " + trend.windowDays() + " days, "
+				+ trend.observed() + " now";
+		return trend.thresholds().isEmpty() ? legend : legend + "; dashed: " + trend.thresholdsText();
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.harbinger.engine.RuleBase;
+import org.harbinger.engine.RuleReloader;
 import org.harbinger.engine.ThresholdSet;
 import org.harbinger.incident.Incident;
 import org.harbinger.incident.IncidentFields;
@@ -27,17 +28,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class BacktestController {
 
-	private final RuleBase rules;
-
-	private final ThresholdSet thresholds;
+	private final RuleReloader reloader;
 
 	private final IncidentFields fields;
 
 	private final IncidentRepository incidents;
 
-	BacktestController(RuleBase rules, ThresholdSet thresholds, IncidentFields fields, IncidentRepository incidents) {
-		this.rules = rules;
-		this.thresholds = thresholds;
+	BacktestController(RuleReloader reloader, IncidentFields fields, IncidentRepository incidents) {
+		this.reloader = reloader;
 		this.fields = fields;
 		this.incidents = incidents;
 	}
@@ -49,6 +47,8 @@ class BacktestController {
 		if (to.isBefore(from)) {
 			return ResponseEntity.badRequest().body("{\"error\":\"to " + to + " is before from " + from + "\"}");
 		}
+		RuleBase rules = this.reloader.rules();
+		ThresholdSet thresholds = this.reloader.thresholds();
 		List<Incident> replayed = new ArrayList<>();
 		CompactIncidents compact = new CompactIncidents(replayed::add);
 		OfflineIngest.Read imported;
@@ -56,10 +56,10 @@ class BacktestController {
 			imported = OfflineIngest.read(new StringReader(csv), this.fields, compact);
 		}
 		else {
-			this.incidents.forEachSince(from.minusDays(this.thresholds.lookbackDays()), compact);
+			this.incidents.forEachSince(from.minusDays(thresholds.lookbackDays()), compact);
 			imported = new OfflineIngest.Read(replayed.size(), 0, List.of());
 		}
-		List<BacktestTransition> transitions = new Backtest(this.rules, this.thresholds).run(replayed, from, to);
+		List<BacktestTransition> transitions = new Backtest(rules, thresholds).run(replayed, from, to);
 		return ResponseEntity.ok(new BacktestReport(imported, from, to, transitions).json());
 	}
 

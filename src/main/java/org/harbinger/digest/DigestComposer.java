@@ -24,8 +24,8 @@ import org.harbinger.alert.Silence;
 import org.harbinger.alert.Transition;
 import org.harbinger.alert.TransitionKind;
 import org.harbinger.alert.TrendCharts;
-import org.harbinger.engine.RuleBase;
 import org.harbinger.engine.RuleMetadata;
+import org.harbinger.engine.RuleReloader;
 import org.harbinger.engine.Severity;
 import org.harbinger.incident.Incident;
 import org.harbinger.incident.IncidentRepository;
@@ -62,7 +62,7 @@ public class DigestComposer {
 
 	private final SpringTemplateEngine templates = new SpringTemplateEngine();
 
-	private final RuleBase rules;
+	private final RuleReloader reloader;
 
 	private final IncidentRepository incidents;
 
@@ -72,9 +72,9 @@ public class DigestComposer {
 
 	private final String dashboardUrl;
 
-	DigestComposer(HarbingerProperties properties, RuleBase rules, IncidentRepository incidents, TrendCharts charts,
+	DigestComposer(HarbingerProperties properties, RuleReloader reloader, IncidentRepository incidents, TrendCharts charts,
 			ContentVersions versions) {
-		this.rules = rules;
+		this.reloader = reloader;
 		this.incidents = incidents;
 		this.charts = charts;
 		this.versions = versions;
@@ -251,8 +251,9 @@ public class DigestComposer {
 				alreadySent);
 	}
 
+	/** From the rules in force, so an indicator added by a reload has its title in the next message. */
 	private String title(String indicator) {
-		RuleMetadata metadata = this.rules.indicators().get(indicator);
+		RuleMetadata metadata = this.reloader.rules().indicators().get(indicator);
 		return (metadata != null) ? metadata.title() : indicator;
 	}
 
@@ -286,13 +287,12 @@ public class DigestComposer {
 	}
 
 	private static String chartText(AlertTrend trend) {
-		String days = trend.days()
+		String days = trend.withIncidents()
 			.stream()
-			.filter((day) -> day.count() > 0)
 			.map((day) -> DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH).format(day.date()) + ": " + day.count())
 			.collect(Collectors.joining(", "));
 		return trend.observed() + " in the " + trend.windowDays() + " days to " + DAY.format(trend.to())
-				+ ((trend.threshold() != null) ? " (threshold " + trend.threshold() + ")" : "") + " - " + days;
+				+ (trend.thresholds().isEmpty() ? "" : " (threshold " + trend.thresholdsText() + ")") + " - " + days;
 	}
 
 	static String change(TransitionKind kind) {

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Repository;
  * sending, so two dispatchers never send it twice; a claim left by a crash expires.
  */
 @Repository
-class Outbox {
+public class Outbox {
 
 	private static final Duration CLAIM_EXPIRY = Duration.ofMinutes(10);
 
@@ -104,12 +104,38 @@ class Outbox {
 			.list();
 	}
 
+	/** A message as a listing shows it: who, what, its delivery state; the bodies stay in the outbox. */
+	public record Entry(long id, String subscription, List<String> recipients, String subject, String status,
+			int attempts, Instant createdAt, Instant sentAt, String deliveredTo, String lastError) {
+
+		public Entry {
+			recipients = List.copyOf(recipients);
+		}
+
+	}
+
+	/** The latest {@code limit} messages, newest first, without their bodies. */
+	public List<Entry> latest(int limit) {
+		return this.jdbc
+			.sql("SELECT id, subscription, recipients, subject, status, attempts, created_at, sent_at, delivered_to, "
+					+ "last_error FROM outbox ORDER BY id DESC")
+			.withMaxRows(limit)
+			.query((rs, row) -> new Entry(rs.getLong("id"), rs.getString("subscription"),
+					Arrays.asList(rs.getString("recipients").split(",")), rs.getString("subject"),
+					rs.getString("status"), rs.getInt("attempts"), rs.getTimestamp("created_at").toInstant(),
+					instant(rs.getTimestamp("sent_at")), rs.getString("delivered_to"), rs.getString("last_error")))
+			.list();
+	}
+
+	private static Instant instant(Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
 	private static OutboxMessage message(ResultSet rs) throws SQLException {
-		Timestamp sent = rs.getTimestamp("sent_at");
 		return new OutboxMessage(rs.getLong("id"), rs.getString("subscription"), rs.getString("message_id"),
 				Arrays.asList(rs.getString("recipients").split(",")), rs.getString("subject"),
 				rs.getString("body_text"), rs.getString("body_html"), rs.getString("status"), rs.getInt("attempts"),
-				rs.getTimestamp("created_at").toInstant(), (sent != null) ? sent.toInstant() : null,
+				rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("sent_at")),
 				rs.getString("last_error"), rs.getString("delivered_to"));
 	}
 

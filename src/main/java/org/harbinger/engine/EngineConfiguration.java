@@ -29,14 +29,23 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Configuration(proxyBeanMethods = false)
 class EngineConfiguration {
 
+	/**
+	 * The rules and values read at start-up, only for the engine and its reloader: a
+	 * package-private type, so no other module can inject them and go stale after a reload;
+	 * they read {@link RuleReloader#rules()} and {@link RuleReloader#thresholds()} instead.
+	 */
+	record StartUp(RuleBase rules, ThresholdSet thresholds) {
+	}
+
+	/** The thresholds are checked against what the compiled rules declare. */
 	@Bean
-	RuleBase ruleBase(HarbingerProperties properties) {
-		return RuleBase.compile(EditableFiles.list(properties.rulesDir(), "rules", "drl"));
+	StartUp startUp(HarbingerProperties properties, ThresholdSource thresholdSource) {
+		RuleBase rules = RuleBase.compile(EditableFiles.list(properties.rulesDir(), "rules", "drl"));
+		return new StartUp(rules, thresholdSource.parse(thresholdSource.current(), rules.thresholdSchema()));
 	}
 
 	@Bean(destroyMethod = "close")
-	Engine engine(RuleBase rules, ThresholdSet thresholds, ClockProperties clock, IncidentRepository incidents,
-			SignalSink sink) {
+	Engine engine(StartUp startUp, ClockProperties clock, IncidentRepository incidents, SignalSink sink) {
 		IncidentHistory history = new IncidentHistory() {
 			@Override
 			public Optional<LocalDate> firstEventDate() {
@@ -48,13 +57,14 @@ class EngineConfiguration {
 				incidents.forEachSince(from, action);
 			}
 		};
-		return Engine.start(rules, thresholds, clock.today(), history, sink);
+		return Engine.start(startUp.rules(), startUp.thresholds(), clock.today(), history, sink);
 	}
 
 	@Bean(destroyMethod = "close")
-	RuleReloader ruleReloader(Engine engine, RuleBase rules, ThresholdSet thresholds, HarbingerProperties properties,
+	RuleReloader ruleReloader(Engine engine, StartUp startUp, HarbingerProperties properties,
 			ThresholdSource thresholdSource, ApplicationEventPublisher events) {
-		return new RuleReloader(engine, rules, thresholds, properties.rulesDir(), thresholdSource, events);
+		return new RuleReloader(engine, startUp.rules(), startUp.thresholds(), properties.rulesDir(), thresholdSource,
+				events);
 	}
 
 	/** Watches once the service is up: a change during start-up is seen by the first look. */

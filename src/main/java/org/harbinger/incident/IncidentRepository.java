@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -269,6 +270,27 @@ public class IncidentRepository {
 			.param("ids", eventIds)
 			.query((rs, row) -> map(rs))
 			.list();
+	}
+
+	/**
+	 * Incidents per event date from {@code from} to {@code to} (both included) among
+	 * {@code eventIds}, each event id counted once a day; days without any are absent.
+	 */
+	public Map<LocalDate, Integer> countPerDay(Collection<String> eventIds, LocalDate from, LocalDate to) {
+		Map<LocalDate, Integer> counts = new TreeMap<>();
+		List<String> ids = new ArrayList<>(eventIds);
+		// Short IN lists: some databases cap the parameters of one statement.
+		for (int start = 0; start < ids.size(); start += 500) {
+			this.jdbc
+				.sql("SELECT event_date, COUNT(DISTINCT event_id) FROM incident WHERE event_id IN (:ids) "
+						+ "AND event_date BETWEEN :from AND :to GROUP BY event_date")
+				.param("ids", ids.subList(start, Math.min(ids.size(), start + 500)))
+				.param("from", from)
+				.param("to", to)
+				.query((RowCallbackHandler) (rs) -> counts.merge(rs.getObject(1, LocalDate.class), rs.getInt(2),
+						Integer::sum));
+		}
+		return counts;
 	}
 
 	public Optional<Incident> find(IncidentKey key) {

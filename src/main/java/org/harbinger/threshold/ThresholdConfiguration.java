@@ -2,7 +2,6 @@ package org.harbinger.threshold;
 
 import java.util.Map;
 
-import org.harbinger.engine.RuleBase;
 import org.harbinger.engine.ThresholdSet;
 import org.harbinger.engine.ThresholdSource;
 import org.harbinger.engine.ThresholdType;
@@ -29,12 +28,6 @@ class ThresholdConfiguration {
 				return ThresholdsFile.read(file, schema);
 			}
 		};
-	}
-
-	/** The values at start-up, checked against what the compiled rules declare. */
-	@Bean
-	ThresholdSet thresholdSet(ThresholdSource source, RuleBase rules) {
-		return source.parse(source.current(), rules.thresholdSchema());
 	}
 
 }

@@ -27,12 +27,6 @@ class Indicators {
 
 	/** One threshold an indicator reads: its name (without the indicator), type and value in force. */
 	record Setting(String key, String name, ThresholdType type, Object value) {
-
-		/** A count of incidents in the window, which a chart of daily counts can show as a line. */
-		boolean incidentCount() {
-			return this.type == ThresholdType.COUNT && this.name.endsWith("-count");
-		}
-
 	}
 
 	/** Every indicator, by id. */
@@ -56,19 +50,6 @@ class Indicators {
 			.forEach((key, type) -> settings.add(
 					new Setting(key, key.substring(indicator.id().length() + 1), type, values.get(key))));
 		return settings;
-	}
-
-	/** The days the indicator counts over: its main window (window-days, else its first DAYS setting), else 30. */
-	int windowDays(RuleMetadata indicator) {
-		List<Setting> windows = settings(indicator).stream()
-			.filter((setting) -> setting.type() == ThresholdType.DAYS && setting.value() instanceof Integer)
-			.toList();
-		return windows.stream()
-			.filter((setting) -> setting.name().equals("window-days"))
-			.findFirst()
-			.or(() -> windows.stream().findFirst())
-			.map((setting) -> (Integer) setting.value())
-			.orElse(30);
 	}
 
 }

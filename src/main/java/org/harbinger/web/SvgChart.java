@@ -6,7 +6,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+
+import org.harbinger.alert.AlertTrend;
 
 /**
  * The geometry of a trend chart, drawn as inline SVG by the chart fragment: bars of daily
@@ -14,8 +15,8 @@ import java.util.Map;
  * and a mark per transition. Everything is computed here so the template only places shapes.
  */
 record SvgChart(int width, int height, int left, int top, int right, int bottom, List<Bar> bars, String windowLine,
-		List<Level> thresholds, List<Tick> xTicks, List<Tick> yTicks, List<Mark> marks, List<Day> days, int windowDays,
-		String summary) {
+		List<Level> thresholds, List<Tick> xTicks, List<Tick> yTicks, List<Mark> marks, List<AlertTrend.Day> days,
+		int windowDays, String summary) {
 
 	private static final int WIDTH = 760;
 
@@ -39,68 +40,42 @@ record SvgChart(int width, int height, int left, int top, int right, int bottom,
 	record Mark(double x, String kind, String title) {
 	}
 
-	/** A day with incidents, for the chart's table form. */
-	record Day(LocalDate date, int count, int window) {
-	}
-
-	/** A threshold to draw: its name and value. */
-	record Threshold(String label, int value) {
-	}
-
 	/** A transition to mark: its date, kind and a short description. */
 	record Event(LocalDate date, String kind, String title) {
 	}
 
-	/**
-	 * Lays out the days from {@code from} to {@code to}; {@code counts} must reach back
-	 * {@code windowDays - 1} days before {@code from} so the window line starts right.
-	 */
-	static SvgChart of(LocalDate from, LocalDate to, Map<LocalDate, Integer> counts, int windowDays,
-			List<Threshold> thresholds, List<Event> events) {
+	/** Lays out the trend's days (the table form lists those with incidents) and marks the events inside them. */
+	static SvgChart of(AlertTrend trend, List<Event> events) {
 		int left = 44;
 		int top = 12;
 		int right = WIDTH - 12;
 		int bottom = HEIGHT - 28;
-		int dayCount = (int) ChronoUnit.DAYS.between(from, to) + 1;
-		int[] daily = new int[dayCount];
-		int[] window = new int[dayCount];
-		int peak = 0;
-		List<Day> days = new ArrayList<>();
-		for (int i = 0; i < dayCount; i++) {
-			LocalDate day = from.plusDays(i);
-			daily[i] = counts.getOrDefault(day, 0);
-			int sum = 0;
-			for (int back = 0; back < windowDays; back++) {
-				sum += counts.getOrDefault(day.minusDays(back), 0);
-			}
-			window[i] = sum;
-			peak = Math.max(peak, Math.max(daily[i], sum));
-			if (daily[i] > 0) {
-				days.add(new Day(day, daily[i], sum));
-			}
-		}
-		for (Threshold threshold : thresholds) {
-			peak = Math.max(peak, threshold.value());
-		}
+		LocalDate from = trend.from();
+		LocalDate to = trend.to();
+		List<AlertTrend.Day> all = trend.days();
+		int dayCount = all.size();
 		// About five round steps up to the peak, so axis labels read at a glance.
-		int yStep = roundStep((Math.max(peak, 1) + 4) / 5);
-		int max = yStep * ((Math.max(peak, 1) + yStep - 1) / yStep);
-		double step = (double) (right - left) / dayCount;
+		int yStep = roundStep((trend.highest() + 4) / 5);
+		int max = yStep * ((trend.highest() + yStep - 1) / yStep);
+		double step = (double) (right - left) / Math.max(dayCount, 1);
 		double scale = (double) (bottom - top) / max;
 		List<Bar> bars = new ArrayList<>();
 		StringBuilder line = new StringBuilder();
 		for (int i = 0; i < dayCount; i++) {
+			AlertTrend.Day day = all.get(i);
 			double x = left + i * step;
-			if (daily[i] > 0) {
-				double height = daily[i] * scale;
+			if (day.count() > 0) {
+				double height = day.count() * scale;
 				bars.add(new Bar(round(x + step * 0.1), round(bottom - height), round(Math.max(step * 0.8, 1)),
-						round(height), from.plusDays(i) + ": " + daily[i] + ((daily[i] == 1) ? " incident" : " incidents")));
+						round(height),
+						day.date() + ": " + day.count() + ((day.count() == 1) ? " incident" : " incidents")));
 			}
-			line.append(round(x + step / 2)).append(',').append(round(bottom - window[i] * scale)).append(' ');
+			line.append(round(x + step / 2)).append(',').append(round(bottom - day.inWindow() * scale)).append(' ');
 		}
-		List<Level> levels = thresholds.stream()
+		List<Level> levels = trend.thresholds()
+			.stream()
 			.map((threshold) -> new Level(round(bottom - threshold.value() * scale),
-					threshold.label() + " " + threshold.value()))
+					threshold.name() + " " + threshold.value()))
 			.toList();
 		List<Tick> xTicks = new ArrayList<>();
 		int every = Math.max(1, dayCount / 6);
@@ -116,22 +91,25 @@ record SvgChart(int width, int height, int left, int top, int right, int bottom,
 			.map((event) -> new Mark(round(left + ChronoUnit.DAYS.between(from, event.date()) * step + step / 2),
 					event.kind(), event.title()))
 			.toList();
-		String summary = summary(from, to, days, windowDays, thresholds);
+		List<AlertTrend.Day> days = trend.withIncidents();
 		return new SvgChart(WIDTH, HEIGHT, left, top, right, bottom, bars, line.toString().strip(), levels, xTicks,
-				yTicks, marks, days, windowDays, summary);
+				yTicks, marks, days, trend.windowDays(), summary(trend, days));
 	}
 
-	private static String summary(LocalDate from, LocalDate to, List<Day> days, int windowDays,
-			List<Threshold> thresholds) {
-		int total = days.stream().mapToInt(Day::count).sum();
-		StringBuilder text = new StringBuilder(total + ((total == 1) ? " incident" : " incidents") + " from " + from
-				+ " to " + to);
+	private static String summary(AlertTrend trend, List<AlertTrend.Day> days) {
+		int total = days.stream().mapToInt(AlertTrend.Day::count).sum();
+		StringBuilder text = new StringBuilder(total + ((total == 1) ? " incident" : " incidents") + " from "
+				+ trend.from() + " to " + trend.to());
 		days.stream()
-			.max((a, b) -> Integer.compare(a.window(), b.window()))
-			.ifPresent((day) -> text.append("; at most ").append(day.window()).append(" in ").append(windowDays)
-				.append(" days, on ").append(day.date()));
-		thresholds.forEach((threshold) -> text.append("; threshold ")
-			.append(threshold.label())
+			.max((a, b) -> Integer.compare(a.inWindow(), b.inWindow()))
+			.ifPresent((day) -> text.append("; at most ")
+				.append(day.inWindow())
+				.append(" in ")
+				.append(trend.windowDays())
+				.append(" days, on ")
+				.append(day.date()));
+		trend.thresholds().forEach((threshold) -> text.append("; threshold ")
+			.append(threshold.name())
 			.append(' ')
 			.append(threshold.value()));
 		return text.append('.').toString();

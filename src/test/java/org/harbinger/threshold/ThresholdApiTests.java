@@ -180,7 +180,6 @@ class ThresholdApiTests {
 					"--harbinger.config-dir=" + ConfigEditingTest.CONFIG_DIR,
 					"--harbinger.security.users-file=" + ConfigEditingTest.CONFIG_DIR + "/users.yml",
 					"--harbinger.reload.enabled=false", "--harbinger.subscriptions.poll=0")) {
-			assertThat(restarted.getBean(ThresholdSet.class).values()).containsEntry("stronghold-reemergence.window-days", 45);
 			assertThat(restarted.getBean(LiveThresholds.class).current().values())
 				.containsEntry("stronghold-reemergence.window-days", 45);
 			assertThat(restarted.getBean(ConfigAudit.class)

@@ -1,5 +1,8 @@
 package org.harbinger.web;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+
 import org.harbinger.EndToEndTest;
 import org.harbinger.alert.Alert;
 import org.junit.jupiter.api.BeforeEach;
@@ -8,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +37,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class DashboardPagesTests {
 
 	private static final String HOSTILE_NOTES = "<script>alert(1)</script> then =cmd|' /C calc'!A0";
+
+	@Autowired
+	private JdbcClient jdbc;
 
 	@Autowired
 	private MockMvc mvc;
@@ -188,13 +195,23 @@ class DashboardPagesTests {
 		this.mvc.perform(get("/trends/defection-to-iskp"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("defection-to-iskp.min-count"), containsString("Trendland/Valley"),
-					containsString("<svg"), containsString("Transitions over time"))));
+					containsString("<svg"), containsString("Transitions over time"),
+					containsString("threshold: min-count "))));
 		this.mvc.perform(get("/trends/no-such-indicator")).andExpect(status().isNotFound());
 		this.mvc.perform(get("/rules"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("OK: files on disk in force"),
 					containsString("attack-surge.drl"), containsString("baseline-days"), not(containsString("refused")))));
-		this.mvc.perform(get("/outbox")).andExpect(status().isOk()).andExpect(content().string(containsString("Outbox")));
+		Timestamp now = Timestamp.from(Instant.now());
+		this.jdbc.sql("INSERT INTO outbox (subscription, message_id, recipients, subject, body_text, body_html, status, "
+				+ "attempts, next_attempt_at, created_at) VALUES ('outbox-page', '<outbox-page@test>', "
+				+ "'a@outbox.test,b@outbox.test', 'Outbox page subject', 'text', 'html', 'PENDING', 0, ?, ?)")
+			.params(now, now)
+			.update();
+		this.mvc.perform(get("/outbox"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("Outbox"), containsString("Outbox page subject"),
+					containsString("a@outbox.test, b@outbox.test"))));
 	}
 
 }

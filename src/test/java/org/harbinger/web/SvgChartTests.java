@@ -4,33 +4,35 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.harbinger.alert.AlertTrend;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The chart's numbers: daily bars, the count over the rule's window, thresholds on the same scale. */
+/** The chart's geometry from a trend: daily bars, the count over the rule's window, thresholds on the same scale. */
 class SvgChartTests {
 
 	private static final LocalDate FROM = LocalDate.of(2022, 4, 1);
 
 	@Test
-	void windowCountIncludesDaysBeforeTheChartAndBarsOnlyDaysInIt() {
-		Map<LocalDate, Integer> counts = Map.of(FROM.minusDays(2), 1, FROM, 2, FROM.plusDays(3), 1,
-				FROM.plusDays(20), 4);
+	void barsAndTableOnlyForDaysWithIncidentsWhileTheWindowCountReachesBack() {
+		Map<LocalDate, Integer> counts = Map.of(FROM.minusDays(2), 1, FROM, 2, FROM.plusDays(3), 1);
 
-		SvgChart chart = SvgChart.of(FROM, FROM.plusDays(9), counts, 6, List.of(), List.of());
+		SvgChart chart = SvgChart.of(AlertTrend.of("x", 6, FROM, FROM.plusDays(9), counts, List.of()), List.of());
 
-		assertThat(chart.days()).containsExactly(new SvgChart.Day(FROM, 2, 3), new SvgChart.Day(FROM.plusDays(3), 1, 4));
+		assertThat(chart.days()).containsExactly(new AlertTrend.Day(FROM, 2, 3),
+				new AlertTrend.Day(FROM.plusDays(3), 1, 4));
 		assertThat(chart.bars()).hasSize(2);
 		assertThat(chart.bars().get(0).title()).isEqualTo("2022-04-01: 2 incidents");
+		assertThat(chart.windowLine().split(" ")).hasSize(10);
 		assertThat(chart.summary())
 			.isEqualTo("3 incidents from 2022-04-01 to 2022-04-10; at most 4 in 6 days, on 2022-04-04.");
 	}
 
 	@Test
 	void thresholdsShareTheScaleOfTheCountsAndRaiseItWhenHigher() {
-		SvgChart chart = SvgChart.of(FROM, FROM.plusDays(29), Map.of(FROM, 1), 30,
-				List.of(new SvgChart.Threshold("min-count", 8)), List.of());
+		SvgChart chart = SvgChart.of(AlertTrend.of("x", 30, FROM, FROM.plusDays(29), Map.of(FROM, 1),
+				List.of(new AlertTrend.Threshold("min-count", 8))), List.of());
 
 		assertThat(chart.yTicks()).extracting(SvgChart.Tick::label).containsExactly("0", "2", "4", "6", "8");
 		assertThat(chart.thresholds()).singleElement().satisfies((level) -> {
@@ -42,7 +44,7 @@ class SvgChartTests {
 
 	@Test
 	void marksOnlyTheTransitionsInsideThePeriod() {
-		SvgChart chart = SvgChart.of(FROM, FROM.plusDays(9), Map.of(), 5, List.of(),
+		SvgChart chart = SvgChart.of(AlertTrend.of("x", 5, FROM, FROM.plusDays(9), Map.of(), List.of()),
 				List.of(new SvgChart.Event(FROM.minusDays(1), "FIRED", "before"),
 						new SvgChart.Event(FROM.plusDays(4), "ESCALATED", "inside")));
 
