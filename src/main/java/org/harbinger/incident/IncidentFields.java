@@ -1,9 +1,9 @@
 package org.harbinger.incident;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * Turns one raw record (field name to text, from JSON or any CSV dialect) into a
@@ -37,8 +36,6 @@ public final class IncidentFields {
 			"fatalities", "tags", "timestamp");
 
 	private static final Set<String> KNOWN = Set.copyOf(NAMES);
-
-	private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
 	private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
 
@@ -164,25 +161,56 @@ public final class IncidentFields {
 		if (tags.contains("unclaimed")) {
 			return ClaimStatus.UNCLAIMED;
 		}
-		if (notes != null && notes.toLowerCase(Locale.ROOT).contains("claimed responsibility")) {
+		if (notes != null && containsIgnoringCase(notes, "claimed responsibility")) {
 			return ClaimStatus.CLAIMED;
 		}
 		return (actor1Group != null && !"UNKNOWN".equals(actor1Group)) ? ClaimStatus.ATTRIBUTED : ClaimStatus.UNCLAIMED;
+	}
+
+	private static boolean containsIgnoringCase(String text, String part) {
+		for (int i = 0; i + part.length() <= text.length(); i++) {
+			if (text.regionMatches(true, i, part, 0, part.length())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static LocalDate date(String text) {
 		LocalDate date;
 		String trimmed = text.trim();
 		try {
-			date = LocalDate.parse(trimmed, ISO_DATE.matcher(trimmed).matches() ? DateTimeFormatter.ISO_LOCAL_DATE : ACLED_DATE);
+			date = isoDate(trimmed) ? LocalDate.of(digits(trimmed, 0, 4), digits(trimmed, 5, 7), digits(trimmed, 8, 10))
+					: LocalDate.parse(trimmed, ACLED_DATE);
 		}
-		catch (DateTimeParseException ex) {
+		catch (DateTimeException ex) {
 			throw new IllegalArgumentException("'" + text + "' is not a date (2022-04-18 or 18 April 2022)");
 		}
 		if (date.isBefore(EARLIEST) || date.isAfter(LocalDate.now(ZoneOffset.UTC).plusDays(1))) {
 			throw new IllegalArgumentException(date + " is out of range (" + EARLIEST + " to tomorrow)");
 		}
 		return date;
+	}
+
+	/** Whether the text is NNNN-NN-NN: parsed directly, the common case, without a formatter. */
+	private static boolean isoDate(String text) {
+		if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+			return false;
+		}
+		for (int i = 0; i < 10; i++) {
+			if (i != 4 && i != 7 && (text.charAt(i) < '0' || text.charAt(i) > '9')) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static int digits(String text, int from, int to) {
+		int value = 0;
+		for (int i = from; i < to; i++) {
+			value = value * 10 + (text.charAt(i) - '0');
+		}
+		return value;
 	}
 
 	private static ClaimStatus claimStatus(String text) {
