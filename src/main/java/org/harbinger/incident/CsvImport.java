@@ -180,7 +180,8 @@ final class CsvImport implements RecordSource {
 	}
 
 	private Map<String, String> record(List<String> values) {
-		Map<String, String> record = new HashMap<>();
+		// Sized for every field at once: a record is built for each of millions of rows.
+		Map<String, String> record = new HashMap<>(2 * IncidentFields.NAMES.size());
 		boolean acled = this.format == Format.ACLED;
 		for (int i = 0; i < this.columns.size(); i++) {
 			String column = this.columns.get(i);

@@ -59,7 +59,7 @@ class Importer {
 	private final IngestProperties properties;
 
 	private final ExecutorService readers = Executors.newCachedThreadPool((task) -> {
-		Thread thread = new Thread(task, "harbinger-import-reader");
+		Thread thread = new Thread(task, "harbinger-reader");
 		thread.setDaemon(true);
 		return thread;
 	});

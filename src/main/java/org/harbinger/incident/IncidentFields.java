@@ -2,10 +2,10 @@ package org.harbinger.incident;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +35,8 @@ public final class IncidentFields {
 			"admin3", "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
 			"fatalities", "tags", "timestamp");
 
-	private static final Set<String> KNOWN = Set.copyOf(NAMES);
+	/** Every field a record may carry, to the longest text it may hold (unbounded for non-text fields): one lookup a field. */
+	private static final Map<String, Integer> KNOWN = new HashMap<>();
 
 	private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
 
@@ -49,6 +50,10 @@ public final class IncidentFields {
 			Map.entry("admin3", 200), Map.entry("location", 500), Map.entry("reported_by", 4000),
 			Map.entry("source_scale", 200), Map.entry("notes", 1_000_000), Map.entry("tags", 4000),
 			Map.entry("origin_country", 200));
+
+	static {
+		NAMES.forEach((name) -> KNOWN.put(name, MAX_LENGTH.getOrDefault(name, Integer.MAX_VALUE)));
+	}
 
 	/** ACLED's numeric actor-type codes in older exports; newer ones write the label. 0 means no actor. */
 	private static final List<String> INTER_LABELS = List.of("", "State forces", "Rebel group", "Political militia",
@@ -80,11 +85,11 @@ public final class IncidentFields {
 	public Parsed parse(Map<String, String> raw) {
 		Reader in = new Reader(raw);
 		raw.forEach((name, value) -> {
-			Integer max = MAX_LENGTH.get(name);
-			if (!KNOWN.contains(name)) {
+			Integer max = KNOWN.get(name);
+			if (max == null) {
 				in.errors.add(new FieldError(name, "unknown field"));
 			}
-			else if (max != null && value != null && value.length() > max) {
+			else if (value != null && value.length() > max) {
 				in.errors.add(new FieldError(name, "is " + value.length() + " characters long, at most " + max));
 			}
 		});
@@ -167,9 +172,13 @@ public final class IncidentFields {
 		return (actor1Group != null && !"UNKNOWN".equals(actor1Group)) ? ClaimStatus.ATTRIBUTED : ClaimStatus.UNCLAIMED;
 	}
 
+	/** Whether {@code text} holds {@code part} (lower case) in any case, without a lower-case copy of the text. */
 	private static boolean containsIgnoringCase(String text, String part) {
+		char first = part.charAt(0);
+		char upper = Character.toUpperCase(first);
 		for (int i = 0; i + part.length() <= text.length(); i++) {
-			if (text.regionMatches(true, i, part, 0, part.length())) {
+			char c = text.charAt(i);
+			if ((c == first || c == upper) && text.regionMatches(true, i, part, 0, part.length())) {
 				return true;
 			}
 		}
@@ -186,7 +195,8 @@ public final class IncidentFields {
 		catch (DateTimeException ex) {
 			throw new IllegalArgumentException("'" + text + "' is not a date (2022-04-18 or 18 April 2022)");
 		}
-		if (date.isBefore(EARLIEST) || date.isAfter(LocalDate.now(ZoneOffset.UTC).plusDays(1))) {
+		// Today in UTC from the millisecond clock: this runs for every row.
+		if (date.isBefore(EARLIEST) || date.toEpochDay() > Math.floorDiv(System.currentTimeMillis(), 86_400_000L) + 1) {
 			throw new IllegalArgumentException(date + " is out of range (" + EARLIEST + " to tomorrow)");
 		}
 		return date;
@@ -224,8 +234,10 @@ public final class IncidentFields {
 
 	/** An actor type as ACLED's label, from the label or an older export's number. */
 	private static String inter(String text) {
-		if (!text.chars().allMatch(Character::isDigit)) {
-			return text;
+		for (int i = 0; i < text.length(); i++) {
+			if (!Character.isDigit(text.charAt(i))) {
+				return text;
+			}
 		}
 		int code = Integer.parseInt(text);
 		if (code >= INTER_LABELS.size()) {
