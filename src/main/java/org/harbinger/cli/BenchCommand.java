@@ -28,7 +28,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code bench import}: generates (once) a synthetic ACLED file, times reading it with the
  * CSV reader alone, then imports it end to end (parse, validate, normalise, store in a fresh
  * H2 database, evaluate in the engine) with the clock on the file's last day, and reports
- * both rates, their ratio and the peak heap, sampled while each phase runs.
+ * both rates, their ratio and the peak heap, sampled while each phase runs, and the import's
+ * processor time by thread. {@code --warmup N} first imports another N-row file into another
+ * database in the same JVM, so that the measured import runs on compiled code, as in a
+ * service that has imported before.
  */
 final class BenchCommand {
 
