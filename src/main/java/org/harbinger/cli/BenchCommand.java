@@ -3,13 +3,18 @@ package org.harbinger.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.harbinger.engine.Engine;
@@ -23,7 +28,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code bench import}: generates (once) a synthetic ACLED file, times reading it with the
  * CSV reader alone, then imports it end to end (parse, validate, normalise, store in a fresh
  * H2 database, evaluate in the engine) with the clock on the file's last day, and reports
- * both rates, their ratio and the peak heap, sampled while each phase runs.
+ * both rates, their ratio and the peak heap, sampled while each phase runs, and the import's
+ * processor time by thread. {@code --warmup N} first imports another N-row file into another
+ * database in the same JVM, so that the measured import runs on compiled code, as in a
+ * service that has imported before.
  */
 final class BenchCommand {
 
@@ -34,20 +42,18 @@ final class BenchCommand {
 		if (args.length == 0 || !args[0].equals("import")) {
 			throw new UsageException("bench needs what to measure: import");
 		}
-		Options options = new Options(Arrays.copyOfRange(args, 1, args.length), Set.of("rows", "years", "seed", "dir"));
+		Options options = new Options(Arrays.copyOfRange(args, 1, args.length),
+				Set.of("rows", "years", "seed", "dir", "warmup"));
 		long rows = GenerateCommand.number(options, "rows", "1000000");
 		int years = (int) GenerateCommand.number(options, "years", "5");
 		long seed = GenerateCommand.number(options, "seed", "1");
+		long warmup = GenerateCommand.number(options, "warmup", "0");
 		Path dir = options.path("dir", "var/bench");
 		LocalDate start = GenerateCommand.DEFAULT_START;
 		LocalDate last = start.plusYears(years).minusDays(1);
 		try {
 			Files.createDirectories(dir);
-			Path file = dir.resolve("acled-" + rows + "-" + years + "y-seed" + seed + ".csv");
-			if (!Files.exists(file)) {
-				err.println("Generating " + file + " ...");
-				GenerateCommand.write(file, rows, years, seed, start);
-			}
+			Path file = generated(dir, rows, years, seed, err);
 			out.printf("File: %s, %,d rows, %,d MB; JVM max heap %,d MB, %d processors%n", file, rows,
 					Files.size(file) >> 20, Runtime.getRuntime().maxMemory() >> 20,
 					Runtime.getRuntime().availableProcessors());
@@ -61,32 +67,137 @@ final class BenchCommand {
 			out.printf("Parse only:  %,d records in %.1f s = %,.0f rows/s, peak heap %,d MB%n", records, parseSeconds,
 					parseRate, parsePeak >> 20);
 
-			Path database = dir.resolve("db-" + System.currentTimeMillis());
-			try (ConfigurableApplicationContext context = ServiceContext.start(
-					Map.of("spring.datasource.url", "jdbc:h2:file:" + database.toAbsolutePath(),
-							"harbinger.clock.fixed-date", last.toString()))) {
-				Imports imports = context.getBean(Imports.class);
-				HeapSampler importHeap = HeapSampler.start();
-				began = System.nanoTime();
-				ImportReport report = imports.importFile(file, ImportJob.Origin.CLI,
-						ImportCommand.ProgressBar.on(err, file.getFileName().toString(), Files.size(file)));
-				double importSeconds = (System.nanoTime() - began) / 1e9;
-				long importPeak = importHeap.stop();
-				double importRate = (report.accepted() + report.rejected()) / importSeconds;
+			if (warmup > 0) {
+				// Another file and database: only the compiled code carries over, as in a service that imported before.
+				Path warmupFile = generated(dir, warmup, years, seed + 1, err);
+				importInto(dir, warmupFile, last, err, (context, measured) -> out.printf(
+						"Warm-up:     %,d rows of another file into another database in %.1f s (%.1f s of processor time)%n",
+						measured.rows(), measured.seconds(), measured.cpu()));
+			}
+			importInto(dir, file, last, err, (context, measured) -> {
+				double importRate = measured.rows() / measured.seconds();
 				out.printf("End to end:  %,d rows stored, %,d refused in %.1f s = %,.0f rows/s, peak heap %,d MB "
-						+ "(%,d incidents in the engine's window up to %s)%n", report.accepted(), report.rejected(),
-						importSeconds, importRate, importPeak >> 20, context.getBean(Engine.class).heldIncidents(), last);
+						+ "(%,d incidents in the engine's window up to %s)%n", measured.report().accepted(),
+						measured.report().rejected(), measured.seconds(), importRate, measured.peakHeap() >> 20,
+						context.getBean(Engine.class).heldIncidents(), last);
+				out.printf("CPU:         %.1f s of processor time during the import (%.0f%% of one core over its wall time)%n",
+						measured.cpu(), 100 * measured.cpu() / measured.seconds());
+				out.println("             by thread: " + measured.threads());
 				out.printf("Ratio:       end to end runs at %.0f%% of the parse-only rate (%.1fx slower)%n",
 						100 * importRate / parseRate, parseRate / importRate);
-			}
-			finally {
-				delete(dir, database.getFileName().toString());
-			}
+			});
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 		return 0;
+	}
+
+	/** The synthetic file of these arguments, generated the first time. */
+	private static Path generated(Path dir, long rows, int years, long seed, PrintStream err) throws IOException {
+		Path file = dir.resolve("acled-" + rows + "-" + years + "y-seed" + seed + ".csv");
+		if (!Files.exists(file)) {
+			err.println("Generating " + file + " ...");
+			GenerateCommand.write(file, rows, years, seed, GenerateCommand.DEFAULT_START);
+		}
+		return file;
+	}
+
+	/** One import's figures: wall and processor seconds, peak heap, and processor time by thread. */
+	private record Measured(ImportReport report, double seconds, double cpu, long peakHeap, String threads) {
+
+		long rows() {
+			return this.report.accepted() + this.report.rejected();
+		}
+
+	}
+
+	/** Hears an import's figures while its context is still open. */
+	private interface Result {
+
+		void accept(ConfigurableApplicationContext context, Measured measured);
+
+	}
+
+	/**
+	 * Imports the file end to end into a fresh H2 file database, with the clock on the file's
+	 * last day, and removes the database after.
+	 */
+	private static void importInto(Path dir, Path file, LocalDate last, PrintStream err, Result result)
+			throws IOException {
+		Path database = dir.resolve("db-" + System.currentTimeMillis());
+		try (ConfigurableApplicationContext context = ServiceContext
+			.start(Map.of("spring.datasource.url", "jdbc:h2:file:" + database.toAbsolutePath(),
+					"harbinger.clock.fixed-date", last.toString()))) {
+			Imports imports = context.getBean(Imports.class);
+			HeapSampler heap = HeapSampler.start();
+			Map<String, Double> threadsBefore = threadSeconds();
+			long cpuBefore = cpuNanos();
+			long began = System.nanoTime();
+			ImportReport report = imports.importFile(file, ImportJob.Origin.CLI,
+					ImportCommand.ProgressBar.on(err, file.getFileName().toString(), Files.size(file)));
+			double seconds = (System.nanoTime() - began) / 1e9;
+			result.accept(context, new Measured(report, seconds, (cpuNanos() - cpuBefore) / 1e9, heap.stop(),
+					busiest(threadsBefore, threadSeconds())));
+		}
+		finally {
+			delete(dir, database.getFileName().toString());
+		}
+	}
+
+	/**
+	 * Processor time of each thread, by name with the numbers taken out ("GC Thread#0" and
+	 * "GC Thread#1" are "GC Thread"). On Linux from /proc, which also shows the collector's
+	 * and the compilers' threads; elsewhere the Java threads alone.
+	 */
+	private static Map<String, Double> threadSeconds() {
+		Map<String, Double> seconds = new TreeMap<>();
+		Path tasks = Path.of("/proc/self/task");
+		if (Files.isDirectory(tasks)) {
+			try (Stream<Path> threads = Files.list(tasks)) {
+				threads.forEach((thread) -> {
+					try {
+						String stat = Files.readString(thread.resolve("stat"));
+						String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+						String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+						// utime and stime, fields 14 and 15 of stat, in clock ticks of 1/100 s.
+						double used = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+						seconds.merge(name.replaceAll("[#0-9]+", "").trim(), used, Double::sum);
+					}
+					catch (IOException | RuntimeException ex) {
+						// A thread that ended meanwhile.
+					}
+				});
+				return seconds;
+			}
+			catch (IOException ex) {
+				seconds.clear();
+			}
+		}
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+			if (info != null) {
+				seconds.merge(info.getThreadName().replaceAll("[#0-9]+", "").trim(),
+						threads.getThreadCpuTime(info.getThreadId()) / 1e9, Double::sum);
+			}
+		}
+		return seconds;
+	}
+
+	/** The threads that used at least half a second between the two snapshots, busiest first. */
+	private static String busiest(Map<String, Double> before, Map<String, Double> after) {
+		return after.entrySet()
+			.stream()
+			.map((entry) -> Map.entry(entry.getKey(), entry.getValue() - before.getOrDefault(entry.getKey(), 0.0)))
+			.filter((entry) -> entry.getValue() >= 0.5)
+			.sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+			.map((entry) -> String.format("%s %.1f s", entry.getKey(), entry.getValue()))
+			.collect(Collectors.joining(", "));
+	}
+
+	private static long cpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
 	}
 
 	private static void delete(Path dir, String prefix) throws IOException {

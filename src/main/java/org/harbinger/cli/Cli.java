@@ -20,10 +20,10 @@ public final class Cli {
 			                             run the scenario tests in DIR/tests/*.yaml
 			  backtest --incidents FILE --from DATE --to DATE [--rules DIR] [--thresholds FILE] [--format json|text|html]
 			                             replay a CSV day by day and report every transition
-			  import FILE...             import ACLED or Harbinger CSV files into the service's database
+			  import FILE...             import ACLED or Harbinger CSV or JSON files into the service's database
 			  generate --rows N --years Y --out FILE [--seed S] [--start DATE]
 			                             write a synthetic ACLED export (the same file for the same arguments)
-			  bench import [--rows N] [--years Y] [--seed S]
+			  bench import [--rows N] [--years Y] [--seed S] [--warmup N]
 			                             measure the import: parse only, then end to end into a fresh database
 			  help                       this text
 			""";

@@ -59,10 +59,14 @@ final class ImportCommand {
 		if (report.message() != null) {
 			out.println("  " + report.message());
 		}
-		report.errors().forEach((error) -> out.printf("  line %d: %s%n", error.line(), error.reason()));
+		// A JSON file's reasons name the element and its line themselves.
+		boolean json = "JSON".equals(report.format());
+		report.errors()
+			.forEach((error) -> out.println(json ? "  " + error.reason() : "  line " + error.line() + ": " + error.reason()));
 		if (report.rejected() > report.errors().size()) {
-			out.printf("  ... and %d more: GET /api/imports/%d/rejected.csv%n",
-					report.rejected() - report.errors().size(), report.id());
+			out.printf("  ... and %d more: GET /api/imports/%d/rejected.%s%n",
+					report.rejected() - report.errors().size(), report.id(),
+					json ? "json" : "csv");
 		}
 	}
 

@@ -30,6 +30,8 @@ public final class ActorAliases {
 	/** Feeds repeat a few hundred actor names over millions of rows: each is matched once, up to this many. */
 	private static final int REMEMBERED = 20_000;
 
+	private static final Map<String, Optional<String>> HOME_COUNTRIES = new ConcurrentHashMap<>();
+
 	private final Map<String, Optional<String>> knownGroups = new ConcurrentHashMap<>();
 
 	private final Map<String, Set<String>> knownTargets = new ConcurrentHashMap<>();
@@ -135,6 +137,10 @@ public final class ActorAliases {
 		if (actor == null) {
 			return Optional.empty();
 		}
+		return remembered(HOME_COUNTRIES, actor, ActorAliases::parseHomeCountry);
+	}
+
+	private static Optional<String> parseHomeCountry(String actor) {
 		Matcher parens = TRAILING_PARENS.matcher(actor.trim());
 		if (!parens.matches() || YEARS.matcher(parens.group(2)).matches()) {
 			return Optional.empty();

@@ -16,52 +16,9 @@ import java.util.stream.Collectors;
  * the feed in {@code source} and the outlets in {@code reported_by}, and may not carry
  * unknown columns (a misspelt column would otherwise be dropped without a word).
  */
-final class CsvImport {
+final class CsvImport implements RecordSource {
 
 	static final String ACLED_FEED = "acled";
-
-	/** The kinds of file, told apart by the header. */
-	enum Format {
-
-		ACLED, NATIVE, DELETIONS
-
-	}
-
-	/** One record of the file: an incident, a deletion, or a refused row. */
-	sealed interface Item {
-
-		int line();
-
-	}
-
-	/** A valid incident; {@code fields} are kept in case it is refused later as a duplicate. */
-	record Good(int line, Incident incident, List<String> fields) implements Item {
-	}
-
-	/** A row of a deletions file. */
-	record Deletion(int line, IncidentKey key, List<String> fields) implements Item {
-	}
-
-	/** A refused row, with the text it had in the file. */
-	record Refused(int line, String reason, String raw) implements Item {
-	}
-
-	/** The file as a whole cannot be read: empty, or a header that is not one of the formats. */
-	static final class HeaderException extends RuntimeException {
-
-		private final String raw;
-
-		HeaderException(String message, String raw) {
-			super(message);
-			this.raw = raw;
-		}
-
-		/** The header line as it was in the file. */
-		String raw() {
-			return this.raw;
-		}
-
-	}
 
 	private static final List<String> REQUIRED = List.of("event_id_cnty", "event_date", "event_type", "country");
 
@@ -148,17 +105,18 @@ final class CsvImport {
 		return Format.NATIVE;
 	}
 
-	Format format() {
+	@Override
+	public Format format() {
 		return this.format;
 	}
 
-	/** The header line as it was in the file. */
-	String header() {
+	@Override
+	public String header() {
 		return this.header;
 	}
 
-	/** The next record, or null at the end of the file. */
-	Item next() {
+	@Override
+	public Item next() {
 		while (true) {
 			CsvReader.Row row;
 			try {
@@ -199,7 +157,7 @@ final class CsvImport {
 			return new Refused(row.line(),
 					parsed.errors().stream().map(FieldError::toString).collect(Collectors.joining("; ")), this.csv.raw());
 		}
-		return new Good(row.line(), parsed.incident(), row.fields());
+		return new Good(row.line(), parsed.incident(), () -> CsvWriter.line(row.fields()));
 	}
 
 	private Item deletion(CsvReader.Row row) {
@@ -217,11 +175,13 @@ final class CsvImport {
 					this.csv.raw());
 		}
 		String source = record.getOrDefault("source", "");
-		return new Deletion(row.line(), new IncidentKey(source.isEmpty() ? ACLED_FEED : source, id), row.fields());
+		return new Deletion(row.line(), new IncidentKey(source.isEmpty() ? ACLED_FEED : source, id),
+				() -> CsvWriter.line(row.fields()));
 	}
 
 	private Map<String, String> record(List<String> values) {
-		Map<String, String> record = new HashMap<>();
+		// Sized for every field at once: a record is built for each of millions of rows.
+		Map<String, String> record = new HashMap<>(2 * IncidentFields.NAMES.size());
 		boolean acled = this.format == Format.ACLED;
 		for (int i = 0; i < this.columns.size(); i++) {
 			String column = this.columns.get(i);

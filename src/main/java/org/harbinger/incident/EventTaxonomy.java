@@ -41,10 +41,15 @@ final class EventTaxonomy {
 	}
 
 	static Optional<String> eventType(String value) {
-		return Optional.ofNullable(CANONICAL.get(key(value)));
+		// Most files spell types exactly as ACLED does: no need to fold case.
+		return TYPES.containsKey(value) ? Optional.of(value) : Optional.ofNullable(CANONICAL.get(key(value)));
 	}
 
 	static Optional<String> subEventType(String eventType, String value) {
+		List<String> subTypes = TYPES.get(eventType);
+		if (subTypes != null && subTypes.contains(value)) {
+			return Optional.of(value);
+		}
 		return Optional.ofNullable(CANONICAL.get(key(eventType) + "\n" + key(value)));
 	}
 

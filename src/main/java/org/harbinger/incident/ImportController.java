@@ -26,10 +26,10 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * {@code POST /api/incidents/import}: a CSV file (multipart field {@code file}, or the
- * request body as {@code text/csv}) becomes an import job. A file that is imported within
- * {@code harbinger.ingest.upload-wait} answers 200 with its report; a longer one answers
- * 202 with the job, to follow at {@code GET /api/imports/{id}}.
+ * {@code POST /api/incidents/import}: a CSV or JSON file (multipart field {@code file}, or
+ * the request body as {@code text/csv} or {@code application/json}) becomes an import job. A file that is imported within
+ * {@code harbinger.ingest.upload-wait} (or {@code ?wait=SECONDS}, when shorter) answers 200
+ * with its report; a longer one answers 202 with the job, to follow at {@code GET /api/imports/{id}}.
  */
 @RestController
 class ImportController {
@@ -51,19 +51,29 @@ class ImportController {
 	}
 
 	@PostMapping(path = "/api/incidents/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	ResponseEntity<ImportReport> upload(@RequestParam("file") MultipartFile file) throws IOException {
+	ResponseEntity<ImportReport> upload(@RequestParam("file") MultipartFile file,
+			@RequestParam(name = "wait", required = false) Integer wait) throws IOException {
 		try (InputStream in = file.getInputStream()) {
 			return answer(this.imports.upload((file.getOriginalFilename() != null) ? file.getOriginalFilename()
-					: "upload.csv", in));
+					: "upload.csv", in), wait);
 		}
 	}
 
 	@PostMapping(path = "/api/incidents/import", consumes = "text/csv")
 	ResponseEntity<ImportReport> uploadBody(HttpServletRequest request,
-			@RequestParam(name = "name", defaultValue = "upload.csv") String name) throws IOException {
+			@RequestParam(name = "name", defaultValue = "upload.csv") String name,
+			@RequestParam(name = "wait", required = false) Integer wait) throws IOException {
 		try (InputStream in = request.getInputStream()) {
-			return answer(this.imports.upload(name, in));
+			return answer(this.imports.upload(name, in), wait);
 		}
+	}
+
+	/** A JSON file as the body: streamed to the spool like any upload, never parsed whole. */
+	@PostMapping(path = "/api/incidents/import", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<ImportReport> uploadJsonBody(HttpServletRequest request,
+			@RequestParam(name = "name", defaultValue = "upload.json") String name,
+			@RequestParam(name = "wait", required = false) Integer wait) throws IOException {
+		return uploadBody(request, name, wait);
 	}
 
 	@GetMapping("/api/imports")
@@ -85,13 +95,24 @@ class ImportController {
 			.toList();
 	}
 
-	/** The refused rows under the file's header, as they were: fix them and import this file again. */
-	@GetMapping("/api/imports/{id}/rejected.csv")
-	void rejectedCsv(@PathVariable long id, HttpServletResponse response) throws IOException {
+	/**
+	 * The refused records as they were, in the file's own format (a CSV file's rows under its
+	 * header, a JSON file's elements in an array): fix them and import this file again.
+	 */
+	@GetMapping({ "/api/imports/{id}/rejected.csv", "/api/imports/{id}/rejected.json" })
+	void rejectedFile(@PathVariable long id, HttpServletResponse response) throws IOException {
 		ImportJob job = job(id);
-		response.setContentType("text/csv;charset=UTF-8");
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"rejected-" + id + ".csv\"");
+		boolean json = Imports.json(job);
+		response.setContentType(json ? "application/json;charset=UTF-8" : "text/csv;charset=UTF-8");
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				"attachment; filename=\"rejected-" + id + (json ? ".json" : ".csv") + "\"");
 		this.imports.writeRejected(job, new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
+	}
+
+	private ResponseEntity<ImportReport> accepted(Imports.Submitted submitted) {
+		return ResponseEntity.accepted()
+			.location(URI.create("/api/imports/" + submitted.id()))
+			.body(this.imports.report(job(submitted.id())));
 	}
 
 	private ImportJob job(long id) {
@@ -99,15 +120,23 @@ class ImportController {
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no import " + id));
 	}
 
-	private ResponseEntity<ImportReport> answer(Imports.Submitted submitted) {
+	/**
+	 * The report when the import ends within the wait (the setting, or {@code ?wait=SECONDS}
+	 * when shorter; 0 never waits), else 202 with the job to follow.
+	 */
+	private ResponseEntity<ImportReport> answer(Imports.Submitted submitted, Integer wait) {
+		long millis = this.properties.uploadWait().toMillis();
+		if (wait != null) {
+			millis = Math.min(millis, TimeUnit.SECONDS.toMillis(Math.max(0, wait)));
+		}
 		try {
-			return ResponseEntity.ok(submitted.report()
-				.get(this.properties.uploadWait().toMillis(), TimeUnit.MILLISECONDS));
+			if (millis == 0) {
+				return accepted(submitted);
+			}
+			return ResponseEntity.ok(submitted.report().get(millis, TimeUnit.MILLISECONDS));
 		}
 		catch (TimeoutException ex) {
-			return ResponseEntity.accepted()
-				.location(URI.create("/api/imports/" + submitted.id()))
-				.body(this.imports.report(job(submitted.id())));
+			return accepted(submitted);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -58,7 +59,7 @@ class Importer {
 	private final IngestProperties properties;
 
 	private final ExecutorService readers = Executors.newCachedThreadPool((task) -> {
-		Thread thread = new Thread(task, "harbinger-import-reader");
+		Thread thread = new Thread(task, "harbinger-reader");
 		thread.setDaemon(true);
 		return thread;
 	});
@@ -83,11 +84,11 @@ class Importer {
 		CountingStream counted = new CountingStream(file);
 		int line = 0;
 		try (Reader in = new InputStreamReader(counted, StandardCharsets.UTF_8)) {
-			CsvImport csv;
+			RecordSource source;
 			try {
-				csv = CsvImport.open(in, this.fields, this.properties.maxRecordChars());
+				source = RecordSource.open(in, job.fileName(), this.fields, this.properties.maxRecordChars());
 			}
-			catch (CsvImport.HeaderException ex) {
+			catch (RecordSource.HeaderException ex) {
 				this.transaction.executeWithoutResult((status) -> {
 					this.jobs.reject(id, List.of(new ImportJobs.Rejected(1, ex.getMessage(), ex.raw())));
 					this.jobs.progress(id, new ImportJobs.Progress(counted.count, 1, 0, 0, 0, 0, 1));
@@ -95,9 +96,10 @@ class Importer {
 				this.jobs.finish(id, ImportJob.Status.FAILED, "line 1: " + ex.getMessage());
 				return this.jobs.find(id).orElseThrow();
 			}
-			this.jobs.start(id, csv.format().name(), csv.header(), resumeAfter);
+			this.jobs.start(id, source.format().name(), source.header(), resumeAfter);
 			BlockingQueue<Read> reads = new ArrayBlockingQueue<>(BATCHES_AHEAD);
-			Future<?> reading = this.readers.submit(() -> read(csv, resumeAfter, counted, reads));
+			Future<?> reading = this.readers.submit(() -> read(source, resumeAfter, counted, reads));
+			String broken = null;
 			try {
 				long rows = 0;
 				for (Read read = reads.take(); true; read = reads.take()) {
@@ -105,9 +107,10 @@ class Importer {
 					if (read.failure() != null) {
 						throw read.failure();
 					}
-					rows += commit(id, read.batch(), read.bytesRead(), evaluating);
+					rows += commit(id, source, read.batch(), read.bytesRead(), evaluating);
 					progress.committed(read.bytesRead(), rows);
 					if (read.last()) {
+						broken = read.batch().broken;
 						break;
 					}
 				}
@@ -118,7 +121,13 @@ class Importer {
 			while (!evaluating.isEmpty()) {
 				evaluating.poll().get();
 			}
-			this.jobs.finish(id, ImportJob.Status.DONE, null);
+			if (broken != null) {
+				this.jobs.finish(id, ImportJob.Status.FAILED, broken + ". What came before it is stored; fix the file "
+						+ "and import it again (records already stored come back unchanged)");
+			}
+			else {
+				this.jobs.finish(id, ImportJob.Status.DONE, null);
+			}
 		}
 		catch (InterruptedException ex) {
 			// A shutdown: the job stays RUNNING, so the next start resumes it after the last committed batch.
@@ -145,16 +154,19 @@ class Importer {
 	 * Reads and validates on a thread of its own while the import thread stores, handing over
 	 * full batches through a short queue: the two halves overlap, and memory stays bounded.
 	 */
-	private void read(CsvImport csv, Integer resumeAfter, CountingStream counted, BlockingQueue<Read> reads) {
+	private void read(RecordSource source, Integer resumeAfter, CountingStream counted, BlockingQueue<Read> reads) {
 		int line = 0;
 		try {
 			Batch batch = new Batch();
-			for (CsvImport.Item item = csv.next(); item != null; item = csv.next()) {
+			for (RecordSource.Item item = source.next(); item != null; item = source.next()) {
 				line = item.line();
 				if (resumeAfter != null && line <= resumeAfter) {
 					continue;
 				}
 				batch.add(item);
+				if (batch.broken != null) {
+					break;
+				}
 				if (batch.size() >= this.properties.batchSize()) {
 					reads.put(new Read(batch, counted.count, line, false, null));
 					batch = new Batch();
@@ -175,7 +187,8 @@ class Importer {
 	}
 
 	/** Stores one batch; when the database refuses it, each row alone, so one bad row cannot sink the others. */
-	private long commit(long id, Batch batch, long bytesRead, Deque<CompletableFuture<Void>> evaluating)
+	private long commit(long id, RecordSource source, Batch batch, long bytesRead,
+			Deque<CompletableFuture<Void>> evaluating)
 			throws InterruptedException, ExecutionException {
 		if (Thread.currentThread().isInterrupted()) {
 			throw new InterruptedException();
@@ -184,12 +197,12 @@ class Importer {
 			return 0;
 		}
 		try {
-			evaluating.add(this.transaction.execute((status) -> store(id, batch, bytesRead)));
+			evaluating.add(this.transaction.execute((status) -> store(id, source, batch, bytesRead)));
 		}
 		catch (DataAccessException ex) {
 			logger.info("Import {}: the database refused a batch ({}); storing its rows one at a time", id,
 					NestedExceptionUtils.getMostSpecificCause(ex).getMessage());
-			evaluating.add(storeOneByOne(id, batch, bytesRead));
+			evaluating.add(storeOneByOne(id, source, batch, bytesRead));
 		}
 		while (evaluating.size() > BATCHES_AHEAD) {
 			evaluating.poll().get();
@@ -198,16 +211,17 @@ class Importer {
 	}
 
 	/** Stores a batch in the caller's transaction: rows, deletions, refusals and the job's progress together. */
-	private CompletableFuture<Void> store(long id, Batch batch, long bytesRead) {
+	private CompletableFuture<Void> store(long id, RecordSource source, Batch batch, long bytesRead) {
 		IncidentService.Outcome outcome = this.incidents.write(batch.rows,
-				batch.deletions.stream().map(CsvImport.Deletion::key).toList(), id);
+				batch.deletions.stream().map(RecordSource.Deletion::key).toList(), id);
 		List<ImportJobs.Rejected> rejected = new ArrayList<>(batch.refused);
 		outcome.duplicates()
 			.forEach((duplicate) -> rejected.add(new ImportJobs.Rejected(duplicate.row().line(),
 					"event_id_cnty: '" + duplicate.row().incident().eventId() + "' of feed '"
-							+ duplicate.row().incident().source() + "' is already on line " + duplicate.firstLine()
-							+ " of this file",
-					CsvWriter.line(batch.fields.get(duplicate.row().line())))));
+							+ duplicate.row().incident().source() + "' is already "
+							+ ((source.format() == RecordSource.Format.JSON) ? "element " : "on line ")
+							+ duplicate.firstLine() + " of this file",
+					batch.raws.get(duplicate.row().line()).get())));
 		rejected.sort(Comparator.comparingInt(ImportJobs.Rejected::line));
 		this.jobs.reject(id, rejected);
 		this.jobs.progress(id, new ImportJobs.Progress(bytesRead, batch.committedLine, outcome.created(),
@@ -220,22 +234,22 @@ class Importer {
 	 * batch's last line last: a stop in between repeats rows already stored, which are then
 	 * recognised as the same line of the same import, not as duplicates.
 	 */
-	private CompletableFuture<Void> storeOneByOne(long id, Batch batch, long bytesRead) {
+	private CompletableFuture<Void> storeOneByOne(long id, RecordSource source, Batch batch, long bytesRead) {
 		List<CompletableFuture<Void>> evaluated = new ArrayList<>();
 		Batch last = new Batch();
 		last.refused.addAll(batch.refused);
 		last.committedLine = batch.committedLine;
 		for (Batch single : batch.singles()) {
 			try {
-				evaluated.add(this.transaction.execute((status) -> store(id, single, bytesRead)));
+				evaluated.add(this.transaction.execute((status) -> store(id, source, single, bytesRead)));
 			}
 			catch (DataAccessException ex) {
 				last.refused.add(new ImportJobs.Rejected(single.lastLine,
 						"the database refused it: " + NestedExceptionUtils.getMostSpecificCause(ex).getMessage(),
-						CsvWriter.line(single.fields.get(single.lastLine))));
+						single.raws.get(single.lastLine).get()));
 			}
 		}
-		evaluated.add(this.transaction.execute((status) -> store(id, last, bytesRead)));
+		evaluated.add(this.transaction.execute((status) -> store(id, source, last, bytesRead)));
 		return CompletableFuture.allOf(evaluated.toArray(CompletableFuture[]::new));
 	}
 
@@ -249,9 +263,9 @@ class Importer {
 
 		private final List<IncidentService.Numbered> rows = new ArrayList<>();
 
-		private final Map<Integer, List<String>> fields = new HashMap<>();
+		private final Map<Integer, Supplier<String>> raws = new HashMap<>();
 
-		private final List<CsvImport.Deletion> deletions = new ArrayList<>();
+		private final List<RecordSource.Deletion> deletions = new ArrayList<>();
 
 		private final List<ImportJobs.Rejected> refused = new ArrayList<>();
 
@@ -260,19 +274,27 @@ class Importer {
 		/** The line the job's progress moves to when this batch commits; null leaves it. */
 		private Integer committedLine;
 
-		void add(CsvImport.Item item) {
+		/** Why the file cannot be read past this batch's last record; null when it can. */
+		private String broken;
+
+		/** Adds a record; on the reading thread, which also prepares the row to store. */
+		void add(RecordSource.Item item) {
 			this.lastLine = item.line();
 			this.committedLine = item.line();
-			if (item instanceof CsvImport.Good good) {
+			if (item instanceof RecordSource.Good good) {
 				this.rows.add(new IncidentService.Numbered(good.line(), good.incident()));
-				this.fields.put(good.line(), good.fields());
+				this.raws.put(good.line(), good.raw());
 			}
-			else if (item instanceof CsvImport.Deletion deletion) {
+			else if (item instanceof RecordSource.Deletion deletion) {
 				this.deletions.add(deletion);
-				this.fields.put(deletion.line(), deletion.fields());
+				this.raws.put(deletion.line(), deletion.raw());
 			}
-			else if (item instanceof CsvImport.Refused refused) {
+			else if (item instanceof RecordSource.Refused refused) {
 				this.refused.add(new ImportJobs.Rejected(refused.line(), refused.reason(), refused.raw()));
+			}
+			else if (item instanceof RecordSource.Broken broken) {
+				this.refused.add(new ImportJobs.Rejected(broken.line(), broken.reason(), broken.raw()));
+				this.broken = broken.reason();
 			}
 		}
 
@@ -286,14 +308,14 @@ class Importer {
 			this.rows.forEach((row) -> {
 				Batch single = new Batch();
 				single.rows.add(row);
-				single.fields.put(row.line(), this.fields.get(row.line()));
+				single.raws.put(row.line(), this.raws.get(row.line()));
 				single.lastLine = row.line();
 				singles.add(single);
 			});
 			this.deletions.forEach((deletion) -> {
 				Batch single = new Batch();
 				single.deletions.add(deletion);
-				single.fields.put(deletion.line(), deletion.fields());
+				single.raws.put(deletion.line(), deletion.raw());
 				single.lastLine = deletion.line();
 				singles.add(single);
 			});

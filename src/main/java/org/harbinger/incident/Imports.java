@@ -111,17 +111,31 @@ public class Imports {
 	record Submitted(long id, CompletableFuture<ImportReport> report) {
 	}
 
-	/** The refused rows under the file's header, as they were: the file to fix and import again. */
+	/**
+	 * The refused records as they were, the file to fix and import again: a CSV file's rows
+	 * under its header, a JSON file's elements in an array.
+	 */
 	void writeRejected(ImportJob job, Writer out) throws IOException {
-		if (job.header() != null) {
+		boolean json = json(job);
+		if (json) {
+			out.write('[');
+		}
+		else if (job.header() != null) {
 			out.write(job.header());
 			out.write('\n');
 		}
+		boolean[] first = { true };
 		try {
 			this.jobs.forEachRejected(job.id(), (row) -> {
 				try {
+					if (json) {
+						out.write(first[0] ? "\n" : ",\n");
+					}
 					out.write(row.raw());
-					out.write('\n');
+					if (!json) {
+						out.write('\n');
+					}
+					first[0] = false;
 				}
 				catch (IOException ex) {
 					throw new UncheckedIOException(ex);
@@ -131,7 +145,15 @@ public class Imports {
 		catch (UncheckedIOException ex) {
 			throw ex.getCause();
 		}
+		if (json) {
+			out.write("\n]\n");
+		}
 		out.flush();
+	}
+
+	/** Whether the job read a JSON file, whose refused records are JSON elements. */
+	static boolean json(ImportJob job) {
+		return RecordSource.Format.JSON.name().equals(job.format());
 	}
 
 	ImportReport report(ImportJob job) {

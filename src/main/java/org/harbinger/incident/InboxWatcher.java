@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * {@code processing/} and is imported through the same pipeline as an upload; then it moves
  * to {@code processed/} (the whole file was read, refused rows and all) or {@code failed/},
  * with {@code NAME.report.json} beside it and, when rows were refused,
- * {@code NAME.rejected.csv} to fix and drop in the inbox again. A folder on this machine, so
+ * {@code NAME.rejected.csv} (or {@code .json}) to fix and drop in the inbox again. A folder on this machine, so
  * a local scheduler rather than Quartz, whose jobs may run on any instance of a cluster.
  */
 @Component
@@ -131,7 +131,7 @@ class InboxWatcher {
 		this.json.writerWithDefaultPrettyPrinter()
 			.writeValue(folder.resolve(name + ".report.json").toFile(), this.imports.report(job));
 		if (job.rejected() > 0) {
-			try (Writer out = Files.newBufferedWriter(folder.resolve(name + ".rejected.csv"), StandardCharsets.UTF_8)) {
+			try (Writer out = Files.newBufferedWriter(folder.resolve(name + (Imports.json(job) ? ".rejected.json" : ".rejected.csv")), StandardCharsets.UTF_8)) {
 				this.imports.writeRejected(job, out);
 			}
 		}

@@ -1,18 +1,17 @@
 package org.harbinger.incident;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * Turns one raw record (field name to text, from JSON or any CSV dialect) into a
@@ -36,9 +35,8 @@ public final class IncidentFields {
 			"admin3", "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
 			"fatalities", "tags", "timestamp");
 
-	private static final Set<String> KNOWN = Set.copyOf(NAMES);
-
-	private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+	/** Every field a record may carry, to the longest text it may hold (unbounded for non-text fields): one lookup a field. */
+	private static final Map<String, Integer> KNOWN = new HashMap<>();
 
 	private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
 
@@ -52,6 +50,10 @@ public final class IncidentFields {
 			Map.entry("admin3", 200), Map.entry("location", 500), Map.entry("reported_by", 4000),
 			Map.entry("source_scale", 200), Map.entry("notes", 1_000_000), Map.entry("tags", 4000),
 			Map.entry("origin_country", 200));
+
+	static {
+		NAMES.forEach((name) -> KNOWN.put(name, MAX_LENGTH.getOrDefault(name, Integer.MAX_VALUE)));
+	}
 
 	/** ACLED's numeric actor-type codes in older exports; newer ones write the label. 0 means no actor. */
 	private static final List<String> INTER_LABELS = List.of("", "State forces", "Rebel group", "Political militia",
@@ -83,11 +85,11 @@ public final class IncidentFields {
 	public Parsed parse(Map<String, String> raw) {
 		Reader in = new Reader(raw);
 		raw.forEach((name, value) -> {
-			Integer max = MAX_LENGTH.get(name);
-			if (!KNOWN.contains(name)) {
+			Integer max = KNOWN.get(name);
+			if (max == null) {
 				in.errors.add(new FieldError(name, "unknown field"));
 			}
-			else if (max != null && value != null && value.length() > max) {
+			else if (value != null && value.length() > max) {
 				in.errors.add(new FieldError(name, "is " + value.length() + " characters long, at most " + max));
 			}
 		});
@@ -164,25 +166,61 @@ public final class IncidentFields {
 		if (tags.contains("unclaimed")) {
 			return ClaimStatus.UNCLAIMED;
 		}
-		if (notes != null && notes.toLowerCase(Locale.ROOT).contains("claimed responsibility")) {
+		if (notes != null && containsIgnoringCase(notes, "claimed responsibility")) {
 			return ClaimStatus.CLAIMED;
 		}
 		return (actor1Group != null && !"UNKNOWN".equals(actor1Group)) ? ClaimStatus.ATTRIBUTED : ClaimStatus.UNCLAIMED;
+	}
+
+	/** Whether {@code text} holds {@code part} (lower case) in any case, without a lower-case copy of the text. */
+	private static boolean containsIgnoringCase(String text, String part) {
+		char first = part.charAt(0);
+		char upper = Character.toUpperCase(first);
+		for (int i = 0; i + part.length() <= text.length(); i++) {
+			char c = text.charAt(i);
+			if ((c == first || c == upper) && text.regionMatches(true, i, part, 0, part.length())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static LocalDate date(String text) {
 		LocalDate date;
 		String trimmed = text.trim();
 		try {
-			date = LocalDate.parse(trimmed, ISO_DATE.matcher(trimmed).matches() ? DateTimeFormatter.ISO_LOCAL_DATE : ACLED_DATE);
+			date = isoDate(trimmed) ? LocalDate.of(digits(trimmed, 0, 4), digits(trimmed, 5, 7), digits(trimmed, 8, 10))
+					: LocalDate.parse(trimmed, ACLED_DATE);
 		}
-		catch (DateTimeParseException ex) {
+		catch (DateTimeException ex) {
 			throw new IllegalArgumentException("'" + text + "' is not a date (2022-04-18 or 18 April 2022)");
 		}
-		if (date.isBefore(EARLIEST) || date.isAfter(LocalDate.now(ZoneOffset.UTC).plusDays(1))) {
+		// Today in UTC from the millisecond clock: this runs for every row.
+		if (date.isBefore(EARLIEST) || date.toEpochDay() > Math.floorDiv(System.currentTimeMillis(), 86_400_000L) + 1) {
 			throw new IllegalArgumentException(date + " is out of range (" + EARLIEST + " to tomorrow)");
 		}
 		return date;
+	}
+
+	/** Whether the text is NNNN-NN-NN: parsed directly, the common case, without a formatter. */
+	private static boolean isoDate(String text) {
+		if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+			return false;
+		}
+		for (int i = 0; i < 10; i++) {
+			if (i != 4 && i != 7 && (text.charAt(i) < '0' || text.charAt(i) > '9')) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static int digits(String text, int from, int to) {
+		int value = 0;
+		for (int i = from; i < to; i++) {
+			value = value * 10 + (text.charAt(i) - '0');
+		}
+		return value;
 	}
 
 	private static ClaimStatus claimStatus(String text) {
@@ -196,8 +234,10 @@ public final class IncidentFields {
 
 	/** An actor type as ACLED's label, from the label or an older export's number. */
 	private static String inter(String text) {
-		if (!text.chars().allMatch(Character::isDigit)) {
-			return text;
+		for (int i = 0; i < text.length(); i++) {
+			if (!Character.isDigit(text.charAt(i))) {
+				return text;
+			}
 		}
 		int code = Integer.parseInt(text);
 		if (code >= INTER_LABELS.size()) {

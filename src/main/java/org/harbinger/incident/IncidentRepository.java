@@ -40,11 +40,10 @@ public class IncidentRepository {
 			+ Arrays.stream(COLUMNS.split(", ")).skip(2).map((column) -> column + " = ?").reduce((a, b) -> a + ", " + b).get()
 			+ ", content_hash = ?, import_id = ?, import_line = ?, updated_at = ? WHERE source = ? AND event_id = ?";
 
+	/** The transaction's time for both times: one value, not two binds and conversions a row. */
 	private static final String INSERT = "INSERT INTO incident (" + COLUMNS
 			+ ", content_hash, import_id, import_line, recorded_at, updated_at) VALUES ("
-			+ "?, ".repeat(COLUMNS.split(", ").length + 4) + "?)";
-
-	private static final int LOOKUP_CHUNK = 100;
+			+ "?, ".repeat(COLUMNS.split(", ").length + 3) + "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)";
 
 	/** The SQL type of each of COLUMNS, so that a null binds without asking the driver. */
 	private static final int[] TYPES = types("source", "event_id", "event_date:" + Types.DATE,
@@ -54,14 +53,6 @@ public class IncidentRepository {
 			"longitude:" + Types.DOUBLE, "geo_precision:" + Types.INTEGER, "reported_by", "source_scale", "notes",
 			"fatalities:" + Types.INTEGER, "tags", "acled_timestamp:" + Types.BIGINT, "origin_country", "claim_status",
 			"reliability", "credibility:" + Types.INTEGER, "actor1_group", "actor2_group", "target_groups");
-
-	private static final int[] INSERT_TYPES = concat(TYPES, Types.BIGINT, Types.BIGINT, Types.INTEGER,
-			Types.TIMESTAMP, Types.TIMESTAMP);
-
-	private static final int[] UPDATE_TYPES = concat(Arrays.copyOfRange(TYPES, 2, TYPES.length), Types.BIGINT,
-			Types.BIGINT, Types.INTEGER, Types.TIMESTAMP, Types.VARCHAR, Types.VARCHAR);
-
-	private static final int[] MARK_TYPES = { Types.BIGINT, Types.INTEGER, Types.VARCHAR, Types.VARCHAR };
 
 	private final JdbcClient jdbc;
 
@@ -76,23 +67,44 @@ public class IncidentRepository {
 	record Stored(long hash, Long importId, Integer line) {
 	}
 
-	/** One incident to write, with the hash of its content and where it came from (both null for the API). */
-	record Write(Incident incident, long hash, Long importId, Integer line) {
+	/**
+	 * An incident with its column values and the hash of its content, computed once (on the
+	 * reading thread of an import, off the one that stores).
+	 */
+	record Row(Incident incident, Object[] values, long hash) {
+
+		static Row of(Incident incident) {
+			Object[] values = IncidentRepository.values(incident);
+			return new Row(incident, values, IncidentRepository.hash(values));
+		}
+
 	}
 
+	/** One incident to write, and where it came from (both null for the API). */
+	record Write(Row row, Long importId, Integer line) {
+
+		Incident incident() {
+			return this.row.incident();
+		}
+
+		long hash() {
+			return this.row.hash();
+		}
+
+	}
+
+	/** What the database holds for these identities, in one query: an array parameter, not a long IN list. */
 	Map<IncidentKey, Stored> stored(Collection<IncidentKey> keys) {
 		Map<IncidentKey, Stored> stored = new HashMap<>();
 		if (keys.isEmpty()) {
 			return stored;
 		}
 		Set<IncidentKey> wanted = new HashSet<>(keys);
-		List<String> ids = wanted.stream().map(IncidentKey::eventId).distinct().toList();
-		// H2 checks each row it finds against the whole IN list: short lists keep a batch linear.
-		for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
-			this.jdbc
-				.sql("SELECT source, event_id, content_hash, import_id, import_line FROM incident WHERE event_id IN (:ids)")
-				.param("ids", ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK)))
-				.query((RowCallbackHandler) (rs) -> {
+		Object[] ids = wanted.stream().map(IncidentKey::eventId).distinct().toArray();
+		this.template.query(
+				"SELECT source, event_id, content_hash, import_id, import_line FROM incident WHERE event_id = ANY (?)",
+				(statement) -> statement.setArray(1, statement.getConnection().createArrayOf("VARCHAR", ids)),
+				(RowCallbackHandler) (rs) -> {
 					IncidentKey key = new IncidentKey(rs.getString(1), rs.getString(2));
 					if (wanted.contains(key)) {
 						Long hash = (Long) rs.getObject(3);
@@ -100,43 +112,48 @@ public class IncidentRepository {
 								new Stored((hash != null) ? hash : 0L, (Long) rs.getObject(4), (Integer) rs.getObject(5)));
 					}
 				});
-		}
 		return stored;
 	}
 
 	void insert(List<Write> writes) {
-		Timestamp now = Timestamp.from(Instant.now());
 		this.template.batchUpdate(INSERT, writes, writes.size(), (statement, write) -> {
-			List<Object> values = values(write.incident());
-			values.add(write.hash());
-			values.add(write.importId());
-			values.add(write.line());
-			values.add(now);
-			values.add(now);
-			set(statement, values, INSERT_TYPES);
+			Object[] values = write.row().values();
+			for (int i = 0; i < values.length; i++) {
+				bind(statement, i + 1, values[i], TYPES[i]);
+			}
+			int next = values.length + 1;
+			statement.setLong(next++, write.hash());
+			bind(statement, next++, write.importId(), Types.BIGINT);
+			bind(statement, next, write.line(), Types.INTEGER);
 		});
 	}
 
 	void update(List<Write> writes) {
 		Timestamp now = Timestamp.from(Instant.now());
 		this.template.batchUpdate(UPDATE, writes, writes.size(), (statement, write) -> {
-			List<Object> values = values(write.incident());
-			List<Object> update = new ArrayList<>(values.subList(2, values.size()));
-			update.add(write.hash());
-			update.add(write.importId());
-			update.add(write.line());
-			update.add(now);
-			update.add(write.incident().source());
-			update.add(write.incident().eventId());
-			set(statement, update, UPDATE_TYPES);
+			Object[] values = write.row().values();
+			for (int i = 2; i < values.length; i++) {
+				bind(statement, i - 1, values[i], TYPES[i]);
+			}
+			int next = values.length - 1;
+			statement.setLong(next++, write.hash());
+			bind(statement, next++, write.importId(), Types.BIGINT);
+			bind(statement, next++, write.line(), Types.INTEGER);
+			statement.setTimestamp(next++, now);
+			statement.setString(next++, write.incident().source());
+			statement.setString(next, write.incident().eventId());
 		});
 	}
 
 	/** Records which import and line last sent these unchanged incidents, so a repeat later in the file is caught. */
 	void markImported(List<Write> writes) {
 		this.template.batchUpdate("UPDATE incident SET import_id = ?, import_line = ? WHERE source = ? AND event_id = ?",
-				writes, writes.size(), (statement, write) -> set(statement, Arrays.asList(write.importId(), write.line(),
-						write.incident().source(), write.incident().eventId()), MARK_TYPES));
+				writes, writes.size(), (statement, write) -> {
+					bind(statement, 1, write.importId(), Types.BIGINT);
+					bind(statement, 2, write.line(), Types.INTEGER);
+					statement.setString(3, write.incident().source());
+					statement.setString(4, write.incident().eventId());
+				});
 	}
 
 	/** Removes the incidents; returns those that were there. */
@@ -159,10 +176,10 @@ public class IncidentRepository {
 		return deleted;
 	}
 
-	/** A 64-bit FNV-1a hash of everything stored about the incident, to tell an amendment from a re-send. */
-	static long hash(Incident incident) {
+	/** A 64-bit FNV-1a hash of everything stored about an incident (its column values), to tell an amendment from a re-send. */
+	private static long hash(Object[] values) {
 		long hash = 0xcbf29ce484222325L;
-		for (Object value : values(incident)) {
+		for (Object value : values) {
 			String text = String.valueOf(value);
 			for (int i = 0; i < text.length(); i++) {
 				hash = (hash ^ text.charAt(i)) * 0x100000001b3L;
@@ -172,15 +189,18 @@ public class IncidentRepository {
 		return hash;
 	}
 
-	private static void set(PreparedStatement statement, List<Object> values, int[] types) throws SQLException {
-		for (int i = 0; i < values.size(); i++) {
-			Object value = values.get(i);
-			if (value == null) {
-				statement.setNull(i + 1, types[i]);
-			}
-			else {
-				statement.setObject(i + 1, value);
-			}
+	/** Binds by the column's type: no driver guessing, and a null needs the type anyway. */
+	private static void bind(PreparedStatement statement, int index, Object value, int type) throws SQLException {
+		if (value == null) {
+			statement.setNull(index, type);
+			return;
+		}
+		switch (type) {
+			case Types.VARCHAR -> statement.setString(index, (String) value);
+			case Types.INTEGER -> statement.setInt(index, (Integer) value);
+			case Types.BIGINT -> statement.setLong(index, (Long) value);
+			case Types.DOUBLE -> statement.setDouble(index, (Double) value);
+			default -> statement.setObject(index, value);
 		}
 	}
 
@@ -193,12 +213,6 @@ public class IncidentRepository {
 			.mapToInt((column) -> column.contains(":") ? Integer.parseInt(column.substring(column.indexOf(':') + 1))
 					: Types.VARCHAR)
 			.toArray();
-	}
-
-	private static int[] concat(int[] types, int... more) {
-		int[] all = Arrays.copyOf(types, types.length + more.length);
-		System.arraycopy(more, 0, all, types.length, more.length);
-		return all;
 	}
 
 	public long count() {
@@ -300,14 +314,14 @@ public class IncidentRepository {
 			.optional();
 	}
 
-	private static List<Object> values(Incident i) {
-		return new ArrayList<>(Arrays.asList(i.source(), i.eventId(), i.eventDate(), i.timePrecision(), i.disorderType(), i.eventType(),
+	private static Object[] values(Incident i) {
+		return new Object[] { i.source(), i.eventId(), i.eventDate(), i.timePrecision(), i.disorderType(), i.eventType(),
 				i.subEventType(), i.actor1(), i.assocActor1(), i.inter1(), i.actor2(), i.assocActor2(), i.inter2(),
 				i.interaction(), i.civilianTargeting(), i.iso(), i.region(), i.country(), i.admin1(), i.admin2(),
 				i.admin3(), i.location(), i.latitude(), i.longitude(), i.geoPrecision(), i.reportedBy(),
 				i.sourceScale(), i.notes(), i.fatalities(), String.join(";", i.tags()), i.timestamp(),
 				i.originCountry(), i.claimStatus().name(), i.reliability(), i.credibility(), i.actor1Group(),
-				i.actor2Group(), String.join(";", i.targetGroups())));
+				i.actor2Group(), String.join(";", i.targetGroups()) };
 	}
 
 	private static Incident map(ResultSet rs) throws SQLException {

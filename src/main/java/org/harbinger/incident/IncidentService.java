@@ -35,8 +35,17 @@ public class IncidentService {
 	public record Recorded(int created, int updated) {
 	}
 
-	/** An incident and the line of the file it came from (null from the API). */
-	record Numbered(Integer line, Incident incident) {
+	/** An incident, ready to store, and the line of the file it came from (null from the API). */
+	record Numbered(Integer line, IncidentRepository.Row row) {
+
+		Numbered(Integer line, Incident incident) {
+			this(line, IncidentRepository.Row.of(incident));
+		}
+
+		Incident incident() {
+			return this.row.incident();
+		}
+
 	}
 
 	/** A row refused because its identity already appeared earlier in the same import. */
@@ -94,8 +103,8 @@ public class IncidentService {
 					continue;
 				}
 			}
-			long hash = IncidentRepository.hash(row.incident());
-			IncidentRepository.Write write = new IncidentRepository.Write(row.incident(), hash, importId, row.line());
+			long hash = row.row().hash();
+			IncidentRepository.Write write = new IncidentRepository.Write(row.row(), importId, row.line());
 			if (before == null) {
 				inserts.add(write);
 				changed.add(row.incident());

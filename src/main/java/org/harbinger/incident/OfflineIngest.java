@@ -43,21 +43,21 @@ public final class OfflineIngest {
 		try {
 			csv = CsvImport.open(in, fields, MAX_RECORD_CHARS);
 		}
-		catch (CsvImport.HeaderException ex) {
+		catch (RecordSource.HeaderException ex) {
 			return new Read(0, 1, List.of(new ImportReport.LineError(1, ex.getMessage())));
 		}
 		Set<IncidentKey> seen = new HashSet<>();
 		long accepted = 0;
-		for (CsvImport.Item item = csv.next(); item != null; item = csv.next()) {
-			if (item instanceof CsvImport.Good good && seen.add(good.incident().key())) {
+		for (RecordSource.Item item = csv.next(); item != null; item = csv.next()) {
+			if (item instanceof RecordSource.Good good && seen.add(good.incident().key())) {
 				incidents.accept(good.incident());
 				accepted++;
 			}
-			else if (item instanceof CsvImport.Good duplicate) {
+			else if (item instanceof RecordSource.Good duplicate) {
 				errors.add(new ImportReport.LineError(duplicate.line(),
 						"duplicate of an earlier row with the same source and event_id_cnty"));
 			}
-			else if (item instanceof CsvImport.Refused refused) {
+			else if (item instanceof RecordSource.Refused refused) {
 				errors.add(new ImportReport.LineError(refused.line(), refused.reason()));
 			}
 			else {

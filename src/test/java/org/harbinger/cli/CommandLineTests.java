@@ -1,12 +1,19 @@
 package org.harbinger.cli;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,6 +91,46 @@ class CommandLineTests {
 	}
 
 	@Test
+	void importStoresTheRowsOfEachFileAndSummarisesEach(@TempDir Path dir) throws Exception {
+		Path csv = dir.resolve("desk.csv");
+		Files.writeString(csv, """
+				event_id_cnty,event_date,event_type,sub_event_type,actor1,country,fatalities
+				CLI-1,2022-04-18,Protests,Peaceful protest,Protesters (Afghanistan),Afghanistan,0
+				CLI-2,2022-04-19,Protests,Peaceful protest,Protesters (Afghanistan),Afghanistan,-2
+				CLI-3,2022-04-20,Protests,Peaceful protest,Protesters (Afghanistan),Afghanistan,0
+				""");
+		Path json = dir.resolve("desk.json");
+		Files.writeString(json, """
+				[{"source": "desk", "id": "CLI-J1", "event_date": "2022-04-21", "event_type": "Protests",
+				  "country": "Afghanistan", "tags": ["lang=ps"]}]
+				""");
+		String database = "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath();
+
+		// A JVM of its own, as java -jar runs it: the service's context must not meet the test classes.
+		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Dspring.datasource.url=" + database, "-cp", mainClassPath(), "org.harbinger.HarbingerApplication", "import",
+				csv.toString(), json.toString())
+			.redirectError(ProcessBuilder.Redirect.DISCARD)
+			.start();
+		this.out.write(process.getInputStream().readAllBytes());
+		int status = process.waitFor();
+
+		assertThat(status).as("a row was refused").isEqualTo(1);
+		assertThat(out()).contains("desk.csv: DONE, 2 rows stored (2 new, 0 amended, 0 unchanged), 0 deleted, 1 refused")
+			.contains("  line 3: fatalities: -2 is negative")
+			.contains("desk.json: DONE, 1 rows stored (1 new, 0 amended, 0 unchanged), 0 deleted, 0 refused");
+		try (Connection connection = DriverManager.getConnection(database, "sa", "");
+				ResultSet rows = connection.createStatement()
+					.executeQuery("SELECT source || '/' || event_id FROM incident ORDER BY event_id")) {
+			List<String> stored = new ArrayList<>();
+			while (rows.next()) {
+				stored.add(rows.getString(1));
+			}
+			assertThat(stored).containsExactly("acled/CLI-1", "acled/CLI-3", "desk/CLI-J1");
+		}
+	}
+
+	@Test
 	void aMissingOptionIsAUsageError() {
 		assertThat(run("backtest", "--incidents", "x.csv")).isEqualTo(2);
 		assertThat(err()).startsWith("--from is required").contains("Usage:");
@@ -93,6 +140,12 @@ class CommandLineTests {
 		return Cli.run(args, (ignored) -> {
 			throw new AssertionError("not a serve command");
 		}, new PrintStream(this.out, true, StandardCharsets.UTF_8), new PrintStream(this.err, true, StandardCharsets.UTF_8));
+	}
+
+	private static String mainClassPath() {
+		return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+			.filter((entry) -> !entry.endsWith("test-classes"))
+			.collect(Collectors.joining(File.pathSeparator));
 	}
 
 	private String out() {

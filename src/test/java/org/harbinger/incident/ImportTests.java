@@ -3,8 +3,12 @@ package org.harbinger.incident;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
+import org.awaitility.Awaitility;
 import org.harbinger.EndToEndTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,16 +18,20 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -184,6 +192,40 @@ class ImportTests {
 			.andExpect(jsonPath("$.created").value(1));
 		this.mvc.perform(get("/api/imports")).andExpect(jsonPath("$[?(@.id == " + id + ")].file").value("body.csv"));
 		this.mvc.perform(get("/api/imports/999999")).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void anUploadNotDoneInTimeAnswers202AndItsJobShowsProgressThenTheReport() throws Exception {
+		AcledRow[] rows = new AcledRow[4500];
+		for (int i = 0; i < rows.length; i++) {
+			rows[i] = AcledRow.of("LONG-" + (i + 1));
+		}
+		rows[10].set("fatalities", "-1");
+		MvcResult accepted = this.mvc
+			.perform(multipart("/api/incidents/import").file(new MockMultipartFile("file", "long.csv", "text/csv",
+					AcledRow.file(rows).getBytes(StandardCharsets.UTF_8)))
+				.param("wait", "0"))
+			.andExpect(status().isAccepted())
+			.andExpect(header().string("Location", startsWith("/api/imports/")))
+			.andExpect(jsonPath("$.status", anyOf(is("QUEUED"), is("RUNNING"), is("DONE"))))
+			.andExpect(jsonPath("$.file").value("long.csv"))
+			.andReturn();
+		String location = accepted.getResponse().getHeader("Location");
+
+		List<Integer> percents = new ArrayList<>();
+		Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> {
+			String report = this.mvc.perform(get(location)).andReturn().getResponse().getContentAsString();
+			percents.add(Integer.parseInt(report.replaceAll("(?s).*?\"percent\":(\\d+).*", "$1")));
+			return report.contains("\"status\":\"DONE\"");
+		});
+
+		assertThat(percents).as("progress only goes forward").isSorted().last().isEqualTo(100);
+		this.mvc.perform(get(location))
+			.andExpect(jsonPath("$.created").value(4499))
+			.andExpect(jsonPath("$.rejected").value(1))
+			.andExpect(jsonPath("$.committed_line").value(4501))
+			.andExpect(jsonPath("$.errors[0].line").value(12))
+			.andExpect(jsonPath("$.errors[0].reason").value("fatalities: -1 is negative"));
 	}
 
 	@Test

@@ -47,6 +47,22 @@ class InboxTests {
 	}
 
 	@Test
+	void importsAJsonFileAndFilesItsRefusedElementsAsJson(@TempDir Path dir) throws Exception {
+		settled(dir.resolve("desk.json"), "[\n" + JsonImportTests.incident("INBOX-J1") + ",\n"
+				+ JsonImportTests.incident("INBOX-J2").replace("\"fatalities\": 0", "\"fatalities\": -4") + "\n]\n");
+
+		this.inbox.poll(dir);
+
+		assertThat(dir.resolve("processed/desk.json.report.json")).content()
+			.contains("\"format\" : \"JSON\"", "\"created\" : 1", "\"rejected\" : 1",
+					"element 2 (line 3): fatalities: -4 is negative");
+		assertThat(dir.resolve("processed/desk.json.rejected.json")).content()
+			.isEqualTo("[\n" + JsonImportTests.incident("INBOX-J2").replace("\"fatalities\": 0", "\"fatalities\": -4")
+					+ "\n]\n");
+		assertThat(this.incidents.find(new IncidentKey("desk", "INBOX-J1"))).isPresent();
+	}
+
+	@Test
 	void aFileOfTheSameNameAsAnEarlierOneDoesNotOverwriteIt(@TempDir Path dir) throws Exception {
 		settled(dir.resolve("daily.csv"), AcledRow.file(AcledRow.of("DAILY-1")));
 		this.inbox.poll(dir);

@@ -30,12 +30,12 @@ class SyntheticAcledTests {
 				IncidentConfiguration.load(EditableFiles.read(Path.of("config"), "config", "actors.yml")), "B", 2);
 		CsvImport csv = CsvImport.open(new StringReader(generate(1)), fields, 1_000_000);
 		List<Incident> incidents = new ArrayList<>();
-		for (CsvImport.Item item = csv.next(); item != null; item = csv.next()) {
-			assertThat(item).isInstanceOf(CsvImport.Good.class);
-			incidents.add(((CsvImport.Good) item).incident());
+		for (RecordSource.Item item = csv.next(); item != null; item = csv.next()) {
+			assertThat(item).isInstanceOf(RecordSource.Good.class);
+			incidents.add(((RecordSource.Good) item).incident());
 		}
 
-		assertThat(csv.format()).isEqualTo(CsvImport.Format.ACLED);
+		assertThat(csv.format()).isEqualTo(RecordSource.Format.ACLED);
 		assertThat(incidents).hasSize(ROWS);
 		assertThat(share(incidents, (incident) -> "ISKP".equals(incident.actor1Group()))).isBetween(0.22, 0.40);
 		assertThat(share(incidents, (incident) -> incident.country().equals("Afghanistan")
