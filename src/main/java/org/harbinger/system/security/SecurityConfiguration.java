@@ -1,12 +1,9 @@
 package org.harbinger.system.security;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 
-import org.harbinger.system.HarbingerProperties;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -15,8 +12,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
@@ -35,7 +30,6 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
-@EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfiguration {
 
 	private static final String ANALYST = Role.ANALYST.name();
@@ -45,17 +39,6 @@ class SecurityConfiguration {
 	private static final String ADMIN = Role.ADMIN.name();
 
 	private static final String INGEST = Role.INGEST.name();
-
-	@Bean
-	PasswordEncoder passwordEncoder() {
-		return new BCryptPasswordEncoder();
-	}
-
-	@Bean
-	Users users(SecurityProperties security, HarbingerProperties harbinger, PasswordEncoder encoder) {
-		Path file = (security.usersFile() != null) ? security.usersFile() : harbinger.configDir().resolve("users.yml");
-		return new Users(file, encoder);
-	}
 
 	@Bean
 	ApplicationRunner firstAdmin(Users users, Environment environment) {
