@@ -57,7 +57,8 @@ public final class Engine implements AutoCloseable {
 
 	private KieSession session;
 
-	private LocalDate today;
+	/** Written on the engine thread only; volatile so pages can read it without queueing. */
+	private volatile LocalDate today;
 
 	private FactHandle todayHandle;
 
@@ -182,9 +183,18 @@ public final class Engine implements AutoCloseable {
 		});
 	}
 
+	/** Today once everything queued before this call has been evaluated. */
 	public LocalDate today() {
 		return submit(() -> {
 		}).thenApply((ignored) -> this.today).join();
+	}
+
+	/**
+	 * Today as the engine last moved it, at once: for pages, which must not wait behind a
+	 * large import's queue of evaluations.
+	 */
+	public LocalDate currentDay() {
+		return this.today;
 	}
 
 	/** The number of incidents the session holds now. */

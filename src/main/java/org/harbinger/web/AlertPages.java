@@ -106,7 +106,7 @@ class AlertPages {
 		model.addAttribute("indicators", this.indicators.all().values());
 		model.addAttribute("severities", List.of(Severity.CRITICAL, Severity.WARNING, Severity.INFO));
 		model.addAttribute("statuses", Alert.Status.values());
-		model.addAttribute("today", this.engine.today());
+		model.addAttribute("today", this.engine.currentDay());
 		return "alerts";
 	}
 
@@ -128,7 +128,7 @@ class AlertPages {
 			.filter((note) -> note.kind() == AlertNote.Kind.ACKNOWLEDGED)
 			.reduce((first, second) -> second)
 			.orElse(null));
-		model.addAttribute("chart", this.charts.forAlert(alert, transitions, this.engine.today()));
+		model.addAttribute("chart", this.charts.forAlert(alert, transitions, this.engine.currentDay()));
 		model.addAttribute("maxComment", AlertNotes.MAX_TEXT);
 		return "alert";
 	}

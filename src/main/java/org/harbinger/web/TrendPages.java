@@ -81,7 +81,7 @@ class TrendPages {
 		model.addAttribute("scope", wanted);
 		model.addAttribute("transitions", newestFirst);
 		model.addAttribute("days", period);
-		model.addAttribute("chart", this.charts.forIndicator(indicator, transitions, this.engine.today(), period));
+		model.addAttribute("chart", this.charts.forIndicator(indicator, transitions, this.engine.currentDay(), period));
 		return "trend";
 	}
 
