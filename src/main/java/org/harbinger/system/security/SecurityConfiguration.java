@@ -1,6 +1,7 @@
 package org.harbinger.system.security;
 
 import java.util.LinkedHashMap;
+import java.util.Set;
 
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -9,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -16,6 +18,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
@@ -87,11 +91,17 @@ class SecurityConfiguration {
 		http.formLogin((form) -> form.loginPage("/login").permitAll());
 		http.logout((logout) -> logout.logoutSuccessUrl("/login?logout"));
 		http.httpBasic((httpBasic) -> httpBasic.authenticationEntryPoint(basic));
+		// A browser that opens an API address is sent to the sign-in form, never offered a Basic
+		// prompt: credentials a browser caches from that prompt go along with forged cross-site posts.
+		var browser = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+		browser.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+		var login = new LoginUrlAuthenticationEntryPoint("/login");
 		var entryPoints = new LinkedHashMap<RequestMatcher, AuthenticationEntryPoint>();
+		entryPoints.put(new AndRequestMatcher(api, browser), login);
 		entryPoints.put(api, basic);
 		entryPoints.put(actuator, new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED));
 		var entryPoint = new DelegatingAuthenticationEntryPoint(entryPoints);
-		entryPoint.setDefaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"));
+		entryPoint.setDefaultEntryPoint(login);
 		http.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint));
 		http.csrf((csrf) -> csrf.ignoringRequestMatchers((request) -> request.getHeader("Authorization") != null));
 		http.addFilterBefore(new TokenAuthenticationFilter(users), BasicAuthenticationFilter.class);

@@ -124,6 +124,13 @@ class SecurityTests {
 	}
 
 	@Test
+	void aBrowserOpeningAnApiAddressIsSentToTheSignInFormWithoutABasicPrompt() throws Exception {
+		this.mvc.perform(get("/api/alerts").with(anonymous()).accept(MediaType.TEXT_HTML))
+			.andExpect(redirectedUrl("/login"))
+			.andExpect(header().doesNotExist(HttpHeaders.WWW_AUTHENTICATE));
+	}
+
+	@Test
 	void aWrongPasswordGetsA401() throws Exception {
 		this.mvc.perform(get("/api/alerts").with(httpBasic("analyst", "not-the-password")))
 			.andExpect(status().isUnauthorized());
