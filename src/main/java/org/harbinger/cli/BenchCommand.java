@@ -29,9 +29,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * CSV reader alone, then imports it end to end (parse, validate, normalise, store in a fresh
  * H2 database, evaluate in the engine) with the clock on the file's last day, and reports
  * both rates, their ratio and the peak heap, sampled while each phase runs, and the import's
- * processor time by thread. {@code --warmup N} first imports another N-row file into another
- * database in the same JVM, so that the measured import runs on compiled code, as in a
- * service that has imported before.
+ * processor time by thread. {@code --warmup N} first imports an N-row file of other incidents
+ * (other event ids) through the same service, as a service that has imported before: the
+ * measured import then runs on compiled code, into a database and engine already holding
+ * the warm-up's incidents.
  */
 final class BenchCommand {
 
@@ -53,7 +54,7 @@ final class BenchCommand {
 		LocalDate last = start.plusYears(years).minusDays(1);
 		try {
 			Files.createDirectories(dir);
-			Path file = generated(dir, rows, years, seed, err);
+			Path file = generated(dir, rows, years, seed, "", err);
 			out.printf("File: %s, %,d rows, %,d MB; JVM max heap %,d MB, %d processors%n", file, rows,
 					Files.size(file) >> 20, Runtime.getRuntime().maxMemory() >> 20,
 					Runtime.getRuntime().availableProcessors());
@@ -67,14 +68,8 @@ final class BenchCommand {
 			out.printf("Parse only:  %,d records in %.1f s = %,.0f rows/s, peak heap %,d MB%n", records, parseSeconds,
 					parseRate, parsePeak >> 20);
 
-			if (warmup > 0) {
-				// Another file and database: only the compiled code carries over, as in a service that imported before.
-				Path warmupFile = generated(dir, warmup, years, seed + 1, err);
-				importInto(dir, warmupFile, last, err, (context, measured) -> out.printf(
-						"Warm-up:     %,d rows of another file into another database in %.1f s (%.1f s of processor time)%n",
-						measured.rows(), measured.seconds(), measured.cpu()));
-			}
-			importInto(dir, file, last, err, (context, measured) -> {
+			Path warmupFile = (warmup > 0) ? generated(dir, warmup, years, seed + 1, "W", err) : null;
+			importInto(dir, warmupFile, file, last, err, out, (context, measured) -> {
 				double importRate = measured.rows() / measured.seconds();
 				out.printf("End to end:  %,d rows stored, %,d refused in %.1f s = %,.0f rows/s, peak heap %,d MB "
 						+ "(%,d incidents in the engine's window up to %s)%n", measured.report().accepted(),
@@ -94,11 +89,12 @@ final class BenchCommand {
 	}
 
 	/** The synthetic file of these arguments, generated the first time. */
-	private static Path generated(Path dir, long rows, int years, long seed, PrintStream err) throws IOException {
-		Path file = dir.resolve("acled-" + rows + "-" + years + "y-seed" + seed + ".csv");
+	private static Path generated(Path dir, long rows, int years, long seed, String idPrefix, PrintStream err)
+			throws IOException {
+		Path file = dir.resolve(idPrefix + "acled-" + rows + "-" + years + "y-seed" + seed + ".csv");
 		if (!Files.exists(file)) {
 			err.println("Generating " + file + " ...");
-			GenerateCommand.write(file, rows, years, seed, GenerateCommand.DEFAULT_START);
+			GenerateCommand.write(file, rows, years, seed, GenerateCommand.DEFAULT_START, idPrefix);
 		}
 		return file;
 	}
@@ -121,28 +117,37 @@ final class BenchCommand {
 
 	/**
 	 * Imports the file end to end into a fresh H2 file database, with the clock on the file's
-	 * last day, and removes the database after.
+	 * last day, after the warm-up file when there is one, and removes the database after.
 	 */
-	private static void importInto(Path dir, Path file, LocalDate last, PrintStream err, Result result)
-			throws IOException {
+	private static void importInto(Path dir, Path warmupFile, Path file, LocalDate last, PrintStream err,
+			PrintStream out, Result result) throws IOException {
 		Path database = dir.resolve("db-" + System.currentTimeMillis());
 		try (ConfigurableApplicationContext context = ServiceContext
 			.start(Map.of("spring.datasource.url", "jdbc:h2:file:" + database.toAbsolutePath(),
 					"harbinger.clock.fixed-date", last.toString()))) {
 			Imports imports = context.getBean(Imports.class);
-			HeapSampler heap = HeapSampler.start();
-			Map<String, Double> threadsBefore = threadSeconds();
-			long cpuBefore = cpuNanos();
-			long began = System.nanoTime();
-			ImportReport report = imports.importFile(file, ImportJob.Origin.CLI,
-					ImportCommand.ProgressBar.on(err, file.getFileName().toString(), Files.size(file)));
-			double seconds = (System.nanoTime() - began) / 1e9;
-			result.accept(context, new Measured(report, seconds, (cpuNanos() - cpuBefore) / 1e9, heap.stop(),
-					busiest(threadsBefore, threadSeconds())));
+			if (warmupFile != null) {
+				Measured warmup = measure(imports, warmupFile, err);
+				out.printf("Warm-up:     %,d rows of other incidents in %.1f s (%.1f s of processor time)%n",
+						warmup.rows(), warmup.seconds(), warmup.cpu());
+			}
+			result.accept(context, measure(imports, file, err));
 		}
 		finally {
 			delete(dir, database.getFileName().toString());
 		}
+	}
+
+	private static Measured measure(Imports imports, Path file, PrintStream err) throws IOException {
+		HeapSampler heap = HeapSampler.start();
+		Map<String, Double> threadsBefore = threadSeconds();
+		long cpuBefore = cpuNanos();
+		long began = System.nanoTime();
+		ImportReport report = imports.importFile(file, ImportJob.Origin.CLI,
+				ImportCommand.ProgressBar.on(err, file.getFileName().toString(), Files.size(file)));
+		double seconds = (System.nanoTime() - began) / 1e9;
+		return new Measured(report, seconds, (cpuNanos() - cpuBefore) / 1e9, heap.stop(),
+				busiest(threadsBefore, threadSeconds()));
 	}
 
 	/**

@@ -38,15 +38,15 @@ final class GenerateCommand {
 		}
 		Path file = Path.of(options.required("out"));
 		long began = System.nanoTime();
-		write(file, rows, years, seed, start);
+		write(file, rows, years, seed, start, "");
 		out.printf("Wrote %,d rows, %s to %s, to %s in %.1f s (seed %d)%n", rows, start, start.plusYears(years).minusDays(1),
 				file, (System.nanoTime() - began) / 1e9, seed);
 		return 0;
 	}
 
-	static void write(Path file, long rows, int years, long seed, LocalDate start) {
+	static void write(Path file, long rows, int years, long seed, LocalDate start, String idPrefix) {
 		try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-			new SyntheticAcled(seed, start, years).write(writer, rows);
+			new SyntheticAcled(seed, start, years).idPrefix(idPrefix).write(writer, rows);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

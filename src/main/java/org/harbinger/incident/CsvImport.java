@@ -20,6 +20,8 @@ final class CsvImport implements RecordSource {
 
 	static final String ACLED_FEED = "acled";
 
+	private static final int SOURCE_FIELD = IncidentFields.index("source");
+
 	private static final List<String> REQUIRED = List.of("event_id_cnty", "event_date", "event_type", "country");
 
 	/** Columns only the native format has: any of them makes a file native. */
@@ -36,8 +38,9 @@ final class CsvImport implements RecordSource {
 
 	private final String header;
 
-	/** Per column: whether IncidentFields reads it (an ACLED export may carry others). */
-	private final boolean[] known;
+	/** Per column, the index in IncidentFields.NAMES of the field it holds, or -1 for a column Harbinger does not read. */
+	private final int[] fieldOf;
+
 
 	private CsvImport(CsvReader csv, IncidentFields fields, List<String> columns, Format format, String header) {
 		this.csv = csv;
@@ -45,10 +48,11 @@ final class CsvImport implements RecordSource {
 		this.columns = columns;
 		this.format = format;
 		this.header = header;
-		this.known = new boolean[columns.size()];
-		for (int i = 0; i < columns.size(); i++) {
-			this.known[i] = IncidentFields.NAMES.contains(columns.get(i));
-		}
+		// In an ACLED export "source" is the outlets: the feed is "acled" and the outlets are reported_by.
+		this.fieldOf = columns.stream()
+			.map((column) -> (format == Format.ACLED && column.equals("source")) ? "reported_by" : column)
+			.mapToInt(IncidentFields::index)
+			.toArray();
 	}
 
 	/** Reads and checks the header. */
@@ -179,21 +183,15 @@ final class CsvImport implements RecordSource {
 				() -> CsvWriter.line(row.fields()));
 	}
 
-	private Map<String, String> record(List<String> values) {
-		// Sized for every field at once: a record is built for each of millions of rows.
-		Map<String, String> record = new HashMap<>(2 * IncidentFields.NAMES.size());
-		boolean acled = this.format == Format.ACLED;
-		for (int i = 0; i < this.columns.size(); i++) {
-			String column = this.columns.get(i);
-			if (acled && column.equals("source")) {
-				column = "reported_by";
-			}
-			if (this.known[i] && !values.get(i).isBlank()) {
-				record.put(column, values.get(i));
+	private String[] record(List<String> values) {
+		String[] record = new String[IncidentFields.NAMES.size()];
+		for (int i = 0; i < this.fieldOf.length; i++) {
+			if (this.fieldOf[i] >= 0 && !values.get(i).isBlank()) {
+				record[this.fieldOf[i]] = values.get(i);
 			}
 		}
-		if (acled) {
-			record.put("source", ACLED_FEED);
+		if (this.format == Format.ACLED) {
+			record[SOURCE_FIELD] = ACLED_FEED;
 		}
 		return record;
 	}

@@ -54,7 +54,7 @@ final class CsvReader {
 
 	private final int maxRecordChars;
 
-	private char[] buffer = new char[BUFFER];
+	private char[] buffer;
 
 	private int position;
 
@@ -80,9 +80,18 @@ final class CsvReader {
 
 	private final StringBuilder field = new StringBuilder();
 
+	/** The last record's number of fields: the next one's list is sized for it. */
+	private int fieldsPerRecord = 16;
+
 	CsvReader(Reader in, int maxRecordChars) {
+		this(in, maxRecordChars, BUFFER);
+	}
+
+	/** With a buffer of this many characters: tests use tiny ones, so that records cross refills everywhere. */
+	CsvReader(Reader in, int maxRecordChars, int bufferChars) {
 		this.in = in;
 		this.maxRecordChars = maxRecordChars;
+		this.buffer = new char[bufferChars];
 	}
 
 	/** The next record, or null at the end of the input. */
@@ -113,76 +122,158 @@ final class CsvReader {
 		}
 	}
 
+	/**
+	 * Scans a field at a time straight in the buffer and cuts each value out of it; only a
+	 * value that crosses a refill or holds a doubled quote is built up in {@link #field}.
+	 */
 	private Row record(int start) {
-		int c = read();
-		if (c == -1) {
+		if (peek() == -1) {
 			return null;
 		}
-		List<String> fields = new ArrayList<>();
-		StringBuilder value = this.field;
-		value.setLength(0);
-		boolean quoted = false;
-		boolean fieldStarted = false;
+		List<String> fields = new ArrayList<>(this.fieldsPerRecord);
 		while (true) {
-			if (quoted) {
-				if (c == -1) {
+			fields.add((peek() == '"') ? quoted(start) : plain(start));
+			int c = peek();
+			if (c == ',') {
+				take();
+				continue;
+			}
+			if (c != -1) {
+				this.position++;
+				if (c == '\r' && peek() == '\n') {
+					this.position++;
+				}
+				this.line++;
+			}
+			this.fieldsPerRecord = fields.size();
+			return new Row(start, fields, this.secondLine >= 0);
+		}
+	}
+
+	/** An unquoted value, up to the separator or line break after it, which is left unread. */
+	private String plain(int start) {
+		boolean built = false;
+		int from = this.position;
+		while (true) {
+			int end = contentEnd();
+			int p = this.position;
+			while (p < end) {
+				char c = this.buffer[p];
+				if (c == ',' || c == '\n' || c == '\r') {
+					this.position = p;
+					return value(built, from, p);
+				}
+				if (c == '"') {
+					this.position = p;
+					throw malformed(start, "a quote inside an unquoted field");
+				}
+				p++;
+			}
+			this.position = p;
+			if (p < this.limit) {
+				if (this.buffer[p] == '\n' || this.buffer[p] == '\r') {
+					return value(built, from, p);
+				}
+				throw new TooLong();
+			}
+			built = keep(built, from, p);
+			if (!refill()) {
+				return this.field.toString();
+			}
+			from = 0;
+		}
+	}
+
+	/** A quoted value, from its opening quote to its closing one; what follows must end the field. */
+	private String quoted(int start) {
+		take();
+		boolean built = false;
+		int from = this.position;
+		while (true) {
+			int end = contentEnd();
+			int p = this.position;
+			while (p < end && this.buffer[p] != '"') {
+				if (this.buffer[p++] == '\n') {
+					this.line++;
+					if (this.secondLine < 0) {
+						this.secondLine = this.carry.length() + (p - this.recordStart);
+					}
+				}
+			}
+			this.position = p;
+			if (p == this.limit) {
+				built = keep(built, from, p);
+				if (!refill()) {
 					readAgainAfterFirstLine();
 					throw new MalformedRowException(start, "a quoted field opened on line " + start + " is never closed");
 				}
-				if (c == '"') {
-					int after = peek();
-					if (after == '"') {
-						read();
-						value.append('"');
-					}
-					else {
-						quoted = false;
-						if (after != ',' && after != '\n' && after != '\r' && after != -1) {
-							throw malformed(start, "unexpected text after a closing quote on line " + this.line);
-						}
-					}
+				from = 0;
+				continue;
+			}
+			if (p == end) {
+				throw new TooLong();
+			}
+			int quote = p;
+			take();
+			// A quote that ends the buffer: what follows is in the next one, so keep the value so far (quote included).
+			boolean crossing = this.position == this.limit;
+			if (crossing) {
+				built = keep(built, from, this.position);
+			}
+			int after = peek();
+			if (after == '"') {
+				if (!crossing) {
+					built = keep(built, from, this.position);
 				}
-				else {
-					if (c == '\n') {
-						this.line++;
-						if (this.secondLine < 0) {
-							this.secondLine = recordLength();
-						}
-					}
-					value.append((char) c);
-				}
+				take();
+				from = this.position;
+				continue;
 			}
-			else if (c == '"' && !fieldStarted) {
-				quoted = true;
-				fieldStarted = true;
+			if (after != ',' && after != '\n' && after != '\r' && after != -1) {
+				throw malformed(start, "unexpected text after a closing quote on line " + this.line);
 			}
-			else if (c == ',') {
-				fields.add(value.toString());
-				value.setLength(0);
-				fieldStarted = false;
+			if (crossing) {
+				this.field.setLength(this.field.length() - 1);
+				return this.field.toString();
 			}
-			else if (c == '\r' || c == '\n' || c == -1) {
-				if (c == '\r' && peek() == '\n') {
-					read();
-				}
-				if (c != -1) {
-					this.line++;
-				}
-				if (recordLength() > this.maxRecordChars) {
-					throw new MalformedRowException(start, tooLong());
-				}
-				fields.add(value.toString());
-				return new Row(start, fields, this.secondLine >= 0);
-			}
-			else if (c == '"') {
-				throw malformed(start, "a quote inside an unquoted field");
-			}
-			else {
-				value.append((char) c);
-				fieldStarted = true;
-			}
-			c = read();
+			return value(built, from, quote);
 		}
+	}
+
+	/**
+	 * Where the record's content may run to in the buffer: the end of what is buffered, or
+	 * the character past which the record would be longer than the limit (line break not
+	 * counted). Checked at the character, not at refills, so the outcome never depends on
+	 * how the input falls into buffers.
+	 */
+	private int contentEnd() {
+		long end = (long) this.recordStart + this.maxRecordChars - this.carry.length();
+		return (int) Math.min(this.limit, end);
+	}
+
+	/** Reads one character of content that {@link #peek()} has shown, within the limit. */
+	private void take() {
+		if (recordLength() >= this.maxRecordChars) {
+			throw new TooLong();
+		}
+		this.position++;
+	}
+
+	/** Adds buffer[from, to) to the value being built (starting it afresh when not yet built); returns true. */
+	private boolean keep(boolean built, int from, int to) {
+		if (!built) {
+			this.field.setLength(0);
+		}
+		this.field.append(this.buffer, from, to - from);
+		return true;
+	}
+
+	private String value(boolean built, int from, int to) {
+		if (!built) {
+			return new String(this.buffer, from, to - from);
+		}
+		keep(true, from, to);
+		return this.field.toString();
 	}
 
 	/**
@@ -209,7 +300,7 @@ final class CsvReader {
 		String text = recordText();
 		String again = text.substring(this.secondLine);
 		int rest = this.limit - this.position;
-		char[] next = new char[Math.max(BUFFER, again.length() + rest)];
+		char[] next = new char[Math.max(this.buffer.length, again.length() + rest)];
 		again.getChars(0, again.length(), next, 0);
 		System.arraycopy(this.buffer, this.position, next, again.length(), rest);
 		this.buffer = next;
@@ -285,9 +376,6 @@ final class CsvReader {
 		this.recordStart = 0;
 		this.position = 0;
 		this.limit = 0;
-		if (this.keepingRecord && this.carry.length() > this.maxRecordChars) {
-			throw new TooLong();
-		}
 		try {
 			int count;
 			do {

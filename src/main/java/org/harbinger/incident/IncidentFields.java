@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -35,9 +34,6 @@ public final class IncidentFields {
 			"admin3", "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
 			"fatalities", "tags", "timestamp");
 
-	/** Every field a record may carry, to the longest text it may hold (unbounded for non-text fields): one lookup a field. */
-	private static final Map<String, Integer> KNOWN = new HashMap<>();
-
 	private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
 
 	/** The longest text each field may hold: the database's column sizes. */
@@ -51,9 +47,24 @@ public final class IncidentFields {
 			Map.entry("source_scale", 200), Map.entry("notes", 1_000_000), Map.entry("tags", 4000),
 			Map.entry("origin_country", 200));
 
-	static {
-		NAMES.forEach((name) -> KNOWN.put(name, MAX_LENGTH.getOrDefault(name, Integer.MAX_VALUE)));
-	}
+	/** Per field, in NAMES order, the longest text it may hold (unbounded for non-text fields). */
+	private static final int[] MAX = NAMES.stream()
+		.mapToInt((name) -> MAX_LENGTH.getOrDefault(name, Integer.MAX_VALUE))
+		.toArray();
+
+	private static final int SOURCE = index("source"), EVENT_ID = index("event_id_cnty"),
+			EVENT_DATE = index("event_date"), YEAR = index("year"), TIME_PRECISION = index("time_precision"),
+			DISORDER_TYPE = index("disorder_type"), EVENT_TYPE = index("event_type"),
+			SUB_EVENT_TYPE = index("sub_event_type"), ACTOR1 = index("actor1"), ASSOC_ACTOR_1 = index("assoc_actor_1"),
+			INTER1 = index("inter1"), ACTOR2 = index("actor2"), ASSOC_ACTOR_2 = index("assoc_actor_2"),
+			INTER2 = index("inter2"), INTERACTION = index("interaction"),
+			CIVILIAN_TARGETING = index("civilian_targeting"), ISO = index("iso"), REGION = index("region"),
+			COUNTRY = index("country"), ADMIN1 = index("admin1"), ADMIN2 = index("admin2"), ADMIN3 = index("admin3"),
+			LOCATION = index("location"), LATITUDE = index("latitude"), LONGITUDE = index("longitude"),
+			GEO_PRECISION = index("geo_precision"), REPORTED_BY = index("reported_by"),
+			SOURCE_SCALE = index("source_scale"), NOTES = index("notes"), FATALITIES = index("fatalities"),
+			TAGS = index("tags"), TIMESTAMP = index("timestamp"), ORIGIN_COUNTRY = index("origin_country"),
+			CLAIM_STATUS = index("claim_status"), RELIABILITY = index("reliability"), CREDIBILITY = index("credibility");
 
 	/** ACLED's numeric actor-type codes in older exports; newer ones write the label. 0 means no actor. */
 	private static final List<String> INTER_LABELS = List.of("", "State forces", "Rebel group", "Political militia",
@@ -82,64 +93,89 @@ public final class IncidentFields {
 
 	}
 
+	/** Parses a record of field names to text; a name that is not one of {@link #NAMES} is an error. */
 	public Parsed parse(Map<String, String> raw) {
-		Reader in = new Reader(raw);
+		String[] values = new String[NAMES.size()];
+		List<FieldError> unknown = new ArrayList<>();
 		raw.forEach((name, value) -> {
-			Integer max = KNOWN.get(name);
-			if (max == null) {
-				in.errors.add(new FieldError(name, "unknown field"));
+			int i = NAMES.indexOf(name);
+			if (i < 0) {
+				unknown.add(new FieldError(name, "unknown field"));
 			}
-			else if (value != null && value.length() > max) {
-				in.errors.add(new FieldError(name, "is " + value.length() + " characters long, at most " + max));
+			else {
+				values[i] = value;
 			}
 		});
-		String source = in.required("source");
-		String eventId = in.required("event_id_cnty");
-		LocalDate eventDate = in.parse("event_date", IncidentFields::date, true);
-		String eventType = in.parse("event_type", (text) -> EventTaxonomy.eventType(text)
+		return parse(values, unknown);
+	}
+
+	/** The index in {@link #NAMES} of a field, or -1 when there is no such field. */
+	static int index(String name) {
+		return NAMES.indexOf(name);
+	}
+
+	/**
+	 * Parses a record held as each field's text at its index in {@link #NAMES} (null where
+	 * absent): the way a CSV row comes, without a map for every one of millions of rows.
+	 */
+	Parsed parse(String[] values) {
+		return parse(values, new ArrayList<>());
+	}
+
+	private Parsed parse(String[] values, List<FieldError> errors) {
+		Reader in = new Reader(values, errors);
+		for (int i = 0; i < values.length; i++) {
+			if (values[i] != null && values[i].length() > MAX[i]) {
+				in.errors.add(new FieldError(NAMES.get(i), "is " + values[i].length() + " characters long, at most " + MAX[i]));
+			}
+		}
+		String source = in.required(SOURCE);
+		String eventId = in.required(EVENT_ID);
+		LocalDate eventDate = in.parse(EVENT_DATE, IncidentFields::date, true);
+		String eventType = in.parse(EVENT_TYPE, (text) -> EventTaxonomy.eventType(text)
 			.orElseThrow(() -> new IllegalArgumentException(
 					"unknown event type '" + text + "'; expected one of " + EventTaxonomy.eventTypes())), true);
-		String subEventType = (eventType == null) ? null : in.parse("sub_event_type", (text) -> EventTaxonomy
+		String subEventType = (eventType == null) ? null : in.parse(SUB_EVENT_TYPE, (text) -> EventTaxonomy
 			.subEventType(eventType, text)
 			.orElseThrow(() -> new IllegalArgumentException("unknown sub-event type '" + text + "' for " + eventType
 					+ "; expected one of " + String.join(", ", EventTaxonomy.subEventTypes(eventType)))), false);
-		String country = in.required("country");
-		Integer fatalities = in.parse("fatalities", (text) -> atLeast(Integer.parseInt(text), 0), false);
-		Double latitude = in.parse("latitude", (text) -> within(Double.parseDouble(text), -90, 90), false);
-		Double longitude = in.parse("longitude", (text) -> within(Double.parseDouble(text), -180, 180), false);
-		Integer timePrecision = in.parse("time_precision", (text) -> (int) within(Integer.parseInt(text), 1, 3), false);
-		Integer geoPrecision = in.parse("geo_precision", (text) -> (int) within(Integer.parseInt(text), 1, 3), false);
-		Integer iso = in.parse("iso", (text) -> atLeast(Integer.parseInt(text), 0), false);
-		Long timestamp = in.parse("timestamp", (text) -> atLeast(Long.parseLong(text), 0L), false);
-		ClaimStatus claim = in.parse("claim_status", IncidentFields::claimStatus, false);
-		String reliability = in.parse("reliability", IncidentFields::reliability, false);
-		Integer credibility = in.parse("credibility", (text) -> (int) within(Integer.parseInt(text), 1, 6), false);
-		Integer year = in.parse("year", Integer::parseInt, false);
-		String inter1 = in.parse("inter1", IncidentFields::inter, false);
-		String inter2 = in.parse("inter2", IncidentFields::inter, false);
+		String country = in.required(COUNTRY);
+		Integer fatalities = in.parse(FATALITIES, (text) -> atLeast(Integer.parseInt(text), 0), false);
+		Double latitude = in.parse(LATITUDE, (text) -> within(Double.parseDouble(text), -90, 90), false);
+		Double longitude = in.parse(LONGITUDE, (text) -> within(Double.parseDouble(text), -180, 180), false);
+		Integer timePrecision = in.parse(TIME_PRECISION, (text) -> (int) within(Integer.parseInt(text), 1, 3), false);
+		Integer geoPrecision = in.parse(GEO_PRECISION, (text) -> (int) within(Integer.parseInt(text), 1, 3), false);
+		Integer iso = in.parse(ISO, (text) -> atLeast(Integer.parseInt(text), 0), false);
+		Long timestamp = in.parse(TIMESTAMP, (text) -> atLeast(Long.parseLong(text), 0L), false);
+		ClaimStatus claim = in.parse(CLAIM_STATUS, IncidentFields::claimStatus, false);
+		String reliability = in.parse(RELIABILITY, IncidentFields::reliability, false);
+		Integer credibility = in.parse(CREDIBILITY, (text) -> (int) within(Integer.parseInt(text), 1, 6), false);
+		Integer year = in.parse(YEAR, Integer::parseInt, false);
+		String inter1 = in.parse(INTER1, IncidentFields::inter, false);
+		String inter2 = in.parse(INTER2, IncidentFields::inter, false);
 		if (year != null && eventDate != null && year != eventDate.getYear()) {
 			in.errors.add(new FieldError("year", "is " + year + " but event_date is in " + eventDate.getYear()));
 		}
 		if (!in.errors.isEmpty()) {
 			return new Parsed(null, List.copyOf(in.errors));
 		}
-		Set<String> tags = tags(in.text("tags"));
-		String actor1 = in.text("actor1");
-		String actor2 = in.text("actor2");
-		String notes = in.text("notes");
+		Set<String> tags = tags(in.text(TAGS));
+		String actor1 = in.text(ACTOR1);
+		String actor2 = in.text(ACTOR2);
+		String notes = in.text(NOTES);
 		String actor1Group = this.aliases.group(actor1).orElse(null);
-		String originCountry = (in.text("origin_country") != null) ? in.text("origin_country")
+		String originCountry = (in.text(ORIGIN_COUNTRY) != null) ? in.text(ORIGIN_COUNTRY)
 				: ActorAliases.homeCountry(actor1).orElse(null);
-		Incident incident = new Incident(source, eventId, eventDate, timePrecision, in.text("disorder_type"), eventType,
-				subEventType, actor1, in.text("assoc_actor_1"), blankToNull(inter1), actor2,
-				in.text("assoc_actor_2"), blankToNull(inter2), in.text("interaction"), in.text("civilian_targeting"), iso, in.text("region"),
-				country, in.text("admin1"), in.text("admin2"), in.text("admin3"), in.text("location"), latitude,
-				longitude, geoPrecision, in.text("reported_by"), in.text("source_scale"), notes,
+		Incident incident = new Incident(source, eventId, eventDate, timePrecision, in.text(DISORDER_TYPE), eventType,
+				subEventType, actor1, in.text(ASSOC_ACTOR_1), blankToNull(inter1), actor2,
+				in.text(ASSOC_ACTOR_2), blankToNull(inter2), in.text(INTERACTION), in.text(CIVILIAN_TARGETING), iso, in.text(REGION),
+				country, in.text(ADMIN1), in.text(ADMIN2), in.text(ADMIN3), in.text(LOCATION), latitude,
+				longitude, geoPrecision, in.text(REPORTED_BY), in.text(SOURCE_SCALE), notes,
 				(fatalities != null) ? fatalities : 0, tags, timestamp, originCountry,
 				(claim != null) ? claim : claimStatus(tags, notes, actor1Group),
 				(reliability != null) ? reliability : this.defaultReliability,
 				(credibility != null) ? credibility : this.defaultCredibility, actor1Group,
-				this.aliases.group(actor2).orElse(null), this.aliases.targets(in.text("assoc_actor_2"), tags));
+				this.aliases.group(actor2).orElse(null), this.aliases.targets(in.text(ASSOC_ACTOR_2), tags));
 		return new Parsed(incident, List.of());
 	}
 
@@ -275,29 +311,30 @@ public final class IncidentFields {
 	/** Reads fields out of one raw record, collecting an error for each bad one. */
 	private static final class Reader {
 
-		private final Map<String, String> raw;
+		private final String[] values;
 
-		private final List<FieldError> errors = new ArrayList<>();
+		private final List<FieldError> errors;
 
-		Reader(Map<String, String> raw) {
-			this.raw = raw;
+		Reader(String[] values, List<FieldError> errors) {
+			this.values = values;
+			this.errors = errors;
 		}
 
-		String text(String name) {
-			String value = this.raw.get(name);
+		String text(int field) {
+			String value = this.values[field];
 			return (value == null || value.isBlank()) ? null : value.trim();
 		}
 
-		String required(String name) {
-			String value = text(name);
+		String required(int field) {
+			String value = text(field);
 			if (value == null) {
-				this.errors.add(new FieldError(name, "is required"));
+				this.errors.add(new FieldError(NAMES.get(field), "is required"));
 			}
 			return value;
 		}
 
-		<T> T parse(String name, Function<String, T> parser, boolean required) {
-			String value = required ? required(name) : text(name);
+		<T> T parse(int field, Function<String, T> parser, boolean required) {
+			String value = required ? required(field) : text(field);
 			if (value == null) {
 				return null;
 			}
@@ -305,10 +342,10 @@ public final class IncidentFields {
 				return parser.apply(value);
 			}
 			catch (NumberFormatException ex) {
-				this.errors.add(new FieldError(name, "'" + value + "' is not a number"));
+				this.errors.add(new FieldError(NAMES.get(field), "'" + value + "' is not a number"));
 			}
 			catch (IllegalArgumentException ex) {
-				this.errors.add(new FieldError(name, ex.getMessage()));
+				this.errors.add(new FieldError(NAMES.get(field), ex.getMessage()));
 			}
 			return null;
 		}

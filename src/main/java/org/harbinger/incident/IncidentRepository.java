@@ -176,15 +176,61 @@ public class IncidentRepository {
 		return deleted;
 	}
 
-	/** A 64-bit FNV-1a hash of everything stored about an incident (its column values), to tell an amendment from a re-send. */
-	private static long hash(Object[] values) {
-		long hash = 0xcbf29ce484222325L;
+	/**
+	 * A 64-bit FNV-1a hash of everything stored about an incident: of each column value's
+	 * text ({@code String.valueOf}), each followed by 0x1f. Strings, whole numbers and dates
+	 * are hashed as that text without making it, since this runs for every row imported; the
+	 * value must not change, or every stored row would look amended on its next import.
+	 */
+	static long hash(Object[] values) {
+		long hash = FNV_OFFSET;
 		for (Object value : values) {
-			String text = String.valueOf(value);
-			for (int i = 0; i < text.length(); i++) {
-				hash = (hash ^ text.charAt(i)) * 0x100000001b3L;
+			if (value instanceof String text) {
+				hash = hash(hash, text);
 			}
-			hash = (hash ^ 0x1f) * 0x100000001b3L;
+			else if ((value instanceof Integer || value instanceof Long) && ((Number) value).longValue() >= 0) {
+				hash = digits(hash, ((Number) value).longValue(), 1);
+			}
+			else if (value instanceof LocalDate date && date.getYear() >= 1000 && date.getYear() <= 9999) {
+				hash = digits(hash, date.getYear(), 4);
+				hash = digits((hash ^ '-') * FNV_PRIME, date.getMonthValue(), 2);
+				hash = digits((hash ^ '-') * FNV_PRIME, date.getDayOfMonth(), 2);
+			}
+			else {
+				hash = hash(hash, String.valueOf(value));
+			}
+			hash = (hash ^ 0x1f) * FNV_PRIME;
+		}
+		return hash;
+	}
+
+	private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+
+	private static final long FNV_PRIME = 0x100000001b3L;
+
+	private static long hash(long hash, String text) {
+		for (int i = 0; i < text.length(); i++) {
+			hash = (hash ^ text.charAt(i)) * FNV_PRIME;
+		}
+		return hash;
+	}
+
+	/** Hashes the decimal digits of a number that is not negative, zero-padded to at least {@code width}. */
+	private static long digits(long hash, long number, int width) {
+		// Written right to left (division by a constant, which compiles to a multiplication), hashed left to right.
+		char[] digits = new char[20];
+		int start = digits.length;
+		long rest = number;
+		do {
+			digits[--start] = (char) ('0' + (int) (rest % 10));
+			rest /= 10;
+		}
+		while (rest > 0);
+		while (digits.length - start < width) {
+			digits[--start] = '0';
+		}
+		for (int i = start; i < digits.length; i++) {
+			hash = (hash ^ digits[i]) * FNV_PRIME;
 		}
 		return hash;
 	}

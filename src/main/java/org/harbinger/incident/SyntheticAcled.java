@@ -162,6 +162,8 @@ public final class SyntheticAcled {
 
 	private final Map<String, Integer> sequence = new HashMap<>();
 
+	private String idPrefix = "";
+
 	private final double[] dayWeights;
 
 	private final boolean[] surge;
@@ -184,6 +186,15 @@ public final class SyntheticAcled {
 				this.dayWeights[day] *= 2.5;
 			}
 		}
+	}
+
+	/**
+	 * Puts a prefix before every event id, so that two files of the same arguments can be
+	 * imported into one database as different incidents (a benchmark's warm-up).
+	 */
+	public SyntheticAcled idPrefix(String prefix) {
+		this.idPrefix = prefix;
+		return this;
 	}
 
 	/** Writes the header and {@code rows} rows, in date order. */
@@ -289,7 +300,7 @@ public final class SyntheticAcled {
 		long timestamp = date.plusDays(3 + this.random.nextInt(10)).atStartOfDay().toEpochSecond(ZoneOffset.UTC)
 				+ this.random.nextInt(86_400);
 		List<String> fields = new ArrayList<>(31);
-		fields.add(country.iso3() + number);
+		fields.add(this.idPrefix + country.iso3() + number);
 		fields.add(this.random.nextInt(10) == 0 ? date.format(ACLED_DATE) : date.toString());
 		fields.add(Integer.toString(date.getYear()));
 		fields.add(Integer.toString(1 + (this.random.nextInt(10) == 0 ? 1 : 0)));

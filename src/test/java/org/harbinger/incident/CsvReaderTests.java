@@ -3,6 +3,7 @@ package org.harbinger.incident;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
@@ -51,8 +52,35 @@ class CsvReaderTests {
 		assertThat(read("\uFEFFa,b\n", 1000)).containsExactly("1 [a, b]");
 	}
 
+	@Test
+	void readsTheSameRecordsWhereverTheInputIsCutIntoBuffers() {
+		Random random = new Random(42);
+		for (int file = 0; file < 300; file++) {
+			String text = messyCsv(random);
+			List<String> whole = read(text, 60, 1 << 16);
+			for (int buffer : new int[] { 1, 2, 3, 5, 8, 13 }) {
+				assertThat(read(text, 60, buffer)).as("buffer %d, file %s", buffer, text).isEqualTo(whole);
+			}
+		}
+	}
+
+	/** Short records of fields from pieces that exercise every state: quotes, doubled quotes, CR, LF, stray text. */
+	private static String messyCsv(Random random) {
+		String[] pieces = { "a", "bc", ",", ",", "\"", "\"\"", "\n", "\r\n", "\r", "x y", "\"q,\n\"", "é", "0123456789" };
+		StringBuilder text = new StringBuilder();
+		int length = random.nextInt(80);
+		for (int i = 0; i < length; i++) {
+			text.append(pieces[random.nextInt(pieces.length)]);
+		}
+		return text.toString();
+	}
+
 	private static List<String> read(String text, int limit) {
-		CsvReader csv = new CsvReader(new StringReader(text), limit);
+		return read(text, limit, 1 << 16);
+	}
+
+	private static List<String> read(String text, int limit, int buffer) {
+		CsvReader csv = new CsvReader(new StringReader(text), limit, buffer);
 		List<String> records = new ArrayList<>();
 		while (true) {
 			try {
