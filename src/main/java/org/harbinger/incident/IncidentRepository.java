@@ -1,8 +1,10 @@
 package org.harbinger.incident;
 
+import java.sql.BatchUpdateException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
@@ -21,6 +23,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,9 +61,22 @@ public class IncidentRepository {
 
 	private final JdbcTemplate template;
 
+	/**
+	 * Whether a statement of a batch that fails leaves the others and the transaction as they
+	 * were (H2), so that rows can be inserted first and the few already stored found from the
+	 * refusals; PostgreSQL aborts the whole transaction instead.
+	 */
+	private final boolean insertsFirst;
+
 	IncidentRepository(JdbcClient jdbc, JdbcTemplate template) {
 		this.jdbc = jdbc;
 		this.template = template;
+		this.insertsFirst = "H2".equals(template
+			.execute((ConnectionCallback<String>) (connection) -> connection.getMetaData().getDatabaseProductName()));
+	}
+
+	boolean insertsFirst() {
+		return this.insertsFirst;
 	}
 
 	/** What the database holds for an identity: a hash of its content, and the import and line that last wrote it. */
@@ -116,16 +132,64 @@ public class IncidentRepository {
 	}
 
 	void insert(List<Write> writes) {
-		this.template.batchUpdate(INSERT, writes, writes.size(), (statement, write) -> {
-			Object[] values = write.row().values();
-			for (int i = 0; i < values.length; i++) {
-				bind(statement, i + 1, values[i], TYPES[i]);
+		this.template.batchUpdate(INSERT, writes, writes.size(), IncidentRepository::bindInsert);
+	}
+
+	/**
+	 * Inserts the writes and returns those the identity's unique constraint refused: already
+	 * stored. Only where {@link #insertsFirst()}; any other refusal fails the whole call.
+	 */
+	List<Write> insertNew(List<Write> writes) {
+		if (writes.isEmpty()) {
+			return List.of();
+		}
+		return this.template.execute((ConnectionCallback<List<Write>>) (connection) -> {
+			try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
+				for (Write write : writes) {
+					bindInsert(statement, write);
+					statement.addBatch();
+				}
+				try {
+					statement.executeBatch();
+					return List.of();
+				}
+				catch (BatchUpdateException ex) {
+					return alreadyStored(writes, ex);
+				}
 			}
-			int next = values.length + 1;
-			statement.setLong(next++, write.hash());
-			bind(statement, next++, write.importId(), Types.BIGINT);
-			bind(statement, next, write.line(), Types.INTEGER);
 		});
+	}
+
+	private static List<Write> alreadyStored(List<Write> writes, BatchUpdateException ex) throws SQLException {
+		for (SQLException failure = ex.getNextException(); failure != null; failure = failure.getNextException()) {
+			if (!UNIQUE_VIOLATION.equals(failure.getSQLState())) {
+				throw ex;
+			}
+		}
+		int[] counts = ex.getUpdateCounts();
+		if (counts.length != writes.size()) {
+			throw ex;
+		}
+		List<Write> stored = new ArrayList<>();
+		for (int i = 0; i < counts.length; i++) {
+			if (counts[i] == Statement.EXECUTE_FAILED) {
+				stored.add(writes.get(i));
+			}
+		}
+		return stored;
+	}
+
+	private static final String UNIQUE_VIOLATION = "23505";
+
+	private static void bindInsert(PreparedStatement statement, Write write) throws SQLException {
+		Object[] values = write.row().values();
+		for (int i = 0; i < values.length; i++) {
+			bind(statement, i + 1, values[i], TYPES[i]);
+		}
+		int next = values.length + 1;
+		statement.setLong(next++, write.hash());
+		bind(statement, next++, write.importId(), Types.BIGINT);
+		bind(statement, next, write.line(), Types.INTEGER);
 	}
 
 	void update(List<Write> writes) {

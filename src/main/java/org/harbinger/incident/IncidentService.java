@@ -1,13 +1,17 @@
 package org.harbinger.incident;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,6 +28,9 @@ public class IncidentService {
 	private final UnknownActors unknownActors;
 
 	private final ApplicationEventPublisher events;
+
+	/** Whether the last batch written was mostly rows already stored: a hint, so racing writers do no harm. */
+	private volatile boolean lastBatchMostlyStored;
 
 	IncidentService(IncidentRepository repository, UnknownActors unknownActors, ApplicationEventPublisher events) {
 		this.repository = repository;
@@ -78,50 +85,72 @@ public class IncidentService {
 	/**
 	 * Writes incidents and deletions in the caller's transaction. For an import, a row
 	 * whose identity an earlier line of the same import wrote is refused, not stored.
+	 * <p>
+	 * Where the database allows it (H2), rows are inserted first and only those it refuses
+	 * as already stored are looked up: a fresh import then asks nothing per row. After a
+	 * batch that was mostly stored rows (a file imported again) the next one looks up first,
+	 * so a repeated file does not pay a refused insert per row.
 	 */
 	@Transactional
 	Outcome write(List<Numbered> rows, List<IncidentKey> deletions, Long importId) {
-		List<IncidentKey> keys = rows.stream().map((row) -> row.incident().key()).toList();
-		Map<IncidentKey, IncidentRepository.Stored> stored = this.repository.stored(keys);
+		boolean insertFirst = this.repository.insertsFirst() && !this.lastBatchMostlyStored;
+		Map<IncidentKey, IncidentRepository.Stored> stored = insertFirst ? Map.of()
+				: this.repository.stored(rows.stream().map((row) -> row.incident().key()).toList());
 		Map<IncidentKey, Integer> firstLines = new HashMap<>();
+		Sorted sorted = new Sorted(importId);
 		List<IncidentRepository.Write> inserts = new ArrayList<>();
-		List<IncidentRepository.Write> updates = new ArrayList<>();
-		List<Duplicate> duplicates = new ArrayList<>();
-		List<Incident> changed = new ArrayList<>();
-		List<IncidentRepository.Write> unchanged = new ArrayList<>();
+		List<IncidentRepository.Write> inOrder = new ArrayList<>(rows.size());
 		for (Numbered row : rows) {
 			IncidentKey key = row.incident().key();
-			IncidentRepository.Stored before = stored.get(key);
 			if (importId != null) {
 				Integer first = firstLines.putIfAbsent(key, row.line());
-				if (first == null && before != null && importId.equals(before.importId())
-						&& !row.line().equals(before.line())) {
-					first = before.line();
-				}
 				if (first != null) {
-					duplicates.add(new Duplicate(row, first));
+					sorted.duplicates.add(new Duplicate(row, first));
 					continue;
 				}
 			}
-			long hash = row.row().hash();
 			IncidentRepository.Write write = new IncidentRepository.Write(row.row(), importId, row.line());
+			inOrder.add(write);
+			IncidentRepository.Stored before = stored.get(key);
 			if (before == null) {
 				inserts.add(write);
-				changed.add(row.incident());
-			}
-			else if (before.hash() != hash) {
-				updates.add(write);
-				changed.add(row.incident());
 			}
 			else {
-				unchanged.add(write);
+				sorted.add(row, write, before);
 			}
 		}
-		this.repository.insert(inserts);
-		this.repository.update(updates);
-		if (importId != null) {
-			this.repository.markImported(unchanged);
+		if (insertFirst) {
+			List<IncidentRepository.Write> refused = this.repository.insertNew(inserts);
+			if (!refused.isEmpty()) {
+				Map<IncidentKey, IncidentRepository.Stored> found = this.repository
+					.stored(refused.stream().map((write) -> write.incident().key()).toList());
+				Set<IncidentRepository.Write> notInserted = Collections.newSetFromMap(new IdentityHashMap<>());
+				for (IncidentRepository.Write write : refused) {
+					IncidentRepository.Stored before = found.get(write.incident().key());
+					if (before == null) {
+						throw new DataIntegrityViolationException(
+								"the database refused " + write.incident().key() + " as stored, but it is not there");
+					}
+					sorted.add(new Numbered(write.line(), write.row()), write, before);
+					notInserted.add(write);
+				}
+				inserts.removeIf(notInserted::contains);
+			}
+			this.lastBatchMostlyStored = refused.size() * 2 > inserts.size() + refused.size();
 		}
+		else {
+			this.repository.insert(inserts);
+			this.lastBatchMostlyStored = stored.size() * 2 > rows.size();
+		}
+		this.repository.update(sorted.updates);
+		if (importId != null) {
+			this.repository.markImported(sorted.unchanged);
+		}
+		// The engine hears them in the order they came.
+		Set<IncidentRepository.Write> written = Collections.newSetFromMap(new IdentityHashMap<>());
+		written.addAll(inserts);
+		written.addAll(sorted.updates);
+		List<Incident> changed = inOrder.stream().filter(written::contains).map(IncidentRepository.Write::incident).toList();
 		List<IncidentKey> deleted = deletions.isEmpty() ? List.of() : this.repository.delete(deletions);
 		this.unknownActors.count(inserts.stream().map(IncidentRepository.Write::incident).toList());
 		IncidentsRecorded recorded = new IncidentsRecorded(changed, deleted);
@@ -131,7 +160,37 @@ public class IncidentService {
 		else {
 			this.events.publishEvent(recorded);
 		}
-		return new Outcome(inserts.size(), updates.size(), unchanged.size(), deleted.size(), duplicates, recorded.evaluated());
+		return new Outcome(inserts.size(), sorted.updates.size(), sorted.unchanged.size(), deleted.size(),
+				sorted.duplicates, recorded.evaluated());
+	}
+
+	/** Rows whose identity is already stored, sorted into amendments, re-sends and repeats within one import. */
+	private static final class Sorted {
+
+		private final Long importId;
+
+		private final List<IncidentRepository.Write> updates = new ArrayList<>();
+
+		private final List<IncidentRepository.Write> unchanged = new ArrayList<>();
+
+		private final List<Duplicate> duplicates = new ArrayList<>();
+
+		Sorted(Long importId) {
+			this.importId = importId;
+		}
+
+		void add(Numbered row, IncidentRepository.Write write, IncidentRepository.Stored before) {
+			if (this.importId != null && this.importId.equals(before.importId()) && !row.line().equals(before.line())) {
+				this.duplicates.add(new Duplicate(row, before.line()));
+			}
+			else if (before.hash() != write.hash()) {
+				this.updates.add(write);
+			}
+			else {
+				this.unchanged.add(write);
+			}
+		}
+
 	}
 
 }
