@@ -41,7 +41,6 @@ final class CsvImport implements RecordSource {
 	/** Per column, the index in IncidentFields.NAMES of the field it holds, or -1 for a column Harbinger does not read. */
 	private final int[] fieldOf;
 
-
 	private CsvImport(CsvReader csv, IncidentFields fields, List<String> columns, Format format, String header) {
 		this.csv = csv;
 		this.fields = fields;
