@@ -57,6 +57,13 @@ public class IncidentRepository {
 			"fatalities:" + Types.INTEGER, "tags", "acled_timestamp:" + Types.BIGINT, "origin_country", "claim_status",
 			"reliability", "credibility:" + Types.INTEGER, "actor1_group", "actor2_group", "target_groups");
 
+	/** SQLSTATE of a unique constraint's refusal. */
+	private static final String UNIQUE_VIOLATION = "23505";
+
+	private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+
+	private static final long FNV_PRIME = 0x100000001b3L;
+
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate template;
@@ -179,8 +186,6 @@ public class IncidentRepository {
 		return stored;
 	}
 
-	private static final String UNIQUE_VIOLATION = "23505";
-
 	private static void bindInsert(PreparedStatement statement, Write write) throws SQLException {
 		Object[] values = write.row().values();
 		for (int i = 0; i < values.length; i++) {
@@ -267,10 +272,6 @@ public class IncidentRepository {
 		}
 		return hash;
 	}
-
-	private static final long FNV_OFFSET = 0xcbf29ce484222325L;
-
-	private static final long FNV_PRIME = 0x100000001b3L;
 
 	private static long hash(long hash, String text) {
 		for (int i = 0; i < text.length(); i++) {
