@@ -9,7 +9,9 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -32,7 +34,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * processor time by thread. {@code --warmup N} first imports an N-row file of other incidents
  * (other event ids) through the same service, as a service that has imported before: the
  * measured import then runs on compiled code, into a database and engine already holding
- * the warm-up's incidents.
+ * the warm-up's incidents. {@code --runs N} imports N files one after the other, the same
+ * incidents under other event ids each time, and reports each run and their median: single
+ * runs on a shared machine vary too much to judge a target by one.
  */
 final class BenchCommand {
 
@@ -44,11 +48,15 @@ final class BenchCommand {
 			throw new UsageException("bench needs what to measure: import");
 		}
 		Options options = new Options(Arrays.copyOfRange(args, 1, args.length),
-				Set.of("rows", "years", "seed", "dir", "warmup"));
+				Set.of("rows", "years", "seed", "dir", "warmup", "runs"));
 		long rows = GenerateCommand.number(options, "rows", "1000000");
 		int years = (int) GenerateCommand.number(options, "years", "5");
 		long seed = GenerateCommand.number(options, "seed", "1");
 		long warmup = GenerateCommand.number(options, "warmup", "0");
+		int runs = (int) GenerateCommand.number(options, "runs", "1");
+		if (runs < 1) {
+			throw new UsageException("--runs must be at least 1");
+		}
 		Path dir = options.path("dir", "var/bench");
 		LocalDate start = GenerateCommand.DEFAULT_START;
 		LocalDate last = start.plusYears(years).minusDays(1);
@@ -69,23 +77,42 @@ final class BenchCommand {
 					parseRate, parsePeak >> 20);
 
 			Path warmupFile = (warmup > 0) ? generated(dir, warmup, years, seed + 1, "W", err) : null;
-			importInto(dir, warmupFile, file, last, err, out, (context, measured) -> {
+			// Every run imports the same incidents under other event ids: new rows each time, equal work.
+			List<Path> files = new ArrayList<>(List.of(file));
+			for (int run = 2; run <= runs; run++) {
+				files.add(generated(dir, rows, years, seed, "R" + run, err));
+			}
+			List<Double> rates = new ArrayList<>();
+			importInto(dir, warmupFile, files, last, err, out, (context, run, measured) -> {
 				double importRate = measured.rows() / measured.seconds();
-				out.printf("End to end:  %,d rows stored, %,d refused in %.1f s = %,.0f rows/s, peak heap %,d MB "
-						+ "(%,d incidents in the engine's window up to %s)%n", measured.report().accepted(),
-						measured.report().rejected(), measured.seconds(), importRate, measured.peakHeap() >> 20,
-						context.getBean(Engine.class).heldIncidents(), last);
+				rates.add(importRate);
+				out.printf("End to end:  %s%,d rows stored, %,d refused in %.1f s = %,.0f rows/s, peak heap %,d MB "
+						+ "(%,d incidents in the engine's window up to %s)%n", (runs > 1) ? "run " + run + ": " : "",
+						measured.report().accepted(), measured.report().rejected(), measured.seconds(), importRate,
+						measured.peakHeap() >> 20, context.getBean(Engine.class).heldIncidents(), last);
 				out.printf("CPU:         %.1f s of processor time during the import (%.0f%% of one core over its wall time)%n",
 						measured.cpu(), 100 * measured.cpu() / measured.seconds());
 				out.println("             by thread: " + measured.threads());
-				out.printf("Ratio:       end to end runs at %.0f%% of the parse-only rate (%.1fx slower)%n",
-						100 * importRate / parseRate, parseRate / importRate);
 			});
+			double importRate = median(rates);
+			if (runs > 1) {
+				out.printf("Median:      %,.0f rows/s over %d runs (%,.0f to %,.0f)%n", importRate, runs,
+						rates.stream().mapToDouble(Double::doubleValue).min().getAsDouble(),
+						rates.stream().mapToDouble(Double::doubleValue).max().getAsDouble());
+			}
+			out.printf("Ratio:       end to end runs at %.0f%% of the parse-only rate (%.1fx slower)%n",
+					100 * importRate / parseRate, parseRate / importRate);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 		return 0;
+	}
+
+	private static double median(List<Double> values) {
+		List<Double> sorted = values.stream().sorted().toList();
+		int middle = sorted.size() / 2;
+		return (sorted.size() % 2 == 1) ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
 	}
 
 	/** The synthetic file of these arguments, generated the first time. */
@@ -111,15 +138,16 @@ final class BenchCommand {
 	/** Hears an import's figures while its context is still open. */
 	private interface Result {
 
-		void accept(ConfigurableApplicationContext context, Measured measured);
+		void accept(ConfigurableApplicationContext context, int run, Measured measured);
 
 	}
 
 	/**
-	 * Imports the file end to end into a fresh H2 file database, with the clock on the file's
-	 * last day, after the warm-up file when there is one, and removes the database after.
+	 * Imports the files end to end, one after the other, into a fresh H2 file database, with
+	 * the clock on the files' last day, after the warm-up file when there is one, and removes
+	 * the database after.
 	 */
-	private static void importInto(Path dir, Path warmupFile, Path file, LocalDate last, PrintStream err,
+	private static void importInto(Path dir, Path warmupFile, List<Path> files, LocalDate last, PrintStream err,
 			PrintStream out, Result result) throws IOException {
 		Path database = dir.resolve("db-" + System.currentTimeMillis());
 		try (ConfigurableApplicationContext context = ServiceContext
@@ -131,7 +159,9 @@ final class BenchCommand {
 				out.printf("Warm-up:     %,d rows of other incidents in %.1f s (%.1f s of processor time)%n",
 						warmup.rows(), warmup.seconds(), warmup.cpu());
 			}
-			result.accept(context, measure(imports, file, err));
+			for (int run = 1; run <= files.size(); run++) {
+				result.accept(context, run, measure(imports, files.get(run - 1), err));
+			}
 		}
 		finally {
 			delete(dir, database.getFileName().toString());
@@ -167,7 +197,7 @@ final class BenchCommand {
 						String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 						// utime and stime, fields 14 and 15 of stat, in clock ticks of 1/100 s.
 						double used = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
-						seconds.merge(name.replaceAll("[#0-9]+", "").trim(), used, Double::sum);
+						seconds.merge(name.replaceAll("#?[0-9]+$", "").trim(), used, Double::sum);
 					}
 					catch (IOException | RuntimeException ex) {
 						// A thread that ended meanwhile.
@@ -182,7 +212,7 @@ final class BenchCommand {
 		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 		for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
 			if (info != null) {
-				seconds.merge(info.getThreadName().replaceAll("[#0-9]+", "").trim(),
+				seconds.merge(info.getThreadName().replaceAll("#?[0-9]+$", "").trim(),
 						threads.getThreadCpuTime(info.getThreadId()) / 1e9, Double::sum);
 			}
 		}

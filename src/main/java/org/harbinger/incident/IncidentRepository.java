@@ -282,20 +282,19 @@ public class IncidentRepository {
 
 	/** Hashes the decimal digits of a number that is not negative, zero-padded to at least {@code width}. */
 	private static long digits(long hash, long number, int width) {
-		// Written right to left (division by a constant, which compiles to a multiplication), hashed left to right.
-		char[] digits = new char[20];
-		int start = digits.length;
-		long rest = number;
-		do {
-			digits[--start] = (char) ('0' + (int) (rest % 10));
-			rest /= 10;
+		// Left to right by powers of ten, without making the text: this runs for every number of every row.
+		int length = 1;
+		long power = 1;
+		while (length < 19 && number / power >= 10) {
+			power *= 10;
+			length++;
 		}
-		while (rest > 0);
-		while (digits.length - start < width) {
-			digits[--start] = '0';
+		for (int pad = length; pad < width; pad++) {
+			hash = (hash ^ '0') * FNV_PRIME;
 		}
-		for (int i = start; i < digits.length; i++) {
-			hash = (hash ^ digits[i]) * FNV_PRIME;
+		for (long rest = number; power > 0; power /= 10) {
+			hash = (hash ^ ('0' + (int) (rest / power))) * FNV_PRIME;
+			rest %= power;
 		}
 		return hash;
 	}

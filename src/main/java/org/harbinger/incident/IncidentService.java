@@ -146,11 +146,7 @@ public class IncidentService {
 		if (importId != null) {
 			this.repository.markImported(sorted.unchanged);
 		}
-		// The engine hears them in the order they came.
-		Set<IncidentRepository.Write> written = Collections.newSetFromMap(new IdentityHashMap<>());
-		written.addAll(inserts);
-		written.addAll(sorted.updates);
-		List<Incident> changed = inOrder.stream().filter(written::contains).map(IncidentRepository.Write::incident).toList();
+		List<Incident> changed = changedInOrder(inOrder, inserts, sorted.updates);
 		List<IncidentKey> deleted = deletions.isEmpty() ? List.of() : this.repository.delete(deletions);
 		this.unknownActors.count(inserts.stream().map(IncidentRepository.Write::incident).toList());
 		IncidentsRecorded recorded = new IncidentsRecorded(changed, deleted);
@@ -162,6 +158,19 @@ public class IncidentService {
 		}
 		return new Outcome(inserts.size(), sorted.updates.size(), sorted.unchanged.size(), deleted.size(),
 				sorted.duplicates, recorded.evaluated());
+	}
+
+	/** The rows inserted or updated, in the order they came, which is the order the engine hears them in. */
+	private static List<Incident> changedInOrder(List<IncidentRepository.Write> inOrder,
+			List<IncidentRepository.Write> inserts, List<IncidentRepository.Write> updates) {
+		// The usual batch of a new file: every row was inserted.
+		if (inserts.size() == inOrder.size()) {
+			return inOrder.stream().map(IncidentRepository.Write::incident).toList();
+		}
+		Set<IncidentRepository.Write> written = Collections.newSetFromMap(new IdentityHashMap<>());
+		written.addAll(inserts);
+		written.addAll(updates);
+		return inOrder.stream().filter(written::contains).map(IncidentRepository.Write::incident).toList();
 	}
 
 	/** Rows whose identity is already stored, sorted into amendments, re-sends and repeats within one import. */

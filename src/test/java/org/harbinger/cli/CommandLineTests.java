@@ -131,6 +131,31 @@ class CommandLineTests {
 	}
 
 	@Test
+	void benchImportMeasuresEachRunOfNewRowsAndReportsTheirMedian(@TempDir Path dir) throws Exception {
+		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+				mainClassPath(), "org.harbinger.HarbingerApplication", "bench", "import", "--rows", "2000", "--warmup",
+				"500", "--runs", "3", "--dir", dir.toString())
+			.redirectError(ProcessBuilder.Redirect.DISCARD)
+			.start();
+		this.out.write(process.getInputStream().readAllBytes());
+
+		assertThat(process.waitFor()).isZero();
+		assertThat(out()).containsPattern("Parse only: +2,001 records")
+			.contains("Warm-up:     500 rows of other incidents")
+			.containsPattern("run 1: 2,000 rows stored, 0 refused in [\\d.]+ s = [\\d,]+ rows/s")
+			.contains("run 2: 2,000 rows stored, 0 refused")
+			.contains("run 3: 2,000 rows stored, 0 refused")
+			.containsPattern("Median: +[\\d,]+ rows/s over 3 runs")
+			.containsPattern("Ratio: +end to end runs at \\d+% of the parse-only rate");
+		// The service's database goes with the benchmark; the generated files stay for the next one.
+		try (var files = Files.list(dir)) {
+			assertThat(files.map((file) -> file.getFileName().toString())).containsExactlyInAnyOrder(
+					"acled-2000-5y-seed1.csv", "Wacled-500-5y-seed2.csv", "R2acled-2000-5y-seed1.csv",
+					"R3acled-2000-5y-seed1.csv");
+		}
+	}
+
+	@Test
 	void aMissingOptionIsAUsageError() {
 		assertThat(run("backtest", "--incidents", "x.csv")).isEqualTo(2);
 		assertThat(err()).startsWith("--from is required").contains("Usage:");
