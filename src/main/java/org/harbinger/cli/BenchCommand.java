@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +24,7 @@ import org.harbinger.engine.Engine;
 import org.harbinger.incident.ImportJob;
 import org.harbinger.incident.ImportReport;
 import org.harbinger.incident.Imports;
+import org.harbinger.incident.IncidentRepository;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -36,7 +38,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * measured import then runs on compiled code, into a database and engine already holding
  * the warm-up's incidents. {@code --runs N} imports N files one after the other, the same
  * incidents under other event ids each time, and reports each run and their median: single
- * runs on a shared machine vary too much to judge a target by one.
+ * runs on a shared machine vary too much to judge a target by one. {@code --database URL}
+ * imports into that empty database instead of a fresh H2 one (PostgreSQL, for production).
+ * {@code --timeline} prints, each second of each measured import, the processors used and
+ * by which threads, which shows when the compiler works and which thread bounds the rest.
  */
 final class BenchCommand {
 
@@ -48,7 +53,7 @@ final class BenchCommand {
 			throw new UsageException("bench needs what to measure: import");
 		}
 		Options options = new Options(Arrays.copyOfRange(args, 1, args.length),
-				Set.of("rows", "years", "seed", "dir", "warmup", "runs"));
+				Set.of("rows", "years", "seed", "dir", "warmup", "runs", "database"), Set.of("timeline"));
 		long rows = GenerateCommand.number(options, "rows", "1000000");
 		int years = (int) GenerateCommand.number(options, "years", "5");
 		long seed = GenerateCommand.number(options, "seed", "1");
@@ -58,6 +63,8 @@ final class BenchCommand {
 			throw new UsageException("--runs must be at least 1");
 		}
 		Path dir = options.path("dir", "var/bench");
+		String database = options.get("database", null);
+		PrintStream timeline = options.flag("timeline") ? out : null;
 		LocalDate start = GenerateCommand.DEFAULT_START;
 		LocalDate last = start.plusYears(years).minusDays(1);
 		try {
@@ -83,7 +90,7 @@ final class BenchCommand {
 				files.add(generated(dir, rows, years, seed, "R" + run, err));
 			}
 			List<Double> rates = new ArrayList<>();
-			importInto(dir, warmupFile, files, last, err, out, (context, run, measured) -> {
+			importInto(dir, database, warmupFile, files, last, err, out, timeline, (context, run, measured) -> {
 				double importRate = measured.rows() / measured.seconds();
 				rates.add(importRate);
 				out.printf("End to end:  %s%,d rows stored, %,d refused in %.1f s = %,.0f rows/s, peak heap %,d MB "
@@ -143,41 +150,79 @@ final class BenchCommand {
 	}
 
 	/**
-	 * Imports the files end to end, one after the other, into a fresh H2 file database, with
-	 * the clock on the files' last day, after the warm-up file when there is one, and removes
-	 * the database after.
+	 * Imports the files end to end, one after the other, with the clock on the files' last
+	 * day, after the warm-up file when there is one: into a fresh H2 file database, removed
+	 * after, or into the empty database at {@code url} (PostgreSQL with the postgres profile).
 	 */
-	private static void importInto(Path dir, Path warmupFile, List<Path> files, LocalDate last, PrintStream err,
-			PrintStream out, Result result) throws IOException {
-		Path database = dir.resolve("db-" + System.currentTimeMillis());
-		try (ConfigurableApplicationContext context = ServiceContext
-			.start(Map.of("spring.datasource.url", "jdbc:h2:file:" + database.toAbsolutePath(),
-					"harbinger.clock.fixed-date", last.toString()))) {
+	private static void importInto(Path dir, String url, Path warmupFile, List<Path> files, LocalDate last,
+			PrintStream err, PrintStream out, PrintStream timeline, Result result) throws IOException {
+		Path h2 = dir.resolve("db-" + System.currentTimeMillis());
+		Map<String, Object> properties = new HashMap<>();
+		properties.put("spring.datasource.url", (url != null) ? url : "jdbc:h2:file:" + h2.toAbsolutePath());
+		properties.put("harbinger.clock.fixed-date", last.toString());
+		if (url != null && url.startsWith("jdbc:postgresql:")) {
+			properties.put("spring.profiles.active", "postgres");
+		}
+		try (ConfigurableApplicationContext context = ServiceContext.start(properties)) {
+			if (context.getBean(IncidentRepository.class).count() > 0) {
+				throw new UsageException("--database must be an empty database: the benchmark imports new incidents");
+			}
 			Imports imports = context.getBean(Imports.class);
 			if (warmupFile != null) {
-				Measured warmup = measure(imports, warmupFile, err);
+				Measured warmup = measure(imports, warmupFile, err, null);
 				out.printf("Warm-up:     %,d rows of other incidents in %.1f s (%.1f s of processor time)%n",
 						warmup.rows(), warmup.seconds(), warmup.cpu());
 			}
 			for (int run = 1; run <= files.size(); run++) {
-				result.accept(context, run, measure(imports, files.get(run - 1), err));
+				result.accept(context, run, measure(imports, files.get(run - 1), err, timeline));
 			}
 		}
 		finally {
-			delete(dir, database.getFileName().toString());
+			delete(dir, h2.getFileName().toString());
 		}
 	}
 
-	private static Measured measure(Imports imports, Path file, PrintStream err) throws IOException {
+	/** Imports the file and measures it; with a timeline, also prints each second's processor time by thread there. */
+	private static Measured measure(Imports imports, Path file, PrintStream err, PrintStream timeline)
+			throws IOException {
 		HeapSampler heap = HeapSampler.start();
 		Map<String, Double> threadsBefore = threadSeconds();
 		long cpuBefore = cpuNanos();
 		long began = System.nanoTime();
+		Thread seconds = null;
+		if (timeline != null) {
+			seconds = new Thread(() -> timeline(timeline, began), "bench-timeline");
+			seconds.setDaemon(true);
+			seconds.start();
+		}
 		ImportReport report = imports.importFile(file, ImportJob.Origin.CLI,
 				ImportCommand.ProgressBar.on(err, file.getFileName().toString(), Files.size(file)));
-		double seconds = (System.nanoTime() - began) / 1e9;
-		return new Measured(report, seconds, (cpuNanos() - cpuBefore) / 1e9, heap.stop(),
-				busiest(threadsBefore, threadSeconds()));
+		double wall = (System.nanoTime() - began) / 1e9;
+		if (seconds != null) {
+			seconds.interrupt();
+		}
+		return new Measured(report, wall, (cpuNanos() - cpuBefore) / 1e9, heap.stop(),
+				busiest(threadsBefore, threadSeconds(), 0.5));
+	}
+
+	/** Until interrupted: each second, how many processors the JVM used and on which threads. */
+	private static void timeline(PrintStream out, long began) {
+		Map<String, Double> before = threadSeconds();
+		long cpuBefore = cpuNanos();
+		try {
+			while (true) {
+				Thread.sleep(1000);
+				Map<String, Double> now = threadSeconds();
+				long cpuNow = cpuNanos();
+				out.printf("  %5.1f s: %.2f processors: %s%n", (System.nanoTime() - began) / 1e9,
+						(cpuNow - cpuBefore) / 1e9, busiest(before, now, 0.05));
+				before = now;
+				cpuBefore = cpuNow;
+			}
+		}
+		catch (InterruptedException ex) {
+			// The import ended.
+		}
 	}
 
 	/**
@@ -219,12 +264,12 @@ final class BenchCommand {
 		return seconds;
 	}
 
-	/** The threads that used at least half a second between the two snapshots, busiest first. */
-	private static String busiest(Map<String, Double> before, Map<String, Double> after) {
+	/** The threads that used at least {@code least} seconds between the two snapshots, busiest first. */
+	private static String busiest(Map<String, Double> before, Map<String, Double> after, double least) {
 		return after.entrySet()
 			.stream()
 			.map((entry) -> Map.entry(entry.getKey(), entry.getValue() - before.getOrDefault(entry.getKey(), 0.0)))
-			.filter((entry) -> entry.getValue() >= 0.5)
+			.filter((entry) -> entry.getValue() >= least)
 			.sorted(Map.Entry.<String, Double>comparingByValue().reversed())
 			.map((entry) -> String.format("%s %.1f s", entry.getKey(), entry.getValue()))
 			.collect(Collectors.joining(", "));

@@ -23,8 +23,9 @@ public final class Cli {
 			  import FILE...             import ACLED or Harbinger CSV or JSON files into the service's database
 			  generate --rows N --years Y --out FILE [--seed S] [--start DATE]
 			                             write a synthetic ACLED export (the same file for the same arguments)
-			  bench import [--rows N] [--years Y] [--seed S] [--warmup N] [--runs N]
-			                             measure the import: parse only, then end to end into a fresh database
+			  bench import [--rows N] [--years Y] [--seed S] [--warmup N] [--runs N] [--database URL] [--timeline]
+			                             measure the import: parse only, then end to end into a fresh H2
+			                             database, or the empty one at URL
 			  help                       this text
 			""";
 

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,10 +17,21 @@ final class Options {
 
 	private final List<String> arguments = new ArrayList<>();
 
+	private final Set<String> flags = new HashSet<>();
+
 	Options(String[] args, Set<String> accepted) {
+		this(args, accepted, Set.of());
+	}
+
+	/** {@code flags} are options without a value, on when given. */
+	Options(String[] args, Set<String> accepted, Set<String> flags) {
 		for (int i = 0; i < args.length; i++) {
 			if (args[i].startsWith("--")) {
 				String name = args[i].substring(2);
+				if (flags.contains(name)) {
+					this.flags.add(name);
+					continue;
+				}
 				if (!accepted.contains(name)) {
 					throw new UsageException("Unknown option --" + name + "; expected one of " + accepted);
 				}
@@ -36,6 +48,10 @@ final class Options {
 
 	List<String> arguments() {
 		return this.arguments;
+	}
+
+	boolean flag(String name) {
+		return this.flags.contains(name);
 	}
 
 	String get(String name, String fallback) {

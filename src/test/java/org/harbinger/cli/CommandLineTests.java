@@ -132,14 +132,9 @@ class CommandLineTests {
 
 	@Test
 	void benchImportMeasuresEachRunOfNewRowsAndReportsTheirMedian(@TempDir Path dir) throws Exception {
-		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-				mainClassPath(), "org.harbinger.HarbingerApplication", "bench", "import", "--rows", "2000", "--warmup",
-				"500", "--runs", "3", "--dir", dir.toString())
-			.redirectError(ProcessBuilder.Redirect.DISCARD)
-			.start();
-		this.out.write(process.getInputStream().readAllBytes());
+		assertThat(runJar("bench", "import", "--rows", "2000", "--warmup", "500", "--runs", "3", "--dir", dir.toString()))
+			.isZero();
 
-		assertThat(process.waitFor()).isZero();
 		assertThat(out()).containsPattern("Parse only: +2,001 records")
 			.contains("Warm-up:     500 rows of other incidents")
 			.containsPattern("run 1: 2,000 rows stored, 0 refused in [\\d.]+ s = [\\d,]+ rows/s")
@@ -147,7 +142,7 @@ class CommandLineTests {
 			.contains("run 3: 2,000 rows stored, 0 refused")
 			.containsPattern("Median: +[\\d,]+ rows/s over 3 runs")
 			.containsPattern("Ratio: +end to end runs at \\d+% of the parse-only rate");
-		// The service's database goes with the benchmark; the generated files stay for the next one.
+		// The benchmark's database goes with it; the generated files stay for the next one.
 		try (var files = Files.list(dir)) {
 			assertThat(files.map((file) -> file.getFileName().toString())).containsExactlyInAnyOrder(
 					"acled-2000-5y-seed1.csv", "Wacled-500-5y-seed2.csv", "R2acled-2000-5y-seed1.csv",
@@ -156,9 +151,30 @@ class CommandLineTests {
 	}
 
 	@Test
+	void benchImportIntoAGivenDatabaseNeedsItEmpty(@TempDir Path dir) throws Exception {
+		String database = "jdbc:h2:file:" + dir.resolve("given").toAbsolutePath();
+		String[] bench = { "bench", "import", "--rows", "300", "--dir", dir.toString(), "--database", database };
+
+		assertThat(runJar(bench)).isZero();
+		assertThat(out()).contains("End to end:  300 rows stored");
+		assertThat(runJar(bench)).isEqualTo(2);
+		assertThat(out()).contains("--database must be an empty database");
+	}
+
+	@Test
 	void aMissingOptionIsAUsageError() {
 		assertThat(run("backtest", "--incidents", "x.csv")).isEqualTo(2);
 		assertThat(err()).startsWith("--from is required").contains("Usage:");
+	}
+
+	/** Runs the command in a JVM of its own, as java -jar does, its standard output into out(). */
+	private int runJar(String... args) throws Exception {
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-cp", mainClassPath(), "org.harbinger.HarbingerApplication"));
+		command.addAll(List.of(args));
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		this.out.write(process.getInputStream().readAllBytes());
+		return process.waitFor();
 	}
 
 	private int run(String... args) {
