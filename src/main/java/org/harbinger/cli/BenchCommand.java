@@ -200,6 +200,13 @@ final class BenchCommand {
 		double wall = (System.nanoTime() - began) / 1e9;
 		if (seconds != null) {
 			seconds.interrupt();
+			try {
+				// Its last line before the figures, not among them.
+				seconds.join();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 		return new Measured(report, wall, (cpuNanos() - cpuBefore) / 1e9, heap.stop(),
 				busiest(threadsBefore, threadSeconds(), 0.5));
