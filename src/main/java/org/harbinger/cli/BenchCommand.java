@@ -212,23 +212,30 @@ final class BenchCommand {
 				busiest(threadsBefore, threadSeconds(), 0.5));
 	}
 
-	/** Until interrupted: each second, how many processors the JVM used and on which threads. */
+	/**
+	 * Until interrupted: each second, how many processors the JVM used and on which threads;
+	 * then the same for the part second up to the interruption, the import's end.
+	 */
 	private static void timeline(PrintStream out, long began) {
 		Map<String, Double> before = threadSeconds();
 		long cpuBefore = cpuNanos();
-		try {
-			while (true) {
+		long from = System.nanoTime();
+		boolean ended = false;
+		while (!ended) {
+			try {
 				Thread.sleep(1000);
-				Map<String, Double> now = threadSeconds();
-				long cpuNow = cpuNanos();
-				out.printf("  %5.1f s: %.2f processors: %s%n", (System.nanoTime() - began) / 1e9,
-						(cpuNow - cpuBefore) / 1e9, busiest(before, now, 0.05));
-				before = now;
-				cpuBefore = cpuNow;
 			}
-		}
-		catch (InterruptedException ex) {
-			// The import ended.
+			catch (InterruptedException ex) {
+				ended = true;
+			}
+			Map<String, Double> now = threadSeconds();
+			long cpuNow = cpuNanos();
+			long to = System.nanoTime();
+			out.printf("  %5.1f s: %.2f processors: %s%n", (to - began) / 1e9, (cpuNow - cpuBefore) / (double) (to - from),
+					busiest(before, now, 0.05));
+			before = now;
+			cpuBefore = cpuNow;
+			from = to;
 		}
 	}
 

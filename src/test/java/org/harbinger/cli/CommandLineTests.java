@@ -106,14 +106,7 @@ class CommandLineTests {
 				""");
 		String database = "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath();
 
-		// A JVM of its own, as java -jar runs it: the service's context must not meet the test classes.
-		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Dspring.datasource.url=" + database, "-cp", mainClassPath(), "org.harbinger.HarbingerApplication", "import",
-				csv.toString(), json.toString())
-			.redirectError(ProcessBuilder.Redirect.DISCARD)
-			.start();
-		this.out.write(process.getInputStream().readAllBytes());
-		int status = process.waitFor();
+		int status = runJar(List.of("-Dspring.datasource.url=" + database), "import", csv.toString(), json.toString());
 
 		assertThat(status).as("a row was refused").isEqualTo(1);
 		assertThat(out()).contains("desk.csv: DONE, 2 rows stored (2 new, 0 amended, 0 unchanged), 0 deleted, 1 refused")
@@ -153,10 +146,12 @@ class CommandLineTests {
 	@Test
 	void benchImportIntoAGivenDatabaseNeedsItEmpty(@TempDir Path dir) throws Exception {
 		String database = "jdbc:h2:file:" + dir.resolve("given").toAbsolutePath();
-		String[] bench = { "bench", "import", "--rows", "300", "--dir", dir.toString(), "--database", database };
+		String[] bench = { "bench", "import", "--rows", "300", "--dir", dir.toString(), "--database", database,
+				"--timeline" };
 
 		assertThat(runJar(bench)).isZero();
-		assertThat(out()).contains("End to end:  300 rows stored");
+		assertThat(out()).contains("End to end:  300 rows stored")
+			.containsPattern("(?m)^ +[\\d.]+ s: [\\d.]+ processors: ");
 		assertThat(runJar(bench)).isEqualTo(2);
 		assertThat(out()).contains("--database must be an empty database");
 	}
@@ -167,10 +162,18 @@ class CommandLineTests {
 		assertThat(err()).startsWith("--from is required").contains("Usage:");
 	}
 
-	/** Runs the command in a JVM of its own, as java -jar does, its standard output into out(). */
 	private int runJar(String... args) throws Exception {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-cp", mainClassPath(), "org.harbinger.HarbingerApplication"));
+		return runJar(List.of(), args);
+	}
+
+	/**
+	 * Runs the command in a JVM of its own, as java -jar does (the service's context must not
+	 * meet the test classes), its standard output and error into out().
+	 */
+	private int runJar(List<String> jvmOptions, String... args) throws Exception {
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-cp", mainClassPath(), "org.harbinger.HarbingerApplication"));
 		command.addAll(List.of(args));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		this.out.write(process.getInputStream().readAllBytes());
