@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.DoubleSummaryStatistics;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,9 +104,9 @@ final class BenchCommand {
 			});
 			double importRate = median(rates);
 			if (runs > 1) {
-				out.printf("Median:      %,.0f rows/s over %d runs (%,.0f to %,.0f)%n", importRate, runs,
-						rates.stream().mapToDouble(Double::doubleValue).min().getAsDouble(),
-						rates.stream().mapToDouble(Double::doubleValue).max().getAsDouble());
+				DoubleSummaryStatistics spread = rates.stream().mapToDouble(Double::doubleValue).summaryStatistics();
+				out.printf("Median:      %,.0f rows/s over %d runs (%,.0f to %,.0f)%n", importRate, runs, spread.getMin(),
+						spread.getMax());
 			}
 			out.printf("Ratio:       end to end runs at %.0f%% of the parse-only rate (%.1fx slower)%n",
 					100 * importRate / parseRate, parseRate / importRate);
