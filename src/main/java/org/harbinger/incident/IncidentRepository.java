@@ -39,14 +39,17 @@ public class IncidentRepository {
 			+ "geo_precision, reported_by, source_scale, notes, fatalities, tags, acled_timestamp, origin_country, "
 			+ "claim_status, reliability, credibility, actor1_group, actor2_group, target_groups";
 
-	private static final String UPDATE = "UPDATE incident SET "
+	private static final String UPDATE = "UPDATE incident SET id = ?, "
 			+ Arrays.stream(COLUMNS.split(", ")).skip(2).map((column) -> column + " = ?").reduce((a, b) -> a + ", " + b).get()
 			+ ", content_hash = ?, import_id = ?, import_line = ?, updated_at = ? WHERE source = ? AND event_id = ?";
 
-	/** The transaction's time for both times: one value, not two binds and conversions a row. */
-	private static final String INSERT = "INSERT INTO incident (" + COLUMNS
-			+ ", content_hash, import_id, import_line, recorded_at, updated_at) VALUES ("
-			+ "?, ".repeat(COLUMNS.split(", ").length + 3) + "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)";
+	/**
+	 * Ids order incidents by event date (migration V8): the event day, days since 1970-01-01,
+	 * shifted left by this many bits, plus a number from incident_seq that no other incident
+	 * has. A date range is then an id range, which the primary key serves: no event_date
+	 * index to maintain on every insert.
+	 */
+	private static final int DAY_SHIFT = 32;
 
 	/** The SQL type of each of COLUMNS, so that a null binds without asking the driver. */
 	private static final int[] TYPES = types("source", "event_id", "event_date:" + Types.DATE,
@@ -75,19 +78,40 @@ public class IncidentRepository {
 	 */
 	private final boolean insertsFirst;
 
+	/** The id is the day's first id (bound) plus the sequence's next number, which each vendor spells its way. */
+	private final String insert;
+
 	IncidentRepository(JdbcClient jdbc, JdbcTemplate template) {
 		this.jdbc = jdbc;
 		this.template = template;
 		this.insertsFirst = "H2".equals(template
 			.execute((ConnectionCallback<String>) (connection) -> connection.getMetaData().getDatabaseProductName()));
+		// The transaction's time for both times: one value, not two binds and conversions a row.
+		this.insert = "INSERT INTO incident (id, " + COLUMNS
+				+ ", content_hash, import_id, import_line, recorded_at, updated_at) VALUES (? + "
+				+ (this.insertsFirst ? "NEXT VALUE FOR incident_seq" : "nextval('incident_seq')") + ", "
+				+ "?, ".repeat(COLUMNS.split(", ").length + 3) + "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)";
+	}
+
+	/** The smallest id an incident dated that day can have. */
+	public static long firstId(LocalDate day) {
+		return day.toEpochDay() << DAY_SHIFT;
+	}
+
+	/** The id of a stored incident whose event date becomes {@code day}: the same number of its own, the new day. */
+	static long movedTo(long id, LocalDate day) {
+		return firstId(day) + (id & ((1L << DAY_SHIFT) - 1));
 	}
 
 	boolean insertsFirst() {
 		return this.insertsFirst;
 	}
 
-	/** What the database holds for an identity: a hash of its content, and the import and line that last wrote it. */
-	record Stored(long hash, Long importId, Integer line) {
+	/**
+	 * What the database holds for an identity: its id, a hash of its content, and the import
+	 * and line that last wrote it.
+	 */
+	record Stored(long id, long hash, Long importId, Integer line) {
 	}
 
 	/**
@@ -116,6 +140,10 @@ public class IncidentRepository {
 
 	}
 
+	/** A new version of a stored incident, and the stored one's id. */
+	record Update(Write write, long id) {
+	}
+
 	/** What the database holds for these identities, in one query: an array parameter, not a long IN list. */
 	Map<IncidentKey, Stored> stored(Collection<IncidentKey> keys) {
 		Map<IncidentKey, Stored> stored = new HashMap<>();
@@ -125,21 +153,21 @@ public class IncidentRepository {
 		Set<IncidentKey> wanted = new HashSet<>(keys);
 		Object[] ids = wanted.stream().map(IncidentKey::eventId).distinct().toArray();
 		this.template.query(
-				"SELECT source, event_id, content_hash, import_id, import_line FROM incident WHERE event_id = ANY (?)",
+				"SELECT source, event_id, id, content_hash, import_id, import_line FROM incident WHERE event_id = ANY (?)",
 				(statement) -> statement.setArray(1, statement.getConnection().createArrayOf("VARCHAR", ids)),
 				(RowCallbackHandler) (rs) -> {
 					IncidentKey key = new IncidentKey(rs.getString(1), rs.getString(2));
 					if (wanted.contains(key)) {
-						Long hash = (Long) rs.getObject(3);
-						stored.put(key,
-								new Stored((hash != null) ? hash : 0L, (Long) rs.getObject(4), (Integer) rs.getObject(5)));
+						Long hash = (Long) rs.getObject(4);
+						stored.put(key, new Stored(rs.getLong(3), (hash != null) ? hash : 0L, (Long) rs.getObject(5),
+								(Integer) rs.getObject(6)));
 					}
 				});
 		return stored;
 	}
 
 	void insert(List<Write> writes) {
-		this.template.batchUpdate(INSERT, writes, writes.size(), IncidentRepository::bindInsert);
+		this.template.batchUpdate(this.insert, writes, writes.size(), IncidentRepository::bindInsert);
 	}
 
 	/**
@@ -151,7 +179,7 @@ public class IncidentRepository {
 			return List.of();
 		}
 		return this.template.execute((ConnectionCallback<List<Write>>) (connection) -> {
-			try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
+			try (PreparedStatement statement = connection.prepareStatement(this.insert)) {
 				for (Write write : writes) {
 					bindInsert(statement, write);
 					statement.addBatch();
@@ -187,24 +215,27 @@ public class IncidentRepository {
 	}
 
 	private static void bindInsert(PreparedStatement statement, Write write) throws SQLException {
+		statement.setLong(1, firstId(write.incident().eventDate()));
 		Object[] values = write.row().values();
 		for (int i = 0; i < values.length; i++) {
-			bind(statement, i + 1, values[i], TYPES[i]);
+			bind(statement, i + 2, values[i], TYPES[i]);
 		}
-		int next = values.length + 1;
+		int next = values.length + 2;
 		statement.setLong(next++, write.hash());
 		bind(statement, next++, write.importId(), Types.BIGINT);
 		bind(statement, next, write.line(), Types.INTEGER);
 	}
 
-	void update(List<Write> writes) {
+	void update(List<Update> updates) {
 		Timestamp now = Timestamp.from(Instant.now());
-		this.template.batchUpdate(UPDATE, writes, writes.size(), (statement, write) -> {
+		this.template.batchUpdate(UPDATE, updates, updates.size(), (statement, update) -> {
+			Write write = update.write();
+			statement.setLong(1, movedTo(update.id(), write.incident().eventDate()));
 			Object[] values = write.row().values();
 			for (int i = 2; i < values.length; i++) {
-				bind(statement, i - 1, values[i], TYPES[i]);
+				bind(statement, i, values[i], TYPES[i]);
 			}
-			int next = values.length - 1;
+			int next = values.length;
 			statement.setLong(next++, write.hash());
 			bind(statement, next++, write.importId(), Types.BIGINT);
 			bind(statement, next++, write.line(), Types.INTEGER);
@@ -330,15 +361,18 @@ public class IncidentRepository {
 	}
 
 	public Optional<LocalDate> firstEventDate() {
-		return this.jdbc.sql("SELECT MIN(event_date) FROM incident")
+		return this.jdbc.sql("SELECT event_date FROM incident ORDER BY id FETCH FIRST ROW ONLY")
 			.query((rs, row) -> rs.getObject(1, LocalDate.class))
 			.optional();
 	}
 
-	/** Streams the incidents dated on or after {@code from}, oldest first, without holding them all. */
+	/**
+	 * Streams the incidents dated on or after {@code from}, oldest first (in the order they
+	 * arrived within a day), without holding them all.
+	 */
 	public void forEachSince(LocalDate from, Consumer<Incident> action) {
-		this.jdbc.sql("SELECT " + COLUMNS + " FROM incident WHERE event_date >= ? ORDER BY event_date")
-			.param(from)
+		this.jdbc.sql("SELECT " + COLUMNS + " FROM incident WHERE id >= ? ORDER BY id")
+			.param(firstId(from))
 			.query((RowCallbackHandler) (rs) -> action.accept(map(rs)));
 	}
 
@@ -351,12 +385,15 @@ public class IncidentRepository {
 			String source) {
 	}
 
-	/** Streams the matching incidents, oldest first, fetched in batches so that memory stays flat. */
+	/**
+	 * Streams the matching incidents, oldest first (in the order they arrived within a day),
+	 * fetched in batches so that memory stays flat.
+	 */
 	public void forEachMatching(Search search, Consumer<Incident> action) {
 		StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM incident WHERE 1 = 1");
 		List<Object> params = new ArrayList<>();
-		where(sql, params, "event_date >= ?", search.from());
-		where(sql, params, "event_date <= ?", search.to());
+		where(sql, params, "id >= ?", (search.from() != null) ? firstId(search.from()) : null);
+		where(sql, params, "id < ?", (search.to() != null) ? firstId(search.to().plusDays(1)) : null);
 		where(sql, params, "country = ?", search.country());
 		where(sql, params, "admin1 = ?", search.admin1());
 		where(sql, params, "event_type = ?", search.eventType());
@@ -367,7 +404,7 @@ public class IncidentRepository {
 			String part = "%" + search.actor().toLowerCase(Locale.ROOT).replaceAll("[!%_]", "!$0") + "%";
 			params.addAll(List.of(part, part, part, part));
 		}
-		sql.append(" ORDER BY event_date, source, event_id");
+		sql.append(" ORDER BY id");
 		this.template.query((connection) -> {
 			PreparedStatement statement = connection.prepareStatement(sql.toString());
 			// PostgreSQL streams only with a fetch size, inside a transaction.

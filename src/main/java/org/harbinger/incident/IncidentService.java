@@ -162,14 +162,14 @@ public class IncidentService {
 
 	/** The rows inserted or updated, in the order they came, which is the order the engine hears them in. */
 	private static List<Incident> changedInOrder(List<IncidentRepository.Write> inOrder,
-			List<IncidentRepository.Write> inserts, List<IncidentRepository.Write> updates) {
+			List<IncidentRepository.Write> inserts, List<IncidentRepository.Update> updates) {
 		// The usual batch of a new file: every row was inserted.
 		if (inserts.size() == inOrder.size()) {
 			return inOrder.stream().map(IncidentRepository.Write::incident).toList();
 		}
 		Set<IncidentRepository.Write> written = Collections.newSetFromMap(new IdentityHashMap<>());
 		written.addAll(inserts);
-		written.addAll(updates);
+		updates.forEach((update) -> written.add(update.write()));
 		return inOrder.stream().filter(written::contains).map(IncidentRepository.Write::incident).toList();
 	}
 
@@ -178,7 +178,7 @@ public class IncidentService {
 
 		private final Long importId;
 
-		private final List<IncidentRepository.Write> updates = new ArrayList<>();
+		private final List<IncidentRepository.Update> updates = new ArrayList<>();
 
 		private final List<IncidentRepository.Write> unchanged = new ArrayList<>();
 
@@ -193,7 +193,7 @@ public class IncidentService {
 				this.duplicates.add(new Duplicate(row, before.line()));
 			}
 			else if (before.hash() != write.hash()) {
-				this.updates.add(write);
+				this.updates.add(new IncidentRepository.Update(write, before.id()));
 			}
 			else {
 				this.unchanged.add(write);

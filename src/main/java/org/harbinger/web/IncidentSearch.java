@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.harbinger.incident.IncidentRepository;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -32,12 +34,13 @@ class IncidentSearch {
 	record Province(String country, String admin1, long incidents, long fatalities) {
 	}
 
+	/** A page of the filtered incidents, newest event date first; within a day, the last to arrive first. */
 	List<Row> page(Filter filter, int page, int size) {
 		Where where = where(filter);
 		return this.jdbc
 			.sql("SELECT source, event_id, event_date, event_type, sub_event_type, actor1, country, admin1, location, "
 					+ "fatalities, reliability, credibility FROM incident" + where.sql
-					+ " ORDER BY event_date DESC, source, event_id OFFSET " + ((long) page * size) + " ROWS FETCH NEXT "
+					+ " ORDER BY id DESC OFFSET " + ((long) page * size) + " ROWS FETCH NEXT "
 					+ size + " ROWS ONLY")
 			.params(where.params)
 			.query((rs, row) -> new Row(rs.getString("source"), rs.getString("event_id"),
@@ -78,13 +81,14 @@ class IncidentSearch {
 	private static Where where(Filter filter) {
 		StringBuilder sql = new StringBuilder(" WHERE 1 = 1");
 		List<Object> params = new ArrayList<>();
+		// Ids order incidents by event date: a date range is an id range, which the primary key serves.
 		if (filter.from() != null) {
-			sql.append(" AND event_date >= ?");
-			params.add(filter.from());
+			sql.append(" AND id >= ?");
+			params.add(IncidentRepository.firstId(filter.from()));
 		}
 		if (filter.to() != null) {
-			sql.append(" AND event_date <= ?");
-			params.add(filter.to());
+			sql.append(" AND id < ?");
+			params.add(IncidentRepository.firstId(filter.to().plusDays(1)));
 		}
 		equalsIgnoringCase(sql, params, "country", filter.country());
 		equalsIgnoringCase(sql, params, "admin1", filter.admin1());

@@ -1,5 +1,7 @@
 package org.harbinger.incident;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -69,6 +71,26 @@ class IncidentWriteTests {
 			.hasValueSatisfying((incident) -> assertThat(incident.fatalities()).isZero());
 	}
 
+	@Test
+	void incidentsComeBackInEventDateOrderAndAnAmendedDateMovesItsIncident() {
+		write(20, row(2, "order", "OR-B", "2021-03-02", "0"), row(3, "order", "OR-A", "2021-03-01", "0"),
+				row(4, "order", "OR-C", "2021-03-03", "0"), row(5, "order", "OR-D", "2021-03-02", "0"));
+
+		write(21, row(2, "order", "OR-A", "2021-03-04", "0"));
+
+		assertThat(matching("2021-03-01", "2021-03-31")).containsExactly("OR-B", "OR-D", "OR-C", "OR-A");
+		assertThat(matching("2021-03-02", "2021-03-03")).containsExactly("OR-B", "OR-D", "OR-C");
+		assertThat(matching("2021-03-03", null)).containsExactly("OR-C", "OR-A");
+	}
+
+	private List<String> matching(String from, String to) {
+		List<String> ids = new ArrayList<>();
+		this.repository.forEachMatching(new IncidentRepository.Search(LocalDate.parse(from),
+				(to != null) ? LocalDate.parse(to) : null, null, null, null, null, "order"),
+				(incident) -> ids.add(incident.eventId()));
+		return ids;
+	}
+
 	private IncidentService.Outcome write(long importId, IncidentService.Numbered... rows) {
 		IncidentService.Outcome outcome = new TransactionTemplate(this.transactions)
 			.execute((status) -> this.service.write(List.of(rows), List.of(), importId));
@@ -77,8 +99,12 @@ class IncidentWriteTests {
 	}
 
 	private IncidentService.Numbered row(int line, String id, String fatalities) {
-		IncidentFields.Parsed parsed = this.fields.parse(Map.of("source", "acled", "event_id_cnty", id, "event_date",
-				"2020-02-02", "event_type", "Protests", "country", "Afghanistan", "fatalities", fatalities));
+		return row(line, "acled", id, "2020-02-02", fatalities);
+	}
+
+	private IncidentService.Numbered row(int line, String source, String id, String date, String fatalities) {
+		IncidentFields.Parsed parsed = this.fields.parse(Map.of("source", source, "event_id_cnty", id, "event_date",
+				date, "event_type", "Protests", "country", "Afghanistan", "fatalities", fatalities));
 		return new IncidentService.Numbered(line, parsed.incident());
 	}
 

@@ -1,0 +1,106 @@
+package org.harbinger.incident;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import javax.sql.DataSource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.harbinger.TestIncidents;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Migration V8 renumbers the incidents of a database made before it, on both vendors, so
+ * that ids order them by event date; the incidents stored after it continue the order.
+ */
+class IncidentIdMigrationTests {
+
+	private static final List<String> DATES = List.of("2022-04-18", "1969-12-31", "2019-01-01", "1970-01-01",
+			"2022-04-18", "2019-01-02");
+
+	@Test
+	void anH2DatabaseOfEarlierIncidentsIsRenumberedInDateOrder() throws SQLException {
+		JdbcDataSource h2 = new JdbcDataSource();
+		h2.setURL("jdbc:h2:mem:v8-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+		migrateAndCheck(h2, "h2");
+	}
+
+	@Test
+	void aPostgresqlDatabaseOfEarlierIncidentsIsRenumberedInDateOrder() throws Exception {
+		try (EmbeddedPostgres postgres = EmbeddedPostgres.start()) {
+			migrateAndCheck(postgres.getPostgresDatabase(), "postgresql");
+		}
+	}
+
+	private static void migrateAndCheck(DataSource dataSource, String vendor) throws SQLException {
+		migrate(dataSource, vendor, "7");
+		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+		for (int i = 0; i < DATES.size(); i++) {
+			jdbc.update("INSERT INTO incident (source, event_id, event_date, event_type, country, fatalities, "
+					+ "claim_status, reliability, credibility, recorded_at, updated_at) VALUES ('desk', ?, ?, 'Battles', "
+					+ "'Afghanistan', 0, 'UNCLAIMED', 'C', 3, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)", "M-" + i,
+					LocalDate.parse(DATES.get(i)));
+		}
+
+		migrate(dataSource, vendor, null);
+
+		List<Long> ids = jdbc.queryForList("SELECT id FROM incident ORDER BY id", Long.class);
+		List<String> dates = jdbc.queryForList("SELECT event_date FROM incident ORDER BY id", LocalDate.class)
+			.stream()
+			.map(LocalDate::toString)
+			.toList();
+		assertThat(dates).containsExactly("1969-12-31", "1970-01-01", "2019-01-01", "2019-01-02", "2022-04-18",
+				"2022-04-18");
+		for (int i = 0; i < ids.size(); i++) {
+			assertThat(ids.get(i)).isBetween(IncidentRepository.firstId(LocalDate.parse(dates.get(i))),
+					IncidentRepository.firstId(LocalDate.parse(dates.get(i)).plusDays(1)) - 1);
+		}
+		assertThat(indexes(dataSource)).doesNotContain("incident_event_date");
+
+		IncidentRepository repository = new IncidentRepository(JdbcClient.create(dataSource), jdbc);
+		Incident later = TestIncidents.protest("M-new", LocalDate.parse("2019-01-01"), "Afghanistan");
+		repository.insert(List.of(new IncidentRepository.Write(IncidentRepository.Row.of(later), null, null)));
+		List<String> since = new ArrayList<>();
+		repository.forEachSince(LocalDate.parse("2019-01-01"), (incident) -> since.add(incident.eventId()));
+		assertThat(since).startsWith("M-2", "M-new", "M-5").hasSize(5);
+		assertThat(repository.firstEventDate()).contains(LocalDate.parse("1969-12-31"));
+	}
+
+	private static void migrate(DataSource dataSource, String vendor, String target) {
+		var configuration = Flyway.configure()
+			.dataSource(dataSource)
+			.locations("classpath:db/migration/common", "classpath:db/migration/" + vendor);
+		if (target != null) {
+			configuration.target(target);
+		}
+		configuration.load().migrate();
+	}
+
+	private static List<String> indexes(DataSource dataSource) throws SQLException {
+		List<String> names = new ArrayList<>();
+		try (Connection connection = dataSource.getConnection()) {
+			String table = connection.getMetaData().storesUpperCaseIdentifiers() ? "INCIDENT" : "incident";
+			try (ResultSet rs = connection.getMetaData().getIndexInfo(null, null, table, false, false)) {
+				while (rs.next()) {
+					if (rs.getString("INDEX_NAME") != null) {
+						names.add(rs.getString("INDEX_NAME").toLowerCase(Locale.ROOT));
+					}
+				}
+			}
+		}
+		return names;
+	}
+
+}
