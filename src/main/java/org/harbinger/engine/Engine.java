@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -66,7 +65,8 @@ public final class Engine implements AutoCloseable {
 
 	private FactHandle coverageHandle;
 
-	private Map<AlertKey, Signal> published = Map.of();
+	/** What the alerts were last told, per key. */
+	private final Map<AlertKey, Signal> published = new HashMap<>();
 
 	private record Held(FactHandle handle, long day) {
 	}
@@ -254,7 +254,10 @@ public final class Engine implements AutoCloseable {
 		this.coverageHandle = null;
 		this.history.firstEventDate().ifPresent((first) -> cover(first.toEpochDay()));
 		this.history.forEachSince(this.today.minusDays(this.thresholds.lookbackDays() - 1L), this::insert);
-		this.published = Map.copyOf(this.sink.openSignals());
+		this.published.clear();
+		this.published.putAll(this.sink.openSignals());
+		// An open alert the new session finds nothing for must still be compared, and resolved.
+		this.hits.touch(this.published.keySet());
 		fireAndPublish(Set.of());
 		logger.info("Engine session seeded: {} incidents, today {}, retention {} days", this.held.size(), this.today,
 				this.thresholds.retentionDays());
@@ -329,22 +332,28 @@ public final class Engine implements AutoCloseable {
 			expire();
 			this.session.fireAllRules();
 		}
-		Map<AlertKey, Signal> current = this.hits.signals();
 		List<SignalChange> changes = new ArrayList<>();
-		Set<AlertKey> keys = new TreeSet<>(current.keySet());
-		keys.addAll(this.published.keySet());
-		for (AlertKey key : keys) {
+		for (AlertKey key : this.hits.touched()) {
 			Signal before = this.published.get(key);
-			Signal after = current.get(key);
+			Signal after = this.hits.signal(key);
 			if (before == null ? after != null : !before.equals(after)) {
 				changes.add(new SignalChange(key, before, after,
 						after == null && !Collections.disjoint(before.evidence(), withdrawn)));
 			}
 		}
 		if (!changes.isEmpty()) {
+			// Told first, remembered after: if the sink fails, the same keys are compared again next time.
 			this.sink.apply(this.today, changes);
-			this.published = current;
+			changes.forEach((change) -> {
+				if (change.after() == null) {
+					this.published.remove(change.key());
+				}
+				else {
+					this.published.put(change.key(), change.after());
+				}
+			});
 		}
+		this.hits.published();
 	}
 
 }

@@ -1,12 +1,14 @@
 package org.harbinger.engine;
 
-import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 
 import org.kie.api.event.rule.ObjectDeletedEvent;
@@ -15,59 +17,93 @@ import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
 
 /**
- * Follows the indicator hits that truth maintenance inserts and retracts, so that the
- * current findings are known without scanning the whole working memory after each step.
+ * Follows the indicator hits that truth maintenance inserts and retracts, per alert key, and
+ * which keys they touched since the engine last published: after a step only those keys
+ * are folded and compared, not every finding in the session (during a large import most
+ * steps touch a few keys among thousands).
  */
 final class HitTracker implements RuleRuntimeEventListener {
 
-	private final Map<IndicatorHit, Boolean> live = new IdentityHashMap<>();
+	private final Map<AlertKey, Set<IndicatorHit>> live = new HashMap<>();
+
+	private final SortedSet<AlertKey> touched = new TreeSet<>();
 
 	@Override
 	public void objectInserted(ObjectInsertedEvent event) {
 		if (event.getObject() instanceof IndicatorHit hit) {
-			this.live.put(hit, Boolean.TRUE);
+			add(hit);
 		}
 	}
 
 	@Override
 	public void objectUpdated(ObjectUpdatedEvent event) {
 		if (event.getOldObject() instanceof IndicatorHit old) {
-			this.live.remove(old);
+			remove(old);
 		}
 		if (event.getObject() instanceof IndicatorHit hit) {
-			this.live.put(hit, Boolean.TRUE);
+			add(hit);
 		}
 	}
 
 	@Override
 	public void objectDeleted(ObjectDeletedEvent event) {
 		if (event.getOldObject() instanceof IndicatorHit old) {
-			this.live.remove(old);
+			remove(old);
 		}
 	}
 
 	void clear() {
 		this.live.clear();
+		this.touched.clear();
 	}
 
-	/** The hits folded per alert key: highest severity, union of evidence, the strongest hit's numbers. */
-	Map<AlertKey, Signal> signals() {
-		Map<AlertKey, List<IndicatorHit>> byKey = new HashMap<>();
-		this.live.keySet()
-			.forEach((hit) -> byKey.computeIfAbsent(new AlertKey(hit.getIndicator(), hit.getScope()),
-					(key) -> new ArrayList<>())
-				.add(hit));
-		Map<AlertKey, Signal> signals = new HashMap<>();
-		byKey.forEach((key, hits) -> {
-			IndicatorHit strongest = hits.stream()
-				.max(Comparator.comparing(IndicatorHit::getSeverity).thenComparing(IndicatorHit::getDetail,
-						Comparator.nullsFirst(Comparator.naturalOrder())))
-				.orElseThrow();
-			Set<String> evidence = new TreeSet<>();
-			hits.forEach((hit) -> evidence.addAll(hit.getEvidence()));
-			signals.put(key, new Signal(strongest.getSeverity(), List.copyOf(evidence), strongest.getDetail()));
-		});
-		return signals;
+	/** Marks keys to compare on the next publication whether or not a hit touches them. */
+	void touch(Collection<AlertKey> keys) {
+		this.touched.addAll(keys);
+	}
+
+	/** The keys hits touched since {@link #published()}, in order. */
+	SortedSet<AlertKey> touched() {
+		return Collections.unmodifiableSortedSet(this.touched);
+	}
+
+	/** The touched keys' signals are published: they are untouched from now on. */
+	void published() {
+		this.touched.clear();
+	}
+
+	/** A key's hits folded: highest severity, union of evidence, the strongest hit's numbers; null without hits. */
+	Signal signal(AlertKey key) {
+		Set<IndicatorHit> hits = this.live.get(key);
+		if (hits == null) {
+			return null;
+		}
+		IndicatorHit strongest = hits.stream()
+			.max(Comparator.comparing(IndicatorHit::getSeverity).thenComparing(IndicatorHit::getDetail,
+					Comparator.nullsFirst(Comparator.naturalOrder())))
+			.orElseThrow();
+		Set<String> evidence = new TreeSet<>();
+		hits.forEach((hit) -> evidence.addAll(hit.getEvidence()));
+		return new Signal(strongest.getSeverity(), List.copyOf(evidence), strongest.getDetail());
+	}
+
+	private void add(IndicatorHit hit) {
+		AlertKey key = key(hit);
+		this.live.computeIfAbsent(key, (k) -> Collections.newSetFromMap(new IdentityHashMap<>())).add(hit);
+		this.touched.add(key);
+	}
+
+	private void remove(IndicatorHit hit) {
+		AlertKey key = key(hit);
+		Set<IndicatorHit> hits = this.live.get(key);
+		if (hits != null && hits.remove(hit) && hits.isEmpty()) {
+			this.live.remove(key);
+		}
+		this.touched.add(key);
+	}
+
+	private static AlertKey key(IndicatorHit hit) {
+		return new AlertKey(hit.getIndicator(), hit.getScope());
 	}
 
 }

@@ -313,19 +313,21 @@ public class IncidentRepository {
 
 	/** Hashes the decimal digits of a number that is not negative, zero-padded to at least {@code width}. */
 	private static long digits(long hash, long number, int width) {
-		// Left to right by powers of ten, without making the text: this runs for every number of every row.
-		int length = 1;
-		long power = 1;
-		while (length < 19 && number / power >= 10) {
-			power *= 10;
-			length++;
+		// Cut right to left by the constant ten, which the compiler turns into a multiplication
+		// (dividing by a variable power of ten took a sixth of the reading thread), then hashed left to right.
+		byte[] digits = new byte[19];
+		int first = digits.length;
+		long rest = number;
+		do {
+			digits[--first] = (byte) ('0' + (int) (rest % 10));
+			rest /= 10;
 		}
-		for (int pad = length; pad < width; pad++) {
+		while (rest > 0);
+		for (int pad = digits.length - first; pad < width; pad++) {
 			hash = (hash ^ '0') * FNV_PRIME;
 		}
-		for (long rest = number; power > 0; power /= 10) {
-			hash = (hash ^ ('0' + (int) (rest / power))) * FNV_PRIME;
-			rest %= power;
+		for (int i = first; i < digits.length; i++) {
+			hash = (hash ^ digits[i]) * FNV_PRIME;
 		}
 		return hash;
 	}
