@@ -93,9 +93,22 @@ public class IncidentRepository {
 				+ "?, ".repeat(COLUMNS.split(", ").length + 3) + "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)";
 	}
 
-	/** The smallest id an incident dated that day can have. */
+	/**
+	 * The smallest id an incident dated that day can have. Incidents are dated 1900 to
+	 * tomorrow; a search may name any date, and one too far out for the id's day bits
+	 * stands for the end of the ids on its side.
+	 */
 	public static long firstId(LocalDate day) {
-		return day.toEpochDay() << DAY_SHIFT;
+		long epochDay = day.toEpochDay();
+		if (epochDay >= 1L << (63 - DAY_SHIFT)) {
+			return Long.MAX_VALUE;
+		}
+		return (epochDay < -(1L << (63 - DAY_SHIFT))) ? Long.MIN_VALUE : epochDay << DAY_SHIFT;
+	}
+
+	/** The smallest id of the days after {@code day}: ids below it are of that day or earlier. */
+	public static long firstIdAfter(LocalDate day) {
+		return day.equals(LocalDate.MAX) ? Long.MAX_VALUE : firstId(day.plusDays(1));
 	}
 
 	/** The id of a stored incident whose event date becomes {@code day}: the same number of its own, the new day. */
@@ -395,7 +408,7 @@ public class IncidentRepository {
 		StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM incident WHERE 1 = 1");
 		List<Object> params = new ArrayList<>();
 		where(sql, params, "id >= ?", (search.from() != null) ? firstId(search.from()) : null);
-		where(sql, params, "id < ?", (search.to() != null) ? firstId(search.to().plusDays(1)) : null);
+		where(sql, params, "id < ?", (search.to() != null) ? firstIdAfter(search.to()) : null);
 		where(sql, params, "country = ?", search.country());
 		where(sql, params, "admin1 = ?", search.admin1());
 		where(sql, params, "event_type = ?", search.eventType());

@@ -88,7 +88,7 @@ class IncidentSearch {
 		}
 		if (filter.to() != null) {
 			sql.append(" AND id < ?");
-			params.add(IncidentRepository.firstId(filter.to().plusDays(1)));
+			params.add(IncidentRepository.firstIdAfter(filter.to()));
 		}
 		equalsIgnoringCase(sql, params, "country", filter.country());
 		equalsIgnoringCase(sql, params, "admin1", filter.admin1());

@@ -22,8 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Migration V8 renumbers the incidents of a database made before it, on both vendors, so
- * that ids order them by event date; the incidents stored after it continue the order.
+ * Ids order incidents by event date. Migration V8 renumbers the incidents of a database
+ * made before it, on both vendors; the incidents stored after it continue the order.
  */
 class IncidentIdMigrationTests {
 
@@ -42,6 +42,21 @@ class IncidentIdMigrationTests {
 		try (EmbeddedPostgres postgres = EmbeddedPostgres.start()) {
 			migrateAndCheck(postgres.getPostgresDatabase(), "postgresql");
 		}
+	}
+
+	@Test
+	void idsOrderDaysAndADateTooFarOutForTheirBitsStandsForTheEnd() {
+		assertThat(IncidentRepository.firstId(LocalDate.parse("1900-01-01")))
+			.isLessThan(IncidentRepository.firstId(LocalDate.parse("1969-12-31")))
+			.isLessThan(IncidentRepository.firstId(LocalDate.parse("1970-01-01")));
+		assertThat(IncidentRepository.firstIdAfter(LocalDate.parse("2022-04-18")))
+			.isEqualTo(IncidentRepository.firstId(LocalDate.parse("2022-04-19")));
+		assertThat(IncidentRepository.firstId(LocalDate.MAX)).isEqualTo(Long.MAX_VALUE);
+		assertThat(IncidentRepository.firstIdAfter(LocalDate.MAX)).isEqualTo(Long.MAX_VALUE);
+		assertThat(IncidentRepository.firstId(LocalDate.MIN)).isEqualTo(Long.MIN_VALUE);
+		long id = IncidentRepository.firstId(LocalDate.parse("1969-12-31")) + 7;
+		assertThat(IncidentRepository.movedTo(id, LocalDate.parse("2022-04-18")))
+			.isEqualTo(IncidentRepository.firstId(LocalDate.parse("2022-04-18")) + 7);
 	}
 
 	private static void migrateAndCheck(DataSource dataSource, String vendor) throws SQLException {
