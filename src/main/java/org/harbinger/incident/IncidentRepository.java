@@ -79,7 +79,7 @@ public class IncidentRepository {
 	private final boolean insertsFirst;
 
 	/** The id is the day's first id (bound) plus the sequence's next number, which each vendor spells its way. */
-	private final String insert;
+	private final String insertSql;
 
 	IncidentRepository(JdbcClient jdbc, JdbcTemplate template) {
 		this.jdbc = jdbc;
@@ -87,7 +87,7 @@ public class IncidentRepository {
 		this.insertsFirst = "H2".equals(template
 			.execute((ConnectionCallback<String>) (connection) -> connection.getMetaData().getDatabaseProductName()));
 		// The transaction's time for both times: one value, not two binds and conversions a row.
-		this.insert = "INSERT INTO incident (id, " + COLUMNS
+		this.insertSql = "INSERT INTO incident (id, " + COLUMNS
 				+ ", content_hash, import_id, import_line, recorded_at, updated_at) VALUES (? + "
 				+ (this.insertsFirst ? "NEXT VALUE FOR incident_seq" : "nextval('incident_seq')") + ", "
 				+ "?, ".repeat(COLUMNS.split(", ").length + 3) + "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)";
@@ -180,7 +180,7 @@ public class IncidentRepository {
 	}
 
 	void insert(List<Write> writes) {
-		this.template.batchUpdate(this.insert, writes, writes.size(), IncidentRepository::bindInsert);
+		this.template.batchUpdate(this.insertSql, writes, writes.size(), IncidentRepository::bindInsert);
 	}
 
 	/**
@@ -192,7 +192,7 @@ public class IncidentRepository {
 			return List.of();
 		}
 		return this.template.execute((ConnectionCallback<List<Write>>) (connection) -> {
-			try (PreparedStatement statement = connection.prepareStatement(this.insert)) {
+			try (PreparedStatement statement = connection.prepareStatement(this.insertSql)) {
 				for (Write write : writes) {
 					bindInsert(statement, write);
 					statement.addBatch();
