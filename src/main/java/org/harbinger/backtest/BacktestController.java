@@ -11,7 +11,7 @@ import org.harbinger.engine.ThresholdSet;
 import org.harbinger.incident.Incident;
 import org.harbinger.incident.IncidentFields;
 import org.harbinger.incident.IncidentRepository;
-import org.harbinger.incident.OfflineIngest;
+import org.harbinger.ingest.OfflineIngest;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;

@@ -10,7 +10,7 @@ import java.util.TreeMap;
 
 import org.harbinger.alert.TransitionKind;
 import org.harbinger.engine.Severity;
-import org.harbinger.incident.OfflineIngest;
+import org.harbinger.ingest.OfflineIngest;
 import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.json.JsonMapper;
 

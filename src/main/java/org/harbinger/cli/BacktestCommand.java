@@ -18,8 +18,9 @@ import org.harbinger.backtest.Backtest;
 import org.harbinger.backtest.BacktestReport;
 import org.harbinger.backtest.BacktestTransition;
 import org.harbinger.backtest.CompactIncidents;
+import org.harbinger.bench.PeakHeap;
 import org.harbinger.incident.Incident;
-import org.harbinger.incident.OfflineIngest;
+import org.harbinger.ingest.OfflineIngest;
 
 /** {@code backtest}: what a rule would have said over history, and when. */
 final class BacktestCommand {

@@ -22,9 +22,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.harbinger.engine.Engine;
-import org.harbinger.incident.ImportJob;
-import org.harbinger.incident.ImportReport;
-import org.harbinger.incident.Imports;
+import org.harbinger.ingest.ImportJob;
+import org.harbinger.ingest.ImportReport;
+import org.harbinger.ingest.ImportQueue;
 import org.harbinger.incident.IncidentRepository;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -77,7 +77,7 @@ final class BenchCommand {
 
 			HeapSampler parseHeap = HeapSampler.start();
 			long began = System.nanoTime();
-			long records = Imports.parse(file);
+			long records = ImportQueue.parse(file);
 			double parseSeconds = (System.nanoTime() - began) / 1e9;
 			long parsePeak = parseHeap.stop();
 			double parseRate = records / parseSeconds;
@@ -168,7 +168,7 @@ final class BenchCommand {
 			if (context.getBean(IncidentRepository.class).count() > 0) {
 				throw new UsageException("--database must be an empty database: the benchmark imports new incidents");
 			}
-			Imports imports = context.getBean(Imports.class);
+			ImportQueue imports = context.getBean(ImportQueue.class);
 			if (warmupFile != null) {
 				Measured warmup = measure(imports, warmupFile, err, null);
 				out.printf("Warm-up:     %,d rows of other incidents in %.1f s (%.1f s of processor time)%n",
@@ -184,7 +184,7 @@ final class BenchCommand {
 	}
 
 	/** Imports the file and measures it; with a timeline, also prints each second's processor time by thread there. */
-	private static Measured measure(Imports imports, Path file, PrintStream err, PrintStream timeline)
+	private static Measured measure(ImportQueue imports, Path file, PrintStream err, PrintStream timeline)
 			throws IOException {
 		HeapSampler heap = HeapSampler.start();
 		Map<String, Double> threadsBefore = threadSeconds();

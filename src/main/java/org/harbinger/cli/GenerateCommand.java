@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Set;
 
-import org.harbinger.incident.SyntheticAcled;
+import org.harbinger.bench.SyntheticAcled;
 
 /**
  * {@code generate --rows N --years Y --out FILE [--seed S] [--start DATE]}: a synthetic

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.harbinger.incident.ImportJob;
-import org.harbinger.incident.ImportReport;
-import org.harbinger.incident.Imports;
+import org.harbinger.ingest.ImportJob;
+import org.harbinger.ingest.ImportReport;
+import org.harbinger.ingest.ImportQueue;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -37,7 +37,7 @@ final class ImportCommand {
 		}
 		int status = 0;
 		try (ConfigurableApplicationContext context = ServiceContext.start(Map.of())) {
-			Imports imports = context.getBean(Imports.class);
+			ImportQueue imports = context.getBean(ImportQueue.class);
 			for (String file : files) {
 				Path path = Path.of(file);
 				ProgressBar bar = ProgressBar.on(err, path.getFileName().toString(), size(path));
@@ -80,7 +80,7 @@ final class ImportCommand {
 	}
 
 	/** A one-line progress bar on standard error, drawn only on a terminal. */
-	static final class ProgressBar implements Imports.Progress {
+	static final class ProgressBar implements ImportQueue.Progress {
 
 		private final PrintStream err;
 

@@ -9,7 +9,7 @@ import org.harbinger.backtest.ScenarioRunner;
 import org.harbinger.engine.RuleBase;
 import org.harbinger.engine.RuleCompileException;
 import org.harbinger.engine.ThresholdSet;
-import org.harbinger.incident.OfflineIngest;
+import org.harbinger.ingest.OfflineIngest;
 import org.harbinger.system.ConfigFileException;
 import org.harbinger.system.EditableFiles;
 import org.harbinger.threshold.ThresholdsFile;

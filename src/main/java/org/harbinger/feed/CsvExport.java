@@ -11,7 +11,7 @@ import java.util.function.Function;
 
 import org.harbinger.alert.Alert;
 import org.harbinger.alert.AlertRepository;
-import org.harbinger.incident.CsvWriter;
+import org.harbinger.ingest.CsvWriter;
 import org.harbinger.incident.Incident;
 import org.harbinger.incident.IncidentRepository;
 

@@ -3,6 +3,7 @@ package org.harbinger.incident;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.harbinger.system.ConfigFileException;
+import org.harbinger.system.EditableFiles;
+import org.harbinger.system.YamlFiles;
 
 /**
  * Maps the many spellings of a group (ISK, IS-K, Daesh, "Islamic State (Afghanistan)")
@@ -150,6 +155,36 @@ public final class ActorAliases {
 
 	static String normalise(String text) {
 		return NOT_ALPHANUMERIC.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
+	}
+
+	/** Reads {@code config/actors.yml}: groups and targets with their aliases, and tags that name a target group. */
+	public static ActorAliases load(EditableFiles.Text file) {
+		Map<String, Object> yaml = YamlFiles.load(file);
+		return new ActorAliases(aliasLists(file, yaml, "groups"), aliasLists(file, yaml, "targets"),
+				stringMap(file, yaml, "target-tags"));
+	}
+
+	private static Map<String, List<String>> aliasLists(EditableFiles.Text file, Map<String, Object> yaml, String key) {
+		Map<String, List<String>> result = new LinkedHashMap<>();
+		if (!(yaml.getOrDefault(key, Map.of()) instanceof Map<?, ?> section)) {
+			throw new ConfigFileException(file.location(), List.of(key + ": expected a map of name to aliases"));
+		}
+		section.forEach((name, aliases) -> {
+			if (!(aliases instanceof List<?> list)) {
+				throw new ConfigFileException(file.location(), List.of(key + "." + name + ": expected a list of aliases"));
+			}
+			result.put(String.valueOf(name), list.stream().map(String::valueOf).toList());
+		});
+		return result;
+	}
+
+	private static Map<String, String> stringMap(EditableFiles.Text file, Map<String, Object> yaml, String key) {
+		if (!(yaml.getOrDefault(key, Map.of()) instanceof Map<?, ?> section)) {
+			throw new ConfigFileException(file.location(), List.of(key + ": expected a map of tag to target group"));
+		}
+		Map<String, String> result = new LinkedHashMap<>();
+		section.forEach((tag, target) -> result.put(String.valueOf(tag), String.valueOf(target)));
+		return result;
 	}
 
 }

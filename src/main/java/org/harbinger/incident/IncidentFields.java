@@ -78,7 +78,7 @@ public final class IncidentFields {
 
 	private final int defaultCredibility;
 
-	IncidentFields(ActorAliases aliases, String defaultReliability, int defaultCredibility) {
+	public IncidentFields(ActorAliases aliases, String defaultReliability, int defaultCredibility) {
 		this.aliases = aliases;
 		this.defaultReliability = defaultReliability;
 		this.defaultCredibility = defaultCredibility;
@@ -110,7 +110,7 @@ public final class IncidentFields {
 	}
 
 	/** The index in {@link #NAMES} of a field, or -1 when there is no such field. */
-	static int index(String name) {
+	public static int index(String name) {
 		return NAMES.indexOf(name);
 	}
 
@@ -118,7 +118,7 @@ public final class IncidentFields {
 	 * Parses a record held as each field's text at its index in {@link #NAMES} (null where
 	 * absent): the way a CSV row comes, without a map for every one of millions of rows.
 	 */
-	Parsed parse(String[] values) {
+	public Parsed parse(String[] values) {
 		return parse(values, new ArrayList<>());
 	}
 

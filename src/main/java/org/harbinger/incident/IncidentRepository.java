@@ -43,14 +43,6 @@ public class IncidentRepository {
 			+ Arrays.stream(COLUMNS.split(", ")).skip(2).map((column) -> column + " = ?").reduce((a, b) -> a + ", " + b).get()
 			+ ", content_hash = ?, import_id = ?, import_line = ?, updated_at = ? WHERE source = ? AND event_id = ?";
 
-	/**
-	 * Ids order incidents by event date (migration V8): the event day, days since 1970-01-01,
-	 * shifted left by this many bits, plus a number from incident_seq that no other incident
-	 * has. A date range is then an id range, which the primary key serves: no event_date
-	 * index to maintain on every insert.
-	 */
-	private static final int DAY_SHIFT = 32;
-
 	/** The SQL type of each of COLUMNS, so that a null binds without asking the driver. */
 	private static final int[] TYPES = types("source", "event_id", "event_date:" + Types.DATE,
 			"time_precision:" + Types.INTEGER, "disorder_type", "event_type", "sub_event_type", "actor1", "assoc_actor_1",
@@ -62,10 +54,6 @@ public class IncidentRepository {
 
 	/** SQLSTATE of a unique constraint's refusal. */
 	private static final String UNIQUE_VIOLATION = "23505";
-
-	private static final long FNV_OFFSET = 0xcbf29ce484222325L;
-
-	private static final long FNV_PRIME = 0x100000001b3L;
 
 	private final JdbcClient jdbc;
 
@@ -93,29 +81,6 @@ public class IncidentRepository {
 				+ "?, ".repeat(COLUMNS.split(", ").length + 3) + "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)";
 	}
 
-	/**
-	 * The smallest id an incident dated that day can have. Incidents are dated 1900 to
-	 * tomorrow; a search may name any date, and one too far out for the id's day bits
-	 * stands for the end of the ids on its side.
-	 */
-	public static long firstId(LocalDate day) {
-		long epochDay = day.toEpochDay();
-		if (epochDay >= 1L << (63 - DAY_SHIFT)) {
-			return Long.MAX_VALUE;
-		}
-		return (epochDay < -(1L << (63 - DAY_SHIFT))) ? Long.MIN_VALUE : epochDay << DAY_SHIFT;
-	}
-
-	/** The smallest id of the days after {@code day}: ids below it are of that day or earlier. */
-	public static long firstIdAfter(LocalDate day) {
-		return day.equals(LocalDate.MAX) ? Long.MAX_VALUE : firstId(day.plusDays(1));
-	}
-
-	/** The id of a stored incident whose event date becomes {@code day}: the same number of its own, the new day. */
-	static long movedTo(long id, LocalDate day) {
-		return firstId(day) + (id & ((1L << DAY_SHIFT) - 1));
-	}
-
 	boolean insertsFirst() {
 		return this.insertsFirst;
 	}
@@ -131,11 +96,11 @@ public class IncidentRepository {
 	 * An incident with its column values and the hash of its content, computed once (on the
 	 * reading thread of an import, off the one that stores).
 	 */
-	record Row(Incident incident, Object[] values, long hash) {
+	public record Row(Incident incident, Object[] values, long hash) {
 
 		static Row of(Incident incident) {
 			Object[] values = IncidentRepository.values(incident);
-			return new Row(incident, values, IncidentRepository.hash(values));
+			return new Row(incident, values, ContentHash.of(values));
 		}
 
 	}
@@ -228,7 +193,7 @@ public class IncidentRepository {
 	}
 
 	private static void bindInsert(PreparedStatement statement, Write write) throws SQLException {
-		statement.setLong(1, firstId(write.incident().eventDate()));
+		statement.setLong(1, IncidentIds.firstId(write.incident().eventDate()));
 		Object[] values = write.row().values();
 		for (int i = 0; i < values.length; i++) {
 			bind(statement, i + 2, values[i], TYPES[i]);
@@ -243,7 +208,7 @@ public class IncidentRepository {
 		Timestamp now = Timestamp.from(Instant.now());
 		this.template.batchUpdate(UPDATE, updates, updates.size(), (statement, update) -> {
 			Write write = update.write();
-			statement.setLong(1, movedTo(update.id(), write.incident().eventDate()));
+			statement.setLong(1, IncidentIds.movedTo(update.id(), write.incident().eventDate()));
 			Object[] values = write.row().values();
 			for (int i = 2; i < values.length; i++) {
 				bind(statement, i, values[i], TYPES[i]);
@@ -289,62 +254,6 @@ public class IncidentRepository {
 		return deleted;
 	}
 
-	/**
-	 * A 64-bit FNV-1a hash of everything stored about an incident: of each column value's
-	 * text ({@code String.valueOf}), each followed by 0x1f. Strings, whole numbers and dates
-	 * are hashed as that text without making it, since this runs for every row imported; the
-	 * value must not change, or every stored row would look amended on its next import.
-	 */
-	static long hash(Object[] values) {
-		long hash = FNV_OFFSET;
-		for (Object value : values) {
-			if (value instanceof String text) {
-				hash = hash(hash, text);
-			}
-			else if ((value instanceof Integer || value instanceof Long) && ((Number) value).longValue() >= 0) {
-				hash = digits(hash, ((Number) value).longValue(), 1);
-			}
-			else if (value instanceof LocalDate date && date.getYear() >= 1000 && date.getYear() <= 9999) {
-				hash = digits(hash, date.getYear(), 4);
-				hash = digits((hash ^ '-') * FNV_PRIME, date.getMonthValue(), 2);
-				hash = digits((hash ^ '-') * FNV_PRIME, date.getDayOfMonth(), 2);
-			}
-			else {
-				hash = hash(hash, String.valueOf(value));
-			}
-			hash = (hash ^ 0x1f) * FNV_PRIME;
-		}
-		return hash;
-	}
-
-	private static long hash(long hash, String text) {
-		for (int i = 0; i < text.length(); i++) {
-			hash = (hash ^ text.charAt(i)) * FNV_PRIME;
-		}
-		return hash;
-	}
-
-	/** Hashes the decimal digits of a number that is not negative, zero-padded to at least {@code width}. */
-	private static long digits(long hash, long number, int width) {
-		// Cut right to left by the constant ten, which the compiler turns into a multiplication
-		// (dividing by a variable power of ten took a sixth of the reading thread), then hashed left to right.
-		byte[] digits = new byte[19];
-		int first = digits.length;
-		long rest = number;
-		do {
-			digits[--first] = (byte) ('0' + (int) (rest % 10));
-			rest /= 10;
-		}
-		while (rest > 0);
-		for (int pad = digits.length - first; pad < width; pad++) {
-			hash = (hash ^ '0') * FNV_PRIME;
-		}
-		for (int i = first; i < digits.length; i++) {
-			hash = (hash ^ digits[i]) * FNV_PRIME;
-		}
-		return hash;
-	}
-
 	/** Binds by the column's type: no driver guessing, and a null needs the type anyway. */
 	private static void bind(PreparedStatement statement, int index, Object value, int type) throws SQLException {
 		if (value == null) {
@@ -387,7 +296,7 @@ public class IncidentRepository {
 	 */
 	public void forEachSince(LocalDate from, Consumer<Incident> action) {
 		this.jdbc.sql("SELECT " + COLUMNS + " FROM incident WHERE id >= ? ORDER BY id")
-			.param(firstId(from))
+			.param(IncidentIds.firstId(from))
 			.query((RowCallbackHandler) (rs) -> action.accept(map(rs)));
 	}
 
@@ -407,8 +316,8 @@ public class IncidentRepository {
 	public void forEachMatching(Search search, Consumer<Incident> action) {
 		StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM incident WHERE 1 = 1");
 		List<Object> params = new ArrayList<>();
-		where(sql, params, "id >= ?", (search.from() != null) ? firstId(search.from()) : null);
-		where(sql, params, "id < ?", (search.to() != null) ? firstIdAfter(search.to()) : null);
+		where(sql, params, "id >= ?", (search.from() != null) ? IncidentIds.firstId(search.from()) : null);
+		where(sql, params, "id < ?", (search.to() != null) ? IncidentIds.firstIdAfter(search.to()) : null);
 		where(sql, params, "country = ?", search.country());
 		where(sql, params, "admin1 = ?", search.admin1());
 		where(sql, params, "event_type = ?", search.eventType());

@@ -43,24 +43,24 @@ public class IncidentService {
 	}
 
 	/** An incident, ready to store, and the line of the file it came from (null from the API). */
-	record Numbered(Integer line, IncidentRepository.Row row) {
+	public record Numbered(Integer line, IncidentRepository.Row row) {
 
-		Numbered(Integer line, Incident incident) {
+		public Numbered(Integer line, Incident incident) {
 			this(line, IncidentRepository.Row.of(incident));
 		}
 
-		Incident incident() {
+		public Incident incident() {
 			return this.row.incident();
 		}
 
 	}
 
 	/** A row refused because its identity already appeared earlier in the same import. */
-	record Duplicate(Numbered row, int firstLine) {
+	public record Duplicate(Numbered row, int firstLine) {
 	}
 
 	/** How a batch landed; {@code evaluated} completes when the engine has evaluated it. */
-	record Outcome(int created, int amended, int unchanged, int deleted, List<Duplicate> duplicates,
+	public record Outcome(int created, int amended, int unchanged, int deleted, List<Duplicate> duplicates,
 			CompletableFuture<Void> evaluated) {
 	}
 
@@ -92,7 +92,7 @@ public class IncidentService {
 	 * so a repeated file does not pay a refused insert per row.
 	 */
 	@Transactional
-	Outcome write(List<Numbered> rows, List<IncidentKey> deletions, Long importId) {
+	public Outcome write(List<Numbered> rows, List<IncidentKey> deletions, Long importId) {
 		boolean insertFirst = this.repository.insertsFirst() && !this.lastBatchMostlyStored;
 		Map<IncidentKey, IncidentRepository.Stored> stored = insertFirst ? Map.of()
 				: this.repository.stored(rows.stream().map((row) -> row.incident().key()).toList());

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.harbinger.incident.IncidentIds;
 import org.harbinger.incident.IncidentRepository;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -84,11 +85,11 @@ class IncidentSearch {
 		// Ids order incidents by event date: a date range is an id range, which the primary key serves.
 		if (filter.from() != null) {
 			sql.append(" AND id >= ?");
-			params.add(IncidentRepository.firstId(filter.from()));
+			params.add(IncidentIds.firstId(filter.from()));
 		}
 		if (filter.to() != null) {
 			sql.append(" AND id < ?");
-			params.add(IncidentRepository.firstIdAfter(filter.to()));
+			params.add(IncidentIds.firstIdAfter(filter.to()));
 		}
 		equalsIgnoringCase(sql, params, "country", filter.country());
 		equalsIgnoringCase(sql, params, "admin1", filter.admin1());

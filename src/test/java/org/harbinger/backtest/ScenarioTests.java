@@ -7,7 +7,7 @@ import java.util.stream.Stream;
 
 import org.harbinger.engine.RuleBase;
 import org.harbinger.engine.ThresholdSet;
-import org.harbinger.incident.OfflineIngest;
+import org.harbinger.ingest.OfflineIngest;
 import org.harbinger.system.EditableFiles;
 import org.harbinger.threshold.ThresholdsFile;
 import org.junit.jupiter.api.DynamicTest;

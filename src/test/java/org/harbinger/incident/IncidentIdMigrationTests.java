@@ -46,17 +46,17 @@ class IncidentIdMigrationTests {
 
 	@Test
 	void idsOrderDaysAndADateTooFarOutForTheirBitsStandsForTheEnd() {
-		assertThat(IncidentRepository.firstId(LocalDate.parse("1900-01-01")))
-			.isLessThan(IncidentRepository.firstId(LocalDate.parse("1969-12-31")))
-			.isLessThan(IncidentRepository.firstId(LocalDate.parse("1970-01-01")));
-		assertThat(IncidentRepository.firstIdAfter(LocalDate.parse("2022-04-18")))
-			.isEqualTo(IncidentRepository.firstId(LocalDate.parse("2022-04-19")));
-		assertThat(IncidentRepository.firstId(LocalDate.MAX)).isEqualTo(Long.MAX_VALUE);
-		assertThat(IncidentRepository.firstIdAfter(LocalDate.MAX)).isEqualTo(Long.MAX_VALUE);
-		assertThat(IncidentRepository.firstId(LocalDate.MIN)).isEqualTo(Long.MIN_VALUE);
-		long id = IncidentRepository.firstId(LocalDate.parse("1969-12-31")) + 7;
-		assertThat(IncidentRepository.movedTo(id, LocalDate.parse("2022-04-18")))
-			.isEqualTo(IncidentRepository.firstId(LocalDate.parse("2022-04-18")) + 7);
+		assertThat(IncidentIds.firstId(LocalDate.parse("1900-01-01")))
+			.isLessThan(IncidentIds.firstId(LocalDate.parse("1969-12-31")))
+			.isLessThan(IncidentIds.firstId(LocalDate.parse("1970-01-01")));
+		assertThat(IncidentIds.firstIdAfter(LocalDate.parse("2022-04-18")))
+			.isEqualTo(IncidentIds.firstId(LocalDate.parse("2022-04-19")));
+		assertThat(IncidentIds.firstId(LocalDate.MAX)).isEqualTo(Long.MAX_VALUE);
+		assertThat(IncidentIds.firstIdAfter(LocalDate.MAX)).isEqualTo(Long.MAX_VALUE);
+		assertThat(IncidentIds.firstId(LocalDate.MIN)).isEqualTo(Long.MIN_VALUE);
+		long id = IncidentIds.firstId(LocalDate.parse("1969-12-31")) + 7;
+		assertThat(IncidentIds.movedTo(id, LocalDate.parse("2022-04-18")))
+			.isEqualTo(IncidentIds.firstId(LocalDate.parse("2022-04-18")) + 7);
 	}
 
 	private static void migrateAndCheck(DataSource dataSource, String vendor) throws SQLException {
@@ -79,8 +79,8 @@ class IncidentIdMigrationTests {
 		assertThat(dates).containsExactly("1969-12-31", "1970-01-01", "2019-01-01", "2019-01-02", "2022-04-18",
 				"2022-04-18");
 		for (int i = 0; i < ids.size(); i++) {
-			assertThat(ids.get(i)).isBetween(IncidentRepository.firstId(LocalDate.parse(dates.get(i))),
-					IncidentRepository.firstId(LocalDate.parse(dates.get(i)).plusDays(1)) - 1);
+			assertThat(ids.get(i)).isBetween(IncidentIds.firstId(LocalDate.parse(dates.get(i))),
+					IncidentIds.firstId(LocalDate.parse(dates.get(i)).plusDays(1)) - 1);
 		}
 		assertThat(indexes(dataSource)).doesNotContain("incident_event_date");
 

@@ -1,4 +1,4 @@
-package org.harbinger.incident;
+package org.harbinger.ingest;
 
 import java.io.IOException;
 import java.io.PushbackReader;
@@ -9,6 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+
+import org.harbinger.incident.FieldError;
+import org.harbinger.incident.IncidentFields;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -23,9 +26,9 @@ import tools.jackson.core.json.JsonFactory;
  * holds one element, whatever the size of the file. Objects one after another without the
  * array (JSON Lines) read the same. A record's position is its element's number, from 1;
  * each reason names the element and the line it starts on. Malformed JSON cannot be read
- * past: the element it is in is refused as {@link RecordSource.Broken}, and reading ends there.
+ * past: the element it is in is refused as {@link RecordReader.Broken}, and reading ends there.
  */
-final class JsonImport implements RecordSource {
+final class JsonRecordReader implements RecordReader {
 
 	private static final JsonFactory FACTORY = new JsonFactory();
 
@@ -47,7 +50,7 @@ final class JsonImport implements RecordSource {
 
 	private boolean ended;
 
-	private JsonImport(Recording text, JsonParser parser, IncidentFields fields, int maxRecordChars, JsonToken first) {
+	private JsonRecordReader(Recording text, JsonParser parser, IncidentFields fields, int maxRecordChars, JsonToken first) {
 		this.text = text;
 		this.parser = parser;
 		this.fields = fields;
@@ -56,12 +59,12 @@ final class JsonImport implements RecordSource {
 		this.pending = this.array ? null : first;
 	}
 
-	static JsonImport open(PushbackReader in, IncidentFields fields, int maxRecordChars) {
+	static JsonRecordReader open(PushbackReader in, IncidentFields fields, int maxRecordChars) {
 		skipByteOrderMark(in);
 		Recording text = new Recording(in, maxRecordChars);
 		JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), text);
 		try {
-			return new JsonImport(text, parser, fields, maxRecordChars, parser.nextToken());
+			return new JsonRecordReader(text, parser, fields, maxRecordChars, parser.nextToken());
 		}
 		catch (JacksonException ex) {
 			throw new HeaderException("malformed JSON at " + where(ex.getLocation()) + ": " + ex.getOriginalMessage(),

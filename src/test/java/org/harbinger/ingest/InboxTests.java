@@ -1,4 +1,4 @@
-package org.harbinger.incident;
+package org.harbinger.ingest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.stream.Stream;
 
 import org.harbinger.EndToEndTest;
+import org.harbinger.incident.IncidentKey;
+import org.harbinger.incident.IncidentRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,8 +50,8 @@ class InboxTests {
 
 	@Test
 	void importsAJsonFileAndFilesItsRefusedElementsAsJson(@TempDir Path dir) throws Exception {
-		settled(dir.resolve("desk.json"), "[\n" + JsonImportTests.incident("INBOX-J1") + ",\n"
-				+ JsonImportTests.incident("INBOX-J2").replace("\"fatalities\": 0", "\"fatalities\": -4") + "\n]\n");
+		settled(dir.resolve("desk.json"), "[\n" + JsonRecordReaderTests.incident("INBOX-J1") + ",\n"
+				+ JsonRecordReaderTests.incident("INBOX-J2").replace("\"fatalities\": 0", "\"fatalities\": -4") + "\n]\n");
 
 		this.inbox.poll(dir);
 
@@ -57,7 +59,7 @@ class InboxTests {
 			.contains("\"format\" : \"JSON\"", "\"created\" : 1", "\"rejected\" : 1",
 					"element 2 (line 3): fatalities: -4 is negative");
 		assertThat(dir.resolve("processed/desk.json.rejected.json")).content()
-			.isEqualTo("[\n" + JsonImportTests.incident("INBOX-J2").replace("\"fatalities\": 0", "\"fatalities\": -4")
+			.isEqualTo("[\n" + JsonRecordReaderTests.incident("INBOX-J2").replace("\"fatalities\": 0", "\"fatalities\": -4")
 					+ "\n]\n");
 		assertThat(this.incidents.find(new IncidentKey("desk", "INBOX-J1"))).isPresent();
 	}

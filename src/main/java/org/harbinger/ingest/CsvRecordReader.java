@@ -1,4 +1,4 @@
-package org.harbinger.incident;
+package org.harbinger.ingest;
 
 import java.io.Reader;
 import java.util.HashMap;
@@ -9,6 +9,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.harbinger.incident.FieldError;
+import org.harbinger.incident.IncidentFields;
+import org.harbinger.incident.IncidentKey;
+
 /**
  * Reads an ACLED export, a native Harbinger CSV or an ACLED deletions file, told apart by
  * the header, one record at a time. In an ACLED export {@code source} is the outlets and
@@ -16,7 +20,7 @@ import java.util.stream.Collectors;
  * the feed in {@code source} and the outlets in {@code reported_by}, and may not carry
  * unknown columns (a misspelt column would otherwise be dropped without a word).
  */
-final class CsvImport implements RecordSource {
+final class CsvRecordReader implements RecordReader {
 
 	static final String ACLED_FEED = "acled";
 
@@ -41,7 +45,7 @@ final class CsvImport implements RecordSource {
 	/** Per column, the index in IncidentFields.NAMES of the field it holds, or -1 for a column Harbinger does not read. */
 	private final int[] fieldOf;
 
-	private CsvImport(CsvReader csv, IncidentFields fields, List<String> columns, Format format, String header) {
+	private CsvRecordReader(CsvReader csv, IncidentFields fields, List<String> columns, Format format, String header) {
 		this.csv = csv;
 		this.fields = fields;
 		this.columns = columns;
@@ -55,7 +59,7 @@ final class CsvImport implements RecordSource {
 	}
 
 	/** Reads and checks the header. */
-	static CsvImport open(Reader in, IncidentFields fields, int maxRecordChars) {
+	static CsvRecordReader open(Reader in, IncidentFields fields, int maxRecordChars) {
 		CsvReader csv = new CsvReader(in, maxRecordChars);
 		CsvReader.Row header;
 		try {
@@ -76,7 +80,7 @@ final class CsvImport implements RecordSource {
 				throw new HeaderException("the column '" + column + "' appears twice in the header", csv.raw());
 			});
 		try {
-			return new CsvImport(csv, fields, columns, format(columns), csv.raw());
+			return new CsvRecordReader(csv, fields, columns, format(columns), csv.raw());
 		}
 		catch (IllegalArgumentException ex) {
 			throw new HeaderException(ex.getMessage(), csv.raw());

@@ -1,8 +1,10 @@
-package org.harbinger.incident;
+package org.harbinger.ingest;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.harbinger.incident.IncidentFields;
 
 /** One row of an ACLED export for tests: a quiet protest in Kabul unless a test sets otherwise. */
 final class AcledRow {

@@ -1,4 +1,4 @@
-package org.harbinger.incident;
+package org.harbinger.ingest;
 
 import java.util.List;
 
@@ -20,7 +20,7 @@ public final class CsvWriter {
 		return line.toString();
 	}
 
-	static void append(StringBuilder line, String field) {
+	public static void append(StringBuilder line, String field) {
 		boolean quote = false;
 		for (int i = 0; i < field.length() && !quote; i++) {
 			char c = field.charAt(i);

@@ -1,4 +1,4 @@
-package org.harbinger.incident;
+package org.harbinger.ingest;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -22,6 +22,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
+import org.harbinger.incident.IncidentFields;
+import org.harbinger.incident.IncidentService;
+
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,9 +44,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@value #BATCHES_AHEAD} stored and waiting for the engine.
  */
 @Component
-class Importer {
+class ImportPipeline {
 
-	private static final Logger logger = LoggerFactory.getLogger(Importer.class);
+	private static final Logger logger = LoggerFactory.getLogger(ImportPipeline.class);
 
 	/** Batches stored but not yet evaluated before reading waits for the engine. */
 	private static final int BATCHES_AHEAD = 2;
@@ -64,7 +67,7 @@ class Importer {
 		return thread;
 	});
 
-	Importer(IncidentFields fields, IncidentService incidents, ImportJobs jobs, PlatformTransactionManager transactions,
+	ImportPipeline(IncidentFields fields, IncidentService incidents, ImportJobs jobs, PlatformTransactionManager transactions,
 			IngestProperties properties) {
 		this.fields = fields;
 		this.incidents = incidents;
@@ -77,18 +80,18 @@ class Importer {
 	 * Imports the file of a job, from the start or, for a job a stop interrupted, after its
 	 * last committed line. Returns the job as it ended.
 	 */
-	ImportJob run(long id, InputStream file, Imports.Progress progress) {
+	ImportJob run(long id, InputStream file, ImportQueue.Progress progress) {
 		ImportJob job = this.jobs.find(id).orElseThrow();
 		Integer resumeAfter = (job.status() == ImportJob.Status.RUNNING) ? job.committedLine() : null;
 		Deque<CompletableFuture<Void>> evaluating = new ArrayDeque<>();
 		CountingStream counted = new CountingStream(file);
 		int line = 0;
 		try (Reader in = new InputStreamReader(counted, StandardCharsets.UTF_8)) {
-			RecordSource source;
+			RecordReader source;
 			try {
-				source = RecordSource.open(in, job.fileName(), this.fields, this.properties.maxRecordChars());
+				source = RecordReader.open(in, job.fileName(), this.fields, this.properties.maxRecordChars());
 			}
-			catch (RecordSource.HeaderException ex) {
+			catch (RecordReader.HeaderException ex) {
 				this.transaction.executeWithoutResult((status) -> {
 					this.jobs.reject(id, List.of(new ImportJobs.Rejected(1, ex.getMessage(), ex.raw())));
 					this.jobs.progress(id, new ImportJobs.Progress(counted.count, 1, 0, 0, 0, 0, 1));
@@ -154,11 +157,11 @@ class Importer {
 	 * Reads and validates on a thread of its own while the import thread stores, handing over
 	 * full batches through a short queue: the two halves overlap, and memory stays bounded.
 	 */
-	private void read(RecordSource source, Integer resumeAfter, CountingStream counted, BlockingQueue<Read> reads) {
+	private void read(RecordReader source, Integer resumeAfter, CountingStream counted, BlockingQueue<Read> reads) {
 		int line = 0;
 		try {
 			Batch batch = new Batch();
-			for (RecordSource.Item item = source.next(); item != null; item = source.next()) {
+			for (RecordReader.Item item = source.next(); item != null; item = source.next()) {
 				line = item.line();
 				if (resumeAfter != null && line <= resumeAfter) {
 					continue;
@@ -187,7 +190,7 @@ class Importer {
 	}
 
 	/** Stores one batch; when the database refuses it, each row alone, so one bad row cannot sink the others. */
-	private long commit(long id, RecordSource source, Batch batch, long bytesRead,
+	private long commit(long id, RecordReader source, Batch batch, long bytesRead,
 			Deque<CompletableFuture<Void>> evaluating)
 			throws InterruptedException, ExecutionException {
 		if (Thread.currentThread().isInterrupted()) {
@@ -211,15 +214,15 @@ class Importer {
 	}
 
 	/** Stores a batch in the caller's transaction: rows, deletions, refusals and the job's progress together. */
-	private CompletableFuture<Void> store(long id, RecordSource source, Batch batch, long bytesRead) {
+	private CompletableFuture<Void> store(long id, RecordReader source, Batch batch, long bytesRead) {
 		IncidentService.Outcome outcome = this.incidents.write(batch.rows,
-				batch.deletions.stream().map(RecordSource.Deletion::key).toList(), id);
+				batch.deletions.stream().map(RecordReader.Deletion::key).toList(), id);
 		List<ImportJobs.Rejected> rejected = new ArrayList<>(batch.refused);
 		outcome.duplicates()
 			.forEach((duplicate) -> rejected.add(new ImportJobs.Rejected(duplicate.row().line(),
 					"event_id_cnty: '" + duplicate.row().incident().eventId() + "' of feed '"
 							+ duplicate.row().incident().source() + "' is already "
-							+ ((source.format() == RecordSource.Format.JSON) ? "element " : "on line ")
+							+ ((source.format() == RecordReader.Format.JSON) ? "element " : "on line ")
 							+ duplicate.firstLine() + " of this file",
 					batch.raws.get(duplicate.row().line()).get())));
 		rejected.sort(Comparator.comparingInt(ImportJobs.Rejected::line));
@@ -234,7 +237,7 @@ class Importer {
 	 * batch's last line last: a stop in between repeats rows already stored, which are then
 	 * recognised as the same line of the same import, not as duplicates.
 	 */
-	private CompletableFuture<Void> storeOneByOne(long id, RecordSource source, Batch batch, long bytesRead) {
+	private CompletableFuture<Void> storeOneByOne(long id, RecordReader source, Batch batch, long bytesRead) {
 		List<CompletableFuture<Void>> evaluated = new ArrayList<>();
 		Batch last = new Batch();
 		last.refused.addAll(batch.refused);
@@ -265,7 +268,7 @@ class Importer {
 
 		private final Map<Integer, Supplier<String>> raws = new HashMap<>();
 
-		private final List<RecordSource.Deletion> deletions = new ArrayList<>();
+		private final List<RecordReader.Deletion> deletions = new ArrayList<>();
 
 		private final List<ImportJobs.Rejected> refused = new ArrayList<>();
 
@@ -278,21 +281,21 @@ class Importer {
 		private String broken;
 
 		/** Adds a record; on the reading thread, which also prepares the row to store. */
-		void add(RecordSource.Item item) {
+		void add(RecordReader.Item item) {
 			this.lastLine = item.line();
 			this.committedLine = item.line();
-			if (item instanceof RecordSource.Good good) {
+			if (item instanceof RecordReader.Good good) {
 				this.rows.add(new IncidentService.Numbered(good.line(), good.incident()));
 				this.raws.put(good.line(), good.raw());
 			}
-			else if (item instanceof RecordSource.Deletion deletion) {
+			else if (item instanceof RecordReader.Deletion deletion) {
 				this.deletions.add(deletion);
 				this.raws.put(deletion.line(), deletion.raw());
 			}
-			else if (item instanceof RecordSource.Refused refused) {
+			else if (item instanceof RecordReader.Refused refused) {
 				this.refused.add(new ImportJobs.Rejected(refused.line(), refused.reason(), refused.raw()));
 			}
-			else if (item instanceof RecordSource.Broken broken) {
+			else if (item instanceof RecordReader.Broken broken) {
 				this.refused.add(new ImportJobs.Rejected(broken.line(), broken.reason(), broken.raw()));
 				this.broken = broken.reason();
 			}

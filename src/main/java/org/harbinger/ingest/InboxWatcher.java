@@ -1,4 +1,4 @@
-package org.harbinger.incident;
+package org.harbinger.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,7 +42,7 @@ class InboxWatcher {
 
 	private final InboxProperties properties;
 
-	private final Imports imports;
+	private final ImportQueue imports;
 
 	private final ImportJobs jobs;
 
@@ -54,7 +54,7 @@ class InboxWatcher {
 		return thread;
 	});
 
-	InboxWatcher(InboxProperties properties, Imports imports, ImportJobs jobs, JsonMapper json) {
+	InboxWatcher(InboxProperties properties, ImportQueue imports, ImportJobs jobs, JsonMapper json) {
 		this.properties = properties;
 		this.imports = imports;
 		this.jobs = jobs;
@@ -93,7 +93,7 @@ class InboxWatcher {
 					continue;
 				}
 				Path taken = Files.move(file, processing.resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
-				this.imports.importFile(taken, ImportJob.Origin.INBOX, Imports.Progress.NONE);
+				this.imports.importFile(taken, ImportJob.Origin.INBOX, ImportQueue.Progress.NONE);
 			}
 		}
 		catch (IOException ex) {
@@ -131,7 +131,7 @@ class InboxWatcher {
 		this.json.writerWithDefaultPrettyPrinter()
 			.writeValue(folder.resolve(name + ".report.json").toFile(), this.imports.report(job));
 		if (job.rejected() > 0) {
-			try (Writer out = Files.newBufferedWriter(folder.resolve(name + (Imports.json(job) ? ".rejected.json" : ".rejected.csv")), StandardCharsets.UTF_8)) {
+			try (Writer out = Files.newBufferedWriter(folder.resolve(name + (ImportQueue.json(job) ? ".rejected.json" : ".rejected.csv")), StandardCharsets.UTF_8)) {
 				this.imports.writeRejected(job, out);
 			}
 		}

@@ -1,10 +1,12 @@
-package org.harbinger.incident;
+package org.harbinger.ingest;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 
 import org.harbinger.EndToEndTest;
+import org.harbinger.incident.IncidentKey;
+import org.harbinger.incident.IncidentRepository;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -1,8 +1,10 @@
-package org.harbinger.incident;
+package org.harbinger.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+
+import org.harbinger.incident.IncidentRepository;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,9 +29,9 @@ class DemoData implements ApplicationRunner {
 
 	private final IncidentRepository repository;
 
-	private final Imports imports;
+	private final ImportQueue imports;
 
-	DemoData(IncidentRepository repository, Imports imports) {
+	DemoData(IncidentRepository repository, ImportQueue imports) {
 		this.repository = repository;
 		this.imports = imports;
 	}

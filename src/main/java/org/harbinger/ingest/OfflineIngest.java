@@ -1,4 +1,4 @@
-package org.harbinger.incident;
+package org.harbinger.ingest;
 
 import java.io.Reader;
 import java.nio.file.Path;
@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import org.harbinger.incident.ActorAliases;
+import org.harbinger.incident.Incident;
+import org.harbinger.incident.IncidentFields;
+import org.harbinger.incident.IncidentKey;
 import org.harbinger.system.EditableFiles;
 
 /**
@@ -28,8 +32,7 @@ public final class OfflineIngest {
 
 	/** Validation and normalisation with the aliases in {@code configDir/actors.yml} and the default B2 grading. */
 	public static IncidentFields fields(Path configDir) {
-		return new IncidentFields(IncidentConfiguration.load(EditableFiles.read(configDir, "config", "actors.yml")), "B",
-				2);
+		return new IncidentFields(ActorAliases.load(EditableFiles.read(configDir, "config", "actors.yml")), "B", 2);
 	}
 
 	/**
@@ -39,25 +42,25 @@ public final class OfflineIngest {
 	 */
 	public static Read read(Reader in, IncidentFields fields, Consumer<Incident> incidents) {
 		List<ImportReport.LineError> errors = new ArrayList<>();
-		CsvImport csv;
+		CsvRecordReader csv;
 		try {
-			csv = CsvImport.open(in, fields, MAX_RECORD_CHARS);
+			csv = CsvRecordReader.open(in, fields, MAX_RECORD_CHARS);
 		}
-		catch (RecordSource.HeaderException ex) {
+		catch (RecordReader.HeaderException ex) {
 			return new Read(0, 1, List.of(new ImportReport.LineError(1, ex.getMessage())));
 		}
 		Set<IncidentKey> seen = new HashSet<>();
 		long accepted = 0;
-		for (RecordSource.Item item = csv.next(); item != null; item = csv.next()) {
-			if (item instanceof RecordSource.Good good && seen.add(good.incident().key())) {
+		for (RecordReader.Item item = csv.next(); item != null; item = csv.next()) {
+			if (item instanceof RecordReader.Good good && seen.add(good.incident().key())) {
 				incidents.accept(good.incident());
 				accepted++;
 			}
-			else if (item instanceof RecordSource.Good duplicate) {
+			else if (item instanceof RecordReader.Good duplicate) {
 				errors.add(new ImportReport.LineError(duplicate.line(),
 						"duplicate of an earlier row with the same source and event_id_cnty"));
 			}
-			else if (item instanceof RecordSource.Refused refused) {
+			else if (item instanceof RecordReader.Refused refused) {
 				errors.add(new ImportReport.LineError(refused.line(), refused.reason()));
 			}
 			else {

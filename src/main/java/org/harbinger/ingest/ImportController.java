@@ -1,4 +1,4 @@
-package org.harbinger.incident;
+package org.harbinger.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,13 +34,13 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 class ImportController {
 
-	private final Imports imports;
+	private final ImportQueue imports;
 
 	private final ImportJobs jobs;
 
 	private final IngestProperties properties;
 
-	ImportController(Imports imports, ImportJobs jobs, IngestProperties properties) {
+	ImportController(ImportQueue imports, ImportJobs jobs, IngestProperties properties) {
 		this.imports = imports;
 		this.jobs = jobs;
 		this.properties = properties;
@@ -102,14 +102,14 @@ class ImportController {
 	@GetMapping({ "/api/imports/{id}/rejected.csv", "/api/imports/{id}/rejected.json" })
 	void rejectedFile(@PathVariable long id, HttpServletResponse response) throws IOException {
 		ImportJob job = job(id);
-		boolean json = Imports.json(job);
+		boolean json = ImportQueue.json(job);
 		response.setContentType(json ? "application/json;charset=UTF-8" : "text/csv;charset=UTF-8");
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
 				"attachment; filename=\"rejected-" + id + (json ? ".json" : ".csv") + "\"");
 		this.imports.writeRejected(job, new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
 	}
 
-	private ResponseEntity<ImportReport> accepted(Imports.Submitted submitted) {
+	private ResponseEntity<ImportReport> accepted(ImportQueue.Submitted submitted) {
 		return ResponseEntity.accepted()
 			.location(URI.create("/api/imports/" + submitted.id()))
 			.body(this.imports.report(job(submitted.id())));
@@ -124,7 +124,7 @@ class ImportController {
 	 * The report when the import ends within the wait (the setting, or {@code ?wait=SECONDS}
 	 * when shorter; 0 never waits), else 202 with the job to follow.
 	 */
-	private ResponseEntity<ImportReport> answer(Imports.Submitted submitted, Integer wait) {
+	private ResponseEntity<ImportReport> answer(ImportQueue.Submitted submitted, Integer wait) {
 		long millis = this.properties.uploadWait().toMillis();
 		if (wait != null) {
 			millis = Math.min(millis, TimeUnit.SECONDS.toMillis(Math.max(0, wait)));

@@ -1,4 +1,4 @@
-package org.harbinger.incident;
+package org.harbinger.ingest;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +10,9 @@ import java.util.List;
 
 import org.awaitility.Awaitility;
 import org.harbinger.EndToEndTest;
+import org.harbinger.incident.ClaimStatus;
+import org.harbinger.incident.IncidentKey;
+import org.harbinger.incident.IncidentRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,7 +38,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** Imports through the API on the shared end-to-end context: formats, jobs, quarantine, re-imports, deletions. */
+/** ImportQueue through the API on the shared end-to-end context: formats, jobs, quarantine, re-imports, deletions. */
 @EndToEndTest
 class ImportTests {
 
@@ -49,7 +52,7 @@ class ImportTests {
 	private ImportJobs jobs;
 
 	@Autowired
-	private Imports imports;
+	private ImportQueue imports;
 
 	@Test
 	void readsAnAcledExportWithABomCrlfColumnsInAnyOrderAndExtraColumns() throws Exception {

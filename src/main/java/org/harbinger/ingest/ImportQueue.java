@@ -1,4 +1,4 @@
-package org.harbinger.incident;
+package org.harbinger.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,9 +33,9 @@ import org.springframework.stereotype.Service;
  * batch when their file is still there, and are marked failed, saying how far they got, when not.
  */
 @Service
-public class Imports {
+public class ImportQueue {
 
-	private static final Logger logger = LoggerFactory.getLogger(Imports.class);
+	private static final Logger logger = LoggerFactory.getLogger(ImportQueue.class);
 
 	/** How many refused lines a report lists; the rest are in the quarantine. */
 	static final int REPORTED_ERRORS = 100;
@@ -46,7 +46,7 @@ public class Imports {
 		return importThread;
 	});
 
-	private final Importer importer;
+	private final ImportPipeline importer;
 
 	private final ImportJobs jobs;
 
@@ -54,7 +54,7 @@ public class Imports {
 
 	private final ApplicationEventPublisher events;
 
-	Imports(Importer importer, ImportJobs jobs, IngestProperties properties, ApplicationEventPublisher events) {
+	ImportQueue(ImportPipeline importer, ImportJobs jobs, IngestProperties properties, ApplicationEventPublisher events) {
 		this.importer = importer;
 		this.jobs = jobs;
 		this.properties = properties;
@@ -153,7 +153,7 @@ public class Imports {
 
 	/** Whether the job read a JSON file, whose refused records are JSON elements. */
 	static boolean json(ImportJob job) {
-		return RecordSource.Format.JSON.name().equals(job.format());
+		return RecordReader.Format.JSON.name().equals(job.format());
 	}
 
 	ImportReport report(ImportJob job) {

@@ -1,10 +1,13 @@
-package org.harbinger.incident;
+package org.harbinger.ingest;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.harbinger.EndToEndTest;
+import org.harbinger.incident.ClaimStatus;
+import org.harbinger.incident.IncidentKey;
+import org.harbinger.incident.IncidentRepository;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,7 +32,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * element; a bad element is refused naming its number and line, and the good ones land.
  */
 @EndToEndTest
-class JsonImportTests {
+class JsonRecordReaderTests {
 
 	@Autowired
 	private MockMvc mvc;

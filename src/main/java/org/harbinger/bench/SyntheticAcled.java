@@ -1,4 +1,4 @@
-package org.harbinger.incident;
+package org.harbinger.bench;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -14,6 +14,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+
+import org.harbinger.incident.IncidentFields;
+import org.harbinger.ingest.CsvWriter;
 
 /**
  * Writes a synthetic ACLED export realistic enough to exercise every indicator of

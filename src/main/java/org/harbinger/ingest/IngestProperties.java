@@ -1,20 +1,18 @@
-package org.harbinger.incident;
+package org.harbinger.ingest;
 
 import java.nio.file.Path;
 import java.time.Duration;
 
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Ingest settings. ACLED rows carry no Admiralty grade, so they get a default one
- * (B2 unless changed), which passes the rules' default minimum.
+ * Ingest settings. The default Admiralty grade under the same prefix is the incident
+ * model's ({@code incident.DefaultGrade}).
  *
  * @param batchSize rows stored per transaction, and handed to the engine together
  * @param maxRecordChars the longest CSV record read; a longer one is refused, so memory stays bounded
@@ -24,8 +22,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("harbinger.ingest")
 @Validated
-record IngestProperties(@DefaultValue("B") @Pattern(regexp = "[A-F]") String defaultReliability,
-		@DefaultValue("2") @Min(1) @Max(6) int defaultCredibility, @DefaultValue("2000") @Min(1) int batchSize,
+record IngestProperties(@DefaultValue("2000") @Min(1) int batchSize,
 		@DefaultValue("1000000") @Min(1000) int maxRecordChars, @DefaultValue("var/imports") @NotNull Path spoolDir,
 		@DefaultValue("10s") @NotNull Duration uploadWait, @DefaultValue("true") boolean resumeOnStart) {
 }

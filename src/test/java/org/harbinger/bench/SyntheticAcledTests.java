@@ -1,4 +1,4 @@
-package org.harbinger.incident;
+package org.harbinger.bench;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -9,7 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
-import org.harbinger.system.EditableFiles;
+import org.harbinger.incident.Incident;
+import org.harbinger.ingest.OfflineIngest;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,16 +27,12 @@ class SyntheticAcledTests {
 
 	@Test
 	void everyRowImportsAndTheMixLooksLikeTheRegion() throws IOException {
-		IncidentFields fields = new IncidentFields(
-				IncidentConfiguration.load(EditableFiles.read(Path.of("config"), "config", "actors.yml")), "B", 2);
-		CsvImport csv = CsvImport.open(new StringReader(generate(1)), fields, 1_000_000);
 		List<Incident> incidents = new ArrayList<>();
-		for (RecordSource.Item item = csv.next(); item != null; item = csv.next()) {
-			assertThat(item).isInstanceOf(RecordSource.Good.class);
-			incidents.add(((RecordSource.Good) item).incident());
-		}
+		OfflineIngest.Read read = OfflineIngest.read(new StringReader(generate(1)), OfflineIngest.fields(Path.of("config")),
+				incidents::add);
 
-		assertThat(csv.format()).isEqualTo(RecordSource.Format.ACLED);
+		assertThat(read.rejected()).isZero();
+		assertThat(read.errors()).isEmpty();
 		assertThat(incidents).hasSize(ROWS);
 		assertThat(share(incidents, (incident) -> "ISKP".equals(incident.actor1Group()))).isBetween(0.22, 0.40);
 		assertThat(share(incidents, (incident) -> incident.country().equals("Afghanistan")

@@ -1,4 +1,4 @@
-package org.harbinger.incident;
+package org.harbinger.ingest;
 
 import java.io.IOException;
 import java.io.PushbackReader;
@@ -7,13 +7,17 @@ import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.function.Supplier;
 
+import org.harbinger.incident.Incident;
+import org.harbinger.incident.IncidentFields;
+import org.harbinger.incident.IncidentKey;
+
 /**
  * A file of incident records read one at a time, whatever its format: CSV (an ACLED export,
  * a native Harbinger CSV, ACLED deletions, told apart by the header) or JSON (an array of
  * incident objects, told apart by its first character). Every way in reads files through
  * this, so a format behaves the same whichever way it arrives.
  */
-interface RecordSource {
+interface RecordReader {
 
 	/** How far ahead the format is looked for: a file may begin with blank lines. */
 	int LOOKAHEAD = 4096;
@@ -82,16 +86,16 @@ interface RecordSource {
 	 * and blanks) is {@code [} or <code>{</code>, CSV otherwise; a file named {@code .json}
 	 * must hold JSON.
 	 */
-	static RecordSource open(Reader in, String fileName, IncidentFields fields, int maxRecordChars) {
+	static RecordReader open(Reader in, String fileName, IncidentFields fields, int maxRecordChars) {
 		PushbackReader peeking = new PushbackReader(in, LOOKAHEAD);
 		int first = firstCharacter(peeking);
 		if (first == '[' || first == '{') {
-			return JsonImport.open(peeking, fields, maxRecordChars);
+			return JsonRecordReader.open(peeking, fields, maxRecordChars);
 		}
 		if (fileName != null && fileName.toLowerCase(Locale.ROOT).endsWith(".json")) {
 			throw new HeaderException("a .json file must hold a JSON array of incident objects, [{...}, ...]", "");
 		}
-		return CsvImport.open(peeking, fields, maxRecordChars);
+		return CsvRecordReader.open(peeking, fields, maxRecordChars);
 	}
 
 	/** The first character that is not a byte-order mark or blank, or -1; the reader is left as it was. */
