@@ -83,6 +83,24 @@ class DemoStartTests {
 			.contains("Afghanistan");
 	}
 
+	/** The README's Quick start lists these open alerts: a change here must change it too. */
+	@Test
+	void theDemoOpensExactlyTheAlertsQuickStartLists() {
+		this.engine.today();
+
+		List<Alert> open = this.alerts.find(new AlertRepository.Filter(Alert.Status.OPEN, null, null, null));
+
+		assertThat(open).extracting(Alert::indicator, Alert::scope, Alert::severity)
+			.containsExactlyInAnyOrder(tuple("attack-surge", "Afghanistan", Severity.CRITICAL),
+					tuple("attack-surge", "Pakistan", Severity.CRITICAL),
+					tuple("cross-border-fire", "Uzbekistan", Severity.CRITICAL),
+					tuple("cross-border-fire", "Tajikistan", Severity.CRITICAL),
+					tuple("sectarian-attack", "Afghanistan", Severity.CRITICAL),
+					tuple("external-operations", "Uzbekistan", Severity.WARNING),
+					tuple("external-operations", "Tajikistan", Severity.WARNING),
+					tuple("campaign-declared", "global", Severity.WARNING));
+	}
+
 	@Test
 	void aFirstStartWithNoUsersCreatesAnAdminWithABcryptHash() throws Exception {
 		assertThat(Files.readString(usersFile)).contains("- name: admin")
@@ -103,7 +121,9 @@ class DemoStartTests {
 		assertThat(files).singleElement().asString().endsWith("-demo-all.eml");
 		try (InputStream in = Files.newInputStream(files.get(0))) {
 			MimeMessage mail = new MimeMessage(Session.getInstance(new Properties()), in);
-			assertThat(mail.getSubject()).startsWith("[Harbinger] ").contains("new CRITICAL").endsWith("7 May 2022");
+			// The subject the README quotes.
+			assertThat(mail.getSubject()).isEqualTo(
+					"[Harbinger] 5 new CRITICAL, 3 new WARNING - Afghanistan, Central Asia, Pakistan and 1 more - 7 May 2022");
 			assertThat(mail.getMessageID()).endsWith("@harbinger>");
 			assertThat(mail.getContent()).isInstanceOf(Multipart.class);
 		}

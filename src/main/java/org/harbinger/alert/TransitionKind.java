@@ -4,7 +4,7 @@ import java.util.Optional;
 
 import org.harbinger.engine.SignalChange;
 
-/** The lifecycle steps of an alert (ARCHITECTURE decision 5). */
+/** The lifecycle steps of an alert (docs/architecture.md, decision 5). */
 public enum TransitionKind {
 
 	/** RETRACTED: resolved because incidents it rested on were deleted or amended upstream. */

@@ -17,7 +17,7 @@ import org.harbinger.engine.ThresholdSet;
 import org.harbinger.incident.Incident;
 
 /**
- * The engine on a simulated clock (ARCHITECTURE decision 8): the same rules, thresholds
+ * The engine on a simulated clock (docs/architecture.md, decision 8): the same rules, thresholds
  * and alert lifecycle as the service; only the clock and the sink differ. Each incident
  * reaches the engine on the day it became known (its ACLED timestamp when later than its
  * event date), so the replay shows what analysts would have known then. What arrived

@@ -20,7 +20,7 @@ import org.harbinger.ingest.CsvWriter;
 
 /**
  * Writes a synthetic ACLED export realistic enough to exercise every indicator of
- * INDICATORS.md section 3: mostly Afghanistan and Pakistan, about a quarter ISKP, ACLED's
+ * docs/indicators.md, section 3: mostly Afghanistan and Pakistan, about a quarter ISKP, ACLED's
  * event types in roughly their real proportions, surges now and then, rare cross-border
  * shelling and the analysts' tags at low rates. Rare events come at a rate per year, not
  * per row, so a small file and a large one tell the same story. Deterministic for a seed;
@@ -277,7 +277,7 @@ public final class SyntheticAcled {
 						+ place.admin1() + ")" + ((fatalities > 0) ? "; " + fatalities + " killed." : "."));
 	}
 
-	/** Rockets or shells from Afghan territory into Uzbekistan or Tajikistan (INDICATORS.md section 4). */
+	/** Rockets or shells from Afghan territory into Uzbekistan or Tajikistan (docs/indicators.md, section 4). */
 	private void shelling(StringBuilder line, LocalDate date) {
 		Country country = COUNTRIES.get(this.random.nextBoolean() ? "Uzbekistan" : "Tajikistan");
 		Set<String> tags = new LinkedHashSet<>();

@@ -16,7 +16,7 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
- * Rendered messages waiting to be sent (ARCHITECTURE decision 6). A row is claimed before
+ * Rendered messages waiting to be sent (docs/architecture.md, decision 6). A row is claimed before
  * sending, so two dispatchers never send it twice; a claim left by a crash expires.
  */
 @Repository

@@ -129,7 +129,7 @@ public final class Engine implements AutoCloseable {
 	}
 
 	/**
-	 * Swaps in another rule base (ARCHITECTURE decision 4): the old session is disposed and a
+	 * Swaps in another rule base (docs/architecture.md, decision 4): the old session is disposed and a
 	 * new one seeded from the database, diffed against the alerts already open, so only what
 	 * the new rules say differently becomes a transition. Work queued before the swap ran on
 	 * the old session and is in the database the new one is seeded from; work queued after it

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
- * Hot reload (ARCHITECTURE decision 4) of rules/*.drl and config/thresholds.yml, watched
+ * Hot reload (docs/architecture.md, decision 4) of rules/*.drl and config/thresholds.yml, watched
  * together because the rules declare which thresholds exist. Compiling happens here, off
  * the engine thread; only a rule base that compiled, whose thresholds fit it and whose
  * session seeded cleanly is swapped in. Anything refused leaves the running rules and values

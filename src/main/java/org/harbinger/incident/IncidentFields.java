@@ -27,7 +27,7 @@ public final class IncidentFields {
 			"source_scale", "notes", "fatalities", "tags", "timestamp", "origin_country", "claim_status",
 			"reliability", "credibility");
 
-	/** The 31 columns of an ACLED export, in ACLED's order (INDICATORS.md section 1). */
+	/** The 31 columns of an ACLED export, in ACLED's order (docs/indicators.md, section 1). */
 	public static final List<String> ACLED_COLUMNS = List.of("event_id_cnty", "event_date", "year", "time_precision",
 			"disorder_type", "event_type", "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2",
 			"assoc_actor_2", "inter2", "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2",
@@ -191,7 +191,7 @@ public final class IncidentFields {
 		return tags;
 	}
 
-	/** INDICATORS.md section 1: tags first, then the notes' wording, then whether a named group acted. */
+	/** docs/indicators.md, section 1: tags first, then the notes' wording, then whether a named group acted. */
 	private static ClaimStatus claimStatus(Set<String> tags, String notes, String actor1Group) {
 		if (tags.contains("claimed")) {
 			return ClaimStatus.CLAIMED;
