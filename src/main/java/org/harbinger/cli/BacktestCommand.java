@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
 import org.harbinger.backtest.Backtest;
 import org.harbinger.backtest.BacktestReport;
@@ -21,31 +21,62 @@ import org.harbinger.backtest.CompactIncidents;
 import org.harbinger.bench.PeakHeap;
 import org.harbinger.incident.Incident;
 import org.harbinger.ingest.OfflineIngest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code backtest}: what a rule would have said over history, and when. */
-final class BacktestCommand {
+@Command(name = "backtest", description = "Replay a CSV day by day and report every transition the rules make.",
+		exitCodeListHeading = Cli.EXIT_CODES_HEADING,
+		exitCodeList = { Cli.EXIT_OK, "1:the file is missing, or the rules or thresholds are refused", Cli.EXIT_USAGE })
+final class BacktestCommand implements Callable<Integer> {
 
-	private BacktestCommand() {
+	/** The report's formats. */
+	enum Format {
+
+		json, text, html
+
 	}
 
-	static int run(String[] args, PrintStream out, PrintStream err) {
-		Options options = new Options(args, Set.of("incidents", "from", "to", "rules", "thresholds", "format", "config"));
-		Path file = Path.of(options.required("incidents"));
-		LocalDate from = options.date("from");
-		LocalDate to = options.date("to");
-		String format = options.get("format", "json");
-		if (!Set.of("json", "text", "html").contains(format)) {
-			throw new UsageException("--format '" + format + "' is not json, text or html");
+	private final PrintStream out;
+
+	private final PrintStream err;
+
+	@Option(names = "--incidents", paramLabel = "FILE", required = true, description = "ACLED or Harbinger CSV or JSON.")
+	private Path file;
+
+	@Option(names = "--from", paramLabel = "DATE", required = true, description = "First day replayed, e.g. 2022-01-01.")
+	private LocalDate from;
+
+	@Option(names = "--to", paramLabel = "DATE", required = true, description = "Last day replayed.")
+	private LocalDate to;
+
+	@Mixin
+	private RulesCommand.RuleFiles ruleFiles;
+
+	@Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
+			description = "json, text or html (default: ${DEFAULT-VALUE}).")
+	private Format format;
+
+	@Option(names = "--config", paramLabel = "DIR", defaultValue = "config",
+			description = "Folder of actors.yml (default: ${DEFAULT-VALUE}).")
+	private Path config;
+
+	BacktestCommand(PrintStream out, PrintStream err) {
+		this.out = out;
+		this.err = err;
+	}
+
+	@Override
+	public Integer call() {
+		if (this.to.isBefore(this.from)) {
+			throw new UsageException("--to " + this.to + " is before --from " + this.from);
 		}
-		if (to.isBefore(from)) {
-			throw new UsageException("--to " + to + " is before --from " + from);
-		}
-		if (!Files.isRegularFile(file)) {
-			err.println(file + ": no such file");
+		if (!Files.isRegularFile(this.file)) {
+			this.err.println(this.file + ": no such file");
 			return 1;
 		}
-		RulesCommand.Loaded loaded = RulesCommand.load(options.path("rules", "rules"),
-				options.path("thresholds", "config/thresholds.yml"), err);
+		RulesCommand.Loaded loaded = this.ruleFiles.load(this.err);
 		if (loaded == null) {
 			return 1;
 		}
@@ -53,22 +84,23 @@ final class BacktestCommand {
 		CompactIncidents compact = new CompactIncidents(incidents::add);
 		OfflineIngest.Read imported;
 		// A decoder that replaces bad bytes, so invalid UTF-8 is refused by line, not by file.
-		try (Reader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
-			imported = OfflineIngest.read(in, OfflineIngest.fields(options.path("config", "config")), compact);
+		try (Reader in = new BufferedReader(new InputStreamReader(Files.newInputStream(this.file), StandardCharsets.UTF_8))) {
+			imported = OfflineIngest.read(in, OfflineIngest.fields(this.config), compact);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 		long started = System.nanoTime();
-		List<BacktestTransition> transitions = new Backtest(loaded.rules(), loaded.thresholds()).run(incidents, from, to);
+		List<BacktestTransition> transitions = new Backtest(loaded.rules(), loaded.thresholds()).run(incidents, this.from,
+				this.to);
 		double seconds = (System.nanoTime() - started) / 1e9;
-		err.printf("Replayed %d incidents, %s to %s, in %.1f s (%.0f incidents/s); peak heap %d MB%n", incidents.size(),
-				from, to, seconds, incidents.size() / seconds, PeakHeap.megabytes());
-		BacktestReport report = new BacktestReport(imported, from, to, transitions);
-		out.print(switch (format) {
-			case "text" -> report.text();
-			case "html" -> report.html();
-			default -> report.json() + "\n";
+		this.err.printf("Replayed %d incidents, %s to %s, in %.1f s (%.0f incidents/s); peak heap %d MB%n", incidents.size(),
+				this.from, this.to, seconds, incidents.size() / seconds, PeakHeap.megabytes());
+		BacktestReport report = new BacktestReport(imported, this.from, this.to, transitions);
+		this.out.print(switch (this.format) {
+			case text -> report.text();
+			case html -> report.html();
+			case json -> report.json() + "\n";
 		});
 		return 0;
 	}

@@ -10,13 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.DoubleSummaryStatistics;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -28,6 +27,8 @@ import org.harbinger.ingest.ImportQueue;
 import org.harbinger.incident.IncidentRepository;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code bench import}: generates (once) a synthetic ACLED file, times reading it with the
@@ -44,28 +45,67 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code --timeline} prints, each second of each measured import, the processors used and
  * by which threads, which shows when the compiler works and which thread bounds the rest.
  */
+@Command(name = "bench", description = "Measure: import.", synopsisSubcommandLabel = "import")
 final class BenchCommand {
 
-	private BenchCommand() {
+	/** {@code bench import}: the options of one measurement. */
+	@Command(name = "import", description = { "Measure the import: parse only, then end to end into a fresh H2 database,",
+			"or the empty one at --database." }, exitCodeListHeading = Cli.EXIT_CODES_HEADING,
+			exitCodeList = { Cli.EXIT_OK, "2:the command line is wrong, or --database is not empty" })
+	static final class Import implements Callable<Integer> {
+
+		private final PrintStream out;
+
+		private final PrintStream err;
+
+		@Option(names = "--rows", paramLabel = "N", defaultValue = "1000000", description = "Rows (default: ${DEFAULT-VALUE}).")
+		private long rows;
+
+		@Option(names = "--years", paramLabel = "Y", defaultValue = "5", description = "Years (default: ${DEFAULT-VALUE}).")
+		private int years;
+
+		@Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
+		private long seed;
+
+		@Option(names = "--dir", paramLabel = "DIR", defaultValue = "var/bench",
+				description = "Where the generated files are kept (default: ${DEFAULT-VALUE}).")
+		private Path dir;
+
+		@Option(names = "--warmup", paramLabel = "N", defaultValue = "0",
+				description = "First import N rows of other incidents (default: ${DEFAULT-VALUE}).")
+		private long warmup;
+
+		@Option(names = "--runs", paramLabel = "N", defaultValue = "1",
+				description = "Imports measured, each of new rows; their median (default: ${DEFAULT-VALUE}).")
+		private int runs;
+
+		@Option(names = "--database", paramLabel = "URL", description = "An empty database (JDBC URL) instead of H2.")
+		private String database;
+
+		@Option(names = "--timeline", description = "Print each second's processors used, by thread.")
+		private boolean timeline;
+
+		Import(PrintStream out, PrintStream err) {
+			this.out = out;
+			this.err = err;
+		}
+
+		@Override
+		public Integer call() {
+			if (this.runs < 1) {
+				throw new UsageException("--runs must be at least 1");
+			}
+			return run(this.rows, this.years, this.seed, this.warmup, this.runs, this.dir, this.database,
+					this.timeline ? this.out : null, this.out, this.err);
+		}
+
 	}
 
-	static int run(String[] args, PrintStream out, PrintStream err) {
-		if (args.length == 0 || !args[0].equals("import")) {
-			throw new UsageException("bench needs what to measure: import");
-		}
-		Options options = new Options(Arrays.copyOfRange(args, 1, args.length),
-				Set.of("rows", "years", "seed", "dir", "warmup", "runs", "database"), Set.of("timeline"));
-		long rows = GenerateCommand.number(options, "rows", "1000000");
-		int years = (int) GenerateCommand.number(options, "years", "5");
-		long seed = GenerateCommand.number(options, "seed", "1");
-		long warmup = GenerateCommand.number(options, "warmup", "0");
-		int runs = (int) GenerateCommand.number(options, "runs", "1");
-		if (runs < 1) {
-			throw new UsageException("--runs must be at least 1");
-		}
-		Path dir = options.path("dir", "var/bench");
-		String database = options.get("database", null);
-		PrintStream timeline = options.flag("timeline") ? out : null;
+	BenchCommand() {
+	}
+
+	private static int run(long rows, int years, long seed, long warmup, int runs, Path dir, String database,
+			PrintStream timeline, PrintStream out, PrintStream err) {
 		LocalDate start = GenerateCommand.DEFAULT_START;
 		LocalDate last = start.plusYears(years).minusDays(1);
 		try {

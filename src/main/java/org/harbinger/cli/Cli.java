@@ -1,33 +1,47 @@
 package org.harbinger.cli;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The command line: {@code serve} (the default: the service), {@code rules check},
- * {@code rules test}, {@code backtest} and {@code import}. Commands other than serve
- * print to standard output, report problems on standard error and return an exit status.
+ * The command line, on picocli: {@code serve} (the default: the service), {@code rules check},
+ * {@code rules test}, {@code backtest}, {@code import}, {@code generate}, {@code bench import}
+ * and {@code completion}, each with {@code --help}. Commands other than serve print to
+ * standard output, report problems on standard error and return an exit status.
  */
+@Command(name = "harbinger", description = "Rules-based early warning: the service and its tools.",
+		synopsisSubcommandLabel = "[COMMAND]", exitCodeListHeading = Cli.EXIT_CODES_HEADING,
+		exitCodeList = { Cli.EXIT_OK, Cli.EXIT_FOUND, Cli.EXIT_USAGE },
+		footer = "%nWithout a command, or with only --name=value options, it runs the service (serve).")
 public final class Cli {
 
-	static final String USAGE = """
-			Usage: java -jar target/harbinger.jar [command]
-			  serve                      run the service (the default)
-			  rules check [--rules DIR] [--thresholds FILE]
-			                             compile the rules and check the thresholds; file:line:col: message per error
-			  rules test [--rules DIR] [--thresholds FILE]
-			                             run the scenario tests in DIR/tests/*.yaml
-			  backtest --incidents FILE --from DATE --to DATE [--rules DIR] [--thresholds FILE] [--format json|text|html]
-			                             replay a CSV day by day and report every transition
-			  import FILE...             import ACLED or Harbinger CSV or JSON files into the service's database
-			  generate --rows N --years Y --out FILE [--seed S] [--start DATE]
-			                             write a synthetic ACLED export (the same file for the same arguments)
-			  bench import [--rows N] [--years Y] [--seed S] [--warmup N] [--runs N] [--database URL] [--timeline]
-			                             measure the import: parse only, then end to end into a fresh H2
-			                             database, or the empty one at URL
-			  help                       this text
-			""";
+	static final String EXIT_CODES_HEADING = "%nExit codes:%n";
+
+	static final String EXIT_OK = "0:done, nothing found wrong";
+
+	static final String EXIT_FOUND = "1:done, and something was wrong: a rule or threshold refused, a failed "
+			+ "scenario, a refused row, a failed import or pull";
+
+	static final String EXIT_USAGE = "2:the command line is wrong (unknown or missing option, bad value); the usage follows";
+
+	static final int USAGE = 2;
 
 	private Cli() {
 	}
@@ -41,34 +55,95 @@ public final class Cli {
 	}
 
 	static int run(String[] args, Consumer<String[]> serve, PrintStream out, PrintStream err) {
-		if (args.length == 0 || args[0].startsWith("--") || args[0].equals("serve")) {
+		if (serves(args)) {
+			// Before picocli: the service's options are Spring Boot's, and its logging is its own.
 			serve.accept((args.length > 0 && args[0].equals("serve")) ? Arrays.copyOfRange(args, 1, args.length) : args);
 			return -1;
 		}
-		String[] rest = Arrays.copyOfRange(args, 1, args.length);
-		CliLogging.toStandardError();
-		try {
-			return switch (args[0]) {
-				case "rules" -> RulesCommand.run(rest, out, err);
-				case "backtest" -> BacktestCommand.run(rest, out, err);
-				case "import" -> ImportCommand.run(rest, out, err);
-				case "generate" -> GenerateCommand.run(rest, out, err);
-				case "bench" -> BenchCommand.run(rest, out, err);
-				case "help", "-h" -> {
-					out.print(USAGE);
-					yield 0;
-				}
-				default -> {
-					err.println("Unknown command '" + args[0] + "'.");
-					err.print(USAGE);
-					yield 2;
-				}
-			};
+		CommandLine line = commandLine(serve, out, err);
+		line.setExecutionStrategy((parseResult) -> {
+			CliLogging.toStandardError();
+			return new CommandLine.RunLast().execute(parseResult);
+		});
+		int status = line.execute(args);
+		line.getOut().flush();
+		line.getErr().flush();
+		return status;
+	}
+
+	/** Every command, wired to these streams; {@code completion} writes its script from this tree. */
+	static CommandLine commandLine(Consumer<String[]> serve, PrintStream out, PrintStream err) {
+		CommandLine line = new CommandLine(new Cli());
+		line.addSubcommand(new ServeCommand(serve));
+		line.addSubcommand(new RulesCommand(out, err));
+		line.addSubcommand(new BacktestCommand(out, err));
+		line.addSubcommand(new ImportCommand(out, err));
+		line.addSubcommand(new GenerateCommand(out));
+		line.addSubcommand(new CommandLine(new BenchCommand()).addSubcommand(new BenchCommand.Import(out, err)));
+		line.addSubcommand(new CompletionCommand());
+		line.addSubcommand(new HelpCommand());
+		addHelp(line);
+		line.registerConverter(LocalDate.class, Cli::date);
+		line.setOut(new PrintWriter(out, true));
+		line.setErr(new PrintWriter(err, true));
+		line.setParameterExceptionHandler(Cli::usageError);
+		line.setExecutionExceptionHandler((ex, command, parseResult) -> {
+			if (ex instanceof UsageException) {
+				return usageError(new ParameterException(command, ex.getMessage(), ex), parseResult.originalArgs()
+					.toArray(String[]::new));
+			}
+			throw ex;
+		});
+		return line;
+	}
+
+	/** {@code -h} and {@code --help} on every command. */
+	private static void addHelp(CommandLine line) {
+		if (!line.getCommandSpec().optionsMap().containsKey("--help")) {
+			line.getCommandSpec()
+				.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help and exit.").build());
 		}
-		catch (UsageException ex) {
+		line.getSubcommands().values().forEach(Cli::addHelp);
+	}
+
+	private static boolean serves(String[] args) {
+		List<String> words = Arrays.asList(args);
+		if (words.isEmpty()) {
+			return true;
+		}
+		boolean help = words.contains("--help") || words.contains("-h");
+		return (args[0].startsWith("--") && !help) || (args[0].equals("serve") && !help);
+	}
+
+	/** The message (a missing option as "--from is required"), then the command's usage: exit status 2. */
+	private static int usageError(ParameterException ex, String[] args) {
+		CommandLine command = ex.getCommandLine();
+		PrintWriter err = command.getErr();
+		if (ex instanceof MissingParameterException missing) {
+			err.println(missing.getMissing().stream().map(Cli::required).collect(Collectors.joining(System.lineSeparator())));
+		}
+		else {
 			err.println(ex.getMessage());
-			err.print(USAGE);
-			return 2;
+		}
+		UnmatchedArgumentException.printSuggestions(ex, err);
+		command.usage(err);
+		err.flush();
+		return USAGE;
+	}
+
+	private static String required(ArgSpec arg) {
+		if (arg instanceof OptionSpec option) {
+			return option.longestName() + " is required";
+		}
+		return ((PositionalParamSpec) arg).paramLabel() + " is required";
+	}
+
+	private static LocalDate date(String value) {
+		try {
+			return LocalDate.parse(value);
+		}
+		catch (DateTimeParseException ex) {
+			throw new TypeConversionException("'" + value + "' is not a date like 2022-04-18");
 		}
 	}
 

@@ -8,39 +8,57 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
 import org.harbinger.bench.SyntheticAcled;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code generate --rows N --years Y --out FILE [--seed S] [--start DATE]}: a synthetic
  * ACLED export for benchmarks and backtests, the same file for the same arguments.
  */
-final class GenerateCommand {
+@Command(name = "generate", description = "Write a synthetic ACLED export (the same file for the same arguments).",
+		exitCodeListHeading = Cli.EXIT_CODES_HEADING, exitCodeList = { Cli.EXIT_OK, Cli.EXIT_USAGE })
+final class GenerateCommand implements Callable<Integer> {
 
 	static final LocalDate DEFAULT_START = LocalDate.of(2019, 1, 1);
 
-	private GenerateCommand() {
+	private final PrintStream out;
+
+	@Option(names = "--rows", paramLabel = "N", required = true, description = "Rows to write, at least 1.")
+	private long rows;
+
+	@Option(names = "--years", paramLabel = "Y", required = true, description = "Years the events span, 1 to 50.")
+	private int years;
+
+	@Option(names = "--out", paramLabel = "FILE", required = true, description = "The CSV file to write.")
+	private Path file;
+
+	@Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+	private long seed;
+
+	@Option(names = "--start", paramLabel = "DATE", defaultValue = "2019-01-01",
+			description = "First event date (default: ${DEFAULT-VALUE}).")
+	private LocalDate start;
+
+	GenerateCommand(PrintStream out) {
+		this.out = out;
 	}
 
-	static int run(String[] args, PrintStream out, PrintStream err) {
-		Options options = new Options(args, Set.of("rows", "years", "out", "seed", "start"));
-		long rows = number(options, "rows", null);
-		int years = (int) number(options, "years", null);
-		long seed = number(options, "seed", "1");
-		LocalDate start = options.get("start", null) != null ? options.date("start") : DEFAULT_START;
-		if (rows < 1 || years < 1 || years > 50) {
+	@Override
+	public Integer call() {
+		if (this.rows < 1 || this.years < 1 || this.years > 50) {
 			throw new UsageException("--rows must be at least 1 and --years 1 to 50");
 		}
-		if (start.plusYears(years).isAfter(LocalDate.now().plusDays(1))) {
-			throw new UsageException("--start " + start + " plus " + years + " years reaches past today; "
+		if (this.start.plusYears(this.years).isAfter(LocalDate.now().plusDays(1))) {
+			throw new UsageException("--start " + this.start + " plus " + this.years + " years reaches past today; "
 					+ "imports refuse events in the future");
 		}
-		Path file = Path.of(options.required("out"));
 		long began = System.nanoTime();
-		write(file, rows, years, seed, start, "");
-		out.printf("Wrote %,d rows, %s to %s, to %s in %.1f s (seed %d)%n", rows, start, start.plusYears(years).minusDays(1),
-				file, (System.nanoTime() - began) / 1e9, seed);
+		write(this.file, this.rows, this.years, this.seed, this.start, "");
+		this.out.printf("Wrote %,d rows, %s to %s, to %s in %.1f s (seed %d)%n", this.rows, this.start,
+				this.start.plusYears(this.years).minusDays(1), this.file, (System.nanoTime() - began) / 1e9, this.seed);
 		return 0;
 	}
 
@@ -50,16 +68,6 @@ final class GenerateCommand {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
-		}
-	}
-
-	static long number(Options options, String name, String fallback) {
-		String value = (fallback != null) ? options.get(name, fallback) : options.required(name);
-		try {
-			return Long.parseLong(value);
-		}
-		catch (NumberFormatException ex) {
-			throw new UsageException("--" + name + " '" + value + "' is not a whole number");
 		}
 	}
 

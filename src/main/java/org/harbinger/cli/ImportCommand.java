@@ -7,43 +7,54 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
 import org.harbinger.ingest.ImportJob;
 import org.harbinger.ingest.ImportReport;
 import org.harbinger.ingest.ImportQueue;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code import FILE...}: imports files into the service's database through the same
  * pipeline as an upload, with a progress bar on a terminal and a summary per file. The
  * exit status is 0 when every row landed, 1 when a file failed or rows were refused.
  */
-final class ImportCommand {
+@Command(name = "import", description = "Import ACLED or Harbinger CSV or JSON files into the service's database.",
+		footer = "%nStop the service first on H2, which one process opens at a time.",
+		exitCodeListHeading = Cli.EXIT_CODES_HEADING,
+		exitCodeList = { "0:every row of every file landed", "1:a file failed or rows were refused", Cli.EXIT_USAGE })
+final class ImportCommand implements Callable<Integer> {
 
-	private ImportCommand() {
+	private final PrintStream out;
+
+	private final PrintStream err;
+
+	@Parameters(paramLabel = "FILE", arity = "1..*", description = "The files, imported one after the other.")
+	private List<Path> files;
+
+	ImportCommand(PrintStream out, PrintStream err) {
+		this.out = out;
+		this.err = err;
 	}
 
-	static int run(String[] args, PrintStream out, PrintStream err) {
-		List<String> files = new Options(args, Set.of()).arguments();
-		if (files.isEmpty()) {
-			throw new UsageException("import needs at least one file");
-		}
-		for (String file : files) {
-			if (!Files.isRegularFile(Path.of(file))) {
+	@Override
+	public Integer call() {
+		for (Path file : this.files) {
+			if (!Files.isRegularFile(file)) {
 				throw new UsageException("no file " + file);
 			}
 		}
 		int status = 0;
 		try (ConfigurableApplicationContext context = ServiceContext.start(Map.of())) {
 			ImportQueue imports = context.getBean(ImportQueue.class);
-			for (String file : files) {
-				Path path = Path.of(file);
-				ProgressBar bar = ProgressBar.on(err, path.getFileName().toString(), size(path));
+			for (Path path : this.files) {
+				ProgressBar bar = ProgressBar.on(this.err, path.getFileName().toString(), size(path));
 				ImportReport report = imports.importFile(path, ImportJob.Origin.CLI, bar);
 				bar.done();
-				summarise(report, out);
+				summarise(report, this.out);
 				if (!report.status().equals("DONE") || report.rejected() > 0) {
 					status = 1;
 				}

@@ -2,8 +2,6 @@ package org.harbinger.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Set;
 
 import org.harbinger.backtest.ScenarioRunner;
 import org.harbinger.engine.RuleBase;
@@ -13,25 +11,75 @@ import org.harbinger.ingest.OfflineIngest;
 import org.harbinger.system.ConfigFileException;
 import org.harbinger.system.EditableFiles;
 import org.harbinger.threshold.ThresholdsFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** {@code rules check}: what a rule author or CI runs before publishing a rule. */
+/** {@code rules check} and {@code rules test}: what a rule author or CI runs before publishing a rule. */
+@Command(name = "rules", description = "Check the rules and thresholds, or run their scenario tests.",
+		synopsisSubcommandLabel = "(check | test)")
 final class RulesCommand {
 
-	private RulesCommand() {
+	private final PrintStream out;
+
+	private final PrintStream err;
+
+	RulesCommand(PrintStream out, PrintStream err) {
+		this.out = out;
+		this.err = err;
 	}
 
-	static int run(String[] args, PrintStream out, PrintStream err) {
-		if (args.length == 0) {
-			throw new UsageException("rules needs a subcommand: check or test");
+	/** {@code --rules DIR --thresholds FILE}: the files a rule command reads. */
+	static final class RuleFiles {
+
+		@Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules",
+				description = "Folder of the *.drl files (default: ${DEFAULT-VALUE}).")
+		private Path rules;
+
+		@Option(names = "--thresholds", paramLabel = "FILE", defaultValue = "config/thresholds.yml",
+				description = "The thresholds file (default: ${DEFAULT-VALUE}).")
+		private Path thresholds;
+
+		Loaded load(PrintStream err) {
+			return RulesCommand.load(this.rules, this.thresholds, err);
 		}
-		Options options = new Options(Arrays.copyOfRange(args, 1, args.length), Set.of("rules", "thresholds"));
-		Path rulesDir = options.path("rules", "rules");
-		Path thresholds = options.path("thresholds", "config/thresholds.yml");
-		return switch (args[0]) {
-			case "check" -> check(rulesDir, thresholds, out, err);
-			case "test" -> test(rulesDir, thresholds, out, err);
-			default -> throw new UsageException("Unknown rules subcommand '" + args[0] + "'");
-		};
+
+	}
+
+	@Command(name = "check", description = "Compile the rules and check the thresholds; file:line:col: message per error.",
+			exitCodeListHeading = Cli.EXIT_CODES_HEADING,
+			exitCodeList = { Cli.EXIT_OK, "1:a rule does not compile or a threshold is refused", Cli.EXIT_USAGE })
+	int check(@Mixin RuleFiles files) {
+		Loaded loaded = files.load(this.err);
+		if (loaded == null) {
+			return 1;
+		}
+		this.out.println("OK: " + loaded.rules().indicators().size() + " indicators in " + files.rules + ", "
+				+ loaded.thresholds().values().size() + " thresholds in " + files.thresholds);
+		return 0;
+	}
+
+	@Command(name = "test", description = "Run the scenario tests in DIR/tests/*.yaml; a diff per failure.",
+			exitCodeListHeading = Cli.EXIT_CODES_HEADING,
+			exitCodeList = { "0:every scenario passed", "1:a scenario failed, or the rules or thresholds are refused",
+					Cli.EXIT_USAGE })
+	int test(@Mixin RuleFiles files) {
+		Loaded loaded = files.load(this.err);
+		if (loaded == null) {
+			return 1;
+		}
+		Path config = (files.thresholds.getParent() != null) ? files.thresholds.getParent() : Path.of(".");
+		ScenarioRunner.Outcome outcome = new ScenarioRunner(loaded.rules(), loaded.thresholds(),
+				OfflineIngest.fields(config))
+			.runAll(files.rules.resolve("tests"));
+		for (ScenarioRunner.Result result : outcome.results()) {
+			this.out.println((result.passed() ? "PASS " : "FAIL ") + result.file() + ": " + result.name());
+			result.diff().forEach((line) -> this.out.println("    " + line));
+		}
+		outcome.problems().forEach((problem) -> this.err.println("PROBLEM " + problem));
+		long failed = outcome.results().stream().filter((result) -> !result.passed()).count();
+		this.out.println((outcome.results().size() - failed) + " passed, " + failed + " failed");
+		return outcome.passed() ? 0 : 1;
 	}
 
 	/** The rules and the thresholds they declare, loaded and checked, or null after reporting why not. */
@@ -57,35 +105,6 @@ final class RulesCommand {
 
 	/** Compiled rules with their checked thresholds. */
 	record Loaded(RuleBase rules, ThresholdSet thresholds) {
-	}
-
-	private static int test(Path rulesDir, Path thresholds, PrintStream out, PrintStream err) {
-		Loaded loaded = load(rulesDir, thresholds, err);
-		if (loaded == null) {
-			return 1;
-		}
-		Path config = (thresholds.getParent() != null) ? thresholds.getParent() : Path.of(".");
-		ScenarioRunner.Outcome outcome = new ScenarioRunner(loaded.rules(), loaded.thresholds(),
-				OfflineIngest.fields(config))
-			.runAll(rulesDir.resolve("tests"));
-		for (ScenarioRunner.Result result : outcome.results()) {
-			out.println((result.passed() ? "PASS " : "FAIL ") + result.file() + ": " + result.name());
-			result.diff().forEach((line) -> out.println("    " + line));
-		}
-		outcome.problems().forEach((problem) -> err.println("PROBLEM " + problem));
-		long failed = outcome.results().stream().filter((result) -> !result.passed()).count();
-		out.println((outcome.results().size() - failed) + " passed, " + failed + " failed");
-		return outcome.passed() ? 0 : 1;
-	}
-
-	private static int check(Path rulesDir, Path thresholds, PrintStream out, PrintStream err) {
-		Loaded loaded = load(rulesDir, thresholds, err);
-		if (loaded == null) {
-			return 1;
-		}
-		out.println("OK: " + loaded.rules().indicators().size() + " indicators in " + rulesDir + ", "
-				+ loaded.thresholds().values().size() + " thresholds in " + thresholds);
-		return 0;
 	}
 
 }

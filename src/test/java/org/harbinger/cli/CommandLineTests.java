@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -160,6 +161,65 @@ class CommandLineTests {
 	void aMissingOptionIsAUsageError() {
 		assertThat(run("backtest", "--incidents", "x.csv")).isEqualTo(2);
 		assertThat(err()).startsWith("--from is required").contains("Usage:");
+	}
+
+	@Test
+	void everyCommandHasHelpWithItsOptionsAndExitCodes() {
+		List<List<String>> commands = List.of(List.of(), List.of("serve"), List.of("rules", "check"),
+				List.of("rules", "test"), List.of("backtest"), List.of("import"), List.of("generate"),
+				List.of("bench", "import"), List.of("completion"));
+		for (List<String> command : commands) {
+			this.out.reset();
+			List<String> words = new ArrayList<>(command);
+			words.add("--help");
+
+			assertThat(run(words.toArray(String[]::new))).as(String.join(" ", words)).isZero();
+			assertThat(out()).as(String.join(" ", words))
+				.startsWith(String.join(" ", Stream.concat(Stream.of("Usage: harbinger"), command.stream()).toList()))
+				.contains("-h, --help");
+		}
+		this.out.reset();
+		assertThat(run("backtest", "-h")).isZero();
+		assertThat(out()).contains("--incidents=FILE", "--format=FORMAT", "Exit codes:",
+				"1   the file is missing, or the rules or thresholds are refused");
+	}
+
+	@Test
+	void anUnknownCommandIsAUsageErrorWithSuggestions() {
+		assertThat(run("backtets")).isEqualTo(2);
+		assertThat(err()).startsWith("Unmatched argument at index 0: 'backtets'")
+			.contains("Did you mean: harbinger backtest")
+			.contains("Usage: harbinger [-h] [COMMAND]");
+	}
+
+	@Test
+	void aBadValueNamesItsOptionAndAGroupNeedsItsSubcommand() {
+		assertThat(run("backtest", "--incidents", "x.csv", "--from", "18/04/2022", "--to", "2022-05-01")).isEqualTo(2);
+		assertThat(err()).contains("Invalid value for option '--from': '18/04/2022' is not a date like 2022-04-18");
+		this.err.reset();
+
+		assertThat(run("generate", "--rows", "0", "--years", "1", "--out", "x.csv")).isEqualTo(2);
+		assertThat(err()).startsWith("--rows must be at least 1").contains("Usage: harbinger generate");
+		this.err.reset();
+
+		assertThat(run("rules")).isEqualTo(2);
+		assertThat(err()).startsWith("Missing required subcommand").contains("check", "test");
+	}
+
+	@Test
+	void theCompletionScriptCompletesCommandsOptionsAndValuesInBash(@TempDir Path dir) throws Exception {
+		assertThat(run("completion")).isZero();
+		Path script = dir.resolve("harbinger.bash");
+		Files.writeString(script, out());
+		String complete = "source %s 2>/dev/null; complete() { COMP_WORDS=(\"$@\"); COMP_CWORD=$(($# - 1)); "
+				+ "COMP_LINE=\"$*\"; COMP_POINT=${#COMP_LINE}; _complete_harbinger 2>/dev/null; echo \"${COMPREPLY[*]}\"; }; "
+				+ "complete harbinger back; complete harbinger backtest --inc; complete harbinger backtest --format ''; "
+				+ "complete harbinger rules ''";
+		Process bash = new ProcessBuilder("bash", "-c", complete.formatted(script)).redirectErrorStream(true).start();
+		String completions = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+		assertThat(bash.waitFor()).isZero();
+		assertThat(completions.lines()).containsExactly("backtest", "--incidents", "json text html", "check test");
 	}
 
 	private int runJar(String... args) throws Exception {
