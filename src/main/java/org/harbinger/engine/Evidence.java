@@ -10,7 +10,7 @@ import java.util.function.Predicate;
 /** Helpers for rule consequences: the incidents behind a hit, as ids in date order. */
 public final class Evidence {
 
-	private static final Comparator<IncidentFact> BY_DATE = Comparator.comparingLong(IncidentFact::getDay)
+	static final Comparator<IncidentFact> BY_DATE = Comparator.comparingLong(IncidentFact::getDay)
 		.thenComparing(IncidentFact::getEventId);
 
 	private Evidence() {

@@ -1,5 +1,8 @@
 package org.harbinger.engine;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -38,6 +41,9 @@ public final class RuleBase {
 	private static final String KIE_PATH = "src/main/resources/";
 
 	private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
+
+	/** The engine's window facility ({@link WindowCount}), compiled with every rule base. */
+	private static final String WINDOWS = resource("engine/windows.drl");
 
 	private final KieBase kieBase;
 
@@ -112,6 +118,7 @@ public final class RuleBase {
 			locations.put(path.substring("src/main/resources/".length()), file.location());
 			kfs.write(path, file.content());
 		}
+		kfs.write(KIE_PATH + "org/harbinger/engine/windows/windows.drl", WINDOWS);
 		KieBuilder builder = kie.newKieBuilder(kfs).buildAll(DrlProject.class);
 		for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
 			String file = (message.getPath() != null) ? locations.getOrDefault(message.getPath(), message.getPath())
@@ -127,6 +134,18 @@ public final class RuleBase {
 		// The KieBase is self-contained once built; keeping the module would leak one per reload.
 		kie.getRepository().removeKieModule(release);
 		return new RuleBase(kieBase, Collections.unmodifiableMap(byFile), version(files), release);
+	}
+
+	private static String resource(String name) {
+		try (InputStream in = RuleBase.class.getClassLoader().getResourceAsStream(name)) {
+			if (in == null) {
+				throw new IllegalStateException(name + " is missing from the classpath");
+			}
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static List<RuleError> syntaxErrors(EditableFiles.Text file) {
