@@ -10,7 +10,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
-import org.harbinger.engine.Engine;
+import org.harbinger.engine.EngineHost;
 import org.harbinger.incident.IncidentKey;
 import org.harbinger.incident.IncidentRepository;
 import org.junit.jupiter.api.Test;
@@ -46,7 +46,7 @@ class HarbingerApplicationTests {
 	private MockMvc mvc;
 
 	@Autowired
-	private Engine engine;
+	private EngineHost engine;
 
 	@Autowired
 	private IncidentRepository incidents;

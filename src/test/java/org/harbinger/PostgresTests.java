@@ -9,7 +9,7 @@ import javax.sql.DataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.harbinger.alert.Alert;
 import org.harbinger.alert.AlertRepository;
-import org.harbinger.engine.Engine;
+import org.harbinger.engine.EngineHost;
 import org.junit.jupiter.api.Test;
 import org.quartz.Scheduler;
 
@@ -42,7 +42,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class PostgresTests {
 
 	@Autowired
-	private Engine engine;
+	private EngineHost engine;
 
 	@Autowired
 	private AlertRepository alerts;

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 
 import org.harbinger.ConfigEditingTest;
 import org.harbinger.HarbingerApplication;
-import org.harbinger.engine.Engine;
+import org.harbinger.engine.EngineHost;
 import org.harbinger.engine.ThresholdSet;
 import org.harbinger.system.ConfigAudit;
 import org.junit.jupiter.api.Test;
@@ -42,7 +42,7 @@ class ThresholdApiTests {
 	private ThresholdChanges changes;
 
 	@Autowired
-	private Engine engine;
+	private EngineHost engine;
 
 	@Autowired
 	private ConfigAudit audit;

@@ -1,0 +1,29 @@
+package org.harbinger.system;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Several nodes on one PostgreSQL database (docs/architecture.md, "One engine for the
+ * cluster"). {@code enabled}: every node writes its incident changes to the change log and
+ * the engine runs only on the node elected through the database; {@code node-id} names this
+ * node in the log (default: host and process); {@code poll}: how often the engine reads the
+ * log; {@code lease}: how long an elected node holds the engine without renewing it, so a
+ * dead leader is replaced within about one lease.
+ */
+@ConfigurationProperties("harbinger.cluster")
+public record ClusterProperties(@DefaultValue("false") boolean enabled, String nodeId,
+		@DefaultValue("500ms") Duration poll, @DefaultValue("10s") Duration lease) {
+
+	public ClusterProperties {
+		if (nodeId == null || nodeId.isBlank()) {
+			// Process and host, and a random part: two services in one process are two nodes too.
+			nodeId = ManagementFactory.getRuntimeMXBean().getName() + "-" + UUID.randomUUID().toString().substring(0, 8);
+		}
+	}
+
+}
