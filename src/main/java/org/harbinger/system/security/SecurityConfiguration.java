@@ -24,6 +24,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -73,7 +74,7 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, Users users) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, Users users, LoginThrottle throttle) throws Exception {
 		var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
 		var actuator = PathPatternRequestMatcher.withDefaults().matcher("/actuator/**");
 		var basic = new BasicAuthenticationEntryPoint();
@@ -92,7 +93,8 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.POST, "/api/thresholds/preview").hasAnyRole(ADMIN, RULE_AUTHOR)
 			// administrators
 			.requestMatchers("/api/thresholds/**", "/api/thresholds", "/api/subscriptions/**", "/api/subscriptions",
-					"/api/silences/**", "/api/silences", "/api/users/**", "/api/users", "/api/tokens/**", "/api/tokens")
+					"/api/silences/**", "/api/silences", "/api/users/**", "/api/users", "/api/tokens/**", "/api/tokens",
+					"/api/security/**")
 			.hasRole(ADMIN)
 			// feeds
 			.requestMatchers(HttpMethod.POST, "/api/incidents", "/api/incidents/import").hasRole(INGEST)
@@ -122,6 +124,7 @@ class SecurityConfiguration {
 			.frameOptions((frames) -> frames.deny()));
 		http.csrf((csrf) -> csrf.ignoringRequestMatchers((request) -> request.getHeader("Authorization") != null));
 		http.addFilterBefore(new TokenAuthenticationFilter(users), BasicAuthenticationFilter.class);
+		http.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
 		http.userDetailsService(users);
 		return http.build();
 	}
