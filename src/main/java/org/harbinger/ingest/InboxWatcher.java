@@ -87,21 +87,32 @@ class InboxWatcher {
 			returnStranded(inbox, processing);
 			Instant settled = Instant.now().minus(this.properties.settle());
 			for (Path file : InboxFiles.entries(inbox)) {
-				String refusal = InboxFiles.refusal(inbox, file);
-				if (refusal != null) {
-					refuse(inbox, file, refusal);
-					continue;
+				try {
+					take(inbox, processing, file, settled);
 				}
-				if (Files.getLastModifiedTime(file).toInstant().isAfter(settled)) {
-					continue;
+				catch (IOException ex) {
+					// One entry that cannot be handled (it vanished, a folder is not writable) stops no other.
+					logger.warn("Inbox file {}: {}", file.getFileName(), ex.toString());
 				}
-				Path taken = Files.move(file, processing.resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
-				this.imports.importFile(taken, ImportJob.Origin.INBOX, ImportQueue.Progress.NONE);
 			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** Imports a settled file, or files an entry that may not be imported in failed/. */
+	private void take(Path inbox, Path processing, Path file, Instant settled) throws IOException {
+		String refusal = InboxFiles.refusal(inbox, file);
+		if (refusal != null) {
+			refuse(inbox, file, refusal);
+			return;
+		}
+		if (Files.getLastModifiedTime(file).toInstant().isAfter(settled)) {
+			return;
+		}
+		Path taken = Files.move(file, processing.resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+		this.imports.importFile(taken, ImportJob.Origin.INBOX, ImportQueue.Progress.NONE);
 	}
 
 	/** Files a stop left in processing/ before their import was registered go back to the inbox. */

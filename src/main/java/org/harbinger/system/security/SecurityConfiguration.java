@@ -37,7 +37,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * Who may call what, in one place, by URL: pages use form login with CSRF; the API takes
  * HTTP Basic or a bearer token (a request that carries an Authorization header cannot be forged
  * cross-site, so CSRF is not asked of it); health is open; every other API path must be granted
- * here on purpose, or it is denied.
+ * here on purpose, or it is denied. Sign-ins pass the throttle first ({@link LoginThrottle});
+ * every answer carries the browser protections of docs/security.md.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
