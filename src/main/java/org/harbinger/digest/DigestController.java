@@ -1,10 +1,8 @@
 package org.harbinger.digest;
 
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -38,12 +36,6 @@ class DigestController {
 			OutboxMessage message = this.outbox.get(id);
 			return ResponseEntity.ok(Map.of("outbox_id", id, "subject", message.subject(), "status", message.status()));
 		}).orElse(ResponseEntity.ok(Map.of("status", "NOTHING_CHANGED")));
-	}
-
-	/** What was sent to whom and when, newest first, with failures and their errors. */
-	@GetMapping("/api/outbox")
-	List<OutboxMessage> recent() {
-		return this.outbox.recent(100);
 	}
 
 }

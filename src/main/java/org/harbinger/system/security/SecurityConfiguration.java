@@ -81,6 +81,7 @@ class SecurityConfiguration {
 			.requestMatchers("/api/thresholds/**", "/api/thresholds", "/api/subscriptions/**", "/api/subscriptions",
 					"/api/silences/**", "/api/silences", "/api/users/**", "/api/users", "/api/tokens/**", "/api/tokens")
 			.hasRole(ADMIN)
+			.requestMatchers(HttpMethod.POST, "/api/outbox/**").hasRole(ADMIN)
 			// feeds
 			.requestMatchers(HttpMethod.POST, "/api/incidents", "/api/incidents/import").hasRole(INGEST)
 			.requestMatchers(HttpMethod.DELETE, "/api/incidents/**").hasRole(INGEST)
