@@ -26,11 +26,14 @@ class OutboxDispatcher {
 
 	private final Duration maxBackoff;
 
+	private final Duration longestAttempt;
+
 	OutboxDispatcher(Outbox outbox, Mailer mailer, SenderInstances senders, MailProperties properties) {
 		this.outbox = outbox;
 		this.mailer = mailer;
 		this.senders = senders;
 		this.maxBackoff = properties.maxBackoff();
+		this.longestAttempt = properties.longestAttempt();
 	}
 
 	/** Sends every due message this instance can claim; returns how many went out. */
@@ -52,6 +55,23 @@ class OutboxDispatcher {
 			}
 		}
 		return sent;
+	}
+
+	/**
+	 * Sends one message now, on the caller's thread, and answers it as it then is. When the
+	 * sender thread has claimed it first, waits for that attempt to end (at most one attempt's
+	 * worst case), so that the caller still learns whether it went out.
+	 */
+	OutboxMessage sendNow(long id) throws InterruptedException {
+		this.senders.seen();
+		if (this.outbox.claim(id, this.senders.self())) {
+			send(this.outbox.get(id));
+		}
+		long deadline = System.nanoTime() + this.longestAttempt.toNanos();
+		while ("SENDING".equals(this.outbox.status(id)) && System.nanoTime() < deadline) {
+			Thread.sleep(50);
+		}
+		return this.outbox.get(id);
 	}
 
 	/** 1, 2, 4 ... minutes, at most {@code max}. */

@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -65,9 +66,14 @@ class SenderInstances {
 		Timestamp now = Timestamp.from(Instant.now());
 		if (this.jdbc.sql("UPDATE outbox_sender SET seen_at = ? WHERE instance_id = ?").params(now, this.self)
 			.update() == 0) {
-			this.jdbc.sql("INSERT INTO outbox_sender (instance_id, host, started_at, seen_at) VALUES (?, ?, ?, ?)")
-				.params(this.self, this.host, Timestamp.from(this.startedAt), now)
-				.update();
+			try {
+				this.jdbc.sql("INSERT INTO outbox_sender (instance_id, host, started_at, seen_at) VALUES (?, ?, ?, ?)")
+					.params(this.self, this.host, Timestamp.from(this.startedAt), now)
+					.update();
+			}
+			catch (DuplicateKeyException ex) {
+				// The sender thread and a "send now" request inserted it at once: it is there.
+			}
 		}
 	}
 
