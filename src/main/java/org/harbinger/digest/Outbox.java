@@ -20,7 +20,7 @@ import org.springframework.stereotype.Repository;
 /**
  * Rendered messages waiting to be sent (docs/architecture.md, decision 6). A row is claimed before
  * sending, in the name of the sender process, so two senders never send it twice; the claims of
- * a process that is gone return to PENDING (see {@link OutboxSenders}).
+ * a process that is gone return to PENDING (see {@link SenderInstances}).
  */
 @Repository
 public class Outbox {
