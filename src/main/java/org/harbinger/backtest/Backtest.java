@@ -11,10 +11,12 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.harbinger.engine.Engine;
+import org.harbinger.engine.IncidentChanges;
 import org.harbinger.engine.IncidentHistory;
 import org.harbinger.engine.RuleBase;
 import org.harbinger.engine.ThresholdSet;
 import org.harbinger.incident.Incident;
+import org.harbinger.incident.IncidentKey;
 
 /**
  * The engine on a simulated clock (docs/architecture.md, decision 8): the same rules, thresholds
@@ -50,7 +52,6 @@ public final class Backtest {
 		}
 		Map<LocalDate, List<Incident>> byArrival = new HashMap<>();
 		List<Incident> history = new ArrayList<>();
-		LocalDate first = null;
 		for (Incident incident : incidents) {
 			LocalDate arrival = arrival(incident);
 			if (arrival.isAfter(to)) {
@@ -62,35 +63,114 @@ public final class Backtest {
 			else {
 				byArrival.computeIfAbsent(arrival, (day) -> new ArrayList<>()).add(incident);
 			}
-			if (first == null || incident.eventDate().isBefore(first)) {
-				first = incident.eventDate();
-			}
 		}
 		TransitionLog recorder = new TransitionLog(from);
-		LocalDate firstDay = first;
-		IncidentHistory coverage = new IncidentHistory() {
-			@Override
-			public Optional<LocalDate> firstEventDate() {
-				return Optional.ofNullable(firstDay);
-			}
-
-			@Override
-			public void forEachSince(LocalDate since, Consumer<Incident> action) {
-				// A replay only moves forward and is never re-seeded; its facts arrive by record().
-			}
-		};
+		Known known = new Known();
 		// The state on a day depends only on the facts and the clock, so history is loaded
 		// in one step at the eve of the period rather than replayed day by day.
-		try (Engine engine = Engine.start(this.rules, this.thresholds, from.minusDays(1), coverage, recorder)) {
+		try (Engine engine = Engine.start(this.rules, this.thresholds, from.minusDays(1), known, recorder)) {
 			history.sort(Comparator.comparing(Backtest::arrival));
 			if (!history.isEmpty()) {
-				engine.record(history, List.of()).join();
+				engine.record(known.take(history)).join();
 			}
 			for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-				engine.advanceTo(day, byArrival.getOrDefault(day, List.of())).join();
+				engine.advanceTo(day, known.take(byArrival.getOrDefault(day, List.of()))).join();
 			}
 		}
 		return recorder.transitions();
+	}
+
+	/**
+	 * One step of a recorded stream: the clock moved to {@code day}, then incidents arrived,
+	 * were amended (a key known before) or deleted; thresholds or rules, when given, were put
+	 * in force first.
+	 */
+	public record Step(LocalDate day, List<Incident> upserts, List<IncidentKey> deletions, ThresholdSet thresholds,
+			RuleBase rules) {
+
+		public Step {
+			upserts = List.copyOf(upserts);
+			deletions = List.copyOf(deletions);
+		}
+
+		public static Step clock(LocalDate day) {
+			return new Step(day, List.of(), List.of(), null, null);
+		}
+
+	}
+
+	/**
+	 * Replays a stream step by step from {@code start}, with nothing known before it: what the
+	 * service would have said at each step, for comparing with what it did say.
+	 */
+	public List<BacktestTransition> replay(LocalDate start, List<Step> steps) {
+		TransitionLog recorder = new TransitionLog(start);
+		Known known = new Known();
+		RuleBase inForce = this.rules;
+		ThresholdSet values = this.thresholds;
+		try (Engine engine = Engine.start(inForce, values, start, known, recorder)) {
+			for (Step step : steps) {
+				if (step.rules() != null) {
+					inForce = step.rules();
+					values = (step.thresholds() != null) ? step.thresholds() : values;
+					engine.useRules(inForce, values).join();
+				}
+				else if (step.thresholds() != null) {
+					values = step.thresholds();
+					engine.useThresholds(values).join();
+				}
+				IncidentChanges changes = known.take(step.upserts());
+				engine.advanceTo(step.day(), new IncidentChanges(changes.upserts(), changes.amended(),
+						known.delete(step.deletions()))).join();
+			}
+		}
+		return recorder.transitions();
+	}
+
+	/**
+	 * The incidents known so far, as the engine's store: a rebuild (after an amendment, or
+	 * the clock moved back) reads exactly what the service's database would hold then.
+	 */
+	private static final class Known implements IncidentHistory {
+
+		private final Map<IncidentKey, Incident> incidents = new HashMap<>();
+
+		/** Today's arrivals as changes: a report equal to the one known changes nothing, another version amends it. */
+		IncidentChanges take(List<Incident> arrivals) {
+			List<Incident> upserts = new ArrayList<>();
+			List<IncidentKey> amended = new ArrayList<>();
+			for (Incident incident : arrivals) {
+				Incident before = this.incidents.put(incident.key(), incident);
+				if (incident.equals(before)) {
+					continue;
+				}
+				if (before != null) {
+					amended.add(incident.key());
+				}
+				upserts.add(incident);
+			}
+			return new IncidentChanges(upserts, amended, List.of());
+		}
+
+		/** The keys among {@code keys} that were known, now deleted. */
+		List<IncidentKey> delete(List<IncidentKey> keys) {
+			return keys.stream().filter((key) -> this.incidents.remove(key) != null).toList();
+		}
+
+		@Override
+		public Optional<LocalDate> firstEventDate() {
+			return this.incidents.values().stream().map(Incident::eventDate).min(Comparator.naturalOrder());
+		}
+
+		@Override
+		public void forEachSince(LocalDate since, Consumer<Incident> action) {
+			this.incidents.values()
+				.stream()
+				.filter((incident) -> !incident.eventDate().isBefore(since))
+				.sorted(Comparator.comparing(Incident::eventDate))
+				.forEach(action);
+		}
+
 	}
 
 }

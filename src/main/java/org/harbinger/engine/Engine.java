@@ -2,7 +2,6 @@ package org.harbinger.engine;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -42,6 +41,8 @@ public final class Engine implements AutoCloseable {
 
 	private final SignalSink sink;
 
+	private final MemoryStore store;
+
 	private final HitTracker hits = new HitTracker();
 
 	private final Map<IncidentKey, Held> held = new HashMap<>();
@@ -55,6 +56,8 @@ public final class Engine implements AutoCloseable {
 	private ThresholdSet thresholds;
 
 	private KieSession session;
+
+	private SessionMemory memory;
 
 	/** Written on the engine thread only; volatile so pages can read it without queueing. */
 	private volatile LocalDate today;
@@ -71,59 +74,71 @@ public final class Engine implements AutoCloseable {
 	private record Held(FactHandle handle, long day) {
 	}
 
-	private Engine(RuleBase rules, ThresholdSet thresholds, LocalDate today, IncidentHistory history, SignalSink sink) {
+	private Engine(RuleBase rules, ThresholdSet thresholds, LocalDate today, IncidentHistory history, SignalSink sink,
+			MemoryStore store) {
 		this.rules = rules;
 		this.thresholds = thresholds;
 		this.today = today;
 		this.history = history;
 		this.sink = sink;
+		this.store = store;
 	}
 
 	/** Builds the session from the stored incidents and reconciles it with the alerts already open. */
 	public static Engine start(RuleBase rules, ThresholdSet thresholds, LocalDate today, IncidentHistory history,
 			SignalSink sink) {
-		Engine engine = new Engine(rules, thresholds, today, history, sink);
-		engine.submit(engine::seed).join();
+		return start(rules, thresholds, today, history, sink, MemoryStore.inMemory());
+	}
+
+	/** As above, with the session's memory kept in {@code store} and read back from it. */
+	static Engine start(RuleBase rules, ThresholdSet thresholds, LocalDate today, IncidentHistory history,
+			SignalSink sink, MemoryStore store) {
+		Engine engine = new Engine(rules, thresholds, today, history, sink, store);
+		engine.submit(() -> engine.seed(SessionMemory.restore(store.load(), rules.kieBase()), Set.of())).join();
 		return engine;
 	}
 
-	/** Inserts, replaces or removes incidents; an amendment replaces the old version's fact. */
-	public CompletableFuture<Void> record(Collection<Incident> upserts, Collection<IncidentKey> deletions) {
-		List<Incident> incidents = List.copyOf(upserts);
-		List<IncidentKey> removed = List.copyOf(deletions);
+	/**
+	 * Inserts new incidents. A step that amends or deletes incidents rebuilds the session from
+	 * the store instead: facts the rules derived from the old versions and keep beyond them
+	 * (new-province's sightings, the day's first coverage) would otherwise outlive them, and
+	 * the alerts would depend on the order reports came in (docs/architecture.md, "The first
+	 * principle: one truth"). The store already holds the step's incidents.
+	 */
+	public CompletableFuture<Void> record(IncidentChanges changes) {
 		return submit(() -> {
-			Set<String> withdrawn = new HashSet<>();
-			removed.forEach((key) -> withdraw(key, withdrawn));
-			incidents.forEach((incident) -> {
-				withdraw(incident.key(), withdrawn);
-				insert(incident);
-			});
-			fireAndPublish(withdrawn);
+			if (changes.withdraws()) {
+				seed(remembered(), withdrawnIds(changes));
+				return;
+			}
+			changes.upserts().forEach(this::insert);
+			fireAndPublish(Set.of());
 		});
 	}
 
 	/** Moves the event-time clock; incidents that fall out of every window leave the session. */
 	public CompletableFuture<Void> advanceTo(LocalDate date) {
-		return advanceTo(date, List.of());
+		return advanceTo(date, IncidentChanges.none());
 	}
 
 	/**
-	 * Moves the clock and inserts what arrived that day in one step, so transitions are
-	 * judged on the day's end state, not on the moment between the two.
+	 * Moves the clock and takes what arrived that day in one step, so transitions are judged
+	 * on the day's end state, not on the moment between the two.
 	 */
-	public CompletableFuture<Void> advanceTo(LocalDate date, Collection<Incident> arrivals) {
-		List<Incident> incidents = List.copyOf(arrivals);
+	public CompletableFuture<Void> advanceTo(LocalDate date, IncidentChanges arrivals) {
 		return submit(() -> {
-			if (date.isBefore(this.today)) {
-				// Incidents already expired may count again: rebuild rather than guess.
+			boolean back = date.isBefore(this.today);
+			if (back || arrivals.withdraws()) {
+				// Back: incidents already expired may count again. Either way, rebuild rather than guess.
 				this.today = date;
-				seed();
+				seed(remembered(), withdrawnIds(arrivals));
+				return;
 			}
-			else if (date.isAfter(this.today)) {
+			if (date.isAfter(this.today)) {
 				this.today = date;
 				this.session.update(this.todayHandle, new Today(date));
 			}
-			incidents.forEach(this::insert);
+			arrivals.upserts().forEach(this::insert);
 			fireAndPublish(Set.of());
 		});
 	}
@@ -139,16 +154,16 @@ public final class Engine implements AutoCloseable {
 		return submit(() -> {
 			RuleBase oldRules = this.rules;
 			ThresholdSet oldThresholds = this.thresholds;
-			List<Object> memory = SessionMemory.of(this.session, oldRules.kieBase());
+			List<SessionMemory.Fact> kept = this.memory.export(oldRules.kieBase());
 			this.rules = next;
 			this.thresholds = nextThresholds;
 			try {
-				seed(SessionMemory.copy(memory, oldRules.kieBase(), next.kieBase()));
+				seed(SessionMemory.restore(kept, next.kieBase()), Set.of());
 			}
 			catch (RuntimeException ex) {
 				this.rules = oldRules;
 				this.thresholds = oldThresholds;
-				seed(memory);
+				seed(SessionMemory.restore(kept, oldRules.kieBase()), Set.of());
 				throw ex;
 			}
 		});
@@ -167,7 +182,7 @@ public final class Engine implements AutoCloseable {
 					|| next.lookbackDays() > this.thresholds.lookbackDays();
 			this.thresholds = next;
 			if (longer) {
-				seed(SessionMemory.of(this.session, this.rules.kieBase()));
+				seed(remembered(), Set.of());
 				return;
 			}
 			next.values().forEach((key, value) -> {
@@ -231,12 +246,24 @@ public final class Engine implements AutoCloseable {
 		}, this.thread);
 	}
 
-	private void seed() {
-		seed(List.of());
+	/** What this session remembers, as facts for a new session of the same rules. */
+	private List<Object> remembered() {
+		return SessionMemory.restore(this.memory.export(this.rules.kieBase()), this.rules.kieBase());
 	}
 
-	/** {@code memory}: what the previous session remembered that the database cannot give back. */
-	private void seed(List<Object> memory) {
+	private static Set<String> withdrawnIds(IncidentChanges changes) {
+		Set<String> ids = new HashSet<>();
+		changes.amended().forEach((key) -> ids.add(key.eventId()));
+		changes.deleted().forEach((key) -> ids.add(key.eventId()));
+		return ids;
+	}
+
+	/**
+	 * A new session from the store. {@code memory}: what the previous session remembered that
+	 * the incidents cannot give back; {@code withdrawn}: ids of incidents amended or deleted,
+	 * so that an alert they alone held up is retracted rather than resolved.
+	 */
+	private void seed(List<Object> memory, Set<String> withdrawn) {
 		if (this.session != null) {
 			this.session.dispose();
 		}
@@ -246,6 +273,8 @@ public final class Engine implements AutoCloseable {
 		this.thresholdHandles.clear();
 		this.session = this.rules.kieBase().newKieSession();
 		this.session.addEventListener(this.hits);
+		this.memory = SessionMemory.following(this.rules.kieBase());
+		this.session.addEventListener(this.memory);
 		this.thresholds.values()
 			.forEach((key, value) -> this.thresholdHandles.put(key, this.session.insert(new Threshold(key, value))));
 		this.todayHandle = this.session.insert(new Today(this.today));
@@ -258,7 +287,7 @@ public final class Engine implements AutoCloseable {
 		this.published.putAll(this.sink.openSignals());
 		// An open alert the new session finds nothing for must still be compared, and resolved.
 		this.hits.touch(this.published.keySet());
-		fireAndPublish(Set.of());
+		fireAndPublish(withdrawn);
 		logger.info("Engine session seeded: {} incidents, today {}, retention {} days", this.held.size(), this.today,
 				this.thresholds.retentionDays());
 	}
@@ -282,14 +311,6 @@ public final class Engine implements AutoCloseable {
 		}
 		this.held.put(fact.key(), new Held(this.session.insert(fact), fact.getDay()));
 		this.heldByDay.computeIfAbsent(fact.getDay(), (day) -> new HashSet<>()).add(fact.key());
-	}
-
-	/** Retracts a deleted or amended incident, noting its id if the session held it. */
-	private void withdraw(IncidentKey key, Set<String> withdrawn) {
-		if (this.held.containsKey(key)) {
-			withdrawn.add(key.eventId());
-			retract(key);
-		}
 	}
 
 	private void retract(IncidentKey key) {
@@ -354,6 +375,9 @@ public final class Engine implements AutoCloseable {
 			});
 		}
 		this.hits.published();
+		if (this.memory.takeChanged()) {
+			this.store.save(this.memory.export(this.rules.kieBase()));
+		}
 	}
 
 }

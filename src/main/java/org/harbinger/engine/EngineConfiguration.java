@@ -45,7 +45,8 @@ class EngineConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
-	Engine engine(StartUp startUp, ClockProperties clock, IncidentRepository incidents, SignalSink sink) {
+	Engine engine(StartUp startUp, ClockProperties clock, IncidentRepository incidents, SignalSink sink,
+			JdbcMemoryStore memory) {
 		IncidentHistory history = new IncidentHistory() {
 			@Override
 			public Optional<LocalDate> firstEventDate() {
@@ -57,7 +58,7 @@ class EngineConfiguration {
 				incidents.forEachSince(from, action);
 			}
 		};
-		return Engine.start(startUp.rules(), startUp.thresholds(), clock.today(), history, sink);
+		return Engine.start(startUp.rules(), startUp.thresholds(), clock.today(), history, sink, memory);
 	}
 
 	@Bean(destroyMethod = "close")
@@ -125,7 +126,7 @@ class EngineConfiguration {
 		@TransactionalEventListener(fallbackExecution = true)
 		void on(IncidentsRecorded recorded) {
 			// A failed step is logged by the engine; the import that waits goes on either way.
-			this.engine.record(recorded.upserted(), recorded.deleted())
+			this.engine.record(new IncidentChanges(recorded.upserted(), recorded.amended(), recorded.deleted()))
 				.whenComplete((done, failure) -> recorded.evaluated().complete(null));
 		}
 

@@ -149,7 +149,8 @@ public class IncidentService {
 		List<Incident> changed = changedInOrder(inOrder, inserts, sorted.updates);
 		List<IncidentKey> deleted = deletions.isEmpty() ? List.of() : this.repository.delete(deletions);
 		this.unknownActors.count(inserts.stream().map(IncidentRepository.Write::incident).toList());
-		IncidentsRecorded recorded = new IncidentsRecorded(changed, deleted);
+		List<IncidentKey> amended = sorted.updates.stream().map((update) -> update.write().incident().key()).toList();
+		IncidentsRecorded recorded = new IncidentsRecorded(changed, amended, deleted);
 		if (changed.isEmpty() && deleted.isEmpty()) {
 			recorded.evaluated().complete(null);
 		}

@@ -2,6 +2,7 @@ package org.harbinger.engine;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -72,14 +73,20 @@ final class EngineHarness implements AutoCloseable {
 
 	/** Stores the incidents (the database first) and hands them to the engine without waiting. */
 	synchronized CompletableFuture<Void> recordLater(Incident... incidents) {
-		this.stored.addAll(Arrays.asList(incidents));
-		return this.engine.record(Arrays.asList(incidents), List.of());
+		List<IncidentKey> amended = new ArrayList<>();
+		for (Incident incident : incidents) {
+			if (this.stored.removeIf((stored) -> stored.key().equals(incident.key()))) {
+				amended.add(incident.key());
+			}
+			this.stored.add(incident);
+		}
+		return this.engine.record(new IncidentChanges(Arrays.asList(incidents), amended, List.of()));
 	}
 
 	/** Deletes an incident from the store and the engine. */
 	void delete(IncidentKey key) {
 		this.stored.removeIf((incident) -> incident.key().equals(key));
-		this.engine.record(List.of(), List.of(key)).join();
+		this.engine.record(new IncidentChanges(List.of(), List.of(), List.of(key))).join();
 	}
 
 	void advanceTo(LocalDate date) {

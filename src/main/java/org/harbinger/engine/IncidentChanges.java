@@ -1,0 +1,38 @@
+package org.harbinger.engine;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.harbinger.incident.Incident;
+import org.harbinger.incident.IncidentKey;
+
+/**
+ * One step's changes to the incidents known: new or changed versions (in the order they
+ * came), the keys among them that replaced a stored version, and the keys deleted.
+ */
+public record IncidentChanges(List<Incident> upserts, List<IncidentKey> amended, List<IncidentKey> deleted) {
+
+	public IncidentChanges {
+		upserts = List.copyOf(upserts);
+		amended = List.copyOf(amended);
+		deleted = List.copyOf(deleted);
+	}
+
+	/** Incidents the store did not hold before. */
+	public static IncidentChanges added(Collection<Incident> incidents) {
+		return new IncidentChanges(List.copyOf(incidents), List.of(), List.of());
+	}
+
+	public static IncidentChanges none() {
+		return added(List.of());
+	}
+
+	/**
+	 * Whether an incident the rules may have seen is withdrawn: what they derived from its old
+	 * version must go too, which only a rebuild from the store guarantees.
+	 */
+	boolean withdraws() {
+		return !this.amended.isEmpty() || !this.deleted.isEmpty();
+	}
+
+}
