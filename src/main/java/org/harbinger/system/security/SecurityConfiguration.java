@@ -97,6 +97,7 @@ class SecurityConfiguration {
 					"/api/silences/**", "/api/silences", "/api/users/**", "/api/users", "/api/tokens/**", "/api/tokens",
 					"/api/security/**")
 			.hasRole(ADMIN)
+			.requestMatchers(HttpMethod.POST, "/api/outbox/**").hasRole(ADMIN)
 			// feeds
 			.requestMatchers(HttpMethod.POST, "/api/incidents", "/api/incidents/import").hasRole(INGEST)
 			.requestMatchers(HttpMethod.DELETE, "/api/incidents/**").hasRole(INGEST)
