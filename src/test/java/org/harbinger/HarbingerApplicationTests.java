@@ -55,7 +55,7 @@ class HarbingerApplicationTests {
 	private JdbcClient jdbc;
 
 	@Test
-	void rocketsIntoTwoNeighboursReachTheSubscriberAsOneCriticalDigest() throws Exception {
+	void rocketsIntoTwoNeighboursReachTheSubscriberAsOneCriticalDigestThatSaysWhy() throws Exception {
 		postIncidents("""
 				[{"source":"acled","event_id_cnty":"UZB2001","event_date":"2022-04-18","event_type":"Explosions/Remote violence",
 				  "sub_event_type":"Shelling/artillery/missile attack","actor1":"Islamic State (Afghanistan)",
@@ -88,6 +88,24 @@ class HarbingerApplicationTests {
 					"2 countries, 2 events in 30 days", "UZB2001", "TJK1001", "Termez", "Farkhor");
 		}
 		assertThat(parts.get("text/plain")).doesNotContain("WARNING");
+		// Each country's alert cites its own incident; CRITICAL comes from both, and says so.
+		String because = "CRITICAL because: 2 countries hit in 30 days (critical at 2): Tajikistan, Uzbekistan";
+		assertThat(parts.get("text/plain")).containsSubsequence("* Uzbekistan: NEW", "What tripped it", because,
+				"- UZB2001 2022-04-18 Termez, Surxondaryo, Uzbekistan, grade B2: http://localhost:8080/incidents/acled/UZB2001",
+				"- TJK1001 2022-05-07 Farkhor, Khatlon, Tajikistan, grade B2: http://localhost:8080/incidents/acled/TJK1001",
+				"  - 2022-04-18 Termez, Surxondaryo, Uzbekistan; Islamic State (Afghanistan); killed 0; grade B2");
+		assertThat(parts.get("text/html")).containsSubsequence("Uzbekistan", "CRITICAL because: </strong>",
+				"2 countries hit in 30 days (critical at 2): Tajikistan, Uzbekistan",
+				"href=\"http://localhost:8080/incidents/acled/UZB2001\"", "href=\"http://localhost:8080/incidents/acled/TJK1001\"");
+		long uzbekistan = this.jdbc.sql("SELECT id FROM alert WHERE indicator = 'cross-border-fire' AND scope = 'Uzbekistan'")
+			.query(Long.class)
+			.single();
+		String page = this.mvc.perform(get("/alerts/" + uzbekistan)).andReturn().getResponse().getContentAsString();
+		assertThat(page).containsSubsequence(because, "href=\"/incidents/acled/UZB2001\"", "href=\"/incidents/acled/TJK1001\"",
+				"Incidents this alert cited and those behind its severity", "Evidence");
+		assertThat(page).as("the chart counts both countries' fire, as the rule did")
+			.contains("at most 2 in 30 days, on 2022-05-07");
+		assertThat(parts.get("text/plain")).containsSubsequence("* Uzbekistan: NEW", "Trend: 2 in the 30 days to 7 May 2022");
 
 		this.mvc.perform(post("/api/subscriptions/central-asia/digest"))
 			.andExpect(jsonPath("$.status").value("NOTHING_CHANGED"));

@@ -83,7 +83,7 @@ class RestartTests {
 					i.admin2(), i.admin3(), i.location(), i.latitude(), i.longitude(), i.geoPrecision(), i.reportedBy(),
 					i.sourceScale(), i.notes(), i.fatalities() + 12, i.tags(), i.timestamp(), i.originCountry(),
 					i.claimStatus(), i.reliability(), i.credibility(), i.actor1Group(), i.actor2Group(),
-					i.targetGroups()))
+					i.targetGroups(), i.gradeReason()))
 			.toList();
 		assertThat(amended).as("recent ISKP attacks to amend").isNotEmpty();
 		IncidentService incidents = service.getBean(IncidentService.class);
@@ -97,7 +97,7 @@ class RestartTests {
 			// Compared as the analyst sees them; the row's update time is the database's business.
 			alerts.put(alert.indicator() + " " + alert.scope(), new Alert(alert.id(), alert.indicator(), alert.scope(),
 					alert.status(), alert.severity(), alert.evidence(), alert.detail(), alert.firstFiredOn(),
-					alert.changedOn(), null));
+					alert.changedOn(), null, alert.severityEvidence(), alert.severityReason()));
 		}
 		return alerts;
 	}

@@ -29,7 +29,8 @@ class AlertBook implements SignalSink {
 		return this.alerts.open()
 			.stream()
 			.collect(Collectors.toMap((alert) -> new AlertKey(alert.indicator(), alert.scope()),
-					(alert) -> new Signal(alert.severity(), alert.evidence(), alert.detail())));
+					(alert) -> new Signal(alert.severity(), alert.evidence(), alert.detail(),
+							alert.severityEvidence(), alert.severityReason())));
 	}
 
 	/**

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Repository;
 public class AlertRepository {
 
 	private static final String TRANSITION_SELECT = "SELECT t.id, t.alert_id, a.indicator, a.scope, t.kind, t.severity, "
-			+ "t.previous_severity, t.event_day, t.evidence, t.detail, t.recorded_at "
+			+ "t.previous_severity, t.event_day, t.evidence, t.detail, t.recorded_at, t.severity_evidence, t.severity_reason "
 			+ "FROM alert_transition t JOIN alert a ON a.id = t.alert_id ";
 
 	private final JdbcClient jdbc;
@@ -76,9 +76,9 @@ public class AlertRepository {
 	long create(AlertKey key, Signal signal, LocalDate today) {
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc.sql("INSERT INTO alert (indicator, scope, status, severity, evidence, detail, first_fired_on, "
-				+ "changed_on, updated_at) VALUES (?, ?, 'OPEN', ?, ?, ?, ?, ?, ?)")
+				+ "changed_on, updated_at, severity_evidence, severity_reason) VALUES (?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(key.indicator(), key.scope(), signal.severity().name(), join(signal.evidence()), signal.detail(),
-					today, today, Timestamp.from(Instant.now()))
+					today, today, Timestamp.from(Instant.now()), join(signal.severityEvidence()), signal.severityReason())
 			.update(keys, "id");
 		return keys.getKey().longValue();
 	}
@@ -94,9 +94,10 @@ public class AlertRepository {
 	 */
 	boolean update(long id, long version, Alert.Status status, Signal signal, LocalDate today) {
 		return this.jdbc.sql("UPDATE alert SET status = ?, severity = ?, evidence = ?, detail = ?, changed_on = ?, "
-				+ "updated_at = ?, version = version + 1 WHERE id = ? AND version = ?")
+				+ "updated_at = ?, severity_evidence = ?, severity_reason = ?, version = version + 1 "
+				+ "WHERE id = ? AND version = ?")
 			.params(status.name(), signal.severity().name(), join(signal.evidence()), signal.detail(), today,
-					Timestamp.from(Instant.now()), id, version)
+					Timestamp.from(Instant.now()), join(signal.severityEvidence()), signal.severityReason(), id, version)
 			.update() == 1;
 	}
 
@@ -104,9 +105,11 @@ public class AlertRepository {
 	void addTransition(long alertId, long version, TransitionKind kind, Severity severity, Severity previous,
 			LocalDate today, Signal signal) {
 		this.jdbc.sql("INSERT INTO alert_transition (alert_id, alert_version, kind, severity, previous_severity, "
-				+ "event_day, evidence, detail, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+				+ "event_day, evidence, detail, recorded_at, severity_evidence, severity_reason) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(alertId, version, kind.name(), severity.name(), (previous != null) ? previous.name() : null, today,
-					join(signal.evidence()), signal.detail(), Timestamp.from(Instant.now()))
+					join(signal.evidence()), signal.detail(), Timestamp.from(Instant.now()),
+					join(signal.severityEvidence()), signal.severityReason())
 			.update();
 	}
 
@@ -158,7 +161,8 @@ public class AlertRepository {
 		return new Alert(rs.getLong("id"), rs.getString("indicator"), rs.getString("scope"),
 				Alert.Status.valueOf(rs.getString("status")), Severity.valueOf(rs.getString("severity")),
 				split(rs.getString("evidence")), rs.getString("detail"), rs.getObject("first_fired_on", LocalDate.class),
-				rs.getObject("changed_on", LocalDate.class), rs.getTimestamp("updated_at").toInstant());
+				rs.getObject("changed_on", LocalDate.class), rs.getTimestamp("updated_at").toInstant(),
+				split(rs.getString("severity_evidence")), rs.getString("severity_reason"));
 	}
 
 	private static Transition transition(ResultSet rs) throws SQLException {
@@ -167,15 +171,17 @@ public class AlertRepository {
 				rs.getString("scope"), TransitionKind.valueOf(rs.getString("kind")),
 				Severity.valueOf(rs.getString("severity")), (previous != null) ? Severity.valueOf(previous) : null,
 				rs.getObject("event_day", LocalDate.class), split(rs.getString("evidence")), rs.getString("detail"),
-				rs.getTimestamp("recorded_at").toInstant());
+				rs.getTimestamp("recorded_at").toInstant(), split(rs.getString("severity_evidence")),
+				rs.getString("severity_reason"));
 	}
 
 	private static String join(List<String> evidence) {
 		return String.join("\n", evidence);
 	}
 
+	/** Evidence as stored; null (a severity-evidence column of a row written before V88) is none. */
 	private static List<String> split(String joined) {
-		return joined.isEmpty() ? List.of() : Arrays.asList(joined.split("\n"));
+		return (joined == null || joined.isEmpty()) ? List.of() : Arrays.asList(joined.split("\n"));
 	}
 
 }

@@ -66,12 +66,19 @@ public class TrendCharts {
 	}
 
 	/**
-	 * The alert's evidence (now and at each transition) over twice the rule's window (30 to
-	 * 180 days) ending on {@code to}, so the chart shows how the count got where it is.
+	 * The alert's evidence and severity evidence (now and at each transition) over twice the
+	 * rule's window (30 to 180 days) ending on {@code to}, so the chart shows how the count
+	 * got where it is.
 	 */
 	public AlertTrend trend(Alert alert, List<Transition> transitions, LocalDate to) {
+		// With the incidents behind a severity that a wider count decided (cross-border-fire's
+		// countries), so the window line shows the count the rule compared, not one country's.
 		Set<String> evidence = new LinkedHashSet<>(alert.evidence());
-		transitions.forEach((transition) -> evidence.addAll(transition.evidence()));
+		evidence.addAll(alert.severityEvidence());
+		transitions.forEach((transition) -> {
+			evidence.addAll(transition.evidence());
+			evidence.addAll(transition.severityEvidence());
+		});
 		int days = Math.min(Math.max(2 * windowDays(indicator(alert.indicator())), 30), 180);
 		AlertTrend trend = trend(alert.indicator(), evidence, to.minusDays(days - 1L), to);
 		return new AlertTrend(trend.indicator(), trend.windowDays(), trend.from(), trend.to(), trend.days(),

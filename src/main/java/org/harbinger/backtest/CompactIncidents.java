@@ -30,7 +30,7 @@ public final class CompactIncidents implements Consumer<Incident> {
 				one(i.civilianTargeting()), null, null, one(i.country()), one(i.admin1()), one(i.admin2()), null, null,
 				null, null, null, null, null, null, i.fatalities(), one(i.tags()), i.timestamp(), one(i.originCountry()),
 				i.claimStatus(), one(i.reliability()), i.credibility(), one(i.actor1Group()), one(i.actor2Group()),
-				one(i.targetGroups())));
+				one(i.targetGroups()), null));
 	}
 
 	@SuppressWarnings("unchecked")

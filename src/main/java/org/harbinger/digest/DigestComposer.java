@@ -108,15 +108,18 @@ public class DigestComposer {
 
 	}
 
-	/** One alert's step, with the incidents behind it and its chart. */
+	/**
+	 * One alert's step, with the incidents behind it and its chart; {@code severityReason} and
+	 * {@code severityEvidence}: the count beyond its own evidence that decided its severity.
+	 */
 	record Item(long alertId, String title, String indicator, String scope, String change, Severity severity,
 			Severity previousSeverity, LocalDate date, String detail, List<Evidence> evidence, int earlier, String link,
-			String chart, String chartText, String alreadySent) {
+			String chart, String chartText, String alreadySent, String severityReason, List<Evidence> severityEvidence) {
 	}
 
-	/** One incident as the analyst sees it in the evidence table. */
+	/** One incident as the analyst sees it in the evidence table, its grade with the reasons. */
 	record Evidence(String id, LocalDate date, String place, String actor, int fatalities, String grade,
-			String reportedBy, String notes, String link) {
+			String gradeReason, String reportedBy, String notes, String link) {
 	}
 
 	/** The transitions of one indicator within a severity section. */
@@ -180,7 +183,9 @@ public class DigestComposer {
 	private Digest render(Subscription subscription, Batch batch, boolean flash) {
 		List<Transition> shown = batch.shown();
 		Map<String, Incident> evidence = this.incidents
-			.findByEventIds(shown.stream().flatMap((t) -> t.evidence().stream()).collect(Collectors.toSet()))
+			.findByEventIds(shown.stream()
+				.flatMap((t) -> Stream.concat(t.evidence().stream(), t.severityEvidence().stream()))
+				.collect(Collectors.toSet()))
 			.stream()
 			.collect(Collectors.toMap(Incident::eventId, Function.identity(), (a, b) -> a));
 		List<Digest.InlineImage> images = new ArrayList<>();
@@ -225,13 +230,7 @@ public class DigestComposer {
 
 	private Item item(Subscription subscription, Transition transition, Map<String, Incident> incidents,
 			Instant flashedAt, List<Digest.InlineImage> images) {
-		List<Evidence> rows = transition.evidence()
-			.stream()
-			.map(incidents::get)
-			.filter((incident) -> incident != null)
-			.sorted(Comparator.comparing(Incident::eventDate).thenComparing(Incident::eventId))
-			.map(this::evidence)
-			.toList();
+		List<Evidence> rows = rows(transition.evidence(), incidents);
 		int earlier = Math.max(0, rows.size() - MAX_EVIDENCE);
 		rows = rows.subList(earlier, rows.size());
 		String chart = null;
@@ -248,7 +247,16 @@ public class DigestComposer {
 		return new Item(transition.alertId(), title(transition.indicator()), transition.indicator(), transition.scope(),
 				change(transition.kind()), transition.severity(), transition.previousSeverity(), transition.date(),
 				transition.detail(), rows, earlier, this.dashboardUrl + "/alerts/" + transition.alertId(), chart, chartText,
-				alreadySent);
+				alreadySent, SafeText.cell(transition.severityReason()), rows(transition.severityEvidence(), incidents));
+	}
+
+	private List<Evidence> rows(List<String> ids, Map<String, Incident> incidents) {
+		return ids.stream()
+			.map(incidents::get)
+			.filter((incident) -> incident != null)
+			.sorted(Comparator.comparing(Incident::eventDate).thenComparing(Incident::eventId))
+			.map(this::evidence)
+			.toList();
 	}
 
 	/** From the rules in force, so an indicator added by a reload has its title in the next message. */
@@ -266,7 +274,7 @@ public class DigestComposer {
 				+ UriUtils.encodePathSegment(incident.eventId(), "UTF-8");
 		return new Evidence(SafeText.cell(incident.eventId()), incident.eventDate(), SafeText.cell(place),
 				SafeText.cell(incident.actor1()), incident.fatalities(), incident.reliability() + incident.credibility(),
-				SafeText.cell(incident.reportedBy()), SafeText.cell(SafeText.shorten(incident.notes())), link);
+				SafeText.cell(incident.gradeReason()), SafeText.cell(incident.reportedBy()), SafeText.cell(SafeText.shorten(incident.notes())), link);
 	}
 
 	private List<Muted> muted(Subscription subscription, Batch batch) {

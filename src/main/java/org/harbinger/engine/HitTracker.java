@@ -72,7 +72,10 @@ final class HitTracker implements RuleRuntimeEventListener {
 		this.touched.clear();
 	}
 
-	/** A key's hits folded: highest severity, union of evidence, the strongest hit's numbers; null without hits. */
+	/**
+	 * A key's hits folded: highest severity, union of evidence, the strongest hit's numbers and
+	 * severity evidence; null without hits.
+	 */
 	Signal signal(AlertKey key) {
 		Set<IndicatorHit> hits = this.live.get(key);
 		if (hits == null) {
@@ -84,7 +87,8 @@ final class HitTracker implements RuleRuntimeEventListener {
 			.orElseThrow();
 		Set<String> evidence = new TreeSet<>();
 		hits.forEach((hit) -> evidence.addAll(hit.getEvidence()));
-		return new Signal(strongest.getSeverity(), List.copyOf(evidence), strongest.getDetail());
+		return new Signal(strongest.getSeverity(), List.copyOf(evidence), strongest.getDetail(),
+				strongest.getSeverityEvidence(), strongest.getSeverityReason());
 	}
 
 	private void add(IndicatorHit hit) {

@@ -26,6 +26,16 @@ public final class Threshold {
 		return ((Number) this.value).doubleValue();
 	}
 
+	/** Of a {@code grade} threshold ("B3"): the worst source reliability it accepts, "B". */
+	public String getReliability() {
+		return ((String) this.value).substring(0, 1);
+	}
+
+	/** Of a {@code grade} threshold ("B3"): the worst information credibility it accepts, 3. */
+	public int getCredibility() {
+		return ((String) this.value).charAt(1) - '0';
+	}
+
 	@SuppressWarnings("unchecked")
 	public List<String> getValues() {
 		return (List<String>) this.value;

@@ -22,7 +22,12 @@ public enum ThresholdType {
 	/** A positive number, such as a ratio or a factor, at most a thousand. */
 	RATIO(0, 1000),
 	/** A non-empty list of names: at most 200, each at most 200 characters. */
-	LIST(1, 200);
+	LIST(1, 200),
+	/**
+	 * A minimum Admiralty grade such as {@code B3}: source reliability A-F and information
+	 * credibility 1-6, each this good or better (docs/grading.md).
+	 */
+	GRADE(1, 6);
 
 	private static final int MAX_NAME = 200;
 
@@ -52,6 +57,14 @@ public enum ThresholdType {
 		}
 		if (scalar == null) {
 			throw new IllegalArgumentException("expected a single " + describe());
+		}
+		if (this == GRADE) {
+			String grade = scalar.strip().toUpperCase(java.util.Locale.ROOT);
+			if (!grade.matches("[A-F][1-6]")) {
+				throw new IllegalArgumentException("'" + scalar + "' is not a grade; expected a reliability A-F and a "
+						+ "credibility 1-6, such as B3");
+			}
+			return grade;
 		}
 		if (this == RATIO) {
 			double value;
@@ -91,6 +104,7 @@ public enum ThresholdType {
 			case COUNT -> "whole number";
 			case RATIO -> "positive number";
 			case LIST -> "list";
+			case GRADE -> "grade such as B3";
 		};
 	}
 

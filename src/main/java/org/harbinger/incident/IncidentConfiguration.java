@@ -14,9 +14,15 @@ class IncidentConfiguration {
 		return ActorAliases.load(EditableFiles.read(properties.configDir(), "config", "actors.yml"));
 	}
 
+	/** Read at start-up like the aliases: a stored grade is what the rules judged (docs/grading.md). */
 	@Bean
-	IncidentFields incidentFields(ActorAliases aliases, DefaultGrade grade) {
-		return new IncidentFields(aliases, grade.defaultReliability(), grade.defaultCredibility());
+	SourceGrades sourceGrades(HarbingerProperties properties) {
+		return SourceGrades.load(EditableFiles.read(properties.configDir(), "config", "sources.yml"));
+	}
+
+	@Bean
+	IncidentFields incidentFields(ActorAliases aliases, SourceGrades sources, DefaultGrade grade) {
+		return new IncidentFields(aliases, new Grading(sources, grade.defaultReliability(), grade.defaultCredibility()));
 	}
 
 }

@@ -74,14 +74,11 @@ public final class IncidentFields {
 
 	private final ActorAliases aliases;
 
-	private final String defaultReliability;
+	private final Grading grading;
 
-	private final int defaultCredibility;
-
-	public IncidentFields(ActorAliases aliases, String defaultReliability, int defaultCredibility) {
+	public IncidentFields(ActorAliases aliases, Grading grading) {
 		this.aliases = aliases;
-		this.defaultReliability = defaultReliability;
-		this.defaultCredibility = defaultCredibility;
+		this.grading = grading;
 	}
 
 	/** The outcome for one record: an incident, or the reasons it was refused. */
@@ -173,16 +170,17 @@ public final class IncidentFields {
 		String actor1Group = this.aliases.group(actor1).orElse(null);
 		String originCountry = (in.text(ORIGIN_COUNTRY) != null) ? in.text(ORIGIN_COUNTRY)
 				: ActorAliases.homeCountry(actor1).orElse(null);
+		ClaimStatus claimStatus = (claim != null) ? claim : claimStatus(tags, notes, actor1Group);
+		Grading.Grade grade = this.grading.grade(in.text(REPORTED_BY), claimStatus, tags, reliability, credibility);
 		Incident incident = new Incident(source, eventId, eventDate, timePrecision, in.text(DISORDER_TYPE), eventType,
 				subEventType, actor1, in.text(ASSOC_ACTOR_1), blankToNull(inter1), actor2,
 				in.text(ASSOC_ACTOR_2), blankToNull(inter2), in.text(INTERACTION), in.text(CIVILIAN_TARGETING), iso, in.text(REGION),
 				country, in.text(ADMIN1), in.text(ADMIN2), in.text(ADMIN3), in.text(LOCATION), latitude,
 				longitude, geoPrecision, in.text(REPORTED_BY), in.text(SOURCE_SCALE), notes,
 				(fatalities != null) ? fatalities : 0, tags, timestamp, originCountry,
-				(claim != null) ? claim : claimStatus(tags, notes, actor1Group),
-				(reliability != null) ? reliability : this.defaultReliability,
-				(credibility != null) ? credibility : this.defaultCredibility, actor1Group,
-				this.aliases.group(actor2).orElse(null), this.aliases.targets(in.text(ASSOC_ACTOR_2), tags));
+				claimStatus, grade.reliability(), grade.credibility(), actor1Group,
+				this.aliases.group(actor2).orElse(null), this.aliases.targets(in.text(ASSOC_ACTOR_2), tags),
+				grade.reason());
 		return new Parsed(incident, List.of());
 	}
 

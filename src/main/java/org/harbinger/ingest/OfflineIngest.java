@@ -9,9 +9,11 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import org.harbinger.incident.ActorAliases;
+import org.harbinger.incident.Grading;
 import org.harbinger.incident.Incident;
 import org.harbinger.incident.IncidentFields;
 import org.harbinger.incident.IncidentKey;
+import org.harbinger.incident.SourceGrades;
 import org.harbinger.system.EditableFiles;
 
 /**
@@ -30,9 +32,13 @@ public final class OfflineIngest {
 	public record Read(long accepted, long rejected, List<ImportReport.LineError> errors) {
 	}
 
-	/** Validation and normalisation with the aliases in {@code configDir/actors.yml} and the default B2 grading. */
+	/**
+	 * Validation and normalisation with the aliases in {@code configDir/actors.yml}, grades from
+	 * {@code configDir/sources.yml} and B2 for a report that names no outlet.
+	 */
 	public static IncidentFields fields(Path configDir) {
-		return new IncidentFields(ActorAliases.load(EditableFiles.read(configDir, "config", "actors.yml")), "B", 2);
+		return new IncidentFields(ActorAliases.load(EditableFiles.read(configDir, "config", "actors.yml")),
+				new Grading(SourceGrades.load(EditableFiles.read(configDir, "config", "sources.yml")), "B", 2));
 	}
 
 	/**

@@ -85,6 +85,11 @@ class AlertPages {
 			return this.incident.reliability() + this.incident.credibility();
 		}
 
+		/** Why the incident has its grade (docs/grading.md); rows stored before grading was built have none. */
+		public String gradeReason() {
+			return this.incident.gradeReason();
+		}
+
 	}
 
 	/** {@code status} absent means open alerts; empty means any status. */
@@ -123,6 +128,11 @@ class AlertPages {
 		Collections.reverse(newestFirst);
 		model.addAttribute("transitions", newestFirst);
 		model.addAttribute("evidence", this.incidents.findByEventIds(alert.evidence()).stream().map(Evidence::new).toList());
+		model.addAttribute("severityEvidence", this.incidents.findByEventIds(alert.severityEvidence())
+			.stream()
+			.sorted(Comparator.comparing(Incident::eventDate).thenComparing(Incident::eventId))
+			.map(Evidence::new)
+			.toList());
 		model.addAttribute("notes", notes);
 		model.addAttribute("acknowledged", notes.stream()
 			.filter((note) -> note.kind() == AlertNote.Kind.ACKNOWLEDGED)

@@ -158,6 +158,7 @@ class IncidentPages {
 		add(fields, "Fatalities", i.fatalities());
 		add(fields, "Claim status", i.claimStatus());
 		add(fields, "Admiralty grade", i.reliability() + i.credibility());
+		add(fields, "Why this grade", i.gradeReason());
 		add(fields, "Reported by", i.reportedBy());
 		add(fields, "Source scale", i.sourceScale());
 		add(fields, "Tags", String.join(", ", i.tags()));

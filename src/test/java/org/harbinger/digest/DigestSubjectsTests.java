@@ -44,7 +44,8 @@ class DigestSubjectsTests {
 	}
 
 	private static Transition step(TransitionKind kind, Severity severity, String scope) {
-		return new Transition(1, 1, "cross-border-fire", scope, kind, severity, null, DAY, List.of(), "", Instant.now());
+		return new Transition(1, 1, "cross-border-fire", scope, kind, severity, null, DAY, List.of(), "", Instant.now(), List.of(),
+				null);
 	}
 
 }

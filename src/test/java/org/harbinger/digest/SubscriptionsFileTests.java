@@ -73,7 +73,7 @@ class SubscriptionsFileTests {
 
 	private static Transition transition(String scope, Severity severity) {
 		return new Transition(1, 1, "attack-surge", scope, TransitionKind.FIRED, severity, null,
-				LocalDate.of(2022, 5, 7), List.of(), "", Instant.now());
+				LocalDate.of(2022, 5, 7), List.of(), "", Instant.now(), List.of(), null);
 	}
 
 	private static Subscriptions read(String yaml) {

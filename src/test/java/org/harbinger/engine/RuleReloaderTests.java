@@ -34,6 +34,7 @@ class RuleReloaderTests {
 			  critical-distinct-countries: 2
 			  critical-count: 3
 			  neighbours: [Uzbekistan, Tajikistan, Turkmenistan, Iran, Pakistan, China]
+			  min-grade: C3
 			""";
 
 	/** A rule that remembers every country it saw, after the incident is gone; %s: the declare's metadata. */
