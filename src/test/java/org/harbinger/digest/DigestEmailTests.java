@@ -73,6 +73,7 @@ class DigestEmailTests {
 				"WARNING (1)", "ISKP operations abroad", "Compostan");
 		assertThat(html).contains("class=\"evidence\"", "<th style=\"border:1px solid #d0d4da;\">Date</th>", ">A1<",
 				">C3<", ">Reuters<", ">12<", "Suicide bombing at a market.",
+				"reliability A given by the feed; credibility 1 given by the feed",
 				"href=\"http://localhost:8080/incidents/desk/COMP-1\"", "href=\"http://localhost:8080/alerts/"
 						+ alertId("Composia") + "\"",
 				"Rules version ", "thresholds version ", "config/subscriptions.yml");
@@ -90,7 +91,9 @@ class DigestEmailTests {
 		assertThat(text).containsSubsequence("==== CRITICAL (1) ====", "-- ISKP operations abroad",
 				"* Composia: NEW on 2022-05-07", "What tripped it: 1 ISKP attacks or plots in Composia",
 				"Trend: 1 in the 90 days to 7 May 2022 - 5 May: 1", "2022-05-05 Composia; Islamic State (Afghanistan); killed 12; grade A1; Reuters",
-				"http://localhost:8080/incidents/desk/COMP-1", "\"Suicide bombing at a market.\"",
+				"http://localhost:8080/incidents/desk/COMP-1",
+				"Grade A1: reliability A given by the feed; credibility 1 given by the feed",
+				"\"Suicide bombing at a market.\"",
 				"==== WARNING (1) ====", "* Compostan: NEW", "Rules version ");
 	}
 

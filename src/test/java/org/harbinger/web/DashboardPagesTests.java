@@ -163,6 +163,22 @@ class DashboardPagesTests {
 	}
 
 	@Test
+	void theIncidentPageShowsTheGradeBuiltFromTheOutletsWithItsReasons() throws Exception {
+		this.mvc.perform(post("/api/incidents").contentType(MediaType.APPLICATION_JSON).content("""
+				{"source":"desk","id":"GRADE-1","event_date":"2022-03-01","event_type":"Explosions/Remote violence",
+				 "country":"Gradeland","reported_by":"Amaq News Agency; Kun.uz; Radio Free Europe/Radio Liberty"}
+				""")).andExpect(status().isOk());
+
+		this.mvc.perform(get("/incidents/desk/GRADE-1"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("Admiralty grade"), containsString(">B2<"),
+					containsString("Why this grade"),
+					containsString("reliability B from Radio Free Europe/Radio Liberty; credibility 2: 2 independent "
+							+ "outlets (Kun.uz C, Radio Free Europe/Radio Liberty B); Amaq News Agency D is the group&#39;s "
+							+ "claim, not confirmation"))));
+	}
+
+	@Test
 	void incidentSearchFiltersPagesAndCountsByProvince() throws Exception {
 		this.alerts.warning("Searchland", "Upper");
 		this.alerts.critical("Searchland", "Lower", "One unit.");
