@@ -15,7 +15,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
-/** The service refuses to start on a bad rule or thresholds file, and says where the problem is. */
+/** The service refuses to start on a bad rule, thresholds or sources file, and says where the problem is. */
 @ExtendWith(OutputCaptureExtension.class)
 class StartupRefusalTests {
 
@@ -46,6 +46,18 @@ class StartupRefusalTests {
 
 		assertThat(output).contains("Harbinger cannot start: " + config.resolve("thresholds.yml") + " is refused")
 			.contains(": attack-surge.min-count: -2 is below the minimum 0");
+	}
+
+	@Test
+	void aBadSourcesFileStopsTheStartNamingTheLineAndKey(@TempDir Path config, CapturedOutput output) throws Exception {
+		Files.writeString(config.resolve("sources.yml"), Files.readString(Path.of("config/sources.yml"))
+			.replace("Amaq News Agency: {reliability: D, kind: group", "Amaq News Agency: {reliability: D, kind: militant"));
+
+		assertThatException().isThrownBy(() -> start("--harbinger.config-dir=" + config));
+
+		assertThat(output).contains("Harbinger cannot start: " + config.resolve("sources.yml") + " is refused")
+			.containsPattern("line \\d+: outlets.Amaq News Agency.kind: 'militant' is not a kind; expected independent, "
+					+ "official or group");
 	}
 
 	@Test

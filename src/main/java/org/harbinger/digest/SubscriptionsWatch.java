@@ -1,13 +1,9 @@
 package org.harbinger.digest;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.harbinger.system.FilePoller;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -24,17 +20,11 @@ import org.springframework.stereotype.Component;
 @Component
 class SubscriptionsWatch {
 
-	private static final Logger logger = LoggerFactory.getLogger(SubscriptionsWatch.class);
-
 	private final SubscriptionChanges changes;
 
 	private final Properties properties;
 
-	private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor((task) -> {
-		Thread thread = new Thread(task, "harbinger-subscriptions");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private FilePoller poller;
 
 	SubscriptionsWatch(SubscriptionChanges changes, Properties properties) {
 		this.changes = changes;
@@ -47,23 +37,16 @@ class SubscriptionsWatch {
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
-	void start() {
-		if (this.properties.poll().isZero()) {
-			return;
-		}
-		this.timer.scheduleWithFixedDelay(() -> {
-			try {
-				this.changes.reloadIfEdited();
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Cannot read {}: {}", SubscriptionChanges.FILE, ex.getMessage(), ex);
-			}
-		}, this.properties.poll().toMillis(), this.properties.poll().toMillis(), TimeUnit.MILLISECONDS);
+	synchronized void start() {
+		this.poller = FilePoller.start("harbinger-subscriptions", SubscriptionChanges.FILE, this.properties.poll(),
+				this.changes::reloadIfEdited);
 	}
 
 	@PreDestroy
-	void stop() {
-		this.timer.shutdownNow();
+	synchronized void stop() {
+		if (this.poller != null) {
+			this.poller.stop();
+		}
 	}
 
 }

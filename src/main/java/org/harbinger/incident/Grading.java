@@ -30,7 +30,8 @@ public final class Grading {
 	/** The database column's size: a report naming dozens of outlets is cut short, never refused. */
 	static final int MAX_REASON = 2000;
 
-	private final SourceGrades sources;
+	/** Swapped whole when config/sources.yml changes ({@link SourcesWatch}); each grade reads it once. */
+	private volatile SourceGrades sources;
 
 	private final String defaultReliability;
 
@@ -42,12 +43,18 @@ public final class Grading {
 		this.defaultCredibility = defaultCredibility;
 	}
 
+	/** Grades incidents stored from now on with these outlets; stored grades stay (docs/grading.md, section 3). */
+	void use(SourceGrades sources) {
+		this.sources = sources;
+	}
+
 	/**
 	 * The grade of a report. {@code reliability} and {@code credibility}: what the feed
 	 * gave, or null; {@code reportedBy}: the outlets separated by {@code ;}.
 	 */
 	public Grade grade(String reportedBy, ClaimStatus claim, Set<String> tags, String reliability, Integer credibility) {
-		Map<String, SourceGrades.Outlet> outlets = outlets(reportedBy);
+		SourceGrades sources = this.sources;
+		Map<String, SourceGrades.Outlet> outlets = outlets(sources, reportedBy);
 		List<SourceGrades.Outlet> witnesses = outlets.values()
 			.stream()
 			.filter((outlet) -> outlet.kind() != SourceGrades.Kind.GROUP)
@@ -70,7 +77,7 @@ public final class Grading {
 			SourceGrades.Outlet best = best(witnesses.isEmpty() ? claims : witnesses);
 			r = best.reliability();
 			reasons.add("reliability " + r + " from " + best.name()
-					+ (this.sources.known(best.name()) ? "" : " (an outlet not in config/sources.yml)")
+					+ (sources.known(best.name()) ? "" : " (an outlet not in config/sources.yml)")
 					+ (witnesses.isEmpty() ? ", run by the group" : ""));
 		}
 		int c;
@@ -79,7 +86,7 @@ public final class Grading {
 			reasons.add("credibility " + c + " given by the feed");
 		}
 		else {
-			c = credibility(witnesses, claims, claim, tags, reasons);
+			c = credibility(sources, witnesses, claims, claim, tags, reasons);
 		}
 		if (!claims.isEmpty() && !witnesses.isEmpty()) {
 			reasons.add(names(claims) + " is the group's claim, not confirmation");
@@ -88,15 +95,15 @@ public final class Grading {
 		return new Grade(r, c, (reason.length() > MAX_REASON) ? reason.substring(0, MAX_REASON - 1) + "…" : reason);
 	}
 
-	private int credibility(List<SourceGrades.Outlet> witnesses, List<SourceGrades.Outlet> claims, ClaimStatus claim,
+	private int credibility(SourceGrades sources, List<SourceGrades.Outlet> witnesses, List<SourceGrades.Outlet> claims, ClaimStatus claim,
 			Set<String> tags, List<String> reasons) {
 		int c;
 		int n = witnesses.size();
-		if (n >= this.sources.confirmed()) {
+		if (n >= sources.confirmed()) {
 			c = 1;
 			reasons.add("credibility 1: " + n + " independent outlets (" + names(witnesses) + ")");
 		}
-		else if (n >= this.sources.probable()) {
+		else if (n >= sources.probable()) {
 			c = 2;
 			reasons.add("credibility 2: " + n + " independent outlets (" + names(witnesses) + ")");
 		}
@@ -129,12 +136,12 @@ public final class Grading {
 	}
 
 	/** The distinct outlets of a {@code ;}-separated list, each once under its declared name. */
-	private Map<String, SourceGrades.Outlet> outlets(String reportedBy) {
+	private static Map<String, SourceGrades.Outlet> outlets(SourceGrades sources, String reportedBy) {
 		Map<String, SourceGrades.Outlet> outlets = new LinkedHashMap<>();
 		if (reportedBy != null) {
 			Arrays.stream(reportedBy.split(";"))
 				.filter((name) -> !name.isBlank())
-				.map(this.sources::outlet)
+				.map(sources::outlet)
 				.forEach((outlet) -> outlets.putIfAbsent(SourceGrades.normalise(outlet.name()), outlet));
 		}
 		return outlets;

@@ -14,15 +14,16 @@ class IncidentConfiguration {
 		return ActorAliases.load(EditableFiles.read(properties.configDir(), "config", "actors.yml"));
 	}
 
-	/** Read at start-up like the aliases: a stored grade is what the rules judged (docs/grading.md). */
+	/** A broken config/sources.yml stops the start; later edits are watched ({@link SourcesWatch}). */
 	@Bean
-	SourceGrades sourceGrades(HarbingerProperties properties) {
-		return SourceGrades.load(EditableFiles.read(properties.configDir(), "config", "sources.yml"));
+	Grading grading(HarbingerProperties properties, DefaultGrade grade) {
+		return new Grading(SourceGrades.load(EditableFiles.read(properties.configDir(), "config", "sources.yml")),
+				grade.defaultReliability(), grade.defaultCredibility());
 	}
 
 	@Bean
-	IncidentFields incidentFields(ActorAliases aliases, SourceGrades sources, DefaultGrade grade) {
-		return new IncidentFields(aliases, new Grading(sources, grade.defaultReliability(), grade.defaultCredibility()));
+	IncidentFields incidentFields(ActorAliases aliases, Grading grading) {
+		return new IncidentFields(aliases, grading);
 	}
 
 }
