@@ -39,9 +39,9 @@ public final class Engine implements AutoCloseable {
 
 	private final IncidentHistory history;
 
-	private final SignalSink sink;
+	private SignalSink sink;
 
-	private final MemoryStore store;
+	private MemoryStore store;
 
 	private final HitTracker hits = new HitTracker();
 
@@ -195,6 +195,24 @@ public final class Engine implements AutoCloseable {
 				}
 			});
 			fireAndPublish(Set.of());
+		});
+	}
+
+	/**
+	 * Writes to {@code sink} and {@code store} from now on, after comparing what the session
+	 * finds with the alerts {@code sink} holds open: a warm standby taking over writes only
+	 * what the engine it replaces had not written (docs/cluster.md).
+	 */
+	CompletableFuture<Void> publishTo(SignalSink next, MemoryStore nextStore) {
+		return submit(() -> {
+			this.sink = next;
+			this.store = nextStore;
+			this.published.clear();
+			this.published.putAll(next.openSignals());
+			this.hits.touch(this.published.keySet());
+			this.hits.touchLive();
+			fireAndPublish(Set.of());
+			nextStore.save(this.memory.export(this.rules.kieBase()));
 		});
 	}
 
