@@ -143,11 +143,11 @@ class EngineConfiguration {
 	@DisallowConcurrentExecution
 	static class AdvanceTodayJob extends QuartzJobBean {
 
-		private final Engine engine;
+		private final EngineHost engine;
 
 		private final ClockProperties clock;
 
-		AdvanceTodayJob(Engine engine, ClockProperties clock) {
+		AdvanceTodayJob(EngineHost engine, ClockProperties clock) {
 			this.engine = engine;
 			this.clock = clock;
 		}
