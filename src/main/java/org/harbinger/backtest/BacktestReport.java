@@ -34,6 +34,9 @@ public record BacktestReport(OfflineIngest.Read imported, LocalDate from, LocalD
 			row.put("transition", t.transition().name());
 			row.put("evidence", t.evidence());
 			row.put("detail", t.detail());
+			if (t.severityReason() != null) {
+				row.put("severity_reason", t.severityReason());
+			}
 			return row;
 		}).toList());
 		return JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(report);
@@ -59,6 +62,9 @@ public record BacktestReport(OfflineIngest.Read imported, LocalDate from, LocalD
 				out.append(String.format("  %s  %-11s %-8s %-30s %s%n", t.date(), t.transition(), t.severity(), t.scope(),
 						String.join(" ", t.evidence().subList(0, Math.min(6, t.evidence().size())))
 								+ ((t.evidence().size() > 6) ? " +" + (t.evidence().size() - 6) + " more" : "")));
+				if (t.severityReason() != null) {
+					out.append("      ").append(t.severity()).append(" because: ").append(t.severityReason()).append('\n');
+				}
 			}
 		});
 		if (this.transitions.isEmpty()) {

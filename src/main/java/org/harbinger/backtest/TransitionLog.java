@@ -41,7 +41,7 @@ public final class TransitionLog implements SignalSink {
 			Optional<TransitionKind> kind = TransitionKind.of(change);
 			if (kind.isPresent() && !today.isBefore(this.from)) {
 				this.transitions.add(new BacktestTransition(today, change.key().indicator(), change.key().scope(),
-						shown.severity(), kind.get(), shown.evidence(), shown.detail()));
+						shown.severity(), kind.get(), shown.evidence(), shown.detail(), shown.severityReason()));
 			}
 			if (change.after() == null) {
 				this.open.remove(change.key());

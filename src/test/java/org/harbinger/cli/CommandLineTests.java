@@ -65,6 +65,10 @@ class CommandLineTests {
 					+ " " + t.get("evidence"))
 			.startsWith("2022-04-26 Uzbekistan WARNING FIRED [UZB2001]",
 					"2022-05-12 Tajikistan CRITICAL FIRED [TJK1001]", "2022-05-12 Uzbekistan CRITICAL ESCALATED [UZB2001]");
+		assertThat(transitions).filteredOn((t) -> t.get("indicator").equals("cross-border-fire")
+				&& t.get("date").equals("2022-05-12"))
+			.extracting((t) -> t.get("severity_reason"))
+			.containsOnly("2 countries hit in 30 days (critical at 2): Tajikistan, Uzbekistan");
 	}
 
 	@Test
