@@ -48,6 +48,10 @@ class CrossBorderFireTests {
 		assertThat(this.harness.transitions("cross-border-fire")).containsExactly("2022-04-18 cross-border-fire Uzbekistan WARNING FIRED",
 				"2022-05-07 cross-border-fire Tajikistan CRITICAL FIRED",
 				"2022-05-07 cross-border-fire Uzbekistan CRITICAL ESCALATED");
+		Signal uzbekistan = this.harness.open("cross-border-fire", "Uzbekistan").orElseThrow();
+		assertThat(uzbekistan.evidence()).as("its own evidence").containsExactly("UZB2001");
+		assertThat(uzbekistan.severityEvidence()).as("what made it CRITICAL").containsExactly("UZB2001", "TJK1001");
+		assertThat(uzbekistan.severityReason()).isEqualTo("2 countries hit in 30 days (critical at 2): Tajikistan, Uzbekistan");
 	}
 
 	@Test
@@ -58,6 +62,9 @@ class CrossBorderFireTests {
 
 		assertThat(this.harness.transitions("cross-border-fire")).containsExactly("2022-04-18 cross-border-fire Uzbekistan WARNING FIRED",
 				"2022-04-18 cross-border-fire Uzbekistan CRITICAL ESCALATED");
+		Signal uzbekistan = this.harness.open("cross-border-fire", "Uzbekistan").orElseThrow();
+		assertThat(uzbekistan.severityReason()).as("its own three events explain it").isNull();
+		assertThat(uzbekistan.severityEvidence()).isEmpty();
 	}
 
 	@Test
