@@ -7,6 +7,8 @@ import java.util.Set;
  * One incident record: ACLED's columns plus the early-warning fields, normalised.
  * Identity is {@code (source, eventId)}: {@code source} is the feed ("acled", "desk"),
  * {@code reportedBy} is ACLED's own {@code source} column (the outlets that reported it).
+ * {@code assocActor1Groups} are the canonical groups named among actor1's associated actors:
+ * who acted alongside actor1 (docs/indicators.md, "Actor roles").
  */
 public record Incident(String source, String eventId, LocalDate eventDate, Integer timePrecision,
 		String disorderType, String eventType, String subEventType, String actor1, String assocActor1, String inter1,
@@ -14,7 +16,8 @@ public record Incident(String source, String eventId, LocalDate eventDate, Integ
 		String region, String country, String admin1, String admin2, String admin3, String location, Double latitude,
 		Double longitude, Integer geoPrecision, String reportedBy, String sourceScale, String notes, int fatalities,
 		Set<String> tags, Long timestamp, String originCountry, ClaimStatus claimStatus, String reliability,
-		int credibility, String actor1Group, String actor2Group, Set<String> targetGroups) {
+		int credibility, String actor1Group, String actor2Group, Set<String> targetGroups,
+		Set<String> assocActor1Groups) {
 
 	public IncidentKey key() {
 		return new IncidentKey(this.source, this.eventId);

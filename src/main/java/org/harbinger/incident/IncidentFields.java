@@ -182,7 +182,8 @@ public final class IncidentFields {
 				(claim != null) ? claim : claimStatus(tags, notes, actor1Group),
 				(reliability != null) ? reliability : this.defaultReliability,
 				(credibility != null) ? credibility : this.defaultCredibility, actor1Group,
-				this.aliases.group(actor2).orElse(null), this.aliases.targets(in.text(ASSOC_ACTOR_2), tags));
+				this.aliases.group(actor2).orElse(null), this.aliases.targets(in.text(ASSOC_ACTOR_2), tags),
+				this.aliases.groups(in.text(ASSOC_ACTOR_1)));
 		return new Parsed(incident, List.of());
 	}
 
