@@ -295,6 +295,17 @@ public class IncidentRepository {
 	}
 
 	/**
+	 * How many of the incidents an import last sent are dated after {@code day}: beyond the
+	 * event-time clock, held until it reaches them. An id range, which the primary key serves.
+	 */
+	public long countImportedAfter(long importId, LocalDate day) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM incident WHERE id >= ? AND import_id = ?")
+			.params(IncidentIds.firstIdAfter(day), importId)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
 	 * Streams the incidents dated on or after {@code from}, oldest first (in the order they
 	 * arrived within a day), without holding them all.
 	 */

@@ -28,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -180,6 +181,31 @@ class ImportTests {
 		assertThat(this.incidents.find(new IncidentKey("acled", "DEL-1"))).isEmpty();
 		assertThat(this.incidents.find(new IncidentKey("acled", "DEL-2"))).isPresent();
 		assertThat(this.incidents.find(new IncidentKey("acled", "DEL-3"))).isEmpty();
+	}
+
+	/** Issue 15, item 4: the clock is pinned at 1 April 2022 here; one row lies beyond it. */
+	@Test
+	void rowsDatedAfterTheClockAreStoredCountedAndShownAsJudgedFromTheirDay() throws Exception {
+		String file = AcledRow.file(AcledRow.of("CLOCK-past").set("event_date", "2022-03-20").set("year", "2022"),
+				AcledRow.of("CLOCK-future").set("event_date", "2022-04-20").set("year", "2022"));
+
+		upload("beyond.csv", file.getBytes(StandardCharsets.UTF_8)).andExpect(jsonPath("$.created").value(2))
+			.andExpect(jsonPath("$.beyond_clock").value(1))
+			.andExpect(jsonPath("$.clock").value("2022-04-01"));
+
+		this.mvc.perform(get("/api/incidents/acled/CLOCK-future"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.event_id").value("CLOCK-future"))
+			.andExpect(jsonPath("$.beyond_clock").value(true))
+			.andExpect(jsonPath("$.judged_from").value("2022-04-20"));
+		this.mvc.perform(get("/api/incidents/acled/CLOCK-past"))
+			.andExpect(jsonPath("$.beyond_clock").value(false))
+			.andExpect(jsonPath("$.judged_from").doesNotExist());
+		this.mvc.perform(get("/api/incidents/acled/CLOCK-none")).andExpect(status().isNotFound());
+		this.mvc.perform(get("/incidents/acled/CLOCK-future"))
+			.andExpect(content().string(containsString("Beyond the clock")));
+		this.mvc.perform(get("/incidents/acled/CLOCK-past"))
+			.andExpect(content().string(not(containsString("Beyond the clock"))));
 	}
 
 	@Test
