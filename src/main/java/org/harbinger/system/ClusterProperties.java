@@ -13,11 +13,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * the engine runs only on the node elected through the database; {@code node-id} names this
  * node in the log (default: host and process); {@code poll}: how often the engine reads the
  * log; {@code lease}: how long an elected node holds the engine without renewing it, so a
- * dead leader is replaced within about one lease.
+ * dead leader is replaced within about one lease; {@code warm-standby}: every other node keeps
+ * an engine that follows every change and writes nothing, so taking over needs no rebuild.
  */
 @ConfigurationProperties("harbinger.cluster")
 public record ClusterProperties(@DefaultValue("false") boolean enabled, String nodeId,
-		@DefaultValue("500ms") Duration poll, @DefaultValue("10s") Duration lease) {
+		@DefaultValue("500ms") Duration poll, @DefaultValue("10s") Duration lease,
+		@DefaultValue("true") boolean warmStandby) {
 
 	public ClusterProperties {
 		if (nodeId == null || nodeId.isBlank()) {
