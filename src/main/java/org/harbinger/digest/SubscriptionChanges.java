@@ -19,6 +19,7 @@ import org.harbinger.system.ConfigFileException;
 import org.harbinger.system.EditableFiles;
 import org.harbinger.system.HarbingerProperties;
 import org.harbinger.system.YamlEdit;
+import org.harbinger.system.YamlValues;
 import org.harbinger.system.YamlFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -289,12 +290,12 @@ class SubscriptionChanges {
 			return null;
 		}
 		if (value instanceof Collection<?> list) {
-			return YamlEdit.render(list.stream().map(String::valueOf).toList());
+			return YamlValues.render(list.stream().map(String::valueOf).toList());
 		}
 		if (value instanceof Number || value instanceof Boolean) {
 			return value.toString();
 		}
-		return YamlEdit.render(String.valueOf(value));
+		return YamlValues.render(String.valueOf(value));
 	}
 
 	/** {@code line N: subscription 'x' field: reason}, by field. */

@@ -15,6 +15,7 @@ import org.harbinger.system.ConfigFileException;
 import org.harbinger.system.EditableFiles;
 import org.harbinger.system.HarbingerProperties;
 import org.harbinger.system.YamlEdit;
+import org.harbinger.system.YamlValues;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -156,7 +157,7 @@ class ThresholdChanges {
 	}
 
 	private static String text(Object value) {
-		return (value != null) ? YamlEdit.render(value) : null;
+		return (value != null) ? YamlValues.render(value) : null;
 	}
 
 }
