@@ -188,6 +188,19 @@ class SharedConfigClusterTests {
 	}
 
 	@Test
+	void aFileEditedWhileItsNodeWasDownBecomesTheNextVersionWhenTheNodeStarts() throws Exception {
+		nodeB.close();
+		Path file = config("b").resolve("thresholds.yml");
+		Files.writeString(file, Files.readString(file).replace("max-claimed: 2 ", "max-claimed: 1 "));
+
+		nodeB = start("b");
+
+		await().atMost(SECONDS).untilAsserted(() -> assertThat(get(nodeA, "/api/thresholds").body())
+			.containsPattern(value("strategic-silence.max-claimed", 1)));
+		assertThat(Files.readString(config("a").resolve("thresholds.yml"))).contains("max-claimed: 1 ");
+	}
+
+	@Test
 	void aChangeBasedOnAnOlderVersionIsAConflictAndWritesNothing() {
 		SharedConfig shared = nodeA.getBean(SharedConfig.class);
 		long before = shared.latestNumber("subscriptions");
