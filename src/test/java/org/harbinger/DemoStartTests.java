@@ -13,7 +13,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.harbinger.alert.Alert;
 import org.harbinger.alert.AlertRepository;
 import org.harbinger.digest.Digests;
-import org.harbinger.engine.Engine;
+import org.harbinger.engine.EngineHost;
 import org.harbinger.web.DigestPreviewInBrowser;
 import org.harbinger.engine.Severity;
 import org.junit.jupiter.api.Test;
@@ -48,7 +48,7 @@ class DemoStartTests {
 	private static Path usersFile;
 
 	@Autowired
-	private Engine engine;
+	private EngineHost engine;
 
 	@Autowired
 	private AlertRepository alerts;

@@ -11,7 +11,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import org.harbinger.engine.Engine;
+import org.harbinger.engine.EngineHost;
 import org.harbinger.threshold.LiveThresholds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -75,7 +75,7 @@ class HotReloadTests {
 	private LiveThresholds thresholds;
 
 	@Autowired
-	private Engine engine;
+	private EngineHost engine;
 
 	@DynamicPropertySource
 	static void folders(DynamicPropertyRegistry registry) throws Exception {

@@ -68,7 +68,7 @@ public record IncidentStream(long seed, LocalDate start, List<Backtest.Step> ste
 				steps.add(new Backtest.Step(clock, List.of(), List.of(), changed(thresholds, reloaded), null));
 			}
 			if (offset == 2 * days / 3) {
-				steps.add(new Backtest.Step(clock, List.of(), List.of(), thresholds, reloaded));
+				steps.add(new Backtest.Step(clock, List.of(), List.of(), null, reloaded));
 			}
 			List<Incident> today = arrivals.getOrDefault(day, List.of());
 			int cut = today.isEmpty() ? 0 : random.nextInt(today.size() + 1);

@@ -2,6 +2,7 @@ package org.harbinger;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -9,7 +10,7 @@ import javax.sql.DataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.harbinger.alert.Alert;
 import org.harbinger.alert.AlertRepository;
-import org.harbinger.engine.Engine;
+import org.harbinger.engine.EngineHost;
 import org.junit.jupiter.api.Test;
 import org.quartz.Scheduler;
 
@@ -24,9 +25,12 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 
@@ -42,7 +46,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class PostgresTests {
 
 	@Autowired
-	private Engine engine;
+	private EngineHost engine;
 
 	@Autowired
 	private AlertRepository alerts;
@@ -52,6 +56,9 @@ class PostgresTests {
 
 	@Autowired
 	private MockMvc mvc;
+
+	@Autowired
+	private JdbcClient jdbc;
 
 	@DynamicPropertySource
 	static void mail(DynamicPropertyRegistry registry) throws Exception {
@@ -87,6 +94,13 @@ class PostgresTests {
 		assertThat(open).extracting(Alert::scope).containsExactlyInAnyOrder("Uzbekistan", "Tajikistan");
 
 		this.mvc.perform(post("/api/subscriptions/demo-all/digest")).andExpect(jsonPath("$.status").value("SENT"));
+		// The outbox on PostgreSQL: its health, an administrator's resend, the sender registered.
+		this.mvc.perform(get("/actuator/health"))
+			.andExpect(jsonPath("$.components.outbox.status").value("UP"))
+			.andExpect(jsonPath("$.components.outbox.details.undelivered").value(0));
+		this.mvc.perform(post("/api/outbox/resend-undelivered")).andExpect(jsonPath("$.resent").value(0));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.jdbc.sql("SELECT COUNT(*) FROM outbox_sender").query(Long.class).single() == 1);
 
 		this.scheduler.start();
 		assertThat(this.scheduler.getMetaData().isJobStoreClustered()).isTrue();

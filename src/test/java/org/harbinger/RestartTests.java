@@ -12,7 +12,7 @@ import java.util.TreeMap;
 import org.harbinger.alert.Alert;
 import org.harbinger.alert.AlertRepository;
 import org.harbinger.bench.SyntheticAcled;
-import org.harbinger.engine.Engine;
+import org.harbinger.engine.EngineHost;
 import org.harbinger.incident.Incident;
 import org.harbinger.incident.IncidentRepository;
 import org.harbinger.incident.IncidentService;
@@ -53,15 +53,15 @@ class RestartTests {
 			service.getBean(ImportQueue.class).importFile(file, ImportJob.Origin.CLI, ImportQueue.Progress.NONE);
 			// A month of days as the clock job moves them: threat-level remembers which alerts were open on each.
 			for (LocalDate day = CLOCK.minusDays(29); !day.isAfter(CLOCK); day = day.plusDays(1)) {
-				service.getBean(Engine.class).advanceTo(day).join();
+				service.getBean(EngineHost.class).advanceTo(day).join();
 			}
 			amendAndDelete(service);
-			service.getBean(Engine.class).today();
+			service.getBean(EngineHost.class).today();
 			before = alerts(service);
 			transitionsBefore = transitions(service);
 		}
 		try (ConfigurableApplicationContext restarted = start("second", CLOCK)) {
-			restarted.getBean(Engine.class).today();
+			restarted.getBean(EngineHost.class).today();
 			assertThat(before).as("alerts to compare").isNotEmpty();
 			assertThat(before.values()).as("threat-level, which lives on the engine's memory, is among them")
 				.anyMatch((alert) -> alert.indicator().equals("threat-level"));

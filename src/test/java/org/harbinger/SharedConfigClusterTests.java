@@ -207,7 +207,7 @@ class SharedConfigClusterTests {
 		assertThat(before).isPositive();
 		// A third node that has not yet put any version in force.
 		SharedConfig behind = new SharedConfig(JdbcClient.create(postgres.getPostgresDatabase()),
-				new ClusterProperties(Duration.ofSeconds(2)));
+				new ClusterProperties(true, "node-c", Duration.ofMillis(500), Duration.ofSeconds(10), Duration.ofSeconds(2)));
 
 		assertThatExceptionOfType(ConfigChangeRefused.class)
 			.isThrownBy(() -> behind.publish("subscriptions", "subscriptions: []\n", "node C"))
@@ -226,7 +226,8 @@ class SharedConfigClusterTests {
 		return new SpringApplicationBuilder(HarbingerApplication.class).profiles("postgres")
 			.initializers((context) -> context.getBeanFactory().registerSingleton("dataSource", pool))
 			.run("--server.port=0", "--spring.quartz.auto-startup=false",
-					"--spring.quartz.scheduler-name=cluster", "--harbinger.cluster.config-poll=300ms",
+					"--spring.quartz.scheduler-name=cluster", "--harbinger.cluster.enabled=true",
+					"--harbinger.cluster.node-id=" + node, "--harbinger.cluster.config-poll=300ms",
 					"--harbinger.demo.enabled=false", "--harbinger.inbox.enabled=false",
 					"--harbinger.subscriptions.poll=300ms", "--harbinger.reload.poll-interval=200ms",
 					"--harbinger.reload.quiet-period=300ms", "--harbinger.config-dir=" + config,

@@ -48,6 +48,22 @@ class StartupRefusalTests {
 			.contains(": attack-surge.min-count: -2 is below the minimum 0");
 	}
 
+	@Test
+	void aWeakFirstAdminPasswordStopsTheStartWithOneLineSayingWhy(@TempDir Path config, CapturedOutput output) {
+		Path users = config.resolve("users.yml");
+
+		assertThatException().isThrownBy(() -> new SpringApplicationBuilder(HarbingerApplication.class)
+			.run("--server.port=0", "--server.address=127.0.0.1", "--spring.quartz.auto-startup=false",
+					"--spring.quartz.scheduler-name=weak-password", "--harbinger.demo.enabled=false",
+					"--harbinger.inbox.enabled=false", "--spring.datasource.url=jdbc:h2:mem:weak-password",
+					"--harbinger.security.users-file=" + users, "--HARBINGER_ADMIN_PASSWORD=admin")
+			.close());
+
+		assertThat(output).contains("Harbinger cannot start: HARBINGER_ADMIN_PASSWORD must have at least 12 characters"
+				+ " (it has 5); the first admin's password follows the same rule as the users API");
+		assertThat(users).doesNotExist();
+	}
+
 	private static void start(String setting) {
 		new SpringApplicationBuilder(HarbingerApplication.class)
 			.run("--spring.main.web-application-type=none", "--spring.quartz.auto-startup=false",

@@ -32,6 +32,11 @@ class AlertBook implements SignalSink {
 					(alert) -> new Signal(alert.severity(), alert.evidence(), alert.detail())));
 	}
 
+	/**
+	 * Each change is written only over the alert's state the engine compared with: if
+	 * another engine wrote it first (two leaders overlapping in a failover), the version has
+	 * moved and the change is skipped, so a transition is never written twice.
+	 */
 	@Override
 	@Transactional
 	public void apply(LocalDate today, List<SignalChange> changes) {
@@ -39,23 +44,35 @@ class AlertBook implements SignalSink {
 			Alert existing = this.alerts.find(change.key()).orElse(null);
 			TransitionKind kind = TransitionKind.of(change).orElse(null);
 			if (change.after() == null) {
-				if (existing != null) {
-					this.alerts.update(existing.id(), Alert.Status.RESOLVED, change.before(), today);
-					this.alerts.addTransition(existing.id(), kind, change.before().severity(), null, today,
-							change.before());
+				if (existing != null && existing.status() == Alert.Status.OPEN) {
+					long version = this.alerts.version(existing.id());
+					if (this.alerts.update(existing.id(), version, Alert.Status.RESOLVED, change.before(), today)) {
+						this.alerts.addTransition(existing.id(), version + 1, kind, change.before().severity(), null,
+								today, change.before());
+					}
 				}
 				continue;
 			}
 			long id;
+			long version;
 			if (existing == null) {
 				id = this.alerts.create(change.key(), change.after(), today);
+				version = 0;
+			}
+			else if (existing.status() == Alert.Status.OPEN && change.before() == null) {
+				// Opened by another engine already: this FIRED is its repeat.
+				continue;
 			}
 			else {
 				id = existing.id();
-				this.alerts.update(id, Alert.Status.OPEN, change.after(), today);
+				long read = this.alerts.version(id);
+				if (!this.alerts.update(id, read, Alert.Status.OPEN, change.after(), today)) {
+					continue;
+				}
+				version = read + 1;
 			}
 			if (kind != null) {
-				this.alerts.addTransition(id, kind, change.after().severity(),
+				this.alerts.addTransition(id, version, kind, change.after().severity(),
 						(change.before() != null) ? change.before().severity() : null, today, change.after());
 			}
 		}

@@ -83,19 +83,29 @@ public class AlertRepository {
 		return keys.getKey().longValue();
 	}
 
-	void update(long id, Alert.Status status, Signal signal, LocalDate today) {
-		this.jdbc.sql("UPDATE alert SET status = ?, severity = ?, evidence = ?, detail = ?, changed_on = ?, "
-				+ "updated_at = ? WHERE id = ?")
-			.params(status.name(), signal.severity().name(), join(signal.evidence()), signal.detail(), today,
-					Timestamp.from(Instant.now()), id)
-			.update();
+	/** The alert's version now: each change moves it by one. */
+	long version(long id) {
+		return this.jdbc.sql("SELECT version FROM alert WHERE id = ?").param(id).query(Long.class).single();
 	}
 
-	void addTransition(long alertId, TransitionKind kind, Severity severity, Severity previous, LocalDate today,
-			Signal signal) {
-		this.jdbc.sql("INSERT INTO alert_transition (alert_id, kind, severity, previous_severity, event_day, evidence, "
-				+ "detail, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(alertId, kind.name(), severity.name(), (previous != null) ? previous.name() : null, today,
+	/**
+	 * Changes the alert if it is still at {@code version}; false, changing nothing, if another
+	 * writer moved it meanwhile (the row lock makes the second writer wait and then see it).
+	 */
+	boolean update(long id, long version, Alert.Status status, Signal signal, LocalDate today) {
+		return this.jdbc.sql("UPDATE alert SET status = ?, severity = ?, evidence = ?, detail = ?, changed_on = ?, "
+				+ "updated_at = ?, version = version + 1 WHERE id = ? AND version = ?")
+			.params(status.name(), signal.severity().name(), join(signal.evidence()), signal.detail(), today,
+					Timestamp.from(Instant.now()), id, version)
+			.update() == 1;
+	}
+
+	/** {@code version}: the alert's version this transition made (unique per alert). */
+	void addTransition(long alertId, long version, TransitionKind kind, Severity severity, Severity previous,
+			LocalDate today, Signal signal) {
+		this.jdbc.sql("INSERT INTO alert_transition (alert_id, alert_version, kind, severity, previous_severity, "
+				+ "event_day, evidence, detail, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(alertId, version, kind.name(), severity.name(), (previous != null) ? previous.name() : null, today,
 					join(signal.evidence()), signal.detail(), Timestamp.from(Instant.now()))
 			.update();
 	}

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.harbinger.engine.Engine;
+import org.harbinger.engine.EngineHost;
 import org.harbinger.ingest.ImportJob;
 import org.harbinger.ingest.ImportReport;
 import org.harbinger.ingest.ImportQueue;
@@ -137,7 +137,7 @@ final class BenchCommand {
 				out.printf("End to end:  %s%,d rows stored, %,d refused in %.1f s = %,.0f rows/s, peak heap %,d MB "
 						+ "(%,d incidents in the engine's window up to %s)%n", (runs > 1) ? "run " + run + ": " : "",
 						measured.report().accepted(), measured.report().rejected(), measured.seconds(), importRate,
-						measured.peakHeap() >> 20, context.getBean(Engine.class).heldIncidents(), last);
+						measured.peakHeap() >> 20, context.getBean(EngineHost.class).heldIncidents(), last);
 				out.printf("CPU:         %.1f s of processor time during the import (%.0f%% of one core over its wall time)%n",
 						measured.cpu(), 100 * measured.cpu() / measured.seconds());
 				out.println("             by thread: " + measured.threads());

@@ -25,6 +25,8 @@ final class ServiceContext {
 		properties.put("spring.quartz.auto-startup", "false");
 		properties.put("harbinger.demo.enabled", "false");
 		properties.put("harbinger.inbox.enabled", "false");
+		// The service sends the outbox; a command must neither send nor take over its claims.
+		properties.put("harbinger.mail.sender-enabled", "false");
 		properties.put("harbinger.ingest.resume-on-start", "false");
 		properties.put("harbinger.reload.enabled", "false");
 		// A command reads the files on this machine; only a running node shares them.

@@ -31,16 +31,6 @@ class DigestConfiguration {
 	}
 
 	@Bean
-	JobDetail outboxDispatchJob() {
-		return JobBuilder.newJob(OutboxDispatchJob.class).withIdentity("outbox-dispatch", "mail").storeDurably().build();
-	}
-
-	@Bean
-	Trigger outboxDispatchTrigger(JobDetail outboxDispatchJob, MailProperties properties) {
-		return repeating(outboxDispatchJob, properties.dispatchInterval());
-	}
-
-	@Bean
 	JobDetail noticesJob() {
 		return JobBuilder.newJob(NoticesJob.class).withIdentity("notices", "mail").storeDurably().build();
 	}
@@ -71,7 +61,7 @@ class DigestConfiguration {
 				shared.sharing() ? shared.latest(SubscriptionChanges.AUDIT_FILE) : Optional.empty(), shared.sharing());
 	}
 
-	/** Runs one subscription's digest, then sends what it queued. */
+	/** Runs one subscription's digest and hands what it queued to the sender (never sends on a Quartz worker). */
 	@DisallowConcurrentExecution
 	static class DigestJob extends QuartzJobBean {
 
@@ -79,23 +69,23 @@ class DigestConfiguration {
 
 		private final Digests digests;
 
-		private final OutboxDispatcher dispatcher;
+		private final OutboxSender sender;
 
-		DigestJob(Digests digests, OutboxDispatcher dispatcher) {
+		DigestJob(Digests digests, OutboxSender sender) {
 			this.digests = digests;
-			this.dispatcher = dispatcher;
+			this.sender = sender;
 		}
 
 		@Override
 		protected void executeInternal(JobExecutionContext context) {
 			if (this.digests.run(context.getMergedJobDataMap().getString(SUBSCRIPTION)).isPresent()) {
-				this.dispatcher.dispatchDue();
+				this.sender.wake();
 			}
 		}
 
 	}
 
-	/** Queues flash notices and silence-expiry notices, then sends them. */
+	/** Queues flash notices and silence-expiry notices and hands them to the sender. */
 	@DisallowConcurrentExecution
 	static class NoticesJob extends QuartzJobBean {
 
@@ -105,14 +95,14 @@ class DigestConfiguration {
 
 		private final SilenceExpiryNotices expiries;
 
-		private final OutboxDispatcher dispatcher;
+		private final OutboxSender sender;
 
 		NoticesJob(Subscriptions subscriptions, FlashNotices flash, SilenceExpiryNotices expiries,
-				OutboxDispatcher dispatcher) {
+				OutboxSender sender) {
 			this.subscriptions = subscriptions;
 			this.flash = flash;
 			this.expiries = expiries;
-			this.dispatcher = dispatcher;
+			this.sender = sender;
 		}
 
 		@Override
@@ -120,25 +110,8 @@ class DigestConfiguration {
 			int queued = this.flash.run(this.subscriptions.all())
 					+ this.expiries.run(this.subscriptions.all(), Instant.now());
 			if (queued > 0) {
-				this.dispatcher.dispatchDue();
+				this.sender.wake();
 			}
-		}
-
-	}
-
-	/** Sends due outbox messages, including retries. */
-	@DisallowConcurrentExecution
-	static class OutboxDispatchJob extends QuartzJobBean {
-
-		private final OutboxDispatcher dispatcher;
-
-		OutboxDispatchJob(OutboxDispatcher dispatcher) {
-			this.dispatcher = dispatcher;
-		}
-
-		@Override
-		protected void executeInternal(JobExecutionContext context) {
-			this.dispatcher.dispatchDue();
 		}
 
 	}

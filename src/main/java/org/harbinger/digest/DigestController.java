@@ -1,15 +1,14 @@
 package org.harbinger.digest;
 
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /api/subscriptions/{name}/digest}: run one digest now and send it. */
+/** {@code POST /api/subscriptions/{name}/digest}: run one digest now and send it on the request's thread. */
 @RestController
 class DigestController {
 
@@ -19,31 +18,24 @@ class DigestController {
 
 	private final OutboxDispatcher dispatcher;
 
-	private final Outbox outbox;
-
-	DigestController(Subscriptions subscriptions, Digests digests, OutboxDispatcher dispatcher, Outbox outbox) {
+	DigestController(Subscriptions subscriptions, Digests digests, OutboxDispatcher dispatcher) {
 		this.subscriptions = subscriptions;
 		this.digests = digests;
 		this.dispatcher = dispatcher;
-		this.outbox = outbox;
 	}
 
 	@PostMapping("/api/subscriptions/{name}/digest")
-	ResponseEntity<?> run(@PathVariable String name) {
+	ResponseEntity<?> run(@PathVariable String name) throws InterruptedException {
 		if (this.subscriptions.find(name).isEmpty()) {
 			return ResponseEntity.status(404).body(Map.of("error", "no subscription named '" + name + "'"));
 		}
-		return this.digests.run(name).<ResponseEntity<?>>map((id) -> {
-			this.dispatcher.dispatchDue();
-			OutboxMessage message = this.outbox.get(id);
-			return ResponseEntity.ok(Map.of("outbox_id", id, "subject", message.subject(), "status", message.status()));
-		}).orElse(ResponseEntity.ok(Map.of("status", "NOTHING_CHANGED")));
-	}
-
-	/** What was sent to whom and when, newest first, with failures and their errors. */
-	@GetMapping("/api/outbox")
-	List<OutboxMessage> recent() {
-		return this.outbox.recent(100);
+		Optional<Long> queued = this.digests.run(name);
+		if (queued.isEmpty()) {
+			return ResponseEntity.ok(Map.of("status", "NOTHING_CHANGED"));
+		}
+		OutboxMessage message = this.dispatcher.sendNow(queued.get());
+		return ResponseEntity.ok(Map.of("outbox_id", message.id(), "subject", message.subject(), "status",
+				message.status()));
 	}
 
 }

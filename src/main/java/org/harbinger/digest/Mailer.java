@@ -15,6 +15,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
@@ -33,6 +34,23 @@ class Mailer {
 	Mailer(ObjectProvider<JavaMailSender> smtp, MailProperties properties) {
 		this.smtp = smtp.getIfAvailable();
 		this.properties = properties;
+		if (this.smtp instanceof JavaMailSenderImpl impl) {
+			timeouts(impl.getJavaMailProperties(), properties);
+		}
+	}
+
+	/**
+	 * JavaMail waits forever by default: a relay that accepts and never answers would hold the
+	 * sender for good. Set for smtp and smtps alike; a value set in spring.mail.properties wins.
+	 */
+	static void timeouts(Properties mail, MailProperties properties) {
+		for (String protocol : List.of("smtp", "smtps")) {
+			mail.putIfAbsent("mail." + protocol + ".connectiontimeout",
+					String.valueOf(properties.connectTimeout().toMillis()));
+			mail.putIfAbsent("mail." + protocol + ".timeout", String.valueOf(properties.readTimeout().toMillis()));
+			mail.putIfAbsent("mail." + protocol + ".writetimeout",
+					String.valueOf(properties.writeTimeout().toMillis()));
+		}
 	}
 
 	/** Delivers the message; returns where it went ("smtp" or the .eml path). */

@@ -1,64 +1,116 @@
 package org.harbinger.digest;
 
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
-/** Sends what is due in the outbox, retrying failures with exponential back-off up to a limit. */
+/**
+ * Sends what is due in the outbox. A failure keeps its error and is retried with exponential
+ * back-off, capped at {@code harbinger.mail.max-backoff}, until it is delivered or an
+ * administrator cancels it: an outage of any length delays mail but drops none.
+ */
 @Component
 class OutboxDispatcher {
 
 	private static final Logger logger = LoggerFactory.getLogger(OutboxDispatcher.class);
 
-	private static final Duration MAX_BACKOFF = Duration.ofHours(1);
-
 	private final Outbox outbox;
 
 	private final Mailer mailer;
 
-	private final MailProperties properties;
+	private final SenderInstances senders;
 
-	OutboxDispatcher(Outbox outbox, Mailer mailer, MailProperties properties) {
+	private final Duration maxBackoff;
+
+	private final Duration longestAttempt;
+
+	OutboxDispatcher(Outbox outbox, Mailer mailer, SenderInstances senders, MailProperties properties) {
 		this.outbox = outbox;
 		this.mailer = mailer;
-		this.properties = properties;
+		this.senders = senders;
+		this.maxBackoff = properties.maxBackoff();
+		this.longestAttempt = properties.longestAttempt();
 	}
 
 	/** Sends every due message this instance can claim; returns how many went out. */
 	int dispatchDue() {
+		return dispatchDue(() -> true);
+	}
+
+	/** As {@link #dispatchDue()}, stopping between messages once {@code goOn} says so (a shutdown). */
+	int dispatchDue(BooleanSupplier goOn) {
 		int sent = 0;
 		for (long id : this.outbox.due()) {
-			if (this.outbox.claim(id) && send(this.outbox.get(id))) {
+			if (!goOn.getAsBoolean()) {
+				break;
+			}
+			// Before each message, so that a long run of sends never looks like a dead sender.
+			this.senders.seen();
+			if (this.outbox.claim(id, this.senders.self()) && send(this.outbox.get(id))) {
 				sent++;
 			}
 		}
 		return sent;
 	}
 
-	/** 1, 2, 4 ... minutes, at most an hour. */
-	static Duration backoff(int attempt) {
-		Duration backoff = Duration.ofMinutes(1L << Math.min(attempt - 1, 10));
-		return (backoff.compareTo(MAX_BACKOFF) > 0) ? MAX_BACKOFF : backoff;
+	/**
+	 * Sends one message now, on the caller's thread, and answers it as it then is. When the
+	 * sender thread has claimed it first, waits for that attempt to end (at most one attempt's
+	 * worst case), so that the caller still learns whether it went out.
+	 */
+	OutboxMessage sendNow(long id) throws InterruptedException {
+		this.senders.seen();
+		if (this.outbox.claim(id, this.senders.self())) {
+			send(this.outbox.get(id));
+		}
+		long deadline = System.nanoTime() + this.longestAttempt.toNanos();
+		while ("SENDING".equals(this.outbox.status(id)) && System.nanoTime() < deadline) {
+			Thread.sleep(50);
+		}
+		return this.outbox.get(id);
+	}
+
+	/** 1, 2, 4 ... minutes, at most {@code max}. */
+	static Duration backoff(int attempt, Duration max) {
+		Duration backoff = Duration.ofMinutes(1L << Math.min(Math.max(attempt, 1) - 1, 20));
+		return (backoff.compareTo(max) > 0) ? max : backoff;
 	}
 
 	private boolean send(OutboxMessage message) {
 		try {
 			String deliveredTo = this.mailer.deliver(message, this.outbox.images(message.id()));
-			this.outbox.sent(message.id(), deliveredTo);
+			this.outbox.sent(message.id(), this.senders.self(), deliveredTo);
 			logger.info("Digest {} for '{}' delivered to {}", message.id(), message.subscription(), deliveredTo);
 			return true;
 		}
 		catch (Exception ex) {
 			int attempt = message.attempts() + 1;
-			Duration retry = (attempt >= this.properties.maxAttempts()) ? null : backoff(attempt);
-			this.outbox.failed(message.id(), ex.getMessage(), retry);
-			logger.warn("Digest {} for '{}' failed (attempt {}): {}{}", message.id(), message.subscription(), attempt,
-					ex.getMessage(), (retry != null) ? "; retrying in " + retry : "; giving up");
+			Duration retry = backoff(attempt, this.maxBackoff);
+			String error = describe(ex);
+			this.outbox.failed(message.id(), this.senders.self(), error, retry);
+			logger.warn("Digest {} for '{}' failed (attempt {}): {}; retrying in {}", message.id(),
+					message.subscription(), attempt, error, retry);
 			return false;
 		}
+	}
+
+	/**
+	 * The message with the causes it does not already tell: Spring's "Mail server connection
+	 * failed" alone would hide the timeout underneath.
+	 */
+	private static String describe(Throwable ex) {
+		StringBuilder text = new StringBuilder(String.valueOf(ex.getMessage()));
+		for (Throwable cause = ex.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+			String part = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+			if (cause.getMessage() == null || !text.toString().contains(cause.getMessage())) {
+				text.append("; ").append(part);
+			}
+		}
+		return text.toString();
 	}
 
 }

@@ -25,6 +25,24 @@ final class SubscriptionsFile {
 
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
 
+	// Bounds declared beside the checks that apply them. A name becomes part of file names (.eml
+	// files) and URLs, so it is a slug. The recipients of one message are stored together in the
+	// outbox (4000 characters) and sent in one SMTP transaction, which servers cap near 100-1000.
+
+	/** A subscription's name: lower-case letters, digits, '-' and '_', starting with a letter or digit. */
+	static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+
+	static final int MAX_RECIPIENTS = 200;
+
+	/** The recipients joined by commas, as the outbox keeps them. */
+	static final int MAX_RECIPIENTS_CHARS = 4000;
+
+	/** RFC 5321: the longest path an address may have. */
+	static final int MAX_ADDRESS = 254;
+
+	/** Indicators or scopes one subscription may list. */
+	static final int MAX_FILTERS = 200;
+
 	private static final List<String> FIELDS = List.of("name", "recipients", "cron", "time-zone", "min-severity",
 			"indicators", "scopes", "flash", "rule-errors");
 
@@ -107,13 +125,27 @@ final class SubscriptionsFile {
 				.map((field) -> YamlFiles.scalar(field.getKeyNode()))
 				.filter((key) -> !FIELDS.contains(key))
 				.forEach((key) -> problem(this.node, key, "unknown field; expected one of " + FIELDS));
+			if (this.name != null && !NAME.matcher(this.name).matches()) {
+				problem(this.node, "name", "'" + this.name + "' is not a name of lower-case letters, digits, '-' and '_' "
+						+ "(at most 64, starting with a letter or digit)");
+			}
 			List<String> recipients = list("recipients");
 			if (recipients.isEmpty()) {
 				problem(this.node, "recipients", "at least one address is required");
 			}
-			recipients.stream()
-				.filter((address) -> !EMAIL.matcher(address).matches())
-				.forEach((address) -> problem(this.node, "recipients", "'" + address + "' is not an email address"));
+			else if (recipients.size() > MAX_RECIPIENTS) {
+				problem(this.node, "recipients", recipients.size() + " addresses, at most " + MAX_RECIPIENTS
+						+ ": send to a mailing list instead");
+			}
+			else if (String.join(",", recipients).length() > MAX_RECIPIENTS_CHARS) {
+				problem(this.node, "recipients", "the addresses together have more than " + MAX_RECIPIENTS_CHARS
+						+ " characters: send to a mailing list instead");
+			}
+			else {
+				recipients.stream()
+					.filter((address) -> address.length() > MAX_ADDRESS || !EMAIL.matcher(address).matches())
+					.forEach((address) -> problem(this.node, "recipients", "'" + address + "' is not an email address"));
+			}
 			String cron = required("cron");
 			if (cron != null && !CronExpression.isValidExpression(cron)) {
 				problem(this.node, "cron", "'" + cron + "' is not a Quartz cron expression (sec min hour day month weekday)");
@@ -140,6 +172,12 @@ final class SubscriptionsFile {
 			}
 			List<String> indicators = list("indicators");
 			List<String> scopes = list("scopes");
+			for (String key : List.of("indicators", "scopes")) {
+				int count = key.equals("scopes") ? scopes.size() : indicators.size();
+				if (count > MAX_FILTERS) {
+					problem(this.node, key, count + " entries, at most " + MAX_FILTERS);
+				}
+			}
 			boolean flash = flag("flash");
 			boolean ruleErrors = flag("rule-errors");
 			if (this.problems.size() > before) {

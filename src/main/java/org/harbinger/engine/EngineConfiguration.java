@@ -1,12 +1,18 @@
 package org.harbinger.engine;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Consumer;
 
+import javax.sql.DataSource;
+
 import org.harbinger.incident.Incident;
+import org.harbinger.incident.IncidentChangeLog;
 import org.harbinger.incident.IncidentRepository;
 import org.harbinger.incident.IncidentsRecorded;
+import org.harbinger.system.ClusterProperties;
 import org.harbinger.system.EditableFiles;
 import org.harbinger.system.HarbingerProperties;
 import org.quartz.DisallowConcurrentExecution;
@@ -17,11 +23,15 @@ import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.integration.jdbc.lock.DefaultLockRepository;
+import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
+import org.springframework.integration.support.leader.LockRegistryLeaderInitiator;
 import org.springframework.scheduling.quartz.QuartzJobBean;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -44,9 +54,10 @@ class EngineConfiguration {
 		return new StartUp(rules, thresholdSource.parse(thresholdSource.current(), rules.thresholdSchema()));
 	}
 
+	/** On a single node the engine starts with the service; in a cluster, when the database elects this node. */
 	@Bean(destroyMethod = "close")
-	Engine engine(StartUp startUp, ClockProperties clock, IncidentRepository incidents, SignalSink sink,
-			JdbcMemoryStore memory) {
+	EngineHost engineHost(StartUp startUp, ClockProperties clock, IncidentRepository incidents, SignalSink sink,
+			JdbcMemoryStore memory, ClusterProperties cluster) {
 		IncidentHistory history = new IncidentHistory() {
 			@Override
 			public Optional<LocalDate> firstEventDate() {
@@ -58,11 +69,46 @@ class EngineConfiguration {
 				incidents.forEachSince(from, action);
 			}
 		};
-		return Engine.start(startUp.rules(), startUp.thresholds(), clock.today(), history, sink, memory);
+		EngineHost host = new EngineHost((rules, thresholds, today) -> Engine.start(rules, thresholds, today, history,
+				sink, memory), clock, startUp.rules(), startUp.thresholds());
+		if (!cluster.enabled()) {
+			host.lead();
+		}
+		return host;
 	}
 
 	@Bean(destroyMethod = "close")
-	RuleReloader ruleReloader(Engine engine, StartUp startUp, HarbingerProperties properties,
+	@ConditionalOnBooleanProperty("harbinger.cluster.enabled")
+	ClusterEngine clusterEngine(EngineHost host, IncidentChangeLog log, IncidentRepository incidents,
+			ClusterProperties cluster) {
+		return new ClusterEngine(host, log, incidents, cluster);
+	}
+
+	/** The lock table, under Spring's lifecycle (it starts and stops with the context). */
+	@Bean
+	@ConditionalOnBooleanProperty("harbinger.cluster.enabled")
+	DefaultLockRepository engineLockRepository(DataSource dataSource, ClusterProperties cluster) {
+		return new DefaultLockRepository(dataSource,
+				UUID.nameUUIDFromBytes(cluster.nodeId().getBytes(StandardCharsets.UTF_8)).toString());
+	}
+
+	/**
+	 * The election: a lock in the database that the engine's node holds and renews every
+	 * third of a lease; a node that stops renewing loses it when the lease runs out.
+	 */
+	@Bean
+	@ConditionalOnBooleanProperty("harbinger.cluster.enabled")
+	LockRegistryLeaderInitiator engineElection(DefaultLockRepository locks, ClusterEngine candidate,
+			ClusterProperties cluster) {
+		LockRegistryLeaderInitiator initiator = new LockRegistryLeaderInitiator(
+				new JdbcLockRegistry(locks, cluster.lease()), candidate);
+		initiator.setHeartBeatMillis(Math.max(100, cluster.lease().toMillis() / 3));
+		initiator.setBusyWaitMillis(Math.max(100, cluster.lease().toMillis() / 10));
+		return initiator;
+	}
+
+	@Bean(destroyMethod = "close")
+	RuleReloader ruleReloader(EngineHost engine, StartUp startUp, HarbingerProperties properties,
 			ThresholdSource thresholdSource, ApplicationEventPublisher events) {
 		return new RuleReloader(engine, startUp.rules(), startUp.thresholds(), properties.rulesDir(), thresholdSource,
 				events);
@@ -117,9 +163,9 @@ class EngineConfiguration {
 	@Component
 	static class RecordedIncidents {
 
-		private final Engine engine;
+		private final EngineHost engine;
 
-		RecordedIncidents(Engine engine) {
+		RecordedIncidents(EngineHost engine) {
 			this.engine = engine;
 		}
 

@@ -37,7 +37,7 @@ public final class RuleReloader implements AutoCloseable {
 
 	private static final Pattern PROBLEM_LINE = Pattern.compile("^line (\\d+): (.*)$", Pattern.DOTALL);
 
-	private final Engine engine;
+	private final EngineHost engine;
 
 	private final Path rulesDir;
 
@@ -68,7 +68,7 @@ public final class RuleReloader implements AutoCloseable {
 
 	private List<String> thresholdProblems = List.of();
 
-	RuleReloader(Engine engine, RuleBase rules, ThresholdSet thresholds, Path rulesDir, ThresholdSource thresholdSource,
+	RuleReloader(EngineHost engine, RuleBase rules, ThresholdSet thresholds, Path rulesDir, ThresholdSource thresholdSource,
 			ApplicationEventPublisher events) {
 		this.engine = engine;
 		this.rules = rules;

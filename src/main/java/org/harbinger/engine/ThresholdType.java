@@ -9,16 +9,31 @@ import java.util.List;
  */
 public enum ThresholdType {
 
-	/** A counting window in days, at least 1. */
-	DAYS,
-	/** A lookback in days kept as derived facts, at least 1. */
-	LOOKBACK,
-	/** A whole number of events, countries or people, at least 0. */
-	COUNT,
-	/** A positive number, such as a ratio or a factor. */
-	RATIO,
-	/** A non-empty list of names. */
-	LIST;
+	// Each kind's bounds, declared here beside it: a value outside them is refused naming the key.
+	// The upper bounds keep a typing slip (window-days: 2147483647) from reloading every incident
+	// into the session, and a list from growing without end.
+
+	/** A counting window in days, 1 to ten years. */
+	DAYS(1, 3650),
+	/** A lookback in days kept as derived facts, 1 to ten years. */
+	LOOKBACK(1, 3650),
+	/** A whole number of events, countries or people, 0 to a million. */
+	COUNT(0, 1_000_000),
+	/** A positive number, such as a ratio or a factor, at most a thousand. */
+	RATIO(0, 1000),
+	/** A non-empty list of names: at most 200, each at most 200 characters. */
+	LIST(1, 200);
+
+	private static final int MAX_NAME = 200;
+
+	private final int minimum;
+
+	private final int maximum;
+
+	ThresholdType(int minimum, int maximum) {
+		this.minimum = minimum;
+		this.maximum = maximum;
+	}
 
 	/** The checked value of a YAML scalar or list, or an exception saying what is wrong. */
 	public Object parse(String scalar, List<String> list) {
@@ -26,6 +41,13 @@ public enum ThresholdType {
 			if (list == null || list.isEmpty() || list.stream().anyMatch(String::isBlank)) {
 				throw new IllegalArgumentException("expected a non-empty list of names");
 			}
+			if (list.size() > this.maximum) {
+				throw new IllegalArgumentException(list.size() + " names are more than the maximum " + this.maximum);
+			}
+			list.stream().filter((name) -> name.length() > MAX_NAME).findFirst().ifPresent((name) -> {
+				throw new IllegalArgumentException("a name of " + name.length() + " characters is longer than the maximum "
+						+ MAX_NAME);
+			});
 			return List.copyOf(list);
 		}
 		if (scalar == null) {
@@ -42,6 +64,9 @@ public enum ThresholdType {
 			if (!(value > 0) || Double.isInfinite(value)) {
 				throw new IllegalArgumentException(scalar + " must be a positive number");
 			}
+			if (value > this.maximum) {
+				throw new IllegalArgumentException(scalar + " is above the maximum " + this.maximum);
+			}
 			return value;
 		}
 		int value;
@@ -51,9 +76,11 @@ public enum ThresholdType {
 		catch (NumberFormatException ex) {
 			throw new IllegalArgumentException("'" + scalar + "' is not a whole number");
 		}
-		int minimum = (this == COUNT) ? 0 : 1;
-		if (value < minimum) {
-			throw new IllegalArgumentException(value + " is below the minimum " + minimum);
+		if (value < this.minimum) {
+			throw new IllegalArgumentException(value + " is below the minimum " + this.minimum);
+		}
+		if (value > this.maximum) {
+			throw new IllegalArgumentException(value + " is above the maximum " + this.maximum);
 		}
 		return value;
 	}

@@ -1,6 +1,7 @@
 package org.harbinger.incident;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/incidents}: one incident as a JSON object, or a batch as an array.
- * The batch is all or nothing: any bad field refuses it with one message per field.
+ * The batch is all or nothing: any bad field refuses it with one message per field, and so does
+ * an incident that comes twice in it.
  * {@code DELETE /api/incidents/{source}/{id}} removes one.
  */
 @RestController
@@ -47,6 +49,7 @@ class IncidentController {
 		}
 		List<Incident> parsed = new ArrayList<>();
 		List<Problem> problems = new ArrayList<>();
+		Map<IncidentKey, Integer> firstIndex = new HashMap<>();
 		for (int i = 0; i < records.size(); i++) {
 			JsonNode node = records.get(i);
 			if (!node.isObject()) {
@@ -57,6 +60,12 @@ class IncidentController {
 			int index = i;
 			result.errors().forEach((error) -> problems.add(new Problem(index, error.field(), error.message())));
 			if (result.ok()) {
+				Integer first = firstIndex.putIfAbsent(result.incident().key(), i);
+				if (first != null) {
+					// As in a file: which of two versions in one request is meant cannot be known.
+					problems.add(new Problem(i, "event_id_cnty", "'" + result.incident().eventId() + "' of feed '"
+							+ result.incident().source() + "' is already record " + first + " of this batch"));
+				}
 				parsed.add(result.incident());
 			}
 		}

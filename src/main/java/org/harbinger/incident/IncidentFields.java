@@ -125,8 +125,15 @@ public final class IncidentFields {
 	private Parsed parse(String[] values, List<FieldError> errors) {
 		Reader in = new Reader(values, errors);
 		for (int i = 0; i < values.length; i++) {
-			if (values[i] != null && values[i].length() > MAX[i]) {
+			if (values[i] == null) {
+				continue;
+			}
+			if (values[i].length() > MAX[i]) {
 				in.errors.add(new FieldError(NAMES.get(i), "is " + values[i].length() + " characters long, at most " + MAX[i]));
+			}
+			String control = ControlCharacters.problem(values[i], i == NOTES);
+			if (control != null) {
+				in.errors.add(new FieldError(NAMES.get(i), control));
 			}
 		}
 		String source = in.required(SOURCE);

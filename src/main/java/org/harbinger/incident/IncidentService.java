@@ -29,11 +29,15 @@ public class IncidentService {
 
 	private final ApplicationEventPublisher events;
 
+	private final IncidentChangeLog changeLog;
+
 	/** Whether the last batch written was mostly rows already stored: a hint, so racing writers do no harm. */
 	private volatile boolean lastBatchMostlyStored;
 
-	IncidentService(IncidentRepository repository, UnknownActors unknownActors, ApplicationEventPublisher events) {
+	IncidentService(IncidentRepository repository, UnknownActors unknownActors, ApplicationEventPublisher events,
+			IncidentChangeLog changeLog) {
 		this.repository = repository;
+		this.changeLog = changeLog;
 		this.unknownActors = unknownActors;
 		this.events = events;
 	}
@@ -150,6 +154,7 @@ public class IncidentService {
 		List<IncidentKey> deleted = deletions.isEmpty() ? List.of() : this.repository.delete(deletions);
 		this.unknownActors.count(inserts.stream().map(IncidentRepository.Write::incident).toList());
 		List<IncidentKey> amended = sorted.updates.stream().map((update) -> update.write().incident().key()).toList();
+		this.changeLog.write(inserts.stream().map((write) -> write.incident().key()).toList(), amended, deleted);
 		IncidentsRecorded recorded = new IncidentsRecorded(changed, amended, deleted);
 		if (changed.isEmpty() && deleted.isEmpty()) {
 			recorded.evaluated().complete(null);

@@ -102,7 +102,13 @@ public class ImportQueue {
 	Submitted upload(String name, InputStream content) throws IOException {
 		Files.createDirectories(this.properties.spoolDir());
 		Path spooled = Files.createTempFile(this.properties.spoolDir(), "upload-", ".csv");
-		Files.copy(content, spooled, StandardCopyOption.REPLACE_EXISTING);
+		try {
+			Files.copy(content, spooled, StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (IOException ex) {
+			delete(spooled);
+			throw ex;
+		}
 		long id = this.jobs.create(name, spooled.toAbsolutePath().toString(), ImportJob.Origin.UPLOAD, size(spooled));
 		return new Submitted(id, run(id, () -> open(spooled), Progress.NONE));
 	}

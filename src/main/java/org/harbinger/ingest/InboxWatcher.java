@@ -8,13 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -88,12 +86,14 @@ class InboxWatcher {
 			Path processing = Files.createDirectories(inbox.resolve(PROCESSING));
 			returnStranded(inbox, processing);
 			Instant settled = Instant.now().minus(this.properties.settle());
-			for (Path file : files(inbox)) {
-				if (Files.getLastModifiedTime(file).toInstant().isAfter(settled)) {
-					continue;
+			for (Path file : InboxFiles.entries(inbox)) {
+				try {
+					take(inbox, processing, file, settled);
 				}
-				Path taken = Files.move(file, processing.resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
-				this.imports.importFile(taken, ImportJob.Origin.INBOX, ImportQueue.Progress.NONE);
+				catch (IOException ex) {
+					// One entry that cannot be handled (it vanished, a folder is not writable) stops no other.
+					logger.warn("Inbox file {}: {}", file.getFileName(), ex.toString());
+				}
 			}
 		}
 		catch (IOException ex) {
@@ -101,10 +101,24 @@ class InboxWatcher {
 		}
 	}
 
+	/** Imports a settled file, or files an entry that may not be imported in failed/. */
+	private void take(Path inbox, Path processing, Path file, Instant settled) throws IOException {
+		String refusal = InboxFiles.refusal(inbox, file);
+		if (refusal != null) {
+			refuse(inbox, file, refusal);
+			return;
+		}
+		if (Files.getLastModifiedTime(file).toInstant().isAfter(settled)) {
+			return;
+		}
+		Path taken = Files.move(file, processing.resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+		this.imports.importFile(taken, ImportJob.Origin.INBOX, ImportQueue.Progress.NONE);
+	}
+
 	/** Files a stop left in processing/ before their import was registered go back to the inbox. */
 	private void returnStranded(Path inbox, Path processing) throws IOException {
 		Set<String> claimed = this.jobs.unfinished().stream().map(ImportJob::path).collect(Collectors.toSet());
-		for (Path file : files(processing)) {
+		for (Path file : InboxFiles.entries(processing)) {
 			if (!claimed.contains(file.toAbsolutePath().toString())) {
 				Files.move(file, inbox.resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
 			}
@@ -121,15 +135,11 @@ class InboxWatcher {
 		Path file = Path.of(job.path());
 		Path inbox = file.getParent().getParent();
 		Path folder = Files.createDirectories(inbox.resolve((job.status() == ImportJob.Status.DONE) ? "processed" : "failed"));
-		String name = file.getFileName().toString();
-		if (Files.exists(folder.resolve(name))) {
-			name = job.id() + "-" + name;
-		}
+		String name = InboxFiles.filedName(file, folder, job.id());
 		if (Files.exists(file)) {
 			Files.move(file, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE);
 		}
-		this.json.writerWithDefaultPrettyPrinter()
-			.writeValue(folder.resolve(name + ".report.json").toFile(), this.imports.report(job));
+		writeReport(folder, name, job);
 		if (job.rejected() > 0) {
 			try (Writer out = Files.newBufferedWriter(folder.resolve(name + (ImportQueue.json(job) ? ".rejected.json" : ".rejected.csv")), StandardCharsets.UTF_8)) {
 				this.imports.writeRejected(job, out);
@@ -138,15 +148,24 @@ class InboxWatcher {
 		logger.info("Inbox file {}: {}, {} rows stored, {} refused", name, job.status(), job.accepted(), job.rejected());
 	}
 
-	private static List<Path> files(Path folder) throws IOException {
-		try (Stream<Path> listing = Files.list(folder)) {
-			return listing.filter(Files::isRegularFile)
-				.filter((path) -> !path.getFileName().toString().startsWith("."))
-				.filter((path) -> !path.getFileName().toString().endsWith(".part")
-						&& !path.getFileName().toString().endsWith(".tmp"))
-				.sorted()
-				.toList();
-		}
+	/**
+	 * Files an entry that may not be imported in failed/, under a name that can be written, with its
+	 * reason in the report and in the imports list (a failed import of no rows), so it is seen and never taken again.
+	 */
+	private void refuse(Path inbox, Path file, String reason) throws IOException {
+		Path failed = Files.createDirectories(inbox.resolve("failed"));
+		String shown = file.getFileName().toString();
+		long id = this.jobs.create(shown, file.toAbsolutePath().toString(), ImportJob.Origin.INBOX, 0);
+		String name = InboxFiles.filedName(file, failed, id);
+		Files.move(file, failed.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+		this.jobs.finish(id, ImportJob.Status.FAILED, reason);
+		writeReport(failed, name, this.jobs.find(id).orElseThrow());
+		logger.warn("Inbox file {} {}; moved to {}", shown, reason, failed.resolve(name));
+	}
+
+	private void writeReport(Path folder, String name, ImportJob job) {
+		this.json.writerWithDefaultPrettyPrinter()
+			.writeValue(folder.resolve(name + ".report.json").toFile(), this.imports.report(job));
 	}
 
 }

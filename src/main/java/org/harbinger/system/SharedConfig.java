@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * version is in force on this node. Every change made on this node (API, admin page, hand
  * edit) is written as the version after the one in force here; the primary key refuses it
  * when another node wrote that version first, so an edit based on a stale version is a
- * conflict and never overwrites a newer one (docs/architecture.md, "Shared configuration").
+ * conflict and never overwrites a newer one (docs/architecture.md, decision 13).
  * With sharing off ({@link ClusterProperties}) every method leaves the files alone.
  */
 @Repository

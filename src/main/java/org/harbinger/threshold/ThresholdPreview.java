@@ -13,7 +13,7 @@ import org.harbinger.alert.TransitionKind;
 import org.harbinger.backtest.Backtest;
 import org.harbinger.backtest.BacktestTransition;
 import org.harbinger.backtest.CompactIncidents;
-import org.harbinger.engine.Engine;
+import org.harbinger.engine.EngineHost;
 import org.harbinger.engine.RuleBase;
 import org.harbinger.engine.RuleReloader;
 import org.harbinger.engine.Severity;
@@ -39,11 +39,11 @@ class ThresholdPreview {
 
 	private final RuleReloader rules;
 
-	private final Engine engine;
+	private final EngineHost engine;
 
 	private final IncidentRepository incidents;
 
-	ThresholdPreview(ThresholdChanges changes, RuleReloader rules, Engine engine, IncidentRepository incidents) {
+	ThresholdPreview(ThresholdChanges changes, RuleReloader rules, EngineHost engine, IncidentRepository incidents) {
 		this.changes = changes;
 		this.rules = rules;
 		this.engine = engine;

@@ -15,7 +15,7 @@ import org.harbinger.alert.AlertNote;
 import org.harbinger.alert.AlertNotes;
 import org.harbinger.alert.AlertRepository;
 import org.harbinger.alert.Transition;
-import org.harbinger.engine.Engine;
+import org.harbinger.engine.EngineHost;
 import org.harbinger.engine.Severity;
 import org.harbinger.incident.Incident;
 import org.harbinger.incident.IncidentRepository;
@@ -49,10 +49,10 @@ class AlertPages {
 
 	private final DashboardCharts charts;
 
-	private final Engine engine;
+	private final EngineHost engine;
 
 	AlertPages(AlertRepository alerts, AlertNotes notes, IncidentRepository incidents, Indicators indicators,
-			DashboardCharts charts, Engine engine) {
+			DashboardCharts charts, EngineHost engine) {
 		this.alerts = alerts;
 		this.notes = notes;
 		this.incidents = incidents;

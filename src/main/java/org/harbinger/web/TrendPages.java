@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 import org.harbinger.alert.Alert;
 import org.harbinger.alert.AlertRepository;
 import org.harbinger.alert.Transition;
-import org.harbinger.engine.Engine;
+import org.harbinger.engine.EngineHost;
 import org.harbinger.engine.RuleMetadata;
 
 import org.springframework.http.HttpStatus;
@@ -30,9 +30,9 @@ class TrendPages {
 
 	private final DashboardCharts charts;
 
-	private final Engine engine;
+	private final EngineHost engine;
 
-	TrendPages(Indicators indicators, AlertRepository alerts, DashboardCharts charts, Engine engine) {
+	TrendPages(Indicators indicators, AlertRepository alerts, DashboardCharts charts, EngineHost engine) {
 		this.indicators = indicators;
 		this.alerts = alerts;
 		this.charts = charts;

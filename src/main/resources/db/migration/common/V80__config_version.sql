@@ -1,4 +1,4 @@
--- Shared configuration (docs/architecture.md, "Shared configuration"): every version of the
+-- Shared configuration (docs/architecture.md, decision 13): every version of the
 -- administrators' files (thresholds, subscriptions, users) put in force on any node. The
 -- highest version of a file is the one in force on every node; the files in config/ mirror it.
 -- The primary key is the optimistic check: two nodes that both build on version N cannot both

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
-import org.harbinger.engine.Engine;
+import org.harbinger.engine.EngineHost;
 import org.harbinger.engine.Severity;
 
 import org.springframework.http.MediaType;
@@ -38,7 +38,7 @@ final class DeskIncidents {
 	}
 
 	/** Stores the incidents with the clock on {@link #DAY} and waits until the engine has judged them. */
-	static void record(MockMvc mvc, Engine engine, String... incidents) throws Exception {
+	static void record(MockMvc mvc, EngineHost engine, String... incidents) throws Exception {
 		engine.advanceTo(DAY).join();
 		mvc.perform(post("/api/incidents").contentType(MediaType.APPLICATION_JSON)
 			.content("[" + String.join(",", incidents) + "]")).andExpect(status().isOk());

@@ -12,7 +12,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.BodyPart;
 import jakarta.mail.internet.MimeMessage;
 import org.harbinger.EndToEndTest;
-import org.harbinger.engine.Engine;
+import org.harbinger.engine.EngineHost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -41,7 +41,7 @@ class DigestEmailTests {
 	private MockMvc mvc;
 
 	@Autowired
-	private Engine engine;
+	private EngineHost engine;
 
 	@Autowired
 	private Digests digests;

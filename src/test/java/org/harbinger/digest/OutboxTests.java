@@ -59,11 +59,13 @@ class OutboxTests {
 	}
 
 	@Test
-	void backsOffExponentiallyUpToAnHour() {
-		assertThat(OutboxDispatcher.backoff(1)).isEqualTo(Duration.ofMinutes(1));
-		assertThat(OutboxDispatcher.backoff(3)).isEqualTo(Duration.ofMinutes(4));
-		assertThat(OutboxDispatcher.backoff(7)).isEqualTo(Duration.ofHours(1));
-		assertThat(OutboxDispatcher.backoff(30)).isEqualTo(Duration.ofHours(1));
+	void backsOffExponentiallyUpToTheCapAndKeepsRetryingAtIt() {
+		Duration hour = Duration.ofHours(1);
+		assertThat(OutboxDispatcher.backoff(1, hour)).isEqualTo(Duration.ofMinutes(1));
+		assertThat(OutboxDispatcher.backoff(3, hour)).isEqualTo(Duration.ofMinutes(4));
+		assertThat(OutboxDispatcher.backoff(7, hour)).isEqualTo(hour);
+		assertThat(OutboxDispatcher.backoff(1000, hour)).as("no attempt is the last").isEqualTo(hour);
+		assertThat(OutboxDispatcher.backoff(2, Duration.ofMillis(200))).isEqualTo(Duration.ofMillis(200));
 	}
 
 }

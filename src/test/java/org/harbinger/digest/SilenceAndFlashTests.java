@@ -9,7 +9,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import org.harbinger.EndToEndTest;
-import org.harbinger.engine.Engine;
+import org.harbinger.engine.EngineHost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -47,7 +47,7 @@ class SilenceAndFlashTests {
 	private MockMvc mvc;
 
 	@Autowired
-	private Engine engine;
+	private EngineHost engine;
 
 	@Autowired
 	private Digests digests;

@@ -3,6 +3,8 @@ package org.harbinger.digest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.harbinger.ConfigEditingTest;
 import org.awaitility.Awaitility;
@@ -25,6 +27,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -114,6 +117,32 @@ class SubscriptionApiTests {
 			.andExpect(jsonPath("$[1].changes[?(@.item == 'api-kunar-desk.cron')].after").value("\"0 30 6 ? * MON-FRI\""))
 			.andExpect(jsonPath("$[1].changes[?(@.item == 'api-kunar-desk.min-severity')].before").value("WARNING"))
 			.andExpect(jsonPath("$[1].changes[?(@.item == 'api-kunar-desk.min-severity' && @.after == null)]").isNotEmpty());
+	}
+
+	@Test
+	void aNameThatIsNotASlugAndTooManyRecipientsAreRefusedNamingTheKey() throws Exception {
+		byte[] before = Files.readAllBytes(FILE);
+		String many = IntStream.range(0, 20_000)
+			.mapToObj((i) -> "\"analyst" + i + "@desk.example\"")
+			.collect(Collectors.joining(","));
+
+		this.mvc.perform(post("/api/subscriptions").contentType(MediaType.APPLICATION_JSON).content("""
+				{"name":"../x", "recipients":["a@b.example"], "cron":"0 0 8 * * ?", "reason":"try"}
+				"""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].key").value("name"))
+			.andExpect(jsonPath("$.errors[0].reason").value(startsWith("'../x' is not a name of lower-case letters, "
+					+ "digits, '-' and '_' (at most 64, starting with a letter or digit)")));
+		this.mvc.perform(post("/api/subscriptions").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"everyone\", \"recipients\":[" + many
+					+ "], \"cron\":\"0 0 8 * * ?\", \"reason\":\"try\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].key").value("recipients"))
+			.andExpect(jsonPath("$.errors[0].reason")
+				.value(startsWith("20000 addresses, at most 200: send to a mailing list instead")));
+
+		assertThat(Files.readAllBytes(FILE)).isEqualTo(before);
+		assertThat(this.subscriptions.find("../x")).isEmpty();
 	}
 
 	@Test

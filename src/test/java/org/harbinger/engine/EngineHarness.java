@@ -2,6 +2,7 @@ package org.harbinger.engine;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -65,6 +66,14 @@ final class EngineHarness implements AutoCloseable {
 
 	Engine engine() {
 		return this.engine;
+	}
+
+	/** This engine behind the face the service's modules use, as on a single node. */
+	EngineHost host(RuleBase rules, ThresholdSet thresholds) {
+		EngineHost host = new EngineHost((inForce, values, today) -> this.engine,
+				new ClockProperties(ZoneOffset.UTC, this.engine.currentDay()), rules, thresholds);
+		host.lead();
+		return host;
 	}
 
 	void record(Incident... incidents) {

@@ -102,7 +102,7 @@ class RuleReloaderTests {
 		RuleBase initial = RuleBase.compile(EditableFiles.list(this.rules, "rules", "drl"));
 		ThresholdSet thresholds = source.parse(source.current(), initial.thresholdSchema());
 		this.harness = EngineHarness.start(TAKHAR, initial, thresholds);
-		this.reloader = new RuleReloader(this.harness.engine(), initial, thresholds, this.rules, source, this.events::add);
+		this.reloader = new RuleReloader(this.harness.host(initial, thresholds), initial, thresholds, this.rules, source, this.events::add);
 		this.harness.record(TestIncidents.rocketsFromAfghanistan("UZB2001", LocalDate.of(2022, 4, 18), "Uzbekistan"));
 	}
 

@@ -7,7 +7,7 @@ import java.util.Map;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import org.harbinger.engine.Engine;
+import org.harbinger.engine.EngineHost;
 
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -42,7 +42,7 @@ final class HostileIncidents {
 	private HostileIncidents() {
 	}
 
-	static void record(MockMvc mvc, Engine engine) throws Exception {
+	static void record(MockMvc mvc, EngineHost engine) throws Exception {
 		engine.advanceTo(DAY).join();
 		Map<String, Object> plain = rockets("PAK-FEED-1", "2020-10-18");
 		plain.put("admin1", "Khyber Pakhtunkhwa");

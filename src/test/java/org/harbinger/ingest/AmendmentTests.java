@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
 import org.harbinger.EndToEndTest;
-import org.harbinger.engine.Engine;
+import org.harbinger.engine.EngineHost;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +32,7 @@ class AmendmentTests {
 	private MockMvc mvc;
 
 	@Autowired
-	private Engine engine;
+	private EngineHost engine;
 
 	@Autowired
 	private JdbcClient jdbc;

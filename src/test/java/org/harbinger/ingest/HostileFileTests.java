@@ -61,6 +61,10 @@ class HostileFileTests {
 						"the record is longer than 1000000 characters"),
 				bad("actor name too long", (id) -> text(AcledRow.of(id).set("actor1", "a".repeat(501)).line()),
 						"actor1: is 501 characters long, at most 500"),
+				bad("NUL in a field", (id) -> text(AcledRow.of(id).set("admin1", "Ka\u0000bul").line()),
+						"admin1: contains the control character U+0000 at character 3"),
+				bad("terminal escape in a field", (id) -> text(AcledRow.of(id).set("actor1", "ISKP\u001b[2J").line()),
+						"actor1: contains the control character U+001B at character 5"),
 				bad("duplicate id", (id) -> text(AcledRow.of(id.replace("-3", "-2")).set("notes", "again").line()),
 						"event_id_cnty: '"));
 	}

@@ -26,6 +26,9 @@ class InboxTests {
 	@Autowired
 	private IncidentRepository incidents;
 
+	@Autowired
+	private ImportQueue imports;
+
 	@Test
 	void importsSettledFilesAndFilesThemWithAReport(@TempDir Path dir) throws Exception {
 		settled(dir.resolve("desk.csv"), AcledRow.file(AcledRow.of("INBOX-1"), AcledRow.of("INBOX-2").set("fatalities", "-1")));
@@ -75,6 +78,79 @@ class InboxTests {
 			assertThat(processed.map((path) -> path.getFileName().toString()).filter((name) -> name.endsWith(".csv")))
 				.hasSize(2)
 				.contains("daily.csv");
+		}
+	}
+
+	@Test
+	void aLinkIsRefusedAndReportedAndWhatItPointsAtIsNeverRead(@TempDir Path dir, @TempDir Path elsewhere)
+			throws Exception {
+		Path secret = elsewhere.resolve("secret.csv");
+		settled(secret, AcledRow.file(AcledRow.of("LINKED-1")));
+		Files.createDirectories(dir.resolve("inbox"));
+		Path inboxDir = dir.resolve("inbox");
+		Files.createSymbolicLink(inboxDir.resolve("passwd.csv"), secret);
+		Files.createLink(inboxDir.resolve("hard.csv"), secret);
+
+		this.inbox.poll(inboxDir);
+
+		assertThat(inboxDir.resolve("failed/passwd.csv")).isSymbolicLink();
+		assertThat(inboxDir.resolve("failed/passwd.csv.report.json")).content()
+			.contains("\"status\" : \"FAILED\"", "refused: a symbolic link (to " + secret
+					+ "); the inbox imports only regular files inside it");
+		assertThat(inboxDir.resolve("failed/hard.csv.report.json")).content()
+			.contains("refused: the file has 2 hard links; the inbox imports only files of its own");
+		assertThat(this.imports.recent()).anySatisfy((job) -> assertThat(job.message()).startsWith("refused: a symbolic link"));
+		assertThat(this.incidents.find(new IncidentKey("acled", "LINKED-1"))).isEmpty();
+		assertThat(secret).exists();
+	}
+
+	@Test
+	void aFileWhoseNameIsNotUtf8IsFiledInFailedOnceAndNeverTakenAgain(@TempDir Path dir) throws Exception {
+		// Java cannot make such a name from a String; the shell writes the raw byte 0xFF.
+		Process shell = new ProcessBuilder("sh", "-c", "printf 'x\\n' > \"$(printf 'acled-\\377.csv')\"")
+			.directory(dir.toFile())
+			.start();
+		assertThat(shell.waitFor()).isZero();
+		Path odd = onlyEntry(dir);
+		assertThat(odd.getFileName().toString()).isEqualTo("acled-\uFFFD.csv");
+		Files.setLastModifiedTime(odd, FileTime.from(Instant.now().minusSeconds(60)));
+		int jobsBefore = this.imports.recent().size();
+
+		this.inbox.poll(dir);
+		this.inbox.poll(dir);
+
+		try (Stream<Path> failed = Files.list(dir.resolve("failed"))) {
+			assertThat(failed.map((path) -> path.getFileName().toString())).hasSize(2)
+				.anyMatch((name) -> name.matches("\\d+-acled-_\\.csv"))
+				.anyMatch((name) -> name.matches("\\d+-acled-_\\.csv\\.report\\.json"));
+		}
+		try (Stream<Path> left = Files.list(dir)) {
+			assertThat(left.filter(Files::isRegularFile)).as("nothing left in the inbox to take again").isEmpty();
+		}
+		assertThat(this.imports.recent()).hasSize(Math.min(50, jobsBefore + 1));
+		assertThat(this.imports.recent().get(0).message()).contains("the file name is not valid UTF-8");
+	}
+
+	@Test
+	void aFileWithALongNameIsImportedAndFiledWithItsReport(@TempDir Path dir) throws Exception {
+		String name = "a".repeat(250) + ".csv";
+		settled(dir.resolve(name), AcledRow.file(AcledRow.of("LONG-NAME-1")));
+
+		this.inbox.poll(dir);
+
+		try (Stream<Path> processed = Files.list(dir.resolve("processed"))) {
+			assertThat(processed.map((path) -> path.getFileName().toString()))
+				.anyMatch((filed) -> filed.matches("\\d+-a+") && filed.length() <= 255 - ".rejected.json".length())
+				.anyMatch((filed) -> filed.matches("\\d+-a+\\.report\\.json"));
+		}
+		assertThat(this.incidents.find(new IncidentKey("acled", "LONG-NAME-1"))).isPresent();
+	}
+
+	private static Path onlyEntry(Path dir) throws Exception {
+		try (Stream<Path> entries = Files.list(dir)) {
+			return entries.reduce((a, b) -> {
+				throw new IllegalStateException("more than one entry");
+			}).orElseThrow();
 		}
 	}
 

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 
 import org.harbinger.ConfigEditingTest;
 import org.harbinger.HarbingerApplication;
-import org.harbinger.engine.Engine;
+import org.harbinger.engine.EngineHost;
 import org.harbinger.engine.ThresholdSet;
 import org.harbinger.system.ConfigAudit;
 import org.junit.jupiter.api.Test;
@@ -42,7 +42,7 @@ class ThresholdApiTests {
 	private ThresholdChanges changes;
 
 	@Autowired
-	private Engine engine;
+	private EngineHost engine;
 
 	@Autowired
 	private ConfigAudit audit;
@@ -96,6 +96,13 @@ class ThresholdApiTests {
 			.andExpect(jsonPath("$.errors[?(@.key == 'attack-surge.ratio')].reason").value("-1 must be a positive number"))
 			.andExpect(jsonPath("$.errors[?(@.key == 'targeted-killings.window-days')].reason")
 				.value("'two months' is not a whole number"));
+		this.mvc.perform(put("/api/thresholds").contentType(MediaType.APPLICATION_JSON).content("""
+				{"reason":"a slip", "values":{"targeted-killings.window-days":2147483647, "attack-surge.ratio":1e9}}
+				"""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.key == 'targeted-killings.window-days')].reason")
+				.value("2147483647 is above the maximum 3650"))
+			.andExpect(jsonPath("$.errors[?(@.key == 'attack-surge.ratio')].reason").value("1.0E9 is above the maximum 1000"));
 		this.mvc.perform(put("/api/thresholds").contentType(MediaType.APPLICATION_JSON).content("""
 				{"reason":"  ", "values":{"attack-surge.min-count":5}}
 				"""))

@@ -7,7 +7,7 @@ import java.util.List;
 import org.harbinger.TestIncidents;
 import org.harbinger.alert.Alert;
 import org.harbinger.alert.AlertRepository;
-import org.harbinger.engine.Engine;
+import org.harbinger.engine.EngineHost;
 import org.harbinger.incident.Incident;
 import org.harbinger.incident.IncidentService;
 
@@ -25,13 +25,13 @@ final class DashboardAlerts {
 
 	private final IncidentService incidents;
 
-	private final Engine engine;
+	private final EngineHost engine;
 
 	private final AlertRepository alerts;
 
 	DashboardAlerts(ApplicationContext context) {
 		this.incidents = context.getBean(IncidentService.class);
-		this.engine = context.getBean(Engine.class);
+		this.engine = context.getBean(EngineHost.class);
 		this.alerts = context.getBean(AlertRepository.class);
 	}
 

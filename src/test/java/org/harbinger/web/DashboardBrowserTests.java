@@ -64,6 +64,9 @@ class DashboardBrowserTests {
 		WebDriver browser = this.chromium.driver();
 
 		browser.get(url("/alerts"));
+		assertThat(browser.findElement(By.tagName("main")).getCssValue("max-width"))
+			.as("the sign-in page's own style sheet applies under the Content-Security-Policy")
+			.isEqualTo("352px");
 		logIn(browser);
 		assertThat(browser.getTitle()).isEqualTo("Alerts - Harbinger");
 		assertThat(browser.findElement(By.cssSelector("form.logout")).getText()).contains(USER, "Log out");
@@ -104,6 +107,7 @@ class DashboardBrowserTests {
 		assertThat(browser.findElement(By.cssSelector("ol.notes")).getText()).contains(USER + " commented");
 		Path screenshot = this.chromium.screenshot("alert-acknowledged");
 		assertThat(screenshot).isNotEmptyFile();
+		assertThat(this.chromium.contentSecurityViolations()).as("nothing the pages use is blocked").isEmpty();
 	}
 
 	/** Logs in on the service's form at /login, where an unauthenticated visit is sent. */

@@ -13,11 +13,18 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -30,7 +37,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * Who may call what, in one place, by URL: pages use form login with CSRF; the API takes
  * HTTP Basic or a bearer token (a request that carries an Authorization header cannot be forged
  * cross-site, so CSRF is not asked of it); health is open; every other API path must be granted
- * here on purpose, or it is denied.
+ * here on purpose, or it is denied. Sign-ins pass the throttle first ({@link LoginThrottle});
+ * every answer carries the browser protections of docs/security.md.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -43,6 +51,13 @@ class SecurityConfiguration {
 	private static final String ADMIN = Role.ADMIN.name();
 
 	private static final String INGEST = Role.INGEST.name();
+
+	/**
+	 * The dashboard serves only its own style sheets and inline SVG, and no script at all: anything
+	 * else a page tried to load (an injected script, a style, a frame) is refused by the browser.
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self' data:; "
+			+ "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 	@Bean
 	ApplicationRunner firstAdmin(Users users, Environment environment) {
@@ -60,7 +75,7 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, Users users) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, Users users, LoginThrottle throttle) throws Exception {
 		var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
 		var actuator = PathPatternRequestMatcher.withDefaults().matcher("/actuator/**");
 		var basic = new BasicAuthenticationEntryPoint();
@@ -79,8 +94,10 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.POST, "/api/thresholds/preview").hasAnyRole(ADMIN, RULE_AUTHOR)
 			// administrators
 			.requestMatchers("/api/thresholds/**", "/api/thresholds", "/api/subscriptions/**", "/api/subscriptions",
-					"/api/silences/**", "/api/silences", "/api/users/**", "/api/users", "/api/tokens/**", "/api/tokens")
+					"/api/silences/**", "/api/silences", "/api/users/**", "/api/users", "/api/tokens/**", "/api/tokens",
+					"/api/security/**")
 			.hasRole(ADMIN)
+			.requestMatchers(HttpMethod.POST, "/api/outbox/**").hasRole(ADMIN)
 			// feeds
 			.requestMatchers(HttpMethod.POST, "/api/incidents", "/api/incidents/import").hasRole(INGEST)
 			.requestMatchers(HttpMethod.DELETE, "/api/incidents/**").hasRole(INGEST)
@@ -102,11 +119,37 @@ class SecurityConfiguration {
 		entryPoints.put(actuator, new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED));
 		var entryPoint = new DelegatingAuthenticationEntryPoint(entryPoints);
 		entryPoint.setDefaultEntryPoint(login);
-		http.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint));
+		http.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint)
+			.accessDeniedHandler(anonymousApiCallsAreAskedToSignIn(api, entryPoint)));
+		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+			.frameOptions((frames) -> frames.deny()));
 		http.csrf((csrf) -> csrf.ignoringRequestMatchers((request) -> request.getHeader("Authorization") != null));
 		http.addFilterBefore(new TokenAuthenticationFilter(users), BasicAuthenticationFilter.class);
+		http.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
 		http.userDetailsService(users);
 		return http.build();
+	}
+
+	/**
+	 * CSRF is checked before anyone is authenticated, so an API write without credentials would
+	 * be refused as a forgery (403); it is a missing sign-in, answered by the API's entry point (401).
+	 * A signed-in user without the token is still refused (403).
+	 */
+	private static AccessDeniedHandler anonymousApiCallsAreAskedToSignIn(RequestMatcher api,
+			AuthenticationEntryPoint entryPoint) {
+		var denied = new AccessDeniedHandlerImpl();
+		var trust = new AuthenticationTrustResolverImpl();
+		return (request, response, exception) -> {
+			var authentication = SecurityContextHolder.getContext().getAuthentication();
+			if (api.matches(request) && (authentication == null || trust.isAnonymous(authentication))) {
+				entryPoint.commence(request, response,
+						new InsufficientAuthenticationException("Credentials are required", exception));
+			}
+			else {
+				denied.handle(request, response, exception);
+			}
+		};
 	}
 
 }

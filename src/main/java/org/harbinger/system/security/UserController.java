@@ -20,8 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class UserController {
 
-	private static final int MIN_PASSWORD = 12;
-
 	private final Users users;
 
 	UserController(Users users) {
@@ -49,8 +47,9 @@ class UserController {
 		check(change.roles() != null && !change.roles().isEmpty(), "roles: at least one of " + List.of(Role.values()));
 		boolean exists = this.users.current().user(name).isPresent();
 		check(exists || change.password() != null, "password: required for a new user");
-		check(change.password() == null || change.password().length() >= MIN_PASSWORD,
-				"password: at least " + MIN_PASSWORD + " characters");
+		if (change.password() != null) {
+			PasswordPolicy.problem(change.password()).ifPresent((problem) -> check(false, "password: " + problem));
+		}
 		this.users.putUser(name, change.password(), change.roles());
 		return ResponseEntity.status(exists ? HttpStatus.OK : HttpStatus.CREATED)
 			.body(new AccountView(name, change.roles()));

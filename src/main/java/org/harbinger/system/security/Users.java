@@ -74,6 +74,12 @@ class Users implements UserDetailsService, SharedFile {
 			return;
 		}
 		boolean preset = presetPassword != null && !presetPassword.isBlank();
+		if (preset) {
+			PasswordPolicy.problem(presetPassword).ifPresent((problem) -> {
+				throw new WeakPasswordException("HARBINGER_ADMIN_PASSWORD " + problem
+						+ "; the first admin's password follows the same rule as the users API");
+			});
+		}
 		String password = preset ? presetPassword : randomSecret(18);
 		save(current().withUser(new Account("admin", this.encoder.encode(password), List.of(Role.ADMIN))));
 		if (preset) {

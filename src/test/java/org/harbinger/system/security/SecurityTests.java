@@ -1,5 +1,9 @@
 package org.harbinger.system.security;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.stream.Stream;
 
 import org.harbinger.EndToEndTest;
@@ -9,6 +13,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -44,6 +49,9 @@ class SecurityTests {
 
 	@Autowired
 	private MockMvc mvc;
+
+	@LocalServerPort
+	private int port;
 
 	/** Who calls what, and whether it is theirs to call. */
 	static Stream<Arguments> calls() {
@@ -121,6 +129,37 @@ class SecurityTests {
 		this.mvc.perform(get("/api/alerts").with(anonymous()))
 			.andExpect(status().isUnauthorized())
 			.andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, startsWith("Basic realm=\"Harbinger\"")));
+	}
+
+	@Test
+	void anUnauthenticatedApiWriteGetsA401NotACsrfRefusal() throws Exception {
+		this.mvc.perform(post("/api/incidents").with(anonymous()).with(csrf().useInvalidToken())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("[]"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, startsWith("Basic realm=\"Harbinger\"")));
+		this.mvc.perform(request(HttpMethod.DELETE, "/api/users/admin").with(anonymous()).with(csrf().useInvalidToken()))
+			.andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void pagesForbidScriptsFramesAndForeignReferrers() throws Exception {
+		this.mvc.perform(get("/login").with(anonymous()))
+			.andExpect(header().string("Content-Security-Policy", SecurityConfiguration.CONTENT_SECURITY_POLICY))
+			.andExpect(header().string("Referrer-Policy", "same-origin"))
+			.andExpect(header().string("X-Frame-Options", "DENY"))
+			.andExpect(header().string("X-Content-Type-Options", "nosniff"));
+	}
+
+	@Test
+	void theSessionCookieIsSameSiteAndHiddenFromScripts() throws Exception {
+		HttpResponse<String> page = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/login")).build(),
+					HttpResponse.BodyHandlers.ofString());
+
+		assertThat(page.headers().allValues(HttpHeaders.SET_COOKIE)).anySatisfy((cookie) -> assertThat(cookie)
+			.startsWith("JSESSIONID=")
+			.contains("HttpOnly", "SameSite=Lax"));
 	}
 
 	@Test

@@ -27,7 +27,8 @@ class UsersFileTests {
 	private final BCryptPasswordEncoder encoder = new BCryptPasswordEncoder(4);
 
 	/** One node on its own: the file is the only truth. */
-	private final SharedConfig alone = new SharedConfig(null, new ClusterProperties(Duration.ZERO));
+	private final SharedConfig alone = new SharedConfig(null,
+			new ClusterProperties(false, "alone", Duration.ofMillis(500), Duration.ofSeconds(10), Duration.ofSeconds(2)));
 
 	@TempDir
 	Path dir;

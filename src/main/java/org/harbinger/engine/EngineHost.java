@@ -1,0 +1,117 @@
+package org.harbinger.engine;
+
+import java.time.LocalDate;
+import java.util.concurrent.CompletableFuture;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where the engine runs (docs/architecture.md, "One engine for the cluster"): on a single
+ * node, always; in a cluster, only on the node the database elected, which starts it from
+ * the database when elected and stops it when it loses the election. Every other module
+ * talks to this face: on a node without the engine, changes are left to the elected one
+ * (they are in the database and its change log) and pages read the clock.
+ */
+public class EngineHost implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(EngineHost.class);
+
+	/** Starts an engine on the rules and thresholds in force. */
+	interface Starter {
+
+		Engine start(RuleBase rules, ThresholdSet thresholds, LocalDate today);
+
+	}
+
+	private final Starter starter;
+
+	private final ClockProperties clock;
+
+	private volatile Engine engine;
+
+	private volatile RuleBase rules;
+
+	private volatile ThresholdSet thresholds;
+
+	EngineHost(Starter starter, ClockProperties clock, RuleBase rules, ThresholdSet thresholds) {
+		this.starter = starter;
+		this.clock = clock;
+		this.rules = rules;
+		this.thresholds = thresholds;
+	}
+
+	/** Starts the engine here, from the database. */
+	synchronized void lead() {
+		if (this.engine == null) {
+			long started = System.nanoTime();
+			this.engine = this.starter.start(this.rules, this.thresholds, this.clock.today());
+			logger.info("This node runs the engine (started in {} ms)", (System.nanoTime() - started) / 1_000_000);
+		}
+	}
+
+	/** Stops the engine here: another node runs it, or none while the election goes on. */
+	synchronized void follow() {
+		Engine running = this.engine;
+		this.engine = null;
+		if (running != null) {
+			running.close();
+			logger.info("This node no longer runs the engine");
+		}
+	}
+
+	/** Whether the engine runs on this node. */
+	public boolean leads() {
+		return this.engine != null;
+	}
+
+	public CompletableFuture<Void> record(IncidentChanges changes) {
+		Engine running = this.engine;
+		return (running != null) ? running.record(changes) : CompletableFuture.completedFuture(null);
+	}
+
+	public CompletableFuture<Void> advanceTo(LocalDate date) {
+		Engine running = this.engine;
+		return (running != null) ? running.advanceTo(date) : CompletableFuture.completedFuture(null);
+	}
+
+	synchronized CompletableFuture<Void> useRules(RuleBase next, ThresholdSet nextThresholds) {
+		Engine running = this.engine;
+		CompletableFuture<Void> swapped = (running != null) ? running.useRules(next, nextThresholds)
+				: CompletableFuture.completedFuture(null);
+		return swapped.thenRun(() -> {
+			this.rules = next;
+			this.thresholds = nextThresholds;
+		});
+	}
+
+	synchronized CompletableFuture<Void> useThresholds(ThresholdSet next) {
+		Engine running = this.engine;
+		this.thresholds = next;
+		return (running != null) ? running.useThresholds(next) : CompletableFuture.completedFuture(null);
+	}
+
+	/** Today once everything queued before this call has been evaluated; the clock's date where no engine runs. */
+	public LocalDate today() {
+		Engine running = this.engine;
+		return (running != null) ? running.today() : this.clock.today();
+	}
+
+	/** Today as the engine last moved it, at once, for pages; the clock's date where no engine runs. */
+	public LocalDate currentDay() {
+		Engine running = this.engine;
+		return (running != null) ? running.currentDay() : this.clock.today();
+	}
+
+	/** The incidents the session holds now; 0 where no engine runs. */
+	public int heldIncidents() {
+		Engine running = this.engine;
+		return (running != null) ? running.heldIncidents() : 0;
+	}
+
+	@Override
+	public void close() {
+		follow();
+	}
+
+}
