@@ -201,13 +201,38 @@ class SharedConfigClusterTests {
 	}
 
 	@Test
+	void aVersionANodeCannotAcceptNeverGoesInForceThereAndWhatRunsStays() throws Exception {
+		SharedConfig nodeC = third();
+		SharedConfig.Version valid = nodeC.latest("thresholds").orElseThrow();
+		nodeC.adopted(valid);
+		String before = values(nodeA);
+
+		nodeC.publish("thresholds", valid.content().replace("min-external: 3 ", "min-external: three "), "node C");
+		long broken = valid.number() + 1;
+
+		for (ConfigurableApplicationContext node : List.of(nodeA, nodeB)) {
+			await().atMost(SECONDS).until(() -> node.getBean(SharedConfig.class)
+				.inForce("thresholds")
+				.map(SharedConfig.Version::number)
+				.orElse(0L) >= broken);
+			assertThat(values(node)).isEqualTo(before);
+		}
+		assertThat(Files.readString(config("a").resolve("thresholds.yml"))).doesNotContain("three");
+		// Polls later, no node has offered its own values back over the refused version.
+		Thread.sleep(1000);
+		assertThat(nodeC.latestNumber("thresholds")).isEqualTo(broken);
+
+		nodeC.adopted(nodeC.latest("thresholds").orElseThrow());
+		nodeC.publish("thresholds", valid.content(), "node C, putting it right");
+	}
+
+	@Test
 	void aChangeBasedOnAnOlderVersionIsAConflictAndWritesNothing() {
 		SharedConfig shared = nodeA.getBean(SharedConfig.class);
 		long before = shared.latestNumber("subscriptions");
 		assertThat(before).isPositive();
 		// A third node that has not yet put any version in force.
-		SharedConfig behind = new SharedConfig(JdbcClient.create(postgres.getPostgresDatabase()),
-				new ClusterProperties(true, "node-c", Duration.ofMillis(500), Duration.ofSeconds(10), Duration.ofSeconds(2)));
+		SharedConfig behind = third();
 
 		assertThatExceptionOfType(ConfigChangeRefused.class)
 			.isThrownBy(() -> behind.publish("subscriptions", "subscriptions: []\n", "node C"))
@@ -232,6 +257,12 @@ class SharedConfigClusterTests {
 					"--harbinger.subscriptions.poll=300ms", "--harbinger.reload.poll-interval=200ms",
 					"--harbinger.reload.quiet-period=300ms", "--harbinger.config-dir=" + config,
 					"--harbinger.mail.eml-dir=" + dir.resolve(node + "-mail"), "--HARBINGER_ADMIN_PASSWORD=" + PASSWORD);
+	}
+
+	/** A third node's view of the database, with no version in force and no poll. */
+	private static SharedConfig third() {
+		return new SharedConfig(JdbcClient.create(pool),
+				new ClusterProperties(true, "node-c", Duration.ofMillis(500), Duration.ofSeconds(10), Duration.ofSeconds(2)));
 	}
 
 	/** Never runs: the schedulers of this test do not start. */
@@ -284,6 +315,12 @@ class SharedConfigClusterTests {
 			request.header("Content-Type", "application/json");
 		}
 		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+	/** The threshold values in force on a node, as GET /api/thresholds lists them. */
+	private String values(ConfigurableApplicationContext node) throws Exception {
+		String body = get(node, "/api/thresholds").body();
+		return body.substring(body.indexOf("\"indicators\""));
 	}
 
 	/** A threshold's value as GET /api/thresholds shows it. */
