@@ -92,16 +92,20 @@ class ConfigPoll {
 				return;
 			}
 		}
-		String text = file.textInForce();
-		if (text == null || text.equals(this.heldBack.get(name))) {
-			return;
-		}
-		try {
-			this.shared.publish(name, text, "(file)");
-		}
-		catch (ConfigChangeRefused ex) {
-			// Another node committed first: its version comes in on the next look and wins.
-			logger.warn("{} edited on this node lost to a newer version from another node", file.location().file());
+		// The owner's changes hold this lock while they write a version: an API change cannot
+		// commit between reading the text in force and sharing it, to be undone by an older text.
+		synchronized (file) {
+			String text = file.textInForce();
+			if (text == null || text.equals(this.heldBack.get(name))) {
+				return;
+			}
+			try {
+				this.shared.publish(name, text, "(file)");
+			}
+			catch (ConfigChangeRefused ex) {
+				// Another node committed first: its version comes in on the next look and wins.
+				logger.warn("{} edited on this node lost to a newer version from another node", file.location().file());
+			}
 		}
 	}
 

@@ -6,6 +6,8 @@ import java.nio.file.Path;
  * An administrator's file whose version in force is shared by every node through the
  * database ({@link SharedConfig}). Its owner puts a newer version in force through the same
  * validation as an edit of the file, so a version a node cannot accept never goes in force there.
+ * Owners synchronize their changes, {@link #textInForce()} and {@link #adopt(String)} on
+ * themselves; the poll holds that lock while it shares a text.
  */
 public interface SharedFile {
 
