@@ -42,13 +42,8 @@ class SharedConfigTests {
 
 	@Test
 	void atStartUpTheDatabasesVersionReplacesAnOlderFile() throws Exception {
-		SharedConfig other = node();
-		other.publish("thresholds", "a: 2\n", "node B");
-		Path file = Files.writeString(this.dir.resolve("thresholds.yml"), "a: 1\n");
-		Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
-
 		SharedConfig starting = node();
-		starting.prepare("thresholds", file);
+		Path file = start(starting, "a: 1\n", Instant.now().minus(Duration.ofHours(1)));
 
 		assertThat(Files.readString(file)).isEqualTo("a: 2\n");
 		assertThat(starting.inForce("thresholds")).get().extracting(SharedConfig.Version::number).isEqualTo(1L);
@@ -56,13 +51,8 @@ class SharedConfigTests {
 
 	@Test
 	void atStartUpAFileEditedAfterTheDatabasesVersionStaysAndIsSharedAsTheNextVersion() throws Exception {
-		SharedConfig other = node();
-		other.publish("thresholds", "a: 2\n", "node B");
-		Path file = Files.writeString(this.dir.resolve("thresholds.yml"), "a: 3\n");
-		Files.setLastModifiedTime(file, FileTime.from(Instant.now().plus(Duration.ofMinutes(1))));
-
 		SharedConfig starting = node();
-		starting.prepare("thresholds", file);
+		Path file = start(starting, "a: 3\n", Instant.now().plus(Duration.ofMinutes(1)));
 		Owner owner = new Owner(file);
 		new ConfigPoll(starting, List.of(owner), properties()).pollAll();
 
@@ -101,6 +91,15 @@ class SharedConfigTests {
 		alone.publish("users", "users: []\n", "admin");
 
 		assertThat(alone.latestNumber("users")).isZero();
+	}
+
+	/** Another node has put "a: 2" in force; this node starts with its own file, modified then. */
+	private Path start(SharedConfig starting, String text, Instant modified) throws Exception {
+		node().publish("thresholds", "a: 2\n", "node B");
+		Path file = Files.writeString(this.dir.resolve("thresholds.yml"), text);
+		Files.setLastModifiedTime(file, FileTime.from(modified));
+		starting.prepare("thresholds", file);
+		return file;
 	}
 
 	private SharedConfig node() {
