@@ -55,10 +55,12 @@ await "$WORK/node-18082.log" "Started HarbingerApplication"
 
 kill -9 "${PIDS[0]}"
 killed=$(ms)
-curl -sf -u "admin:$HARBINGER_ADMIN_PASSWORD" localhost:18082/api/incidents -H 'Content-Type: application/json' -d '{
+status=$(curl -s -o "$WORK/post.out" -w '%{http_code}' -u "admin:$HARBINGER_ADMIN_PASSWORD" \
+  localhost:18082/api/incidents -H 'Content-Type: application/json' -d '{
   "source":"desk","id":"FAILOVER-1","event_date":"2022-05-07","event_type":"Explosions/Remote violence",
   "sub_event_type":"Shelling/artillery/missile attack","actor1":"ISKP","origin_country":"Afghanistan",
-  "country":"Uzbekistan","admin1":"Surxondaryo","fatalities":0,"tags":["claimed"]}' > /dev/null
+  "country":"Uzbekistan","admin1":"Surxondaryo","fatalities":0,"tags":["claimed"]}')
+case "$status" in 2*) ;; *) echo "posting the incident answered $status: $(cat "$WORK/post.out")"; exit 1 ;; esac
 until [ "$(psql -h 127.0.0.1 -p $PGPORT -U postgres -d harbinger -tAc \
   "SELECT COUNT(*) FROM alert_transition WHERE evidence LIKE '%FAILOVER-1%'")" -gt 0 ]; do sleep 0.2; done
 done_at=$(ms)

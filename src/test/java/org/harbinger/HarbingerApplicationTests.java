@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -53,6 +54,9 @@ class HarbingerApplicationTests {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private ApplicationContext context;
 
 	@Test
 	void rocketsIntoTwoNeighboursReachTheSubscriberAsOneCriticalDigest() throws Exception {
@@ -176,6 +180,16 @@ class HarbingerApplicationTests {
 			.contains("advance-today", "notices")
 			.as("sending runs on the outbox's own thread, not a Quartz worker")
 			.doesNotContain("outbox-dispatch");
+	}
+
+	/** The shared context does not start Quartz: build each stored job the way its job factory does. */
+	@Test
+	void everyStoredJobCanBeBuiltFromTheContext() throws Exception {
+		List<String> classes = this.jdbc.sql("SELECT DISTINCT JOB_CLASS_NAME FROM QRTZ_JOB_DETAILS").query(String.class).list();
+		assertThat(classes).isNotEmpty();
+		for (String name : classes) {
+			assertThat(this.context.getAutowireCapableBeanFactory().createBean(Class.forName(name))).as(name).isNotNull();
+		}
 	}
 
 	@Test

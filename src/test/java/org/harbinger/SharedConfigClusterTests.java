@@ -262,7 +262,7 @@ class SharedConfigClusterTests {
 	/** A third node's view of the database, with no version in force and no poll. */
 	private static SharedConfig third() {
 		return new SharedConfig(JdbcClient.create(pool),
-				new ClusterProperties(true, "node-c", Duration.ofMillis(500), Duration.ofSeconds(10), Duration.ofSeconds(2)));
+				new ClusterProperties(true, "node-c", Duration.ofMillis(500), Duration.ofSeconds(10), true, Duration.ofSeconds(2)));
 	}
 
 	/** Never runs: the schedulers of this test do not start. */

@@ -1,5 +1,6 @@
 package org.harbinger.engine;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,6 +26,10 @@ import org.springframework.integration.leader.DefaultCandidate;
  * candidate in Spring Integration's leader election over a JDBC lock. Elected, it notes the
  * end of the change log, starts the engine from the database, and from then on hands the
  * engine what other nodes logged; its own node's changes reach the engine directly.
+ * <p>
+ * With a warm standby (the default), every node runs an engine that reads the log from its
+ * start and writes nothing; elected, it reads what is left and compares with the alerts
+ * stored, writing only what differs.
  * <p>
  * Log numbers are taken when a row is inserted but become visible when its transaction
  * commits, so a later number can be seen before an earlier one: a number skipped is kept
@@ -56,17 +61,38 @@ final class ClusterEngine extends DefaultCandidate implements AutoCloseable {
 	/** Numbers skipped, with when they were first missed. */
 	private final Map<Long, Long> gaps = new LinkedHashMap<>();
 
-	ClusterEngine(EngineHost host, IncidentChangeLog log, IncidentRepository incidents, ClusterProperties cluster) {
+	private final boolean warmStandby;
+
+	private final ClockProperties clock;
+
+	/** The clock's date as last handed to the engine: the clock job runs on one node, each engine needs it. */
+	private LocalDate clockDay;
+
+	ClusterEngine(EngineHost host, IncidentChangeLog log, IncidentRepository incidents, ClusterProperties cluster,
+			ClockProperties clock) {
 		super(cluster.nodeId(), "harbinger-engine");
 		this.host = host;
 		this.log = log;
 		this.incidents = incidents;
+		this.clock = clock;
+		this.clockDay = clock.today();
+		this.warmStandby = cluster.warmStandby();
+		if (this.warmStandby) {
+			this.cursor = log.last();
+			host.standBy();
+		}
 		long poll = cluster.poll().toMillis();
 		this.reader.scheduleWithFixedDelay(this::readSafely, poll, poll, TimeUnit.MILLISECONDS);
 	}
 
 	@Override
 	public void onGranted(Context context) {
+		if (this.warmStandby) {
+			// What the standby has not read yet goes in before it compares and writes.
+			read();
+			this.host.lead();
+			return;
+		}
 		long end = this.log.last();
 		this.host.lead();
 		synchronized (this) {
@@ -77,6 +103,10 @@ final class ClusterEngine extends DefaultCandidate implements AutoCloseable {
 
 	@Override
 	public void onRevoked(Context context) {
+		if (this.warmStandby) {
+			this.host.standBy();
+			return;
+		}
 		synchronized (this) {
 			this.cursor = -1;
 		}
@@ -98,8 +128,13 @@ final class ClusterEngine extends DefaultCandidate implements AutoCloseable {
 	}
 
 	private synchronized void read() {
-		if (this.cursor < 0 || !this.host.leads()) {
+		if (this.cursor < 0 || !this.host.runs()) {
 			return;
+		}
+		LocalDate today = this.clock.today();
+		if (!today.equals(this.clockDay)) {
+			this.clockDay = today;
+			this.host.advanceTo(today).join();
 		}
 		List<IncidentChangeLog.Change> changes = this.log.since(this.cursor, this.gaps.keySet());
 		if (changes.isEmpty()) {

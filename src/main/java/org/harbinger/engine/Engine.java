@@ -8,14 +8,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import org.harbinger.incident.Incident;
-import org.harbinger.incident.IncidentKey;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 import org.slf4j.Logger;
@@ -39,15 +37,11 @@ public final class Engine implements AutoCloseable {
 
 	private final IncidentHistory history;
 
-	private final SignalSink sink;
+	private SignalSink sink;
 
-	private final MemoryStore store;
+	private MemoryStore store;
 
 	private final HitTracker hits = new HitTracker();
-
-	private final Map<IncidentKey, Held> held = new HashMap<>();
-
-	private final TreeMap<Long, Set<IncidentKey>> heldByDay = new TreeMap<>();
 
 	private final Map<String, FactHandle> thresholdHandles = new HashMap<>();
 
@@ -59,20 +53,15 @@ public final class Engine implements AutoCloseable {
 
 	private SessionMemory memory;
 
+	private SessionIncidents incidents;
+
 	/** Written on the engine thread only; volatile so pages can read it without queueing. */
 	private volatile LocalDate today;
 
 	private FactHandle todayHandle;
 
-	private Long firstDay;
-
-	private FactHandle coverageHandle;
-
 	/** What the alerts were last told, per key. */
 	private final Map<AlertKey, Signal> published = new HashMap<>();
-
-	private record Held(FactHandle handle, long day) {
-	}
 
 	private Engine(RuleBase rules, ThresholdSet thresholds, LocalDate today, IncidentHistory history, SignalSink sink,
 			MemoryStore store) {
@@ -198,6 +187,24 @@ public final class Engine implements AutoCloseable {
 		});
 	}
 
+	/**
+	 * Writes to {@code sink} and {@code store} from now on, after comparing what the session
+	 * finds with the alerts {@code sink} holds open: a warm standby taking over writes only
+	 * what the engine it replaces had not written (docs/cluster.md).
+	 */
+	CompletableFuture<Void> publishTo(SignalSink next, MemoryStore nextStore) {
+		return submit(() -> {
+			this.sink = next;
+			this.store = nextStore;
+			this.published.clear();
+			this.published.putAll(next.openSignals());
+			this.hits.touch(this.published.keySet());
+			this.hits.touchLive();
+			fireAndPublish(Set.of());
+			nextStore.save(this.memory.export(this.rules.kieBase()));
+		});
+	}
+
 	/** Today once everything queued before this call has been evaluated. */
 	public LocalDate today() {
 		return submit(() -> {
@@ -215,7 +222,7 @@ public final class Engine implements AutoCloseable {
 	/** The number of incidents the session holds now. */
 	public int heldIncidents() {
 		return submit(() -> {
-		}).thenApply((ignored) -> this.held.size()).join();
+		}).thenApply((ignored) -> this.incidents.size()).join();
 	}
 
 	@Override
@@ -268,8 +275,6 @@ public final class Engine implements AutoCloseable {
 			this.session.dispose();
 		}
 		this.hits.clear();
-		this.held.clear();
-		this.heldByDay.clear();
 		this.thresholdHandles.clear();
 		this.session = this.rules.kieBase().newKieSession();
 		this.session.addEventListener(this.hits);
@@ -279,16 +284,15 @@ public final class Engine implements AutoCloseable {
 			.forEach((key, value) -> this.thresholdHandles.put(key, this.session.insert(new Threshold(key, value))));
 		this.todayHandle = this.session.insert(new Today(this.today));
 		memory.forEach(this.session::insert);
-		this.firstDay = null;
-		this.coverageHandle = null;
-		this.history.firstEventDate().ifPresent((first) -> cover(first.toEpochDay()));
+		this.incidents = new SessionIncidents(this.session);
+		this.history.firstEventDate().ifPresent((first) -> this.incidents.cover(first.toEpochDay()));
 		this.history.forEachSince(this.today.minusDays(this.thresholds.lookbackDays() - 1L), this::insert);
 		this.published.clear();
 		this.published.putAll(this.sink.openSignals());
 		// An open alert the new session finds nothing for must still be compared, and resolved.
 		this.hits.touch(this.published.keySet());
 		fireAndPublish(withdrawn);
-		logger.info("Engine session seeded: {} incidents, today {}, retention {} days", this.held.size(), this.today,
+		logger.info("Engine session seeded: {} incidents, today {}, retention {} days", this.incidents.size(), this.today,
 				this.thresholds.retentionDays());
 	}
 
@@ -303,54 +307,15 @@ public final class Engine implements AutoCloseable {
 	}
 
 	private void insert(Incident incident) {
-		retract(incident.key());
-		IncidentFact fact = new IncidentFact(incident);
-		cover(fact.getDay());
-		if (fact.getDay() < lookbackHorizon()) {
-			return;
-		}
-		this.held.put(fact.key(), new Held(this.session.insert(fact), fact.getDay()));
-		this.heldByDay.computeIfAbsent(fact.getDay(), (day) -> new HashSet<>()).add(fact.key());
-	}
-
-	private void retract(IncidentKey key) {
-		Held old = this.held.remove(key);
-		if (old != null) {
-			this.session.delete(old.handle());
-			Set<IncidentKey> sameDay = this.heldByDay.get(old.day());
-			sameDay.remove(key);
-			if (sameDay.isEmpty()) {
-				this.heldByDay.remove(old.day());
-			}
-		}
-	}
-
-	private void expire() {
-		Map<Long, Set<IncidentKey>> expired = this.heldByDay.headMap(horizon());
-		for (Set<IncidentKey> keys : List.copyOf(expired.values())) {
-			List.copyOf(keys).forEach(this::retract);
-		}
-	}
-
-	private void cover(long day) {
-		if (this.firstDay != null && this.firstDay <= day) {
-			return;
-		}
-		this.firstDay = day;
-		if (this.coverageHandle == null) {
-			this.coverageHandle = this.session.insert(new DataCoverage(day));
-		}
-		else {
-			this.session.update(this.coverageHandle, new DataCoverage(day));
-		}
+		this.incidents.insert(incident, lookbackHorizon());
 	}
 
 	/** {@code withdrawn}: ids of incidents this step deleted or amended; an alert they held up is retracted. */
 	private void fireAndPublish(Set<String> withdrawn) {
 		this.session.fireAllRules();
-		if (!this.heldByDay.isEmpty() && this.heldByDay.firstKey() < horizon()) {
+		if (this.incidents.holdsBefore(horizon())) {
 			// Older than every counting window: the rules have taken what they keep of them.
-			expire();
+			this.incidents.expireBefore(horizon());
 			this.session.fireAllRules();
 		}
 		List<SignalChange> changes = new ArrayList<>();

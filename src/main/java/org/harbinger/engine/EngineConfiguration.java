@@ -69,8 +69,8 @@ class EngineConfiguration {
 				incidents.forEachSince(from, action);
 			}
 		};
-		EngineHost host = new EngineHost((rules, thresholds, today) -> Engine.start(rules, thresholds, today, history,
-				sink, memory), clock, startUp.rules(), startUp.thresholds());
+		EngineHost host = new EngineHost((rules, thresholds, today, writeTo, keepIn) -> Engine.start(rules, thresholds,
+				today, history, writeTo, keepIn), clock, startUp.rules(), startUp.thresholds(), sink, memory);
 		if (!cluster.enabled()) {
 			host.lead();
 		}
@@ -80,8 +80,8 @@ class EngineConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnBooleanProperty("harbinger.cluster.enabled")
 	ClusterEngine clusterEngine(EngineHost host, IncidentChangeLog log, IncidentRepository incidents,
-			ClusterProperties cluster) {
-		return new ClusterEngine(host, log, incidents, cluster);
+			ClusterProperties cluster, ClockProperties clock) {
+		return new ClusterEngine(host, log, incidents, cluster, clock);
 	}
 
 	/** The lock table, under Spring's lifecycle (it starts and stops with the context). */
@@ -143,11 +143,11 @@ class EngineConfiguration {
 	@DisallowConcurrentExecution
 	static class AdvanceTodayJob extends QuartzJobBean {
 
-		private final Engine engine;
+		private final EngineHost engine;
 
 		private final ClockProperties clock;
 
-		AdvanceTodayJob(Engine engine, ClockProperties clock) {
+		AdvanceTodayJob(EngineHost engine, ClockProperties clock) {
 			this.engine = engine;
 			this.clock = clock;
 		}

@@ -17,10 +17,10 @@ public class EngineHost implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(EngineHost.class);
 
-	/** Starts an engine on the rules and thresholds in force. */
+	/** Starts an engine on the rules and thresholds in force, writing to the sink and store given. */
 	interface Starter {
 
-		Engine start(RuleBase rules, ThresholdSet thresholds, LocalDate today);
+		Engine start(RuleBase rules, ThresholdSet thresholds, LocalDate today, SignalSink sink, MemoryStore store);
 
 	}
 
@@ -28,40 +28,79 @@ public class EngineHost implements AutoCloseable {
 
 	private final ClockProperties clock;
 
+	private final SignalSink sink;
+
+	private final MemoryStore store;
+
+	/** Whether the engine running here writes: false while it is a warm standby. */
+	private volatile boolean writes;
+
 	private volatile Engine engine;
 
 	private volatile RuleBase rules;
 
 	private volatile ThresholdSet thresholds;
 
-	EngineHost(Starter starter, ClockProperties clock, RuleBase rules, ThresholdSet thresholds) {
+	EngineHost(Starter starter, ClockProperties clock, RuleBase rules, ThresholdSet thresholds, SignalSink sink,
+			MemoryStore store) {
 		this.starter = starter;
 		this.clock = clock;
+		this.sink = sink;
+		this.store = store;
 		this.rules = rules;
 		this.thresholds = thresholds;
 	}
 
-	/** Starts the engine here, from the database. */
+	/** Runs the engine here, writing alerts: a warm standby's engine takes over, or one starts from the database. */
 	synchronized void lead() {
-		if (this.engine == null) {
-			long started = System.nanoTime();
-			this.engine = this.starter.start(this.rules, this.thresholds, this.clock.today());
-			logger.info("This node runs the engine (started in {} ms)", (System.nanoTime() - started) / 1_000_000);
+		if (this.writes) {
+			return;
 		}
+		long started = System.nanoTime();
+		if (this.engine == null) {
+			this.engine = this.starter.start(this.rules, this.thresholds, this.clock.today(), this.sink, this.store);
+		}
+		else {
+			this.engine.publishTo(this.sink, this.store).join();
+		}
+		this.writes = true;
+		logger.info("This node runs the engine (started in {} ms)", (System.nanoTime() - started) / 1_000_000);
+	}
+
+	/**
+	 * Keeps an engine here that follows every change but writes nothing (a warm standby), so
+	 * that taking over costs a comparison, not a rebuild (docs/cluster.md).
+	 */
+	synchronized void standBy() {
+		if (this.engine == null) {
+			this.engine = this.starter.start(this.rules, this.thresholds, this.clock.today(), new ShadowSink(),
+					MemoryStore.inMemory());
+		}
+		else if (this.writes) {
+			this.engine.publishTo(new ShadowSink(), MemoryStore.inMemory()).join();
+		}
+		this.writes = false;
+		logger.info("This node keeps a warm standby engine");
 	}
 
 	/** Stops the engine here: another node runs it, or none while the election goes on. */
 	synchronized void follow() {
 		Engine running = this.engine;
 		this.engine = null;
+		this.writes = false;
 		if (running != null) {
 			running.close();
 			logger.info("This node no longer runs the engine");
 		}
 	}
 
-	/** Whether the engine runs on this node. */
+	/** Whether the engine that writes alerts runs on this node. */
 	public boolean leads() {
+		return this.writes;
+	}
+
+	/** Whether an engine runs on this node, writing or standing by. */
+	boolean runs() {
 		return this.engine != null;
 	}
 

@@ -62,6 +62,11 @@ final class HitTracker implements RuleRuntimeEventListener {
 		this.touched.addAll(keys);
 	}
 
+	/** Marks every key that has hits now. */
+	void touchLive() {
+		this.touched.addAll(this.live.keySet());
+	}
+
 	/** The keys hits touched since {@link #published()}, in order. */
 	SortedSet<AlertKey> touched() {
 		return Collections.unmodifiableSortedSet(this.touched);

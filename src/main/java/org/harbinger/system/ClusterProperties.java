@@ -14,13 +14,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * and thresholds, subscriptions and users are shared through it; {@code node-id} names this
  * node in the log (default: host and process); {@code poll}: how often the engine reads the
  * log; {@code lease}: how long an elected node holds the engine without renewing it, so a
- * dead leader is replaced within about one lease; {@code config-poll}: how often a node looks
- * for a newer version of the shared files (0 turns sharing off).
+ * dead leader is replaced within about one lease; {@code warm-standby}: every other node keeps
+ * an engine that follows every change and writes nothing, so taking over needs no rebuild;
+ * {@code config-poll}: how often a node looks for a newer version of the shared files (0
+ * turns sharing off).
  */
 @ConfigurationProperties("harbinger.cluster")
 public record ClusterProperties(@DefaultValue("false") boolean enabled, String nodeId,
 		@DefaultValue("500ms") Duration poll, @DefaultValue("10s") Duration lease,
-		@DefaultValue("2s") Duration configPoll) {
+		@DefaultValue("true") boolean warmStandby, @DefaultValue("2s") Duration configPoll) {
 
 	public ClusterProperties {
 		if (nodeId == null || nodeId.isBlank()) {

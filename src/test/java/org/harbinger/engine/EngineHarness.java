@@ -70,8 +70,9 @@ final class EngineHarness implements AutoCloseable {
 
 	/** This engine behind the face the service's modules use, as on a single node. */
 	EngineHost host(RuleBase rules, ThresholdSet thresholds) {
-		EngineHost host = new EngineHost((inForce, values, today) -> this.engine,
-				new ClockProperties(ZoneOffset.UTC, this.engine.currentDay()), rules, thresholds);
+		EngineHost host = new EngineHost((inForce, values, today, sink, store) -> this.engine,
+				new ClockProperties(ZoneOffset.UTC, this.engine.currentDay()), rules, thresholds, this.log,
+				MemoryStore.inMemory());
 		host.lead();
 		return host;
 	}

@@ -87,7 +87,7 @@ class SharedConfigTests {
 	@Test
 	void aSingleNodeWritesNoVersion() throws Exception {
 		SharedConfig alone = new SharedConfig(this.jdbc,
-				new ClusterProperties(false, "alone", Duration.ofMillis(500), Duration.ofSeconds(10), Duration.ofSeconds(2)));
+				new ClusterProperties(false, "alone", Duration.ofMillis(500), Duration.ofSeconds(10), true, Duration.ofSeconds(2)));
 		alone.publish("users", "users: []\n", "admin");
 
 		assertThat(alone.latestNumber("users")).isZero();
@@ -107,7 +107,7 @@ class SharedConfigTests {
 	}
 
 	private static ClusterProperties properties() {
-		return new ClusterProperties(true, null, Duration.ofMillis(500), Duration.ofSeconds(10), Duration.ofSeconds(2));
+		return new ClusterProperties(true, null, Duration.ofMillis(500), Duration.ofSeconds(10), true, Duration.ofSeconds(2));
 	}
 
 	/** A file's owner that accepts any text: what it puts in force is what it was given. */

@@ -28,7 +28,7 @@ class UsersFileTests {
 
 	/** One node on its own: the file is the only truth. */
 	private final SharedConfig alone = new SharedConfig(null,
-			new ClusterProperties(false, "alone", Duration.ofMillis(500), Duration.ofSeconds(10), Duration.ofSeconds(2)));
+			new ClusterProperties(false, "alone", Duration.ofMillis(500), Duration.ofSeconds(10), true, Duration.ofSeconds(2)));
 
 	@TempDir
 	Path dir;
