@@ -12,7 +12,6 @@ import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.harbinger.system.ConfigAudit;
 import org.harbinger.system.ConfigChangeRefused;
@@ -208,7 +207,7 @@ class SubscriptionChanges implements SharedFile {
 			if (!text.equals(before.content())) {
 				EditableFiles.write(this.dir, FILE, text);
 			}
-			removedBy(accepted).forEach((name) -> {
+			this.subscriptions.removedBy(accepted).forEach((name) -> {
 				this.cursors.forget(name);
 				this.cursors.forget(FlashNotices.FLASH_CURSOR + name);
 			});
@@ -245,19 +244,11 @@ class SubscriptionChanges implements SharedFile {
 
 	/** Subscriptions before jobs: a new job never fires before its subscription is in force. */
 	private void putInForce(String text, List<Subscription> accepted) {
-		Set<String> removed = removedBy(accepted);
+		Set<String> removed = this.subscriptions.removedBy(accepted);
 		this.subscriptions.replace(accepted);
 		// Only the jobs of subscriptions this version removes: other jobs may be another node's newer ones.
 		this.schedules.reconcile(accepted, removed);
 		this.inForce = text;
-	}
-
-	private Set<String> removedBy(List<Subscription> accepted) {
-		return this.subscriptions.all()
-			.stream()
-			.map(Subscription::name)
-			.filter((name) -> accepted.stream().noneMatch((subscription) -> subscription.name().equals(name)))
-			.collect(Collectors.toSet());
 	}
 
 	/** The fields as the file names them (snake_case accepted), null values left out, known fields first. */
