@@ -4,10 +4,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.mail.internet.MimeMessage;
 import org.harbinger.alert.Alert;
 import org.harbinger.alert.AlertRepository;
 import org.harbinger.engine.EngineHost;
@@ -20,6 +26,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.quartz.Scheduler;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -32,7 +39,8 @@ import static org.awaitility.Awaitility.await;
  * Two nodes, each a whole service with its own engine bean, on one embedded PostgreSQL
  * (docs/architecture.md, "One engine for the cluster"): incidents posted to either node are
  * judged together by the one elected engine, a deletion on one retracts on the other, every
- * transition is recorded once, and when the engine's node stops the other takes over.
+ * transition is recorded once, a digest goes out once from whichever node's scheduler fires
+ * it, and when the engine's node stops the other takes over.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterTests {
@@ -41,15 +49,22 @@ class ClusterTests {
 
 	private static final Duration LEASE = Duration.ofSeconds(3);
 
+	/** A port of this class's own: another context's dispatcher must never reach this relay. */
+	private static final int SMTP_PORT = 3041;
+
 	private static EmbeddedPostgres postgres;
 
 	private static ConfigurableApplicationContext first;
 
 	private static ConfigurableApplicationContext second;
 
+	private static GreenMail smtp;
+
 	@BeforeAll
 	static void startTwoNodes() throws Exception {
 		postgres = EmbeddedPostgres.start();
+		smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		smtp.start();
 		first = node("first");
 		await().atMost(Duration.ofSeconds(30)).until(() -> host(first).leads());
 		second = node("second");
@@ -63,6 +78,7 @@ class ClusterTests {
 			}
 		}
 		postgres.close();
+		smtp.stop();
 	}
 
 	@Test
@@ -102,6 +118,26 @@ class ClusterTests {
 
 	@Test
 	@Order(4)
+	void aDigestIsSentByWhicheverNodeFiresItOnce() throws Exception {
+		// Both schedulers in one Quartz cluster (the JDBC store): each firing runs on one node.
+		first.getBean(Scheduler.class).start();
+		second.getBean(Scheduler.class).start();
+
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> Arrays.stream(smtp.getReceivedMessages()).anyMatch(ClusterTests::citesTheRocketStrike));
+		Thread.sleep(5_000);
+
+		List<String> ids = new ArrayList<>();
+		for (MimeMessage mail : smtp.getReceivedMessages()) {
+			ids.add(mail.getMessageID());
+		}
+		assertThat(ids).as("Message-IDs at the relay").isNotEmpty().doesNotHaveDuplicates();
+		assertThat(Arrays.stream(smtp.getReceivedMessages()).filter(ClusterTests::citesTheRocketStrike))
+			.as("digests citing the strike").hasSize(1);
+	}
+
+	@Test
+	@Order(5)
 	void whenTheEnginesNodeStopsTheOtherTakesOverAndGoesOn() {
 		long stopped = System.nanoTime();
 		first.close();
@@ -116,6 +152,15 @@ class ClusterTests {
 			assertThat(open(second, "Uzbekistan")).isEqualTo(Severity.CRITICAL);
 		});
 		assertEveryTransitionRecordedOnce();
+	}
+
+	private static boolean citesTheRocketStrike(MimeMessage mail) {
+		try {
+			return GreenMailUtil.getBody(mail).contains("UZB2001");
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
 	}
 
 	private static Severity open(ConfigurableApplicationContext node, String country) {
@@ -161,9 +206,17 @@ class ClusterTests {
 	private static ConfigurableApplicationContext node(String name) throws Exception {
 		Path dir = Files.createTempDirectory("harbinger-cluster-" + name);
 		Path config = Files.createDirectories(dir.resolve("config"));
-		for (String file : List.of("thresholds.yml", "actors.yml", "subscriptions.yml")) {
+		for (String file : List.of("thresholds.yml", "actors.yml")) {
 			Files.copy(Path.of("config", file), config.resolve(file));
 		}
+		Files.writeString(config.resolve("subscriptions.yml"), """
+				subscriptions:
+				  - name: cluster-desk
+				    recipients: [desk@analysis.example]
+				    cron: "0/2 * * * * ?"
+				    time-zone: UTC
+				    min-severity: INFO
+				""");
 		return new SpringApplicationBuilder(HarbingerApplication.class).profiles("postgres")
 			.run("--server.port=0", "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
 					"--spring.datasource.username=postgres", "--spring.quartz.auto-startup=false",
@@ -173,7 +226,8 @@ class ClusterTests {
 					"--harbinger.cluster.node-id=" + name, "--harbinger.cluster.lease=" + LEASE.toMillis() + "ms",
 					"--harbinger.cluster.poll=200ms", "--harbinger.config-dir=" + config,
 					"--harbinger.security.users-file=" + config.resolve("users.yml"),
-					"--harbinger.mail.eml-dir=" + dir.resolve("mail"));
+					"--harbinger.mail.eml-dir=" + dir.resolve("mail"), "--spring.mail.host=127.0.0.1",
+					"--spring.mail.port=" + SMTP_PORT, "--spring.quartz.scheduler-name=harbinger-cluster");
 	}
 
 }
