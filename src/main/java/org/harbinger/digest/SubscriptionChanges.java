@@ -22,6 +22,7 @@ import org.harbinger.system.HarbingerProperties;
 import org.harbinger.system.SharedConfig;
 import org.harbinger.system.SharedFile;
 import org.harbinger.system.YamlEdit;
+import org.harbinger.system.YamlValues;
 import org.harbinger.system.YamlFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -323,12 +324,12 @@ class SubscriptionChanges implements SharedFile {
 			return null;
 		}
 		if (value instanceof Collection<?> list) {
-			return YamlEdit.render(list.stream().map(String::valueOf).toList());
+			return YamlValues.render(list.stream().map(String::valueOf).toList());
 		}
 		if (value instanceof Number || value instanceof Boolean) {
 			return value.toString();
 		}
-		return YamlEdit.render(String.valueOf(value));
+		return YamlValues.render(String.valueOf(value));
 	}
 
 	/** {@code line N: subscription 'x' field: reason}, by field. */

@@ -1,6 +1,5 @@
 package org.harbinger.ingest;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -94,7 +93,7 @@ class ImportPipeline {
 			catch (RecordReader.HeaderException ex) {
 				this.transaction.executeWithoutResult((status) -> {
 					this.jobs.reject(id, List.of(new ImportJobs.Rejected(1, ex.getMessage(), ex.raw())));
-					this.jobs.progress(id, new ImportJobs.Progress(counted.count, 1, 0, 0, 0, 0, 1));
+					this.jobs.progress(id, new ImportJobs.Progress(counted.count(), 1, 0, 0, 0, 0, 1));
 				});
 				this.jobs.finish(id, ImportJob.Status.FAILED, "line 1: " + ex.getMessage());
 				return this.jobs.find(id).orElseThrow();
@@ -171,11 +170,11 @@ class ImportPipeline {
 					break;
 				}
 				if (batch.size() >= this.properties.batchSize()) {
-					reads.put(new Read(batch, counted.count, line, false, null));
+					reads.put(new Read(batch, counted.count(), line, false, null));
 					batch = new Batch();
 				}
 			}
-			reads.put(new Read(batch, counted.count, line, true, null));
+			reads.put(new Read(batch, counted.count(), line, true, null));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -323,35 +322,6 @@ class ImportPipeline {
 				singles.add(single);
 			});
 			return singles;
-		}
-
-	}
-
-	/** Counts the bytes read, for progress against the file's size. */
-	private static final class CountingStream extends FilterInputStream {
-
-		private volatile long count;
-
-		CountingStream(InputStream in) {
-			super(in);
-		}
-
-		@Override
-		public int read() throws IOException {
-			int b = super.read();
-			if (b >= 0) {
-				this.count++;
-			}
-			return b;
-		}
-
-		@Override
-		public int read(byte[] buffer, int offset, int length) throws IOException {
-			int read = super.read(buffer, offset, length);
-			if (read > 0) {
-				this.count += read;
-			}
-			return read;
 		}
 
 	}

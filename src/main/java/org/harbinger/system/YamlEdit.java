@@ -2,11 +2,8 @@ package org.harbinger.system;
 
 import java.io.StringReader;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -30,9 +27,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 public final class YamlEdit {
 
-	private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_./@+-]*(?: [A-Za-z0-9_./@+-]+)*");
 
-	private static final Pattern RESERVED = Pattern.compile("(?i)true|false|yes|no|on|off|null|~");
 
 	private String text;
 
@@ -46,7 +41,7 @@ public final class YamlEdit {
 
 	/** Sets the value at the path; a missing last key (or keys) is added at the end of its map. */
 	public YamlEdit set(List<?> path, Object value) {
-		String rendered = render(value);
+		String rendered = YamlValues.render(value);
 		Node parent = null;
 		Node key = null;
 		Node node = root();
@@ -116,47 +111,6 @@ public final class YamlEdit {
 		}
 		splice(at, at, separator + item(item, dash));
 		return this;
-	}
-
-	/** A value as YAML flow text: a plain or double-quoted scalar, or a list {@code [a, b]}. */
-	public static String render(Object value) {
-		if (value instanceof Collection<?> items) {
-			List<String> rendered = new ArrayList<>();
-			for (Object item : items) {
-				if (item instanceof Collection<?> || item instanceof Map<?, ?>) {
-					throw new IllegalArgumentException("expected a list of single values");
-				}
-				rendered.add(render(item));
-			}
-			return "[" + String.join(", ", rendered) + "]";
-		}
-		if (value instanceof Number || value instanceof Boolean) {
-			return value.toString();
-		}
-		if (!(value instanceof String string)) {
-			throw new IllegalArgumentException("expected a single value or a list");
-		}
-		if (PLAIN.matcher(string).matches() && !RESERVED.matcher(string).matches()) {
-			return string;
-		}
-		StringBuilder quoted = new StringBuilder("\"");
-		string.codePoints().forEach((c) -> {
-			switch (c) {
-				case '"' -> quoted.append("\\\"");
-				case '\\' -> quoted.append("\\\\");
-				case '\n' -> quoted.append("\\n");
-				case '\t' -> quoted.append("\\t");
-				default -> {
-					if (c < 0x20) {
-						quoted.append(String.format(Locale.ROOT, "\\x%02x", c));
-					}
-					else {
-						quoted.appendCodePoint(c);
-					}
-				}
-			}
-		});
-		return quoted.append('"').toString();
 	}
 
 	private record Located(Node key, Node node) {
@@ -248,7 +202,7 @@ public final class YamlEdit {
 	}
 
 	private String entry(List<?> keys, Object value, int indent) {
-		String key = render(keys.get(0));
+		String key = YamlValues.render(keys.get(0));
 		if (keys.size() > 1) {
 			return key + ":" + newline() + " ".repeat(indent + 2) + entry(keys.subList(1, keys.size()), value, indent + 2);
 		}
@@ -259,7 +213,7 @@ public final class YamlEdit {
 				.append(entry(List.of(name), inner, indent + 2)));
 			return nested.toString();
 		}
-		return key + ": " + render(value);
+		return key + ": " + YamlValues.render(value);
 	}
 
 	private String item(Map<String, ?> fields, int dash) {

@@ -17,6 +17,7 @@ import org.harbinger.system.HarbingerProperties;
 import org.harbinger.system.SharedConfig;
 import org.harbinger.system.SharedFile;
 import org.harbinger.system.YamlEdit;
+import org.harbinger.system.YamlValues;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -189,7 +190,7 @@ class ThresholdChanges implements SharedFile {
 	}
 
 	private static String text(Object value) {
-		return (value != null) ? YamlEdit.render(value) : null;
+		return (value != null) ? YamlValues.render(value) : null;
 	}
 
 }

@@ -112,12 +112,12 @@ class YamlEditTests {
 
 	@Test
 	void valuesThatYamlWouldMisreadAreQuoted() {
-		assertThat(YamlEdit.render("0 0 7 * * ?")).isEqualTo("\"0 0 7 * * ?\"");
-		assertThat(YamlEdit.render("a \"b\" # c")).isEqualTo("\"a \\\"b\\\" # c\"");
-		assertThat(YamlEdit.render("yes")).isEqualTo("\"yes\"");
-		assertThat(YamlEdit.render("Asia/Kabul")).isEqualTo("Asia/Kabul");
-		assertThat(YamlEdit.render(List.of("x@y.example", "Afghanistan/Kunar"))).isEqualTo("[x@y.example, Afghanistan/Kunar]");
-		assertThatIllegalArgumentException().isThrownBy(() -> YamlEdit.render(Map.of("a", 1)));
+		assertThat(YamlValues.render("0 0 7 * * ?")).isEqualTo("\"0 0 7 * * ?\"");
+		assertThat(YamlValues.render("a \"b\" # c")).isEqualTo("\"a \\\"b\\\" # c\"");
+		assertThat(YamlValues.render("yes")).isEqualTo("\"yes\"");
+		assertThat(YamlValues.render("Asia/Kabul")).isEqualTo("Asia/Kabul");
+		assertThat(YamlValues.render(List.of("x@y.example", "Afghanistan/Kunar"))).isEqualTo("[x@y.example, Afghanistan/Kunar]");
+		assertThatIllegalArgumentException().isThrownBy(() -> YamlValues.render(Map.of("a", 1)));
 	}
 
 	@Test
