@@ -3,6 +3,8 @@ package org.harbinger;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
@@ -16,6 +18,8 @@ import org.harbinger.digest.Digests;
 import org.harbinger.engine.EngineHost;
 import org.harbinger.web.DigestPreviewInBrowser;
 import org.harbinger.engine.Severity;
+import org.harbinger.incident.Incident;
+import org.harbinger.incident.IncidentRepository;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,6 +61,9 @@ class DemoStartTests {
 	private MockMvc mvc;
 
 	@Autowired
+	private IncidentRepository incidents;
+
+	@Autowired
 	private Digests digests;
 
 	@DynamicPropertySource
@@ -81,6 +88,35 @@ class DemoStartTests {
 		assertThat(open).filteredOn((alert) -> alert.indicator().equals("attack-surge"))
 			.extracting(Alert::scope)
 			.contains("Afghanistan");
+	}
+
+	/**
+	 * Issue 15: the demo's CRITICAL attack-surge for Afghanistan once counted Taliban raids on
+	 * ISKP cells as ISKP attacks. Its evidence now holds only incidents ISKP carried out, while
+	 * the same 14 days hold operations against ISKP that the old reading counted.
+	 */
+	@Test
+	void theAttackSurgeEvidenceHoldsOnlyIncidentsIskpCarriedOut() {
+		LocalDate today = this.engine.today();
+
+		Alert surge = this.alerts.find(new AlertRepository.Filter(Alert.Status.OPEN, "attack-surge", "Afghanistan", null))
+			.stream()
+			.filter((alert) -> alert.scope().equals("Afghanistan"))
+			.findFirst()
+			.orElseThrow();
+		List<Incident> evidence = this.incidents.findByEventIds(surge.evidence());
+
+		assertThat(evidence).hasSize(surge.evidence().size())
+			.allSatisfy((incident) -> assertThat(incident.actor1Group().equals("ISKP")
+					|| incident.assocActor1Groups().contains("ISKP")).as(incident.eventId() + " by ISKP").isTrue());
+		List<String> operationsAgainstIskp = new ArrayList<>();
+		this.incidents.forEachSince(today.minusDays(13), (incident) -> {
+			if (incident.country().equals("Afghanistan") && "ISKP".equals(incident.actor2Group())
+					&& !incident.eventDate().isAfter(today) && incident.eventType().equals("Battles")) {
+				operationsAgainstIskp.add(incident.eventId());
+			}
+		});
+		assertThat(operationsAgainstIskp).isNotEmpty().doesNotContainAnyElementsOf(surge.evidence());
 	}
 
 	/** The README's Quick start lists these open alerts: a change here must change it too. */

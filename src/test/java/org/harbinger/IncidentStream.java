@@ -133,7 +133,8 @@ public record IncidentStream(long seed, LocalDate start, List<Backtest.Step> ste
 				i.interaction(), i.civilianTargeting(), i.iso(), i.region(), i.country(), i.admin1(), i.admin2(),
 				i.admin3(), i.location(), i.latitude(), i.longitude(), i.geoPrecision(), i.reportedBy(), i.sourceScale(),
 				i.notes(), fatalities, tags, i.timestamp(), i.originCountry(), i.claimStatus(), i.reliability(),
-				i.credibility(), i.actor1Group(), i.actor2Group(), i.targetGroups(), i.gradeReason());
+				i.credibility(), i.actor1Group(), i.actor2Group(), i.targetGroups(), i.assocActor1Groups(),
+				i.gradeReason());
 	}
 
 	/** Thresholds an administrator tightened: shorter windows, lower counts. */

@@ -83,7 +83,7 @@ class RestartTests {
 					i.admin2(), i.admin3(), i.location(), i.latitude(), i.longitude(), i.geoPrecision(), i.reportedBy(),
 					i.sourceScale(), i.notes(), i.fatalities() + 12, i.tags(), i.timestamp(), i.originCountry(),
 					i.claimStatus(), i.reliability(), i.credibility(), i.actor1Group(), i.actor2Group(),
-					i.targetGroups(), i.gradeReason()))
+					i.targetGroups(), i.assocActor1Groups(), i.gradeReason()))
 			.toList();
 		assertThat(amended).as("recent ISKP attacks to amend").isNotEmpty();
 		IncidentService incidents = service.getBean(IncidentService.class);

@@ -113,7 +113,7 @@ public final class TestIncidents {
 			return new Incident("test", this.id, this.date, 1, "Political violence", this.eventType, this.subEventType,
 					this.actor1, null, null, null, null, null, null, null, null, null, this.country, this.admin1, null,
 					null, null, null, null, null, "test", null, this.notes, this.fatalities, Set.copyOf(this.tags),
-					null, this.origin, ClaimStatus.ATTRIBUTED, "B", 2, this.actor1Group, null, Set.of(),
+					null, this.origin, ClaimStatus.ATTRIBUTED, "B", 2, this.actor1Group, null, Set.of(), Set.of(),
 					"test incident: default grade");
 		}
 

@@ -30,7 +30,7 @@ final class ScenarioFile {
 
 	/** What a scenario may show; the runner checks each indicator's file shows what the rule needs. */
 	static final Set<String> KINDS = Set.of("fires", "silent-below", "escalates", "resolves", "late-report",
-			"duplicate", "baseline", "other");
+			"duplicate", "baseline", "iskp-target", "iskp-perpetrator", "other");
 
 	private ScenarioFile() {
 	}

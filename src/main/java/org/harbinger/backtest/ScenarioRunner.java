@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.harbinger.engine.RuleBase;
+import org.harbinger.engine.ActorRole;
 import org.harbinger.engine.RuleMetadata;
 import org.harbinger.engine.ThresholdSet;
 import org.harbinger.incident.IncidentFields;
@@ -83,6 +84,9 @@ public final class ScenarioRunner {
 			if (indicator.history()) {
 				needed.add("baseline");
 			}
+			// The negative control for actor roles (docs/indicators.md, "Actor roles"): the
+			// same incidents with ISKP in the other role must leave the indicator silent.
+			needed.add((indicator.role() == ActorRole.TARGET) ? "iskp-perpetrator" : "iskp-target");
 			needed.removeAll(kinds);
 			if (!needed.isEmpty()) {
 				problems.add("indicator '" + indicator.id() + "': no scenario covers " + needed);

@@ -67,6 +67,10 @@ final class ImportCommand implements Callable<Integer> {
 		out.printf("%s: %s, %d rows stored (%d new, %d amended, %d unchanged), %d deleted, %d refused (import %d)%n",
 				report.file(), report.status(), report.accepted(), report.created(), report.amended(),
 				report.unchanged(), report.deleted(), report.rejected(), report.id());
+		if (report.beyondClock() > 0) {
+			out.printf("  %d dated after the event-time clock (%s): stored, judged when the clock reaches their day%n",
+					report.beyondClock(), report.clock());
+		}
 		if (report.message() != null) {
 			out.println("  " + report.message());
 		}

@@ -29,6 +29,8 @@ final class ServiceContext {
 		properties.put("harbinger.mail.sender-enabled", "false");
 		properties.put("harbinger.ingest.resume-on-start", "false");
 		properties.put("harbinger.reload.enabled", "false");
+		// A command reads the files on this machine; only a running node shares them.
+		properties.put("harbinger.cluster.config-poll", "0s");
 		properties.putAll(overrides);
 		// The application's package as the source, not its class: the class starts the command line.
 		String root = ServiceContext.class.getPackageName().substring(0,

@@ -2,9 +2,11 @@ package org.harbinger.digest;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import org.harbinger.system.EditableFiles;
 import org.harbinger.system.HarbingerProperties;
+import org.harbinger.system.SharedConfig;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
@@ -22,7 +24,9 @@ import org.springframework.scheduling.quartz.QuartzJobBean;
 class DigestConfiguration {
 
 	@Bean
-	Subscriptions subscriptions(HarbingerProperties properties) {
+	Subscriptions subscriptions(HarbingerProperties properties, SharedConfig shared) {
+		// Before the file is first read: the version in force on the other nodes.
+		shared.prepare(SubscriptionChanges.AUDIT_FILE, properties.configDir().resolve(SubscriptionChanges.FILE));
 		return new Subscriptions(SubscriptionsFile.read(EditableFiles.read(properties.configDir(), "config", "subscriptions.yml")));
 	}
 
@@ -51,8 +55,10 @@ class DigestConfiguration {
 
 	/** One Quartz job per subscription, kept in step with subscriptions.yml at start-up. */
 	@Bean
-	SmartInitializingSingleton scheduleDigests(DigestSchedules schedules, Subscriptions subscriptions) {
-		return () -> schedules.reconcile(subscriptions.all());
+	SmartInitializingSingleton scheduleDigests(DigestSchedules schedules, Subscriptions subscriptions,
+			SharedConfig shared) {
+		return () -> schedules.start(subscriptions.all(),
+				shared.sharing() ? shared.latest(SubscriptionChanges.AUDIT_FILE) : Optional.empty(), shared.sharing());
 	}
 
 	/** Runs one subscription's digest and hands what it queued to the sender (never sends on a Quartz worker). */

@@ -1,5 +1,6 @@
 package org.harbinger.digest;
 
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TimeZone;
 
+import org.harbinger.system.SharedConfig;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.CronTrigger;
 import org.quartz.JobBuilder;
@@ -20,6 +22,7 @@ import org.quartz.TriggerKey;
 import org.quartz.impl.matchers.GroupMatcher;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One Quartz job per subscription, kept in step with the subscriptions in force, at
@@ -36,12 +39,25 @@ class DigestSchedules {
 
 	private final DigestCursors cursors;
 
-	DigestSchedules(Scheduler scheduler, DigestCursors cursors) {
+	private final TransactionTemplate transactions;
+
+	DigestSchedules(Scheduler scheduler, DigestCursors cursors, TransactionTemplate transactions) {
 		this.scheduler = scheduler;
 		this.cursors = cursors;
+		this.transactions = transactions;
 	}
 
-	void reconcile(List<Subscription> subscriptions) {
+	/**
+	 * Schedules the subscriptions in force, and deletes the jobs of those a change removed:
+	 * never a job merely unknown here, which may be another node's newer subscription.
+	 */
+	void reconcile(List<Subscription> subscriptions, Collection<String> removed) {
+		// In one transaction, so Quartz's row lock holds until the end: two nodes putting the
+		// same version in force replace each other's job in turn instead of colliding.
+		this.transactions.executeWithoutResult((status) -> schedule(subscriptions, removed));
+	}
+
+	private void schedule(List<Subscription> subscriptions, Collection<String> removed) {
 		try {
 			Set<JobKey> wanted = new HashSet<>();
 			for (Subscription subscription : subscriptions) {
@@ -55,14 +71,38 @@ class DigestSchedules {
 					schedule(subscription, job);
 				}
 			}
-			for (JobKey existing : this.scheduler.getJobKeys(GroupMatcher.jobGroupEquals(DIGEST_GROUP))) {
-				if (!wanted.contains(existing)) {
-					this.scheduler.deleteJob(existing);
+			for (String name : removed) {
+				JobKey job = JobKey.jobKey(name, DIGEST_GROUP);
+				if (!wanted.contains(job)) {
+					this.scheduler.deleteJob(job);
 				}
 			}
 		}
 		catch (SchedulerException ex) {
 			throw new IllegalStateException("Cannot schedule the digests", ex);
+		}
+	}
+
+	/**
+	 * At start-up. A node alone on its database removes the jobs of subscriptions no longer in
+	 * its file (edited while it was down). A node sharing its configuration removes only those
+	 * its file removed from the shared version (the file was edited after it, docs/architecture.md,
+	 * "Shared configuration"): a job it does not know may belong to another node's newer version.
+	 */
+	void start(List<Subscription> inForce, Optional<SharedConfig.Version> shared, boolean sharing) {
+		try {
+			Set<String> removed = new HashSet<>();
+			if (!sharing) {
+				this.scheduler.getJobKeys(GroupMatcher.jobGroupEquals(DIGEST_GROUP)).forEach((job) -> removed.add(job.getName()));
+			}
+			else if (shared.isPresent()) {
+				removed.addAll(SubscriptionsFile.names(shared.get().content()));
+			}
+			inForce.forEach((subscription) -> removed.remove(subscription.name()));
+			reconcile(inForce, removed);
+		}
+		catch (SchedulerException ex) {
+			throw new IllegalStateException("Cannot read the digest jobs", ex);
 		}
 	}
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
@@ -18,6 +19,8 @@ import org.harbinger.system.ConfigChangeRefused.Problem;
 import org.harbinger.system.ConfigFileException;
 import org.harbinger.system.EditableFiles;
 import org.harbinger.system.HarbingerProperties;
+import org.harbinger.system.SharedConfig;
+import org.harbinger.system.SharedFile;
 import org.harbinger.system.YamlEdit;
 import org.harbinger.system.YamlValues;
 import org.harbinger.system.YamlFiles;
@@ -38,7 +41,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
  * not know are written and checked by {@link SubscriptionsFile} like the others.
  */
 @Service
-class SubscriptionChanges {
+class SubscriptionChanges implements SharedFile {
 
 	static final String FILE = "subscriptions.yml";
 
@@ -63,6 +66,8 @@ class SubscriptionChanges {
 
 	private final TransactionTemplate transactions;
 
+	private final SharedConfig shared;
+
 	/** The text of the file now in force: what a reload compares the file on disk with. */
 	private String inForce;
 
@@ -70,13 +75,14 @@ class SubscriptionChanges {
 	private String refused;
 
 	SubscriptionChanges(HarbingerProperties properties, Subscriptions subscriptions, DigestSchedules schedules,
-			DigestCursors cursors, ConfigAudit audit, TransactionTemplate transactions) {
+			DigestCursors cursors, ConfigAudit audit, TransactionTemplate transactions, SharedConfig shared) {
 		this.dir = properties.configDir();
 		this.subscriptions = subscriptions;
 		this.schedules = schedules;
 		this.cursors = cursors;
 		this.audit = audit;
 		this.transactions = transactions;
+		this.shared = shared;
 		this.inForce = file().content();
 	}
 
@@ -196,26 +202,54 @@ class SubscriptionChanges {
 		String text = after;
 		List<Subscription> accepted = next;
 		Long id = this.transactions.execute((status) -> {
+			// First: a conflict with another node's newer version writes nothing.
+			this.shared.publish(AUDIT_FILE, text, who);
 			long audited = this.audit.record(AUDIT_FILE, who, reason, changes, this.inForce, text);
 			if (!text.equals(before.content())) {
 				EditableFiles.write(this.dir, FILE, text);
 			}
-			this.subscriptions.all()
-				.stream()
-				.map(Subscription::name)
-				.filter((name) -> accepted.stream().noneMatch((subscription) -> subscription.name().equals(name)))
-				.forEach((name) -> {
-					this.cursors.forget(name);
-					this.cursors.forget(FlashNotices.FLASH_CURSOR + name);
-				});
+			this.subscriptions.removedBy(accepted).forEach((name) -> {
+				this.cursors.forget(name);
+				this.cursors.forget(FlashNotices.FLASH_CURSOR + name);
+			});
 			return audited;
 		});
-		// Subscriptions before jobs: a new job never fires before its subscription is in force;
-		// a removed one firing in between fails with a logged error, and is then deleted.
-		this.subscriptions.replace(accepted);
-		this.schedules.reconcile(accepted);
-		this.inForce = text;
+		putInForce(text, accepted);
 		return new Applied(id, changes);
+	}
+
+	@Override
+	public Location location() {
+		return new Location(AUDIT_FILE, this.dir.resolve(FILE));
+	}
+
+	@Override
+	public synchronized String textInForce() {
+		return this.inForce;
+	}
+
+	/**
+	 * Another node's version: checked whole as a hand edit is, written, and put in force. The
+	 * node that made the change audited it and forgot the cursors of what it removed.
+	 */
+	@Override
+	public synchronized void adopt(String text) {
+		EditableFiles.Text before = file();
+		List<Subscription> next = SubscriptionsFile.read(new EditableFiles.Text(before.location(), text));
+		if (!text.equals(before.content())) {
+			EditableFiles.write(this.dir, FILE, text);
+		}
+		putInForce(text, next);
+		this.refused = null;
+	}
+
+	/** Subscriptions before jobs: a new job never fires before its subscription is in force. */
+	private void putInForce(String text, List<Subscription> accepted) {
+		Set<String> removed = this.subscriptions.removedBy(accepted);
+		this.subscriptions.replace(accepted);
+		// Only the jobs of subscriptions this version removes: other jobs may be another node's newer ones.
+		this.schedules.reconcile(accepted, removed);
+		this.inForce = text;
 	}
 
 	/** The fields as the file names them (snake_case accepted), null values left out, known fields first. */

@@ -2,6 +2,8 @@ package org.harbinger.digest;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The subscriptions in force, from config/subscriptions.yml; replaced whole when an administrator changes them. */
 final class Subscriptions {
@@ -18,6 +20,14 @@ final class Subscriptions {
 
 	Optional<Subscription> find(String name) {
 		return this.all.stream().filter((subscription) -> subscription.name().equals(name)).findFirst();
+	}
+
+	/** The names in force that {@code next} does not have. */
+	Set<String> removedBy(List<Subscription> next) {
+		return this.all.stream()
+			.map(Subscription::name)
+			.filter((name) -> next.stream().noneMatch((subscription) -> subscription.name().equals(name)))
+			.collect(Collectors.toSet());
 	}
 
 	void replace(List<Subscription> next) {

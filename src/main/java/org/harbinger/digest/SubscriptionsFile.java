@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -45,6 +47,24 @@ final class SubscriptionsFile {
 			"indicators", "scopes", "flash", "rule-errors");
 
 	private SubscriptionsFile() {
+	}
+
+	/** The names in a file's text, best effort (a broken file names none): which jobs a version had. */
+	static List<String> names(String text) {
+		try {
+			if (YamlFiles.load(new EditableFiles.Text("subscriptions.yml", text)).get("subscriptions") instanceof List<?> items) {
+				return items.stream()
+					.filter(Map.class::isInstance)
+					.map((item) -> ((Map<?, ?>) item).get("name"))
+					.filter(Objects::nonNull)
+					.map(String::valueOf)
+					.toList();
+			}
+		}
+		catch (RuntimeException ex) {
+			// Unreadable: no job is removed on its account.
+		}
+		return List.of();
 	}
 
 	static List<Subscription> read(EditableFiles.Text file) {

@@ -1,6 +1,7 @@
 package org.harbinger.engine;
 
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Set;
 
 import org.harbinger.incident.Incident;
@@ -11,6 +12,20 @@ public final class IncidentFact {
 
 	private static final Set<String> VIOLENT = Set.of("Battles", "Explosions/Remote violence",
 			"Violence against civilians");
+
+	private static final String ISKP = "ISKP";
+
+	/** Strategic developments that are operations against actor2. */
+	private static final Set<String> OPERATIONS = Set.of("Arrests", "Disrupted weapons use");
+
+	private static final String STATE_FORCES = "State forces";
+
+	/** ACLED's actor types (inter codes 1-4 and 8, as IncidentFields labels them) of organised armed actors. */
+	private static final Set<String> ARMED_TYPES = Set.of("state forces", "rebel group", "political militia",
+			"identity militia", "external/other forces");
+
+	/** Groups that are a state's forces when a record names no actor type. */
+	private static final Set<String> STATE_GROUPS = Set.of("STATE_FORCES", "TALIBAN");
 
 	private final Incident incident;
 
@@ -144,9 +159,47 @@ public final class IncidentFact {
 		return VIOLENT.contains(this.incident.eventType());
 	}
 
-	/** ISKP is either actor. */
+	/** ISKP is named as either actor or acted alongside actor1, in whatever role (docs/indicators.md, "Actor roles"). */
 	public boolean isIskp() {
-		return "ISKP".equals(this.incident.actor1Group()) || "ISKP".equals(this.incident.actor2Group());
+		return isIskpPerpetrator() || ISKP.equals(this.incident.actor2Group());
+	}
+
+	/** ISKP acted: it is actor1, or one of actor1's associated actors. */
+	public boolean isIskpPerpetrator() {
+		return ISKP.equals(this.incident.actor1Group()) || this.incident.assocActor1Groups().contains(ISKP);
+	}
+
+	/**
+	 * ISKP was acted upon: it is actor2 of an operation (a violent event, an arrest, a
+	 * disrupted weapon), and actor1 (not ISKP) is a state force or another armed group. A
+	 * Taliban raid on an ISKP cell, an arrest, an air strike. A change to group/activity
+	 * with ISKP as actor2 (a defection to it) is no operation against it.
+	 */
+	public boolean isIskpTarget() {
+		return ISKP.equals(this.incident.actor2Group()) && !isIskpPerpetrator() && isActor1Armed()
+				&& (isViolent() || OPERATIONS.contains(this.incident.subEventType()));
+	}
+
+	/**
+	 * Actor1 is a state force: ACLED's inter1 says so, or, when a record gives no actor
+	 * type, actor1 normalises to a government's forces (the Taliban's since 2021).
+	 */
+	public boolean isActor1StateForce() {
+		String type = this.incident.inter1();
+		if (type != null) {
+			return STATE_FORCES.equalsIgnoreCase(type);
+		}
+		return STATE_GROUPS.contains(this.incident.actor1Group());
+	}
+
+	/** Actor1 is an organised armed actor: state forces, rebels, militias or external forces, not civilians. */
+	private boolean isActor1Armed() {
+		String type = this.incident.inter1();
+		if (type != null) {
+			return ARMED_TYPES.contains(type.toLowerCase(Locale.ROOT));
+		}
+		String group = this.incident.actor1Group();
+		return group != null && !"CIVILIANS".equals(group);
 	}
 
 	public boolean isCivilianTargeting() {

@@ -19,9 +19,10 @@ import org.yaml.snakeyaml.error.YAMLException;
  * type). The thresholds it declares are the only keys config/thresholds.yml may set.
  * {@code levels} lists the severities it can raise (more than one means it escalates);
  * {@code history: true} marks an indicator that must wait until the data covers its baseline.
+ * {@code role} says which part ISKP plays in what it counts ({@link ActorRole}).
  */
 public record RuleMetadata(String id, String title, String description, String status, List<Severity> levels,
-		boolean history, Map<String, ThresholdType> thresholds) {
+		boolean history, ActorRole role, Map<String, ThresholdType> thresholds) {
 
 	private static final Pattern HEADER = Pattern.compile("\\A\\s*/\\*(.*?)\\*/", Pattern.DOTALL);
 
@@ -74,8 +75,16 @@ public record RuleMetadata(String id, String title, String description, String s
 				throw error(file, "metadata levels: '" + level + "' is not INFO, WARNING or CRITICAL");
 			}
 		}
+		String role = text(file, fields, "role");
+		ActorRole actorRole;
+		try {
+			actorRole = ActorRole.valueOf(role.toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw error(file, "metadata role '" + role + "' is not one of perpetrator, target, any");
+		}
 		return new RuleMetadata(id, text(file, fields, "title"), Objects.toString(fields.get("description"), "").trim(),
-				status, List.copyOf(levels), Boolean.TRUE.equals(fields.get("history")), thresholds);
+				status, List.copyOf(levels), Boolean.TRUE.equals(fields.get("history")), actorRole, thresholds);
 	}
 
 	private static String text(String file, Map<?, ?> fields, String key) {

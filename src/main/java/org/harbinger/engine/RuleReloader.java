@@ -96,7 +96,7 @@ public final class RuleReloader implements AutoCloseable {
 			.entrySet()
 			.stream()
 			.map((file) -> new RulesStatus.RuleFile(file.getKey(), file.getValue().id(), file.getValue().title(),
-					file.getValue().status(), file.getValue().levels()))
+					file.getValue().status(), file.getValue().levels(), file.getValue().role().label()))
 			.toList();
 		RulesStatus.ThresholdsStatus thresholdsStatus = new RulesStatus.ThresholdsStatus(
 				this.thresholdProblems.isEmpty() ? RulesStatus.State.OK : RulesStatus.State.ERROR,

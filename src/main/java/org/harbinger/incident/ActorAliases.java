@@ -93,6 +93,20 @@ public final class ActorAliases {
 			.findFirst();
 	}
 
+	/**
+	 * The canonical groups among associated actors ({@code ;}-separated, as ACLED lists them):
+	 * who acted alongside actor1. Names no alias matches are left out; they are not groups.
+	 */
+	public Set<String> groups(String assocActors) {
+		Set<String> found = new LinkedHashSet<>();
+		if (assocActors != null) {
+			for (String actor : assocActors.split(";")) {
+				group(actor.trim()).ifPresent(found::add);
+			}
+		}
+		return found;
+	}
+
 	/** Target groups named in ACLED's associated actors ({@code ;}-separated) and in tags. */
 	public Set<String> targets(String assocActors, Set<String> tags) {
 		Set<String> found = new LinkedHashSet<>();

@@ -180,7 +180,7 @@ public final class IncidentFields {
 				(fatalities != null) ? fatalities : 0, tags, timestamp, originCountry,
 				claimStatus, grade.reliability(), grade.credibility(), actor1Group,
 				this.aliases.group(actor2).orElse(null), this.aliases.targets(in.text(ASSOC_ACTOR_2), tags),
-				grade.reason());
+				this.aliases.groups(in.text(ASSOC_ACTOR_1)), grade.reason());
 		return new Parsed(incident, List.of());
 	}
 

@@ -86,7 +86,7 @@ class ImportController {
 
 	@GetMapping("/api/imports")
 	List<ImportReport> recent() {
-		return this.imports.recent().stream().map((job) -> ImportReport.of(job, List.of())).toList();
+		return this.imports.recent().stream().map(this.imports::summary).toList();
 	}
 
 	@GetMapping("/api/imports/{id}")

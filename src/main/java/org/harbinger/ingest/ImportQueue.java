@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -18,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import jakarta.annotation.PreDestroy;
+import org.harbinger.engine.EngineHost;
+import org.harbinger.incident.IncidentRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,8 +57,15 @@ public class ImportQueue {
 
 	private final ApplicationEventPublisher events;
 
-	ImportQueue(ImportPipeline importer, ImportJobs jobs, IngestProperties properties, ApplicationEventPublisher events) {
+	private final IncidentRepository incidents;
+
+	private final EngineHost engine;
+
+	ImportQueue(ImportPipeline importer, ImportJobs jobs, IngestProperties properties, ApplicationEventPublisher events,
+			IncidentRepository incidents, EngineHost engine) {
 		this.importer = importer;
+		this.incidents = incidents;
+		this.engine = engine;
 		this.jobs = jobs;
 		this.properties = properties;
 		this.events = events;
@@ -163,7 +173,17 @@ public class ImportQueue {
 	}
 
 	ImportReport report(ImportJob job) {
-		return ImportReport.of(job, this.jobs.rejected(job.id(), REPORTED_ERRORS));
+		return report(job, this.jobs.rejected(job.id(), REPORTED_ERRORS));
+	}
+
+	/** The report without its refused lines, for the list of imports. */
+	ImportReport summary(ImportJob job) {
+		return report(job, List.of());
+	}
+
+	private ImportReport report(ImportJob job, List<ImportJobs.Rejected> rejected) {
+		LocalDate clock = this.engine.currentDay();
+		return ImportReport.of(job, rejected, this.incidents.countImportedAfter(job.id(), clock), clock);
 	}
 
 	@EventListener(ApplicationReadyEvent.class)

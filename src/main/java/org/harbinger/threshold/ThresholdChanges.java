@@ -14,6 +14,8 @@ import org.harbinger.system.ConfigChangeRefused.Problem;
 import org.harbinger.system.ConfigFileException;
 import org.harbinger.system.EditableFiles;
 import org.harbinger.system.HarbingerProperties;
+import org.harbinger.system.SharedConfig;
+import org.harbinger.system.SharedFile;
 import org.harbinger.system.YamlEdit;
 import org.harbinger.system.YamlValues;
 
@@ -27,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link LiveThresholds}, as the file's watcher does. A refused change writes, applies and audits nothing.
  */
 @Service
-class ThresholdChanges {
+class ThresholdChanges implements SharedFile {
 
 	static final String FILE = "thresholds.yml";
 
@@ -41,12 +43,15 @@ class ThresholdChanges {
 
 	private final TransactionTemplate transactions;
 
+	private final SharedConfig shared;
+
 	ThresholdChanges(HarbingerProperties properties, LiveThresholds live, ConfigAudit audit,
-			TransactionTemplate transactions) {
+			TransactionTemplate transactions, SharedConfig shared) {
 		this.dir = properties.configDir();
 		this.live = live;
 		this.audit = audit;
 		this.transactions = transactions;
+		this.shared = shared;
 	}
 
 	/** The file with proposed values, and the values it would put in force. */
@@ -136,6 +141,8 @@ class ThresholdChanges {
 		}
 		Proposal accepted = proposal;
 		Long id = this.transactions.execute((status) -> {
+			// First: a conflict with another node's newer version writes nothing.
+			this.shared.publish(AUDIT_FILE, accepted.text(), who);
 			long audited = this.audit.record(AUDIT_FILE, who, reason, changes, accepted.before().content(),
 					accepted.text());
 			EditableFiles.write(this.dir, FILE, accepted.text());
@@ -144,6 +151,32 @@ class ThresholdChanges {
 		// The file's watcher sees the same values afterwards and leaves them be.
 		this.live.apply(accepted.next());
 		return new Applied(id, changes);
+	}
+
+	@Override
+	public Location location() {
+		return new Location(AUDIT_FILE, this.dir.resolve(FILE));
+	}
+
+	/** The file, when its values are those in force (a hand edit not yet applied, or refused, is not). */
+	@Override
+	public synchronized String textInForce() {
+		EditableFiles.Text file = file();
+		try {
+			return this.live.validate(file).values().equals(inForce().values()) ? file.content() : null;
+		}
+		catch (ConfigFileException ex) {
+			return null;
+		}
+	}
+
+	/** Another node's version: checked against the rules in force as a file edit is, written, then applied. */
+	@Override
+	public synchronized void adopt(String text) {
+		ThresholdSet next = this.live.validate(new EditableFiles.Text(file().location(), text));
+		EditableFiles.write(this.dir, FILE, text);
+		// The file's watcher then sees the values in force and leaves them be.
+		this.live.apply(next);
 	}
 
 	static List<ConfigAudit.Change> differences(ThresholdSet before, ThresholdSet after) {

@@ -7,6 +7,7 @@ import org.harbinger.engine.ThresholdSource;
 import org.harbinger.engine.ThresholdType;
 import org.harbinger.system.EditableFiles;
 import org.harbinger.system.HarbingerProperties;
+import org.harbinger.system.SharedConfig;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,7 +17,9 @@ class ThresholdConfiguration {
 
 	/** config/thresholds.yml, which the engine's reloader watches and reads against the rules it loads. */
 	@Bean
-	ThresholdSource thresholdSource(HarbingerProperties properties) {
+	ThresholdSource thresholdSource(HarbingerProperties properties, SharedConfig shared) {
+		// Before the engine first reads the file: the version in force on the other nodes.
+		shared.prepare(ThresholdChanges.AUDIT_FILE, properties.configDir().resolve(ThresholdChanges.FILE));
 		return new ThresholdSource() {
 			@Override
 			public EditableFiles.Text current() {

@@ -8,18 +8,16 @@ import java.util.Optional;
 
 import org.harbinger.alert.Alert;
 import org.harbinger.alert.AlertRepository;
+import org.harbinger.engine.EngineHost;
 import org.harbinger.incident.Incident;
-import org.harbinger.incident.IncidentKey;
 import org.harbinger.incident.IncidentRepository;
 
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** The incident search with its province table, and one incident with every field. */
@@ -36,7 +34,11 @@ class IncidentPages {
 
 	private final Indicators indicators;
 
-	IncidentPages(IncidentSearch search, IncidentRepository incidents, AlertRepository alerts, Indicators indicators) {
+	private final EngineHost engine;
+
+	IncidentPages(IncidentSearch search, IncidentRepository incidents, AlertRepository alerts, Indicators indicators,
+			EngineHost engine) {
+		this.engine = engine;
 		this.search = search;
 		this.incidents = incidents;
 		this.alerts = alerts;
@@ -112,9 +114,9 @@ class IncidentPages {
 
 	@GetMapping("/incidents/{source}/{eventId}")
 	String incident(@PathVariable String source, @PathVariable String eventId, Model model) {
-		Incident incident = this.incidents.find(new IncidentKey(source, eventId))
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no incident " + source + "/" + eventId));
+		Incident incident = IncidentJson.found(this.incidents, source, eventId);
 		model.addAttribute("incident", incident);
+		model.addAttribute("judgement", IncidentJson.View.of(incident, this.engine.currentDay()));
 		model.addAttribute("fields", fields(incident));
 		model.addAttribute("citing", this.alerts.find(new AlertRepository.Filter(null, null, null, null))
 			.stream()
@@ -136,6 +138,7 @@ class IncidentPages {
 		add(fields, "Actor 1", i.actor1());
 		add(fields, "Actor 1 group", i.actor1Group());
 		add(fields, "Associated actor 1", i.assocActor1());
+		add(fields, "Associated actor 1 groups", String.join(", ", i.assocActor1Groups()));
 		add(fields, "Inter 1", i.inter1());
 		add(fields, "Actor 2", i.actor2());
 		add(fields, "Actor 2 group", i.actor2Group());

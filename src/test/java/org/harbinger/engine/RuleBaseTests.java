@@ -19,6 +19,7 @@ class RuleBaseTests {
 			 * id: broken
 			 * title: A broken rule
 			 * status: experimental
+			 * role: any
 			 */
 			package org.harbinger.rules;
 			import org.harbinger.engine.IncidentFact;
@@ -68,8 +69,8 @@ class RuleBaseTests {
 			.isThrownBy(() -> RuleBase.compile(EditableFiles.list(rules, "rules", "drl")))
 			.satisfies((ex) -> assertThat(ex.errors()).singleElement().satisfies((error) -> {
 				assertThat(error.file()).isEqualTo(rules.resolve("broken.drl").toString());
-				assertThat(error.line()).isEqualTo(11);
-				assertThat(error.toString()).startsWith(rules.resolve("broken.drl") + ":11:");
+				assertThat(error.line()).isEqualTo(12);
+				assertThat(error.toString()).startsWith(rules.resolve("broken.drl") + ":12:");
 			}));
 	}
 
@@ -98,6 +99,27 @@ class RuleBaseTests {
 		assertThatExceptionOfType(RuleCompileException.class)
 			.isThrownBy(() -> RuleBase.compile(EditableFiles.list(rules, "rules", "drl")))
 			.withMessageContaining("bare.drl:1:1: a rule file must open with a /* ... */ metadata block");
+	}
+
+	@Test
+	void everyShippedIndicatorSaysWhichRoleOfIskpItCounts() {
+		RuleBase rules = RuleBase.compile(EditableFiles.list(Path.of("rules"), "rules", "drl"));
+
+		assertThat(rules.indicators().get("attack-surge").role()).isEqualTo(ActorRole.PERPETRATOR);
+		assertThat(rules.indicators().get("crackdown-surge").role()).isEqualTo(ActorRole.TARGET);
+		assertThat(rules.indicators().get("sectarian-attack").role()).isEqualTo(ActorRole.ANY);
+	}
+
+	@Test
+	void aRuleFileWithoutARoleOrWithAnUnknownOneIsRefusedNamingTheKey(@TempDir Path rules) throws Exception {
+		Files.writeString(rules.resolve("roleless.drl"), HEADER.replace(" * role: any\n", ""));
+		Files.writeString(rules.resolve("bystander.drl"),
+				HEADER.replace("id: broken", "id: bystander").replace("role: any", "role: bystander"));
+
+		assertThatExceptionOfType(RuleCompileException.class)
+			.isThrownBy(() -> RuleBase.compile(EditableFiles.list(rules, "rules", "drl")))
+			.withMessageContaining("roleless.drl:1:1: metadata block lacks 'role'")
+			.withMessageContaining("bystander.drl:1:1: metadata role 'bystander' is not one of perpetrator, target, any");
 	}
 
 }

@@ -43,6 +43,7 @@ class RuleReloaderTests {
 			 * id: remembered
 			 * title: Countries once hit (memory test)
 			 * status: experimental
+			 * role: any
 			 */
 			package org.harbinger.rules.remembered;
 

@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.awaitility.Awaitility;
 import org.harbinger.EndToEndTest;
+import org.harbinger.engine.EngineHost;
 import org.harbinger.incident.ClaimStatus;
 import org.harbinger.incident.IncidentKey;
 import org.harbinger.incident.IncidentRepository;
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -53,6 +55,9 @@ class ImportTests {
 
 	@Autowired
 	private ImportQueue imports;
+
+	@Autowired
+	private EngineHost engine;
 
 	@Test
 	void readsAnAcledExportWithABomCrlfColumnsInAnyOrderAndExtraColumns() throws Exception {
@@ -180,6 +185,35 @@ class ImportTests {
 		assertThat(this.incidents.find(new IncidentKey("acled", "DEL-1"))).isEmpty();
 		assertThat(this.incidents.find(new IncidentKey("acled", "DEL-2"))).isPresent();
 		assertThat(this.incidents.find(new IncidentKey("acled", "DEL-3"))).isEmpty();
+	}
+
+	/** Issue 15, item 4: one row lies before the event-time clock (where other tests left it), one beyond it. */
+	@Test
+	void rowsDatedAfterTheClockAreStoredCountedAndShownAsJudgedFromTheirDay() throws Exception {
+		LocalDate clock = this.engine.currentDay();
+		LocalDate past = clock.minusDays(12);
+		LocalDate future = clock.plusDays(19);
+		String file = AcledRow.file(
+				AcledRow.of("CLOCK-past").set("event_date", past.toString()).set("year", String.valueOf(past.getYear())),
+				AcledRow.of("CLOCK-future").set("event_date", future.toString()).set("year", String.valueOf(future.getYear())));
+
+		upload("beyond.csv", file.getBytes(StandardCharsets.UTF_8)).andExpect(jsonPath("$.created").value(2))
+			.andExpect(jsonPath("$.beyond_clock").value(1))
+			.andExpect(jsonPath("$.clock").value(clock.toString()));
+
+		this.mvc.perform(get("/api/incidents/acled/CLOCK-future"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.event_id").value("CLOCK-future"))
+			.andExpect(jsonPath("$.beyond_clock").value(true))
+			.andExpect(jsonPath("$.judged_from").value(future.toString()));
+		this.mvc.perform(get("/api/incidents/acled/CLOCK-past"))
+			.andExpect(jsonPath("$.beyond_clock").value(false))
+			.andExpect(jsonPath("$.judged_from").doesNotExist());
+		this.mvc.perform(get("/api/incidents/acled/CLOCK-none")).andExpect(status().isNotFound());
+		this.mvc.perform(get("/incidents/acled/CLOCK-future"))
+			.andExpect(content().string(containsString("Beyond the clock")));
+		this.mvc.perform(get("/incidents/acled/CLOCK-past"))
+			.andExpect(content().string(not(containsString("Beyond the clock"))));
 	}
 
 	@Test

@@ -200,6 +200,22 @@ class DashboardPagesTests {
 			.andExpect(content().string(containsString("No incidents match.")));
 	}
 
+	/** Issue 15: an analyst sees whether an alert reports what ISKP did or what was done to it. */
+	@Test
+	void alertTrendAndRulesPagesSayWhichRoleOfIskpTheIndicatorCounts() throws Exception {
+		Alert alert = this.alerts.warning("Roleland", "North");
+
+		this.mvc.perform(get("/alerts/" + alert.id()))
+			.andExpect(content().string(allOf(containsString("<dt>Counts ISKP as</dt>"), containsString("<dd>any</dd>"))));
+		this.mvc.perform(get("/trends/crackdown-surge"))
+			.andExpect(content().string(allOf(containsString("<dt>Counts ISKP as</dt>"), containsString("<dd>target</dd>"))));
+		this.mvc.perform(get("/rules"))
+			.andExpect(content().string(allOf(containsString("Counts ISKP as"), containsString("<td>perpetrator</td>"),
+					containsString("<td>target</td>"))));
+		this.mvc.perform(get("/api/rules/status"))
+			.andExpect(jsonPath("$.files[?(@.id == 'attack-surge')].role").value("perpetrator"));
+	}
+
 	@Test
 	void trendRulesAndOutboxPagesShowWhatIsLoadedAndSent() throws Exception {
 		this.alerts.warning("Trendland", "Valley");

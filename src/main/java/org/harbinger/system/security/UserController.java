@@ -3,6 +3,8 @@ package org.harbinger.system.security;
 import java.util.List;
 import java.util.Map;
 
+import org.harbinger.system.ConfigChangeRefused;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -72,6 +74,12 @@ class UserController {
 	@DeleteMapping("/api/tokens/{name}")
 	ResponseEntity<Void> deleteToken(@PathVariable String name) {
 		return this.users.removeToken(name) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+	}
+
+	/** Another node changed the users meanwhile: 409, as for the other shared files. */
+	@ExceptionHandler
+	ResponseEntity<Map<String, Object>> refused(ConfigChangeRefused refused) {
+		return refused.response();
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)

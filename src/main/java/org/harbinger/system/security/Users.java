@@ -21,7 +21,11 @@ import org.slf4j.LoggerFactory;
 
 import org.harbinger.system.ConfigFileException;
 import org.harbinger.system.EditableFiles;
+import org.harbinger.system.SharedConfig;
+import org.harbinger.system.SharedFile;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -32,7 +36,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * The users and tokens in force: read from the users file, re-read when someone edits it
  * (an invalid edit is logged and the previous accounts stay), written when the API changes them.
  */
-class Users implements UserDetailsService {
+class Users implements UserDetailsService, SharedFile {
+
+	static final String SHARED_NAME = "users";
 
 	private static final Logger logger = LoggerFactory.getLogger(Users.class);
 
@@ -46,11 +52,18 @@ class Users implements UserDetailsService {
 
 	private FileTime loadedVersion;
 
-	Users(Path file, PasswordEncoder encoder) {
+	/** The text of the accounts in force (null before there are any), what the other nodes are given. */
+	private String text;
+
+	private final SharedConfig shared;
+
+	Users(Path file, PasswordEncoder encoder, SharedConfig shared) {
 		this.file = file;
 		this.encoder = encoder;
+		this.shared = shared;
 		if (Files.exists(file)) {
-			this.accounts = read();
+			this.text = readText();
+			this.accounts = parse(this.text);
 			this.loadedVersion = modified();
 		}
 	}
@@ -102,7 +115,9 @@ class Users implements UserDetailsService {
 		FileTime version = modified();
 		if (version != null && !version.equals(this.loadedVersion)) {
 			try {
-				this.accounts = read();
+				String edited = readText();
+				this.accounts = parse(edited);
+				this.text = edited;
 				logger.info("Users re-read from {}", this.file);
 			}
 			catch (ConfigFileException ex) {
@@ -151,20 +166,54 @@ class Users implements UserDetailsService {
 		return true;
 	}
 
-	private Accounts read() {
+	@Override
+	public Location location() {
+		return new Location(SHARED_NAME, this.file);
+	}
+
+	@Override
+	public synchronized String textInForce() {
+		current();
+		return this.text;
+	}
+
+	/** Another node's version, checked as a hand edit is. */
+	@Override
+	public synchronized void adopt(String adopted) {
+		Accounts next = parse(adopted);
+		write(adopted);
+		this.accounts = next;
+		this.text = adopted;
+	}
+
+	private String readText() {
 		try {
-			return UsersFile.read(new EditableFiles.Text(this.file.toString(), Files.readString(this.file)));
+			return Files.readString(this.file);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot read " + this.file, ex);
 		}
 	}
 
+	private Accounts parse(String content) {
+		return UsersFile.read(new EditableFiles.Text(this.file.toString(), content));
+	}
+
 	private void save(Accounts next) {
+		String rendered = UsersFile.render(next);
+		// First: a conflict with another node's newer version writes nothing.
+		Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+		this.shared.publish(SHARED_NAME, rendered, (caller != null) ? caller.getName() : "(service)");
+		write(rendered);
+		this.accounts = next;
+		this.text = rendered;
+	}
+
+	private void write(String content) {
 		try {
 			Files.createDirectories(this.file.toAbsolutePath().getParent());
 			Path temporary = Files.createTempFile(this.file.toAbsolutePath().getParent(), ".users", ".yml");
-			Files.writeString(temporary, UsersFile.render(next));
+			Files.writeString(temporary, content);
 			try {
 				Files.move(temporary, this.file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 			}
@@ -175,7 +224,6 @@ class Users implements UserDetailsService {
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot write " + this.file, ex);
 		}
-		this.accounts = next;
 		this.loadedVersion = modified();
 	}
 

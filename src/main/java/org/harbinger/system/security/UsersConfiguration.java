@@ -3,6 +3,7 @@ package org.harbinger.system.security;
 import java.nio.file.Path;
 
 import org.harbinger.system.HarbingerProperties;
+import org.harbinger.system.SharedConfig;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,9 +21,12 @@ class UsersConfiguration {
 	}
 
 	@Bean
-	Users users(SecurityProperties security, HarbingerProperties harbinger, PasswordEncoder encoder) {
+	Users users(SecurityProperties security, HarbingerProperties harbinger, PasswordEncoder encoder,
+			SharedConfig shared) {
 		Path file = (security.usersFile() != null) ? security.usersFile() : harbinger.configDir().resolve("users.yml");
-		return new Users(file, encoder);
+		// Before the file is first read: the users and tokens in force on the other nodes.
+		shared.prepare(Users.SHARED_NAME, file);
+		return new Users(file, encoder, shared);
 	}
 
 }

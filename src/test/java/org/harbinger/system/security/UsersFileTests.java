@@ -3,11 +3,14 @@ package org.harbinger.system.security;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.harbinger.system.ClusterProperties;
 import org.harbinger.system.ConfigFileException;
 import org.harbinger.system.EditableFiles;
+import org.harbinger.system.SharedConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +25,10 @@ class UsersFileTests {
 	private static final String HASH = "$2a$04$sXcizI3zn/GlJdxtV3cnLeLVgslJ6DIyJ.j7mXXAs5Q/sszuv9Bim";
 
 	private final BCryptPasswordEncoder encoder = new BCryptPasswordEncoder(4);
+
+	/** One node on its own: the file is the only truth. */
+	private final SharedConfig alone = new SharedConfig(null,
+			new ClusterProperties(false, "alone", Duration.ofMillis(500), Duration.ofSeconds(10), true, Duration.ofSeconds(2)));
 
 	@TempDir
 	Path dir;
@@ -63,21 +70,21 @@ class UsersFileTests {
 	@Test
 	void aFirstStartCreatesAnAdminWithThePresetPasswordOnlyOnce() throws Exception {
 		Path file = this.dir.resolve("users.yml");
-		Users users = new Users(file, this.encoder);
+		Users users = new Users(file, this.encoder, this.alone);
 
 		users.ensureAdmin("preset-password-1");
 		users.ensureAdmin("another-password-2");
 
 		String hash = users.loadUserByUsername("admin").getPassword();
 		assertThat(this.encoder.matches("preset-password-1", hash)).isTrue();
-		assertThat(new Users(file, this.encoder).current().users()).singleElement()
+		assertThat(new Users(file, this.encoder, this.alone).current().users()).singleElement()
 			.satisfies((admin) -> assertThat(admin.roles()).containsExactly(Role.ADMIN));
 	}
 
 	@Test
 	void aHandEditIsPickedUpAndABrokenOneKeepsThePreviousUsers() throws Exception {
 		Path file = this.dir.resolve("users.yml");
-		Users users = new Users(file, this.encoder);
+		Users users = new Users(file, this.encoder, this.alone);
 		users.ensureAdmin("preset-password-1");
 
 		edit(file, Files.readString(file).replace("name: admin", "name: chief"), 1);
@@ -90,7 +97,7 @@ class UsersFileTests {
 
 	@Test
 	void onlyTheHashOfATokenIsKeptAndItAuthenticatesThatToken() {
-		Users users = new Users(this.dir.resolve("users.yml"), this.encoder);
+		Users users = new Users(this.dir.resolve("users.yml"), this.encoder, this.alone);
 		users.ensureAdmin("preset-password-1");
 
 		String token = users.createToken("acled-feed", List.of(Role.INGEST));

@@ -1,0 +1,95 @@
+package org.harbinger.engine;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.harbinger.incident.IncidentFields;
+import org.harbinger.ingest.OfflineIngest;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Who acted and who was acted upon (docs/indicators.md, "Actor roles"), read from records
+ * as an import reads them, with the shipped config/actors.yml.
+ */
+class ActorRoleTests {
+
+	private final IncidentFields fields = OfflineIngest.fields(Path.of("config"));
+
+	@Test
+	void iskpAsActor1IsThePerpetrator() {
+		IncidentFact attack = fact(Map.of("event_type", "Explosions/Remote violence", "sub_event_type", "Suicide bomb",
+				"actor1", "Islamic State (Afghanistan)", "actor2", "Military Forces of Afghanistan (2021-)"));
+
+		assertThat(attack.isIskpPerpetrator()).isTrue();
+		assertThat(attack.isIskpTarget()).isFalse();
+		assertThat(attack.isIskp()).isTrue();
+	}
+
+	@Test
+	void iskpAmongActor1sAssociatedActorsIsAPerpetratorToo() {
+		IncidentFact joint = fact(Map.of("event_type", "Battles", "sub_event_type", "Armed clash", "actor1",
+				"Unidentified Armed Group (Afghanistan)", "assoc_actor_1", "Some Local Militia; Islamic State (Afghanistan)",
+				"actor2", "Military Forces of Afghanistan (2021-)"));
+
+		assertThat(joint.isIskpPerpetrator()).isTrue();
+		assertThat(joint.isIskpTarget()).isFalse();
+	}
+
+	@Test
+	void aTalibanRaidOnAnIskpCellMakesIskpTheTargetAndTheStateTheActor() {
+		IncidentFact raid = fact(Map.of("event_type", "Battles", "sub_event_type", "Armed clash", "actor1",
+				"Military Forces of Afghanistan (2021-)", "inter1", "1", "actor2", "Islamic State (Afghanistan)"));
+
+		assertThat(raid.isIskpTarget()).isTrue();
+		assertThat(raid.isIskpPerpetrator()).isFalse();
+		assertThat(raid.isActor1StateForce()).isTrue();
+		assertThat(raid.isIskp()).isTrue();
+	}
+
+	@Test
+	void anArrestIsAnOperationButADefectionToIskpIsNot() {
+		Map<String, String> base = Map.of("event_type", "Strategic developments", "actor1",
+				"Military Forces of Afghanistan (2021-)", "actor2", "ISKP");
+
+		assertThat(fact(with(base, "sub_event_type", "Arrests")).isIskpTarget()).isTrue();
+		assertThat(fact(with(base, "sub_event_type", "Change to group/activity")).isIskpTarget()).isFalse();
+	}
+
+	@Test
+	void aRivalArmedGroupFightingIskpMakesItATargetButNoStateOperation() {
+		IncidentFact clash = fact(Map.of("event_type", "Battles", "sub_event_type", "Armed clash", "actor1",
+				"TTP: Tehreek-i-Taliban Pakistan", "inter1", "2", "actor2", "Islamic State (Pakistan)", "country", "Pakistan"));
+
+		assertThat(clash.isIskpTarget()).isTrue();
+		assertThat(clash.isActor1StateForce()).isFalse();
+	}
+
+	@Test
+	void civiliansNamingIskpAsActor2DoNotMakeItATarget() {
+		IncidentFact protest = fact(Map.of("event_type", "Riots", "sub_event_type", "Mob violence", "actor1",
+				"Civilians (Afghanistan)", "actor2", "Islamic State (Afghanistan)"));
+
+		assertThat(protest.isIskpTarget()).isFalse();
+		assertThat(protest.isIskpPerpetrator()).isFalse();
+		assertThat(protest.isIskp()).isTrue();
+	}
+
+	private IncidentFact fact(Map<String, String> values) {
+		Map<String, String> raw = new LinkedHashMap<>(Map.of("source", "test", "event_id_cnty", "AFG1", "event_date",
+				"2022-05-01", "country", "Afghanistan"));
+		raw.putAll(values);
+		IncidentFields.Parsed parsed = this.fields.parse(raw);
+		assertThat(parsed.errors()).isEmpty();
+		return new IncidentFact(parsed.incident());
+	}
+
+	private static Map<String, String> with(Map<String, String> base, String key, String value) {
+		Map<String, String> all = new LinkedHashMap<>(base);
+		all.put(key, value);
+		return all;
+	}
+
+}
