@@ -205,10 +205,7 @@ class ClusterTests {
 
 	private static ConfigurableApplicationContext node(String name) throws Exception {
 		Path dir = Files.createTempDirectory("harbinger-cluster-" + name);
-		Path config = Files.createDirectories(dir.resolve("config"));
-		for (String file : List.of("thresholds.yml", "actors.yml")) {
-			Files.copy(Path.of("config", file), config.resolve(file));
-		}
+		Path config = TestServices.config(dir);
 		Files.writeString(config.resolve("subscriptions.yml"), """
 				subscriptions:
 				  - name: cluster-desk

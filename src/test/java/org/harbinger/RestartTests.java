@@ -21,7 +21,6 @@ import org.harbinger.ingest.ImportQueue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -107,21 +106,7 @@ class RestartTests {
 	}
 
 	private ConfigurableApplicationContext start(String name, LocalDate clock) throws Exception {
-		Path config = this.dir.resolve("config");
-		if (!Files.isDirectory(config)) {
-			Files.createDirectories(config);
-			for (String file : List.of("thresholds.yml", "actors.yml", "subscriptions.yml")) {
-				Files.copy(Path.of("config", file), config.resolve(file));
-			}
-		}
-		return new SpringApplicationBuilder(HarbingerApplication.class).run("--server.port=0",
-				"--spring.datasource.url=jdbc:h2:file:" + this.dir.resolve("db").toAbsolutePath() + "/harbinger",
-				"--spring.quartz.auto-startup=false", "--spring.quartz.scheduler-name=restart-" + name,
-				"--harbinger.demo.enabled=false", "--harbinger.clock.fixed-date=" + clock,
-				"--harbinger.inbox.enabled=false", "--harbinger.reload.enabled=false",
-				"--harbinger.subscriptions.poll=0", "--harbinger.config-dir=" + config,
-				"--harbinger.security.users-file=" + config.resolve("users.yml"),
-				"--harbinger.mail.eml-dir=" + this.dir.resolve("mail"));
+		return TestServices.onH2File(this.dir, "restart-" + name, clock);
 	}
 
 }

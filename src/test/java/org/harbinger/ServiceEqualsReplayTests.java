@@ -22,7 +22,6 @@ import org.harbinger.threshold.ThresholdsFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -104,7 +103,7 @@ class ServiceEqualsReplayTests {
 
 	/** As an administrator edits the file by hand: the values the step puts in force. */
 	private void editThresholds(ThresholdSet next) throws Exception {
-		Path file = this.dir.resolve("config/thresholds.yml");
+		Path file = TestServices.config(this.dir).resolve("thresholds.yml");
 		YamlEdit edit = new YamlEdit(Files.readString(file));
 		for (Map.Entry<String, Object> value : next.values().entrySet()) {
 			String[] key = value.getKey().split("\\.", 2);
@@ -114,21 +113,7 @@ class ServiceEqualsReplayTests {
 	}
 
 	private ConfigurableApplicationContext start(LocalDate clock) throws Exception {
-		Path config = this.dir.resolve("config");
-		if (!Files.isDirectory(config)) {
-			Files.createDirectories(config);
-			for (String file : List.of("thresholds.yml", "actors.yml", "subscriptions.yml")) {
-				Files.copy(Path.of("config", file), config.resolve(file));
-			}
-		}
-		return new SpringApplicationBuilder(HarbingerApplication.class).run("--server.port=0",
-				"--spring.datasource.url=jdbc:h2:file:" + this.dir.resolve("db").toAbsolutePath() + "/harbinger",
-				"--spring.quartz.auto-startup=false", "--spring.quartz.scheduler-name=differential",
-				"--harbinger.demo.enabled=false", "--harbinger.clock.fixed-date=" + clock,
-				"--harbinger.inbox.enabled=false", "--harbinger.reload.enabled=false",
-				"--harbinger.subscriptions.poll=0", "--harbinger.config-dir=" + config,
-				"--harbinger.security.users-file=" + config.resolve("users.yml"),
-				"--harbinger.mail.eml-dir=" + this.dir.resolve("mail"));
+		return TestServices.onH2File(this.dir, "differential", clock);
 	}
 
 }
