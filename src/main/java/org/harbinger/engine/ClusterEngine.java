@@ -25,7 +25,8 @@ import org.springframework.integration.leader.DefaultCandidate;
  * The engine's side of a cluster (docs/architecture.md, "One engine for the cluster"): a
  * candidate in Spring Integration's leader election over a JDBC lock. Elected, it notes the
  * end of the change log, starts the engine from the database, and from then on hands the
- * engine what other nodes logged; its own node's changes reach the engine directly.
+ * engine what other nodes logged; its own node's changes reach the engine directly (they are
+ * read too, only so that their numbers are not taken for gaps).
  * <p>
  * With a warm standby (the default), every node runs an engine that reads the log from its
  * start and writes nothing; elected, it reads what is left and compares with the alerts
@@ -152,7 +153,11 @@ final class ClusterEngine extends DefaultCandidate implements AutoCloseable {
 		}
 		this.cursor = Math.max(this.cursor, expected - 1);
 		expireGaps();
-		this.host.record(changesOf(changes)).join();
+		// This node's own changes reached its engine directly.
+		List<IncidentChangeLog.Change> others = changes.stream().filter((change) -> !change.mine()).toList();
+		if (!others.isEmpty()) {
+			this.host.record(changesOf(others)).join();
+		}
 	}
 
 	private void expireGaps() {

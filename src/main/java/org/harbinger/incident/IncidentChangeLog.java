@@ -26,8 +26,8 @@ public class IncidentChangeLog {
 
 	}
 
-	/** One logged change: its place in the log, the incident and what happened to it. */
-	public record Change(long seq, IncidentKey key, Kind kind) {
+	/** One logged change: its place in the log, the incident, what happened to it, and whether this node logged it. */
+	public record Change(long seq, IncidentKey key, Kind kind, boolean mine) {
 	}
 
 	private final JdbcTemplate jdbc;
@@ -65,21 +65,24 @@ public class IncidentChangeLog {
 	}
 
 	/**
-	 * Changes other nodes logged after {@code after}, and those at the places in {@code gaps}
-	 * (numbers skipped by a transaction that had not committed yet), in log order.
+	 * Changes logged after {@code after}, and those at the places in {@code gaps} (numbers
+	 * skipped by a transaction that had not committed yet), in log order. This node's own are
+	 * listed too, marked, so that a reader can tell them from gaps.
 	 */
 	public List<Change> since(long after, Collection<Long> gaps) {
 		StringBuilder sql = new StringBuilder(
-				"SELECT seq, source, event_id, kind FROM incident_change WHERE node_id <> ? AND (seq > ?");
-		List<Object> params = new ArrayList<>(List.of(this.cluster.nodeId(), after));
+				"SELECT seq, source, event_id, kind, node_id FROM incident_change WHERE (seq > ?");
+		List<Object> params = new ArrayList<>(List.of(after));
 		if (!gaps.isEmpty()) {
 			sql.append(" OR seq IN (").append(String.join(", ", gaps.stream().map((gap) -> "?").toList())).append(")");
 			params.addAll(gaps);
 		}
 		// A page at a time: a large import on another node is read in several polls.
 		sql.append(") ORDER BY seq FETCH FIRST 5000 ROWS ONLY");
-		return this.jdbc.query(sql.toString(), (rs, row) -> new Change(rs.getLong(1),
-				new IncidentKey(rs.getString(2), rs.getString(3)), Kind.valueOf(rs.getString(4))), params.toArray());
+		return this.jdbc.query(sql.toString(),
+				(rs, row) -> new Change(rs.getLong(1), new IncidentKey(rs.getString(2), rs.getString(3)),
+						Kind.valueOf(rs.getString(4)), this.cluster.nodeId().equals(rs.getString(5))),
+				params.toArray());
 	}
 
 }
