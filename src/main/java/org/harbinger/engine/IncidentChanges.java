@@ -1,6 +1,5 @@
 package org.harbinger.engine;
 
-import java.util.Collection;
 import java.util.List;
 
 import org.harbinger.incident.Incident;
@@ -18,13 +17,8 @@ public record IncidentChanges(List<Incident> upserts, List<IncidentKey> amended,
 		deleted = List.copyOf(deleted);
 	}
 
-	/** Incidents the store did not hold before. */
-	public static IncidentChanges added(Collection<Incident> incidents) {
-		return new IncidentChanges(List.copyOf(incidents), List.of(), List.of());
-	}
-
 	public static IncidentChanges none() {
-		return added(List.of());
+		return new IncidentChanges(List.of(), List.of(), List.of());
 	}
 
 	/**

@@ -25,6 +25,13 @@ public record ClusterProperties(@DefaultValue("false") boolean enabled, String n
 		@DefaultValue("true") boolean warmStandby, @DefaultValue("2s") Duration configPoll) {
 
 	public ClusterProperties {
+		// Refused at start with the key named: a zero poll would stop the log reader, a zero lease the election.
+		if (poll == null || poll.isNegative() || poll.isZero()) {
+			throw new IllegalArgumentException("harbinger.cluster.poll must be a positive duration, not " + poll);
+		}
+		if (lease == null || lease.compareTo(Duration.ofSeconds(1)) < 0) {
+			throw new IllegalArgumentException("harbinger.cluster.lease must be at least 1s, not " + lease);
+		}
 		if (nodeId == null || nodeId.isBlank()) {
 			// Process and host, and a random part: two services in one process are two nodes too.
 			nodeId = ManagementFactory.getRuntimeMXBean().getName() + "-" + UUID.randomUUID().toString().substring(0, 8);
