@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,6 +38,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @EndToEndTest
 class HarbingerApplicationTests {
+
+	@Value("${local.server.port}")
+	private int port;
 
 	@RegisterExtension
 	static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
@@ -95,12 +99,12 @@ class HarbingerApplicationTests {
 		// Each country's alert cites its own incident; CRITICAL comes from both, and says so.
 		String because = "CRITICAL because: 2 countries hit in 30 days (critical at 2): Tajikistan, Uzbekistan";
 		assertThat(parts.get("text/plain")).containsSubsequence("* Uzbekistan: NEW", "What tripped it", because,
-				"- UZB2001 2022-04-18 Termez, Surxondaryo, Uzbekistan, grade B2: http://localhost:8080/incidents/acled/UZB2001",
-				"- TJK1001 2022-05-07 Farkhor, Khatlon, Tajikistan, grade B2: http://localhost:8080/incidents/acled/TJK1001",
+				"- UZB2001 2022-04-18 Termez, Surxondaryo, Uzbekistan, grade B2: " + base() + "/incidents/acled/UZB2001",
+				"- TJK1001 2022-05-07 Farkhor, Khatlon, Tajikistan, grade B2: " + base() + "/incidents/acled/TJK1001",
 				"  - 2022-04-18 Termez, Surxondaryo, Uzbekistan; Islamic State (Afghanistan); killed 0; grade B2");
 		assertThat(parts.get("text/html")).containsSubsequence("Uzbekistan", "CRITICAL because: </strong>",
 				"2 countries hit in 30 days (critical at 2): Tajikistan, Uzbekistan",
-				"href=\"http://localhost:8080/incidents/acled/UZB2001\"", "href=\"http://localhost:8080/incidents/acled/TJK1001\"");
+				"href=\"" + base() + "/incidents/acled/UZB2001\"", "href=\"" + base() + "/incidents/acled/TJK1001\"");
 		long uzbekistan = this.jdbc.sql("SELECT id FROM alert WHERE indicator = 'cross-border-fire' AND scope = 'Uzbekistan'")
 			.query(Long.class)
 			.single();
@@ -257,6 +261,11 @@ class HarbingerApplicationTests {
 				}
 			}
 		}
+	}
+
+	/** The links' base: this service's own random port, as no public URL is set. */
+	private String base() {
+		return "http://localhost:" + this.port;
 	}
 
 }

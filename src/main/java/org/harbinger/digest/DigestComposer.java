@@ -30,6 +30,7 @@ import org.harbinger.engine.Severity;
 import org.harbinger.incident.Incident;
 import org.harbinger.incident.IncidentRepository;
 import org.harbinger.system.HarbingerProperties;
+import org.harbinger.system.PublicUrl;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -70,15 +71,15 @@ public class DigestComposer {
 
 	private final ContentVersions versions;
 
-	private final String dashboardUrl;
+	private final PublicUrl publicUrl;
 
-	DigestComposer(HarbingerProperties properties, RuleReloader reloader, IncidentRepository incidents, TrendCharts charts,
+	DigestComposer(HarbingerProperties properties, PublicUrl publicUrl, RuleReloader reloader, IncidentRepository incidents, TrendCharts charts,
 			ContentVersions versions) {
 		this.reloader = reloader;
 		this.incidents = incidents;
 		this.charts = charts;
 		this.versions = versions;
-		this.dashboardUrl = properties.dashboardUrl();
+		this.publicUrl = publicUrl;
 		FileTemplateResolver disk = new FileTemplateResolver();
 		disk.setPrefix(properties.templatesDir().toAbsolutePath() + "/");
 		disk.setCheckExistence(true);
@@ -168,9 +169,11 @@ public class DigestComposer {
 		context.setVariable("from", moment(silence.startsAt(), subscription));
 		context.setVariable("alerts", open.stream()
 			.map((alert) -> new OpenAlert(title(alert.indicator()), alert.scope(), alert.severity(), alert.firstFiredOn(),
-					alert.detail(), this.dashboardUrl + "/alerts/" + alert.id()))
+					alert.detail(), this.publicUrl.get() + "/alerts/" + alert.id()))
 			.toList());
-		context.setVariable("dashboardUrl", this.dashboardUrl);
+		context.setVariable("publicUrl", this.publicUrl.get());
+		// The name templates edited before public-url had.
+		context.setVariable("dashboardUrl", this.publicUrl.get());
 		context.setVariable("safe", new SafeText());
 		return new Digest(subject, this.templates.process("silence-expired.txt", context),
 				this.templates.process("silence-expired.html", context));
@@ -220,7 +223,9 @@ public class DigestComposer {
 		context.setVariable("mutedCount", batch.muted().size());
 		context.setVariable("asOf", DAY.format(latest));
 		context.setVariable("generatedAt", moment(Instant.now(), subscription));
-		context.setVariable("dashboardUrl", this.dashboardUrl);
+		context.setVariable("publicUrl", this.publicUrl.get());
+		// The name templates edited before public-url had.
+		context.setVariable("dashboardUrl", this.publicUrl.get());
 		context.setVariable("rulesVersion", this.versions.rules());
 		context.setVariable("thresholdsVersion", this.versions.thresholds());
 		context.setVariable("safe", new SafeText());
@@ -246,7 +251,7 @@ public class DigestComposer {
 		String alreadySent = (flashedAt != null) ? moment(flashedAt, subscription) : null;
 		return new Item(transition.alertId(), title(transition.indicator()), transition.indicator(), transition.scope(),
 				change(transition.kind()), transition.severity(), transition.previousSeverity(), transition.date(),
-				transition.detail(), rows, earlier, this.dashboardUrl + "/alerts/" + transition.alertId(), chart, chartText,
+				transition.detail(), rows, earlier, this.publicUrl.get() + "/alerts/" + transition.alertId(), chart, chartText,
 				alreadySent, SafeText.cell(transition.severityReason()), rows(transition.severityEvidence(), incidents));
 	}
 
@@ -270,7 +275,7 @@ public class DigestComposer {
 				new LinkedHashSet<>(Stream.of(incident.location(), incident.admin1(), incident.country())
 					.filter((part) -> part != null && !part.isBlank())
 					.toList()));
-		String link = this.dashboardUrl + "/incidents/" + UriUtils.encodePathSegment(incident.source(), "UTF-8") + "/"
+		String link = this.publicUrl.get() + "/incidents/" + UriUtils.encodePathSegment(incident.source(), "UTF-8") + "/"
 				+ UriUtils.encodePathSegment(incident.eventId(), "UTF-8");
 		return new Evidence(SafeText.cell(incident.eventId()), incident.eventDate(), SafeText.cell(place),
 				SafeText.cell(incident.actor1()), incident.fatalities(), incident.reliability() + incident.credibility(),

@@ -47,7 +47,7 @@ class AtomFeed {
 		this.alerts = alerts;
 		this.incidents = incidents;
 		this.catalogue = catalogue;
-		String host = URI.create(catalogue.dashboardUrl()).getHost();
+		String host = URI.create(catalogue.publicUrl()).getHost();
 		// A tag: URI names an authority and a date it held the name; the ids must never change.
 		this.tagAuthority = "tag:" + ((host != null) ? host : "localhost") + ",2022:harbinger";
 	}
@@ -67,7 +67,7 @@ class AtomFeed {
 		element(xml, "title", "Harbinger alert transitions");
 		element(xml, "updated", timestamp(transitions.isEmpty() ? Instant.EPOCH : transitions.get(0).recordedAt()));
 		link(xml, "self", "application/atom+xml", self);
-		link(xml, "alternate", "text/html", this.catalogue.dashboardUrl() + "/alerts");
+		link(xml, "alternate", "text/html", this.catalogue.publicUrl() + "/alerts");
 		xml.writeStartElement("author");
 		element(xml, "name", "Harbinger");
 		xml.writeEndElement();

@@ -2,7 +2,7 @@ package org.harbinger.feed;
 
 import org.harbinger.engine.RuleMetadata;
 import org.harbinger.engine.RuleReloader;
-import org.harbinger.system.HarbingerProperties;
+import org.harbinger.system.PublicUrl;
 
 import org.springframework.stereotype.Component;
 
@@ -12,11 +12,11 @@ class Catalogue {
 
 	private final RuleReloader reloader;
 
-	private final String dashboardUrl;
+	private final PublicUrl publicUrl;
 
-	Catalogue(RuleReloader reloader, HarbingerProperties properties) {
+	Catalogue(RuleReloader reloader, PublicUrl publicUrl) {
 		this.reloader = reloader;
-		this.dashboardUrl = properties.dashboardUrl().replaceAll("/+$", "");
+		this.publicUrl = publicUrl;
 	}
 
 	/** The indicator's plain-language title, or its id when no rule declares it any more. */
@@ -32,11 +32,11 @@ class Catalogue {
 	}
 
 	String alertLink(long alertId) {
-		return this.dashboardUrl + "/alerts/" + alertId;
+		return publicUrl() + "/alerts/" + alertId;
 	}
 
-	String dashboardUrl() {
-		return this.dashboardUrl;
+	String publicUrl() {
+		return this.publicUrl.get();
 	}
 
 }

@@ -57,7 +57,7 @@ class FeedController {
 	void transitions(@RequestParam(required = false) String indicator, @RequestParam(required = false) String scope,
 			@RequestParam(required = false) Severity severity, @RequestParam(defaultValue = "50") int limit,
 			HttpServletRequest request, HttpServletResponse response) throws IOException, XMLStreamException {
-		String self = this.catalogue.dashboardUrl() + "/api/feeds/transitions.atom"
+		String self = this.catalogue.publicUrl() + "/api/feeds/transitions.atom"
 				+ ((request.getQueryString() != null) ? "?" + request.getQueryString() : "");
 		response.setContentType("application/atom+xml;charset=UTF-8");
 		this.atom.write(filter(null, indicator, scope, severity),

@@ -74,7 +74,7 @@ class StixBundle {
 		ObjectNode identity = common("identity", IDENTITY_ID, IDENTITY_CREATED, IDENTITY_CREATED);
 		identity.remove("created_by_ref");
 		identity.put("name", "Harbinger");
-		identity.put("description", "Rules-based early-warning alerting service (" + this.catalogue.dashboardUrl() + ")");
+		identity.put("description", "Rules-based early-warning alerting service (" + this.catalogue.publicUrl() + ")");
 		identity.put("identity_class", "system");
 		return identity;
 	}

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -33,6 +34,9 @@ import static org.harbinger.digest.DeskIncidents.subscription;
  */
 @EndToEndTest
 class DigestEmailTests {
+
+	@Value("${local.server.port}")
+	private int port;
 
 	@RegisterExtension
 	static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
@@ -74,7 +78,7 @@ class DigestEmailTests {
 		assertThat(html).contains("class=\"evidence\"", "<th style=\"border:1px solid #d0d4da;\">Date</th>", ">A1<",
 				">C3<", ">Reuters<", ">12<", "Suicide bombing at a market.",
 				"reliability A given by the feed; credibility 1 given by the feed",
-				"href=\"http://localhost:8080/incidents/desk/COMP-1\"", "href=\"http://localhost:8080/alerts/"
+				"href=\"" + base() + "/incidents/desk/COMP-1\"", "href=\"" + base() + "/alerts/"
 						+ alertId("Composia") + "\"",
 				"Rules version ", "thresholds version ", "config/subscriptions.yml");
 		assertThat(html).doesNotContain("<script", "<style", "stylesheet");
@@ -91,7 +95,7 @@ class DigestEmailTests {
 		assertThat(text).containsSubsequence("==== CRITICAL (1) ====", "-- ISKP operations abroad",
 				"* Composia: NEW on 2022-05-07", "What tripped it: 1 ISKP attacks or plots in Composia",
 				"Trend: 1 in the 90 days to 7 May 2022 - 5 May: 1", "2022-05-05 Composia; Islamic State (Afghanistan); killed 12; grade A1; Reuters",
-				"http://localhost:8080/incidents/desk/COMP-1",
+				base() + "/incidents/desk/COMP-1",
 				"Grade A1: reliability A given by the feed; credibility 1 given by the feed",
 				"\"Suicide bombing at a market.\"",
 				"==== WARNING (1) ====", "* Compostan: NEW", "Rules version ");
@@ -132,6 +136,11 @@ class DigestEmailTests {
 			.param(scope)
 			.query(Long.class)
 			.single();
+	}
+
+	/** The links' base: this service's own random port, as no public URL is set. */
+	private String base() {
+		return "http://localhost:" + this.port;
 	}
 
 }

@@ -22,6 +22,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -34,6 +35,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** The Atom feed and the CSV exports, read as a feed reader and a spreadsheet would read them. */
 @EndToEndTest
 class FeedTests {
+
+	@Value("${local.server.port}")
+	private int port;
 
 	private static final String ATOM = "http://www.w3.org/2005/Atom";
 
@@ -64,7 +68,7 @@ class FeedTests {
 		assertThat(text(newest, "id")).matches("tag:localhost,2022:harbinger:transition:\\d+");
 		assertThat(text(newest, "updated")).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z");
 		assertThat(((Element) newest.getElementsByTagNameNS(ATOM, "link").item(0)).getAttribute("href"))
-			.isEqualTo("http://localhost:8080/alerts/" + alertId());
+			.isEqualTo(base() + "/alerts/" + alertId());
 		assertThat(text(newest, "summary")).contains("PAK-FEED-1", HostileIncidents.HOSTILE_ID);
 		assertThat(text(newest, "content")).contains("Cross-border fire from Afghanistan - Pakistan",
 				"FIRED on 2020-10-20: WARNING", "PAK-FEED-1, 2020-10-18, Torkham, Khyber Pakhtunkhwa, Pakistan",
@@ -91,7 +95,7 @@ class FeedTests {
 			.containsEntry("first_fired_on", "2020-10-20")
 			.as("an evidence cell that starts with a hostile event id is neutralised")
 			.containsEntry("evidence", "'" + HostileIncidents.HOSTILE_ID + ";PAK-FEED-1")
-			.containsEntry("link", "http://localhost:8080/alerts/" + alertId());
+			.containsEntry("link", base() + "/alerts/" + alertId());
 	}
 
 	@Test
@@ -207,6 +211,11 @@ class FeedTests {
 		return this.jdbc.sql("SELECT id FROM alert WHERE indicator = 'cross-border-fire' AND scope = 'Pakistan'")
 			.query(Long.class)
 			.single();
+	}
+
+	/** The links' base: this service's own random port, as no public URL is set. */
+	private String base() {
+		return "http://localhost:" + this.port;
 	}
 
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -34,6 +35,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @EndToEndTest
 class StixBundleTests {
+
+	@Value("${local.server.port}")
+	private int port;
 
 	private static final String OASIS = "http://raw.githubusercontent.com/oasis-open/cti-stix2-json-schemas/stix2.1/schemas/";
 
@@ -104,7 +108,7 @@ class StixBundleTests {
 		assertThat(indicator.get("description").asString()).contains("PAK-FEED-1", HostileIncidents.HOSTILE_ID);
 		assertThat(indicator.get("created_by_ref").asString()).isEqualTo(StixBundle.IDENTITY_ID);
 		assertThat(indicator.get("external_references").get(0).get("url").asString())
-			.isEqualTo("http://localhost:8080/alerts/" + id);
+			.isEqualTo(base() + "/alerts/" + id);
 	}
 
 	@Test
@@ -177,6 +181,11 @@ class StixBundleTests {
 	private static List<Error> errors(JsonNode object) {
 		Schema schema = SCHEMAS.getSchema(SchemaLocation.of(OASIS + "sdos/" + object.get("type").asString() + ".json"));
 		return schema.validate(object);
+	}
+
+	/** The links' base: this service's own random port, as no public URL is set. */
+	private String base() {
+		return "http://localhost:" + this.port;
 	}
 
 }

@@ -27,7 +27,7 @@ class SourcesWatchTests {
 		Files.writeString(file, "outlets:\n  Kun.uz: {reliability: C}\n");
 		Grading grading = new Grading(SourceGrades.load(EditableFiles.read(config, "config", "sources.yml")), "B", 2);
 		SourcesWatch watch = new SourcesWatch(grading,
-				new HarbingerProperties(Path.of("rules"), config, Path.of("templates"), "http://localhost:8080"),
+				new HarbingerProperties(Path.of("rules"), config, Path.of("templates"), null, null),
 				new SourcesWatch.Properties(Duration.ZERO));
 		assertThat(grade(grading)).isEqualTo("C3");
 
