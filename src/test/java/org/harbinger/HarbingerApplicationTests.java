@@ -98,13 +98,25 @@ class HarbingerApplicationTests {
 		assertThat(parts.get("text/plain")).doesNotContain("WARNING");
 		// Each country's alert cites its own incident; CRITICAL comes from both, and says so.
 		String because = "CRITICAL because: 2 countries hit in 30 days (critical at 2): Tajikistan, Uzbekistan";
-		assertThat(parts.get("text/plain")).containsSubsequence("* Uzbekistan: NEW", "What tripped it", because,
-				"- UZB2001 2022-04-18 Termez, Surxondaryo, Uzbekistan, grade B2: " + base() + "/incidents/acled/UZB2001",
-				"- TJK1001 2022-05-07 Farkhor, Khatlon, Tajikistan, grade B2: " + base() + "/incidents/acled/TJK1001",
-				"  - 2022-04-18 Termez, Surxondaryo, Uzbekistan; Islamic State (Afghanistan); killed 0; grade B2");
-		assertThat(parts.get("text/html")).containsSubsequence("Uzbekistan", "CRITICAL because: </strong>",
+		String text = parts.get("text/plain");
+		assertThat(text).containsSubsequence("SUMMARY",
+				"#1 CRITICAL Cross-border fire from Afghanistan - Tajikistan - new",
+				"#2 CRITICAL Cross-border fire from Afghanistan - Uzbekistan - new", "==== Central Asia ====",
+				"#2 Cross-border fire from Afghanistan - Uzbekistan", "What tripped it", because + " (UZB2001, TJK1001)",
+				"Evidence: UZB2001", "-- Incidents cited (2)",
+				"UZB2001 2022-04-18 Termez, Surxondaryo, Uzbekistan",
+				"Islamic State (Afghanistan); killed 0; grade B2",
+				"Cited by #1 Cross-border fire from Afghanistan - Tajikistan (its severity); #2 Cross-border fire from Afghanistan - Uzbekistan",
+				base() + "/incidents/acled/UZB2001", "TJK1001 2022-05-07 Farkhor, Khatlon, Tajikistan",
+				base() + "/incidents/acled/TJK1001");
+		// Both alerts cite both incidents (one as evidence, both behind the severity): each is listed once.
+		assertThat(text).containsOnlyOnce("UZB2001 2022-04-18 Termez").containsOnlyOnce("TJK1001 2022-05-07 Farkhor");
+		String html = parts.get("text/html");
+		assertThat(html).containsSubsequence("Uzbekistan", "CRITICAL because: </strong>",
 				"2 countries hit in 30 days (critical at 2): Tajikistan, Uzbekistan",
 				"href=\"" + base() + "/incidents/acled/UZB2001\"", "href=\"" + base() + "/incidents/acled/TJK1001\"");
+		assertThat(html).containsOnlyOnce("href=\"" + base() + "/incidents/acled/UZB2001\"")
+			.containsOnlyOnce("href=\"" + base() + "/incidents/acled/TJK1001\"");
 		long uzbekistan = this.jdbc.sql("SELECT id FROM alert WHERE indicator = 'cross-border-fire' AND scope = 'Uzbekistan'")
 			.query(Long.class)
 			.single();
@@ -113,7 +125,8 @@ class HarbingerApplicationTests {
 				"Incidents this alert cited and those behind its severity", "Evidence");
 		assertThat(page).as("the chart counts both countries' fire, as the rule did")
 			.contains("at most 2 in 30 days, on 2022-05-07");
-		assertThat(parts.get("text/plain")).containsSubsequence("* Uzbekistan: NEW", "Trend: 2 in the 30 days to 7 May 2022");
+		assertThat(text).containsSubsequence("#2 Cross-border fire from Afghanistan - Uzbekistan",
+				"Trend: 2 in the 30 days to 7 May 2022");
 
 		this.mvc.perform(post("/api/subscriptions/central-asia/digest"))
 			.andExpect(jsonPath("$.status").value("NOTHING_CHANGED"));

@@ -6,14 +6,12 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -57,9 +55,6 @@ public class DigestComposer {
 
 	/** Enough charts for any digest one reads; beyond it an alert links to its page instead. */
 	private static final int MAX_CHARTS = 30;
-
-	private static final List<Severity> MOST_URGENT_FIRST = List.of(Severity.CRITICAL, Severity.WARNING,
-			Severity.INFO);
 
 	private final SpringTemplateEngine templates = new SpringTemplateEngine();
 
@@ -107,28 +102,6 @@ public class DigestComposer {
 			return new Batch(shown, Map.of(), List.of(), Map.of());
 		}
 
-	}
-
-	/**
-	 * One alert's step, with the incidents behind it and its chart; {@code severityReason} and
-	 * {@code severityEvidence}: the count beyond its own evidence that decided its severity.
-	 */
-	record Item(long alertId, String title, String indicator, String scope, String change, Severity severity,
-			Severity previousSeverity, LocalDate date, String detail, List<Evidence> evidence, int earlier, String link,
-			String chart, String chartText, String alreadySent, String severityReason, List<Evidence> severityEvidence) {
-	}
-
-	/** One incident as the analyst sees it in the evidence table, its grade with the reasons. */
-	record Evidence(String id, LocalDate date, String place, String actor, int fatalities, String grade,
-			String gradeReason, String reportedBy, String notes, String link) {
-	}
-
-	/** The transitions of one indicator within a severity section. */
-	record Group(String indicator, String title, List<Item> items) {
-	}
-
-	/** The transitions of one severity, by indicator. */
-	record Section(Severity severity, int count, List<Group> groups) {
 	}
 
 	/** What one silence muted in this message. */
@@ -185,30 +158,19 @@ public class DigestComposer {
 
 	private Digest render(Subscription subscription, Batch batch, boolean flash) {
 		List<Transition> shown = batch.shown();
-		Map<String, Incident> evidence = this.incidents
+		Map<String, Incident> cited = this.incidents
 			.findByEventIds(shown.stream()
 				.flatMap((t) -> Stream.concat(t.evidence().stream(), t.severityEvidence().stream()))
 				.collect(Collectors.toSet()))
 			.stream()
 			.collect(Collectors.toMap(Incident::eventId, Function.identity(), (a, b) -> a));
 		List<Digest.InlineImage> images = new ArrayList<>();
-		Map<Severity, Map<String, List<Item>>> bySeverity = new EnumMap<>(Severity.class);
-		shown.stream()
-			.sorted(Comparator.comparing(Transition::indicator).thenComparing(Transition::scope))
-			.forEach((t) -> bySeverity.computeIfAbsent(t.severity(), (s) -> new TreeMap<>())
-				.computeIfAbsent(t.indicator(), (i) -> new ArrayList<>())
-				.add(item(subscription, t, evidence, batch.flashed().get(t.id()), images)));
-		List<Section> sections = new ArrayList<>();
-		for (Severity severity : MOST_URGENT_FIRST) {
-			Map<String, List<Item>> groups = bySeverity.get(severity);
-			if (groups != null) {
-				sections.add(new Section(severity, groups.values().stream().mapToInt(List::size).sum(),
-						groups.entrySet()
-							.stream()
-							.map((group) -> new Group(group.getKey(), title(group.getKey()), group.getValue()))
-							.toList()));
-			}
-		}
+		List<DigestView.Draft> drafts = shown.stream()
+			.map((t) -> draft(subscription, t, cited, batch.flashed().get(t.id()), images))
+			.toList();
+		Map<String, DigestView.Evidence> evidence = new LinkedHashMap<>();
+		cited.forEach((id, incident) -> evidence.put(id, evidence(incident)));
+		DigestView view = DigestView.of(drafts, evidence);
 		LocalDate latest = Stream.concat(shown.stream(), batch.muted().stream())
 			.map(Transition::date)
 			.max(Comparator.naturalOrder())
@@ -218,7 +180,8 @@ public class DigestComposer {
 		context.setVariable("subject", subject);
 		context.setVariable("flash", flash);
 		context.setVariable("subscription", subscription);
-		context.setVariable("sections", sections);
+		context.setVariable("summary", view.summary());
+		context.setVariable("groups", view.groups());
 		context.setVariable("muted", muted(subscription, batch));
 		context.setVariable("mutedCount", batch.muted().size());
 		context.setVariable("asOf", DAY.format(latest));
@@ -233,35 +196,57 @@ public class DigestComposer {
 				this.templates.process("digest.html", context), images);
 	}
 
-	private Item item(Subscription subscription, Transition transition, Map<String, Incident> incidents,
+	/** One transition before it is placed: the latest incidents it cites by id, its chart as a named inline image. */
+	private DigestView.Draft draft(Subscription subscription, Transition transition, Map<String, Incident> incidents,
 			Instant flashedAt, List<Digest.InlineImage> images) {
-		List<Evidence> rows = rows(transition.evidence(), incidents);
-		int earlier = Math.max(0, rows.size() - MAX_EVIDENCE);
-		rows = rows.subList(earlier, rows.size());
+		List<String> evidence = latest(transition.evidence(), incidents);
+		int earlier = (int) transition.evidence().stream().filter(incidents::containsKey).count() - evidence.size();
 		String chart = null;
 		String chartText = null;
 		if (images.size() < MAX_CHARTS) {
 			AlertTrend trend = this.charts.trend(transition.alertId(), transition.date());
 			if (trend.observed() > 0) {
-				chart = "trend-" + transition.id() + "@harbinger";
+				chart = contentId(transition, images);
 				images.add(new Digest.InlineImage(chart, "image/png", this.charts.png(trend)));
 				chartText = chartText(trend);
 			}
 		}
 		String alreadySent = (flashedAt != null) ? moment(flashedAt, subscription) : null;
-		return new Item(transition.alertId(), title(transition.indicator()), transition.indicator(), transition.scope(),
-				change(transition.kind()), transition.severity(), transition.previousSeverity(), transition.date(),
-				transition.detail(), rows, earlier, this.publicUrl.get() + "/alerts/" + transition.alertId(), chart, chartText,
-				alreadySent, SafeText.cell(transition.severityReason()), rows(transition.severityEvidence(), incidents));
+		DigestView.Item item = new DigestView.Item(0, transition.alertId(), title(transition.indicator()),
+				transition.indicator(), transition.scope(), change(transition.kind()), transition.severity(),
+				transition.previousSeverity(), transition.date(), transition.detail(), List.of(), earlier,
+				this.publicUrl.get() + "/alerts/" + transition.alertId(), chart, chartText, alreadySent,
+				SafeText.cell(transition.severityReason()), List.of());
+		return new DigestView.Draft(item, evidence, latest(transition.severityEvidence(), incidents));
 	}
 
-	private List<Evidence> rows(List<String> ids, Map<String, Incident> incidents) {
-		return ids.stream()
+	/**
+	 * The chart's Content-ID, which is also its file name before the {@code @}: the indicator
+	 * and the place, {@code attack-surge-AF.png@harbinger}, numbered when an alert moved twice.
+	 */
+	private static String contentId(Transition transition, List<Digest.InlineImage> images) {
+		String name = Places.slug(transition.indicator()) + "-" + Places.code(transition.scope());
+		String id = name + ".png@harbinger";
+		for (int n = 2; taken(id, images); n++) {
+			id = name + "-" + n + ".png@harbinger";
+		}
+		return id;
+	}
+
+	private static boolean taken(String contentId, List<Digest.InlineImage> images) {
+		return images.stream().anyMatch((image) -> image.contentId().equalsIgnoreCase(contentId));
+	}
+
+	/** The ids of the {@value #MAX_EVIDENCE} latest known incidents, oldest first. */
+	private static List<String> latest(List<String> ids, Map<String, Incident> incidents) {
+		List<String> known = ids.stream()
 			.map(incidents::get)
 			.filter((incident) -> incident != null)
 			.sorted(Comparator.comparing(Incident::eventDate).thenComparing(Incident::eventId))
-			.map(this::evidence)
+			.map(Incident::eventId)
+			.distinct()
 			.toList();
+		return known.subList(Math.max(0, known.size() - MAX_EVIDENCE), known.size());
 	}
 
 	/** From the rules in force, so an indicator added by a reload has its title in the next message. */
@@ -270,14 +255,14 @@ public class DigestComposer {
 		return (metadata != null) ? metadata.title() : indicator;
 	}
 
-	private Evidence evidence(Incident incident) {
+	private DigestView.Evidence evidence(Incident incident) {
 		String place = String.join(", ",
 				new LinkedHashSet<>(Stream.of(incident.location(), incident.admin1(), incident.country())
 					.filter((part) -> part != null && !part.isBlank())
 					.toList()));
 		String link = this.publicUrl.get() + "/incidents/" + UriUtils.encodePathSegment(incident.source(), "UTF-8") + "/"
 				+ UriUtils.encodePathSegment(incident.eventId(), "UTF-8");
-		return new Evidence(SafeText.cell(incident.eventId()), incident.eventDate(), SafeText.cell(place),
+		return new DigestView.Evidence(SafeText.cell(incident.eventId()), incident.eventDate(), SafeText.cell(place),
 				SafeText.cell(incident.actor1()), incident.fatalities(), incident.reliability() + incident.credibility(),
 				SafeText.cell(incident.gradeReason()), SafeText.cell(incident.reportedBy()), SafeText.cell(SafeText.shorten(incident.notes())), link);
 	}

@@ -20,17 +20,6 @@ final class DigestSubjects {
 
 	private static final int MAX_PLACES = 3;
 
-	/** Neighbours named by region when a subject would otherwise list too many countries. */
-	private static final Map<String, String> REGIONS = Map.ofEntries(Map.entry("Uzbekistan", "Central Asia"),
-			Map.entry("Tajikistan", "Central Asia"), Map.entry("Turkmenistan", "Central Asia"),
-			Map.entry("Kyrgyzstan", "Central Asia"), Map.entry("Kazakhstan", "Central Asia"),
-			Map.entry("Iran", "Middle East"), Map.entry("Iraq", "Middle East"), Map.entry("Syria", "Middle East"),
-			Map.entry("Turkey", "Middle East"), Map.entry("India", "South Asia"), Map.entry("Bangladesh", "South Asia"),
-			Map.entry("Sri Lanka", "South Asia"), Map.entry("Maldives", "South Asia"), Map.entry("China", "East Asia"),
-			Map.entry("Germany", "Europe"), Map.entry("France", "Europe"), Map.entry("Austria", "Europe"),
-			Map.entry("Belgium", "Europe"), Map.entry("United Kingdom", "Europe"), Map.entry("Sweden", "Europe"),
-			Map.entry("Netherlands", "Europe"));
-
 	private DigestSubjects() {
 	}
 
@@ -62,11 +51,11 @@ final class DigestSubjects {
 	/** The countries (a scope's first part) involved; neighbours by region when there are many. */
 	static String places(List<String> scopes) {
 		TreeSet<String> countries = scopes.stream()
-			.map((scope) -> scope.contains("/") ? scope.substring(0, scope.indexOf('/')) : scope)
+			.map(Places::country)
 			.collect(Collectors.toCollection(TreeSet::new));
 		TreeSet<String> places = (countries.size() <= MAX_PLACES) ? countries
 				: countries.stream()
-					.map((country) -> REGIONS.getOrDefault(country, country))
+					.map(Places::region)
 					.collect(Collectors.toCollection(TreeSet::new));
 		List<String> names = new ArrayList<>(places);
 		return (names.size() <= MAX_PLACES) ? String.join(", ", names)

@@ -69,7 +69,9 @@ class Mailer {
 		helper.setSubject(message.subject());
 		helper.setText(message.text(), message.html());
 		for (Digest.InlineImage image : images) {
-			helper.addInline(image.contentId(), new ByteArrayResource(image.data()), image.contentType());
+			// Named, so a client that lists inline parts shows attack-surge-AF.png, not "inline".
+			helper.addInline(image.contentId(), image.fileName(), new ByteArrayResource(image.data()),
+					image.contentType());
 		}
 		if (this.smtp != null) {
 			this.smtp.send(mime);

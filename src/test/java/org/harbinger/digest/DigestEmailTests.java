@@ -10,7 +10,9 @@ import javax.imageio.ImageIO;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.BodyPart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import org.harbinger.EndToEndTest;
 import org.harbinger.engine.EngineHost;
 import org.junit.jupiter.api.Test;
@@ -72,33 +74,66 @@ class DigestEmailTests {
 		Map<String, String> texts = Mails.texts(mail);
 		assertThat(texts).containsOnlyKeys("text/plain", "text/html");
 		String html = texts.get("text/html");
-		assertThat(html).containsSubsequence("CRITICAL (1)", "ISKP operations abroad", "Composia", "new",
+		assertThat(html).containsSubsequence("Summary", "▲ CRITICAL", "ISKP operations abroad",
+				"· Composia · new", "● WARNING", "ISKP operations abroad", "· Compostan · new",
+				">Composia<", "#1", "ISKP operations abroad",
 				"1 ISKP attacks or plots in Composia in 90 days, the deadliest killing 12 (critical at 10 killed)",
-				"WARNING (1)", "ISKP operations abroad", "Compostan");
-		assertThat(html).contains("class=\"evidence\"", "<th style=\"border:1px solid #d0d4da;\">Date</th>", ">A1<",
-				">C3<", ">Reuters<", ">12<", "Suicide bombing at a market.",
+				"Evidence: ", ">COMP-1<", "Incidents cited (1)", ">Compostan<", "#2", ">COMP-2<");
+		assertThat(html).contains("class=\"evidence\"", ">A1<", ">C3<", ">Reuters<", ">12<", "Suicide bombing at a market.",
 				"reliability A given by the feed; credibility 1 given by the feed",
 				"href=\"" + base() + "/incidents/desk/COMP-1\"", "href=\"" + base() + "/alerts/"
 						+ alertId("Composia") + "\"",
 				"Rules version ", "thresholds version ", "config/subscriptions.yml");
-		assertThat(html).doesNotContain("<script", "<style", "stylesheet");
-		List<BodyPart> images = Mails.images(mail);
-		assertThat(images).hasSize(2);
-		for (BodyPart image : images) {
-			assertThat(image.getContentType()).startsWith("image/png");
-			String contentId = image.getHeader("Content-ID")[0].replaceAll("[<>]", "");
-			assertThat(html).contains("src=\"cid:" + contentId + "\"");
-			BufferedImage png = ImageIO.read(new ByteArrayInputStream(Mails.bytes(image)));
-			assertThat(png.getWidth()).isEqualTo(560);
-		}
+		assertThat(html).doesNotContain("<script", "stylesheet");
 		String text = texts.get("text/plain");
-		assertThat(text).containsSubsequence("==== CRITICAL (1) ====", "-- ISKP operations abroad",
-				"* Composia: NEW on 2022-05-07", "What tripped it: 1 ISKP attacks or plots in Composia",
-				"Trend: 1 in the 90 days to 7 May 2022 - 5 May: 1", "2022-05-05 Composia; Islamic State (Afghanistan); killed 12; grade A1; Reuters",
-				base() + "/incidents/desk/COMP-1",
+		assertThat(text).containsSubsequence("SUMMARY", "#1 CRITICAL ISKP operations abroad - Composia - new",
+				"#2 WARNING ISKP operations abroad - Compostan - new", "==== Composia ====",
+				"#1 ISKP operations abroad - Composia", "CRITICAL, new on 2022-05-07",
+				"What tripped it: 1 ISKP attacks or plots in Composia", "Trend: 1 in the 90 days to 7 May 2022 - 5 May: 1",
+				"Evidence: COMP-1", "-- Incidents cited (1)", "COMP-1 2022-05-05 Composia",
+				"Islamic State (Afghanistan); killed 12; grade A1; Reuters",
 				"Grade A1: reliability A given by the feed; credibility 1 given by the feed",
-				"\"Suicide bombing at a market.\"",
-				"==== WARNING (1) ====", "* Compostan: NEW", "Rules version ");
+				"\"Suicide bombing at a market.\"", "Cited by #1 ISKP operations abroad - Composia",
+				base() + "/incidents/desk/COMP-1", "==== Compostan ====", "#2 ISKP operations abroad - Compostan",
+				"WARNING, new", "Rules version ");
+	}
+
+	/**
+	 * Issue 16: each chart is an inline part a mail client can name (Content-ID, Content-Disposition
+	 * inline, a file name with its extension); the HTML reads as stacked rows without its style
+	 * block, and only widens to a table where a client keeps it.
+	 */
+	@Test
+	void chartsAreNamedInlinePartsAndTheEvidenceIsStackedUnlessTheClientIsWide() throws Exception {
+		Subscription desk = subscription("mimeland", false, "Mimeland");
+		this.digests.run(desk);
+		record(this.mvc, this.engine, attack("MIME-1", "Mimeland", 12), attack("MIME-2", "Mimeland", 1));
+
+		this.digests.run(desk).orElseThrow();
+		this.dispatcher.dispatchDue();
+
+		MimeMessage mail = single(desk);
+		assertThat(mail.getContentType()).startsWith("multipart/mixed");
+		MimeMultipart related = (MimeMultipart) ((MimeMultipart) mail.getContent()).getBodyPart(0).getContent();
+		assertThat(related.getContentType()).startsWith("multipart/related");
+		List<BodyPart> images = Mails.images(mail);
+		assertThat(images).hasSize(1);
+		BodyPart chart = images.get(0);
+		assertThat(chart.getContentType()).startsWith("image/png");
+		assertThat(chart.getDisposition()).isEqualTo(Part.INLINE);
+		assertThat(chart.getFileName()).isEqualTo("external-operations-mimeland.png");
+		assertThat(chart.getHeader("Content-ID")).containsExactly("<external-operations-mimeland.png@harbinger>");
+		BufferedImage png = ImageIO.read(new ByteArrayInputStream(Mails.bytes(chart)));
+		assertThat(png.getWidth()).isEqualTo(560);
+		String html = Mails.texts(mail).get("text/html");
+		assertThat(html).contains("src=\"cid:external-operations-mimeland.png@harbinger\"")
+			.contains("<table class=\"evidence\" role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"display:block;")
+			.contains("@media screen and (min-width: 600px)")
+			.contains("table.evidence tr { display: table-row !important; }");
+		assertThat(html.replaceAll("(?s)<style>.*?</style>", ""))
+			.as("without its style block the header row stays hidden and every row is a block")
+			.contains("<thead style=\"display:none;\">")
+			.doesNotContain("display:table");
 	}
 
 	@Test

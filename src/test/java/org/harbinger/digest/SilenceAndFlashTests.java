@@ -150,8 +150,9 @@ class SilenceAndFlashTests {
 		MimeMessage digest = Mails.to(smtp, "flashland@digest.test").get(1);
 		assertThat(subject(digest)).isEqualTo("[Harbinger] 1 new CRITICAL, 1 new WARNING - Flashland, Flashmoor - 7 May 2022");
 		Map<String, String> texts = Mails.texts(digest);
-		assertThat(texts.get("text/plain")).containsSubsequence("* Flashland: NEW on 2022-05-07 (already sent ",
-				"FLASH-1", "* Flashmoor: NEW on 2022-05-07");
+		assertThat(texts.get("text/plain")).containsSubsequence("#1 ISKP operations abroad - Flashland",
+				"CRITICAL, new on 2022-05-07 (already sent ", "FLASH-1", "#2 ISKP operations abroad - Flashmoor",
+				"WARNING, new on 2022-05-07");
 		assertThat(texts.get("text/plain")).containsOnlyOnce("already sent");
 		assertThat(texts.get("text/html")).containsOnlyOnce("already sent");
 	}
