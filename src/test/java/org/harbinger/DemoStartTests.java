@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import jakarta.mail.Multipart;
@@ -14,6 +16,8 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import org.harbinger.alert.Alert;
 import org.harbinger.alert.AlertRepository;
+import org.harbinger.alert.AlertTrend;
+import org.harbinger.alert.TrendCharts;
 import org.harbinger.digest.Digests;
 import org.harbinger.engine.EngineHost;
 import org.harbinger.web.DigestPreviewInBrowser;
@@ -32,6 +36,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 
@@ -66,6 +72,9 @@ class DemoStartTests {
 	@Autowired
 	private Digests digests;
 
+	@Autowired
+	private TrendCharts charts;
+
 	@DynamicPropertySource
 	static void mailDir(DynamicPropertyRegistry registry) throws Exception {
 		mailDir = Files.createTempDirectory("harbinger-demo-mail");
@@ -99,11 +108,7 @@ class DemoStartTests {
 	void theAttackSurgeEvidenceHoldsOnlyIncidentsIskpCarriedOut() {
 		LocalDate today = this.engine.today();
 
-		Alert surge = this.alerts.find(new AlertRepository.Filter(Alert.Status.OPEN, "attack-surge", "Afghanistan", null))
-			.stream()
-			.filter((alert) -> alert.scope().equals("Afghanistan"))
-			.findFirst()
-			.orElseThrow();
+		Alert surge = afghanistanSurge();
 		List<Incident> evidence = this.incidents.findByEventIds(surge.evidence());
 
 		assertThat(evidence).hasSize(surge.evidence().size())
@@ -178,6 +183,55 @@ class DemoStartTests {
 		assertThat(html).contains("<img src=\"data:image/png;base64,", "class=\"evidence\"", "UZB2001", "Termez",
 				"Cross-border fire from Afghanistan").doesNotContain("cid:");
 		DigestPreviewInBrowser.check(file, "demo-digest");
+	}
+
+	/**
+	 * Issue 16: the attack-surge chart once drew only the incidents the alert cited, a flat zero
+	 * before the surge. It now counts every ISKP attack the rule counts in Afghanistan, so the
+	 * baseline is visible, and its lines are the numbers the rule compared: the baseline mean,
+	 * the ratios as the counts they imply (lowered by the declared campaign), and min-count.
+	 */
+	@Test
+	void theAttackSurgeChartHasTheBaselineTheRuleComparedAndEveryThresholdLine() throws Exception {
+		LocalDate today = this.engine.today();
+		Alert surge = afghanistanSurge();
+		Matcher detail = Pattern
+			.compile("(\\d+) ISKP attacks in 14 days against a baseline of ([0-9.]+) per 14 days \\(threshold x([0-9.]+)"
+					+ " and at least (\\d+), critical x([0-9.]+)")
+			.matcher(surge.detail());
+		assertThat(detail.find()).as(surge.detail()).isTrue();
+
+		AlertTrend trend = this.charts.trend(surge.id(), today);
+
+		assertThat(trend.counted()).isTrue();
+		assertThat(trend.days()).as("the baseline's 84 days and the 14-day window").hasSize(98);
+		assertThat(trend.observed()).isEqualTo(Integer.parseInt(detail.group(1)));
+		double mean = Double.parseDouble(detail.group(2));
+		assertThat(trend.days().subList(0, 84).stream().mapToInt(AlertTrend.Day::count).sum())
+			.as("attacks before the window, which the alert does not cite, are drawn")
+			.isPositive();
+		assertThat(trend.lines()).extracting(AlertTrend.Line::name)
+			.containsExactly("baseline", "ratio", "critical-ratio", "min-count");
+		assertThat(trend.lines()).extracting(AlertTrend.Line::last)
+			.satisfiesExactly((baseline) -> assertThat(baseline).isCloseTo(mean, within(0.05)),
+					(ratio) -> assertThat(ratio).isCloseTo(Double.parseDouble(detail.group(3)) * mean, within(0.2)),
+					(critical) -> assertThat(critical).isCloseTo(Double.parseDouble(detail.group(5)) * mean,
+							within(0.2)),
+					(minCount) -> assertThat(minCount).isEqualTo(Double.parseDouble(detail.group(4))));
+		String page = this.mvc.perform(get("/alerts/" + surge.id())).andReturn().getResponse().getContentAsString();
+		Files.writeString(Files.createDirectories(Path.of("target", "digest-preview")).resolve("attack-surge-page.html"), page);
+		assertThat(page).as("the alert's page draws the same lines, labelled in the gutter")
+			.contains("threshold line-baseline", "threshold line-ratio", "threshold line-count",
+					"critical-ratio x" + detail.group(5), "Bars: incidents the rule counts in this scope, per day");
+	}
+
+	/** The demo's open attack-surge alert for Afghanistan (not one of its provinces). */
+	private Alert afghanistanSurge() {
+		return this.alerts.find(new AlertRepository.Filter(Alert.Status.OPEN, "attack-surge", "Afghanistan", null))
+			.stream()
+			.filter((alert) -> alert.scope().equals("Afghanistan"))
+			.findFirst()
+			.orElseThrow();
 	}
 
 }

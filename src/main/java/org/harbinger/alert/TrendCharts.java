@@ -1,50 +1,43 @@
 package org.harbinger.alert;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.geom.Path2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import javax.imageio.ImageIO;
-
 import org.harbinger.engine.RuleMetadata;
+import org.harbinger.engine.RuleCounts;
 import org.harbinger.engine.RuleReloader;
 import org.harbinger.engine.ThresholdType;
+import org.harbinger.incident.Incident;
 import org.harbinger.incident.IncidentRepository;
 
 import org.springframework.stereotype.Component;
 
 /**
- * The one computation of an alert's trend ({@link AlertTrend}: daily counts of its evidence,
- * the count over the rule's window on each day, the count thresholds in force), and its
- * chart as a PNG drawn server-side (Java2D, headless) for the digest, which embeds it
- * inline. The dashboard draws the same data as inline SVG.
+ * The one computation of an alert's trend ({@link AlertTrend}: daily counts, the count over
+ * the rule's window on each day, the baseline and thresholds it was compared with), and its
+ * chart as a PNG ({@link TrendPng}) for the digest, which embeds it inline. The dashboard
+ * draws the same data as inline SVG. For a count or ratio rule the counts are every incident
+ * the rule counts in the alert's scope ({@link RuleCounts}: the rules in force run over the
+ * stored incidents of the period), so the days before a surge show the baseline the rule saw;
+ * for other rules, the incidents the alert cited (docs/digest.md, "Charts").
  */
 @Component
 public class TrendCharts {
 
-	static final int WIDTH = 560;
+	static final int WIDTH = TrendPng.WIDTH;
 
-	static final int HEIGHT = 170;
+	static final int HEIGHT = TrendPng.HEIGHT;
 
 	private static final int DEFAULT_WINDOW = 30;
 
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+	/** The longest chart: half a year reads on a phone; the alert's page lists the rest. */
+	private static final int MAX_DAYS = 180;
 
 	private final AlertRepository alerts;
 
@@ -60,17 +53,51 @@ public class TrendCharts {
 
 	/** {@link #trend(Alert, List, LocalDate)} of the alert with that id, with its transitions. */
 	public AlertTrend trend(long alertId, LocalDate to) {
+		return trend(alertId, to, new Replays());
+	}
+
+	/** As {@link #trend(long, LocalDate)}, sharing the rules' replays with the other charts of one message. */
+	public AlertTrend trend(long alertId, LocalDate to, Replays replays) {
 		Alert alert = this.alerts.find(alertId)
 			.orElseThrow(() -> new IllegalArgumentException("no alert with id " + alertId));
-		return trend(alert, this.alerts.transitions(alertId), to);
+		return trend(alert, this.alerts.transitions(alertId), to, replays);
 	}
 
 	/**
-	 * The alert's evidence and severity evidence (now and at each transition) over twice the
-	 * rule's window (30 to 180 days) ending on {@code to}, so the chart shows how the count
-	 * got where it is.
+	 * What the rules counted, by the charts' last day: the charts of one message mostly end on
+	 * the same day, so they share one replay instead of running the rules once each.
+	 */
+	public static final class Replays {
+
+		private final Map<LocalDate, RuleCounts.Counts> byDay = new HashMap<>();
+
+	}
+
+	/**
+	 * The alert's trend over the days that explain it, ending on {@code to}: twice the rule's
+	 * window (30 to 180 days), or for a rule with a baseline the baseline and the window.
+	 * Bars: every incident the rule counts in the alert's scope; for a rule that counts none
+	 * there, the alert's evidence and severity evidence (now and at each transition).
 	 */
 	public AlertTrend trend(Alert alert, List<Transition> transitions, LocalDate to) {
+		return trend(alert, transitions, to, new Replays());
+	}
+
+	private AlertTrend trend(Alert alert, List<Transition> transitions, LocalDate to, Replays replays) {
+		RuleMetadata metadata = indicator(alert.indicator());
+		int window = windowDays(metadata);
+		AlertTrend.Baseline baseline = baseline(metadata, 1.0);
+		int days = Math.min(Math.max(2 * window, Math.max(30, window + ((baseline != null) ? baseline.days() : 0))),
+				MAX_DAYS);
+		LocalDate from = to.minusDays(days - 1L);
+		List<AlertTrend.Threshold> thresholds = countThresholds(metadata).stream()
+			.filter((threshold) -> !judgedOnlyGlobally(alert, threshold))
+			.toList();
+		RuleCounts.Counts counts = (metadata != null) ? replays.byDay.computeIfAbsent(to, this::counted) : null;
+		if (counts != null && !counts.perDay(alert.indicator(), alert.scope()).isEmpty()) {
+			return AlertTrend.of(alert.indicator(), window, from, to, counts.perDay(alert.indicator(), alert.scope()),
+					thresholds, baseline(metadata, counts.factor(alert.indicator())), true);
+		}
 		// With the incidents behind a severity that a wider count decided (cross-border-fire's
 		// countries), so the window line shows the count the rule compared, not one country's.
 		Set<String> evidence = new LinkedHashSet<>(alert.evidence());
@@ -79,10 +106,47 @@ public class TrendCharts {
 			evidence.addAll(transition.evidence());
 			evidence.addAll(transition.severityEvidence());
 		});
-		int days = Math.min(Math.max(2 * windowDays(indicator(alert.indicator())), 30), 180);
-		AlertTrend trend = trend(alert.indicator(), evidence, to.minusDays(days - 1L), to);
-		return new AlertTrend(trend.indicator(), trend.windowDays(), trend.from(), trend.to(), trend.days(),
-				trend.thresholds().stream().filter((threshold) -> !judgedOnlyGlobally(alert, threshold)).toList());
+		Map<LocalDate, Integer> cited = this.incidents.countPerDay(evidence,
+				from.minusDays(window + ((baseline != null) ? baseline.days() : 0) - 1L), to);
+		return AlertTrend.of(alert.indicator(), window, from, to, cited, thresholds, null, false);
+	}
+
+	/**
+	 * What the rules in force count over the longest chart ending on {@code to} and the
+	 * retention window before it (every window and baseline of any rule), run over the stored
+	 * incidents dated in it (docs/digest.md, "Charts").
+	 */
+	private RuleCounts.Counts counted(LocalDate to) {
+		LocalDate first = to.minusDays(MAX_DAYS - 1L + this.reloader.thresholds().retentionDays());
+		List<Incident> period = new ArrayList<>();
+		this.incidents.forEachSince(first, (incident) -> {
+			if (!incident.eventDate().isAfter(to)) {
+				period.add(incident);
+			}
+		});
+		LocalDate coverage = this.incidents.firstEventDate().orElse(first);
+		return RuleCounts.count(this.reloader.rules(), this.reloader.thresholds(), to, coverage, period);
+	}
+
+	/**
+	 * The indicator's baseline when it declares one ({@code baseline-days}), with every ratio
+	 * threshold it declares, times {@code factor} (the factors other rules applied).
+	 */
+	private AlertTrend.Baseline baseline(RuleMetadata indicator, double factor) {
+		if (indicator == null) {
+			return null;
+		}
+		Map<String, Object> values = this.reloader.thresholds().values();
+		if (!(values.get(indicator.id() + ".baseline-days") instanceof Integer days)) {
+			return null;
+		}
+		List<AlertTrend.Ratio> ratios = new ArrayList<>();
+		indicator.thresholds().forEach((key, type) -> {
+			if (type == ThresholdType.RATIO && values.get(key) instanceof Number ratio) {
+				ratios.add(new AlertTrend.Ratio(key.substring(indicator.id().length() + 1), ratio.doubleValue(), factor));
+			}
+		});
+		return new AlertTrend.Baseline(days, ratios);
 	}
 
 	/** external-operations judges its campaign count over all countries, not in one country's alert. */
@@ -143,89 +207,9 @@ public class TrendCharts {
 		return thresholds;
 	}
 
-	/** The trend as a PNG image of {@value #WIDTH} x {@value #HEIGHT} pixels. */
+	/** The trend as a PNG image ({@link TrendPng}). */
 	public byte[] png(AlertTrend trend) {
-		BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-		Graphics2D g = image.createGraphics();
-		try {
-			draw(g, trend);
-		}
-		finally {
-			g.dispose();
-		}
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		try {
-			ImageIO.write(image, "png", out);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return out.toByteArray();
-	}
-
-	private static void draw(Graphics2D g, AlertTrend trend) {
-		g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-		g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-		g.setColor(Color.WHITE);
-		g.fillRect(0, 0, WIDTH, HEIGHT);
-		int left = 34;
-		int right = WIDTH - 12;
-		int top = 24;
-		int bottom = HEIGHT - 22;
-		int max = trend.highest();
-		double perUnit = (bottom - top) / (double) max;
-		int n = trend.days().size();
-		double slot = (right - left) / (double) Math.max(n, 1);
-		g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
-		g.setColor(new Color(0xD0D4DA));
-		g.drawLine(left, bottom, right, bottom);
-		g.drawLine(left, top, left, bottom);
-		g.setColor(new Color(0x57606A));
-		g.drawString(Integer.toString(max), 6, top + 4);
-		g.drawString("0", 6, bottom);
-		if (n > 0) {
-			g.drawString(DAY.format(trend.from()), left, HEIGHT - 6);
-			String last = DAY.format(trend.to());
-			g.drawString(last, right - g.getFontMetrics().stringWidth(last), HEIGHT - 6);
-		}
-		g.setColor(new Color(0x5B8DB8));
-		for (int i = 0; i < n; i++) {
-			int count = trend.days().get(i).count();
-			if (count > 0) {
-				int height = (int) Math.round(count * perUnit);
-				g.fillRect((int) (left + i * slot + 1), bottom - height, (int) Math.max(1, slot - 2), height);
-			}
-		}
-		Path2D line = new Path2D.Double();
-		for (int i = 0; i < n; i++) {
-			double x = left + (i + 0.5) * slot;
-			double y = bottom - trend.days().get(i).inWindow() * perUnit;
-			if (i == 0) {
-				line.moveTo(x, y);
-			}
-			else {
-				line.lineTo(x, y);
-			}
-		}
-		g.setColor(new Color(0x1B2A41));
-		g.setStroke(new BasicStroke(2f));
-		g.draw(line);
-		g.setColor(new Color(0xB00020));
-		g.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] { 6f, 4f },
-				0f));
-		for (AlertTrend.Threshold threshold : trend.thresholds()) {
-			int y = (int) Math.round(bottom - threshold.value() * perUnit);
-			g.drawLine(left, y, right, y);
-		}
-		g.setStroke(new BasicStroke(1f));
-		g.setColor(new Color(0x1B1F24));
-		g.drawString(legend(trend), left, 14);
-	}
-
-	private static String legend(AlertTrend trend) {
-		String legend = "bars: incidents per day; line: incidents in the last " + trend.windowDays() + " days, "
-				+ trend.observed() + " now";
-		return trend.thresholds().isEmpty() ? legend : legend + "; dashed: " + trend.thresholdsText();
+		return TrendPng.png(trend);
 	}
 
 }

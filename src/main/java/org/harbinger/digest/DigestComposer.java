@@ -165,8 +165,9 @@ public class DigestComposer {
 			.stream()
 			.collect(Collectors.toMap(Incident::eventId, Function.identity(), (a, b) -> a));
 		List<Digest.InlineImage> images = new ArrayList<>();
+		TrendCharts.Replays replays = new TrendCharts.Replays();
 		List<DigestView.Draft> drafts = shown.stream()
-			.map((t) -> draft(subscription, t, cited, batch.flashed().get(t.id()), images))
+			.map((t) -> draft(subscription, t, cited, batch.flashed().get(t.id()), images, replays))
 			.toList();
 		Map<String, DigestView.Evidence> evidence = new LinkedHashMap<>();
 		cited.forEach((id, incident) -> evidence.put(id, evidence(incident)));
@@ -198,13 +199,13 @@ public class DigestComposer {
 
 	/** One transition before it is placed: the latest incidents it cites by id, its chart as a named inline image. */
 	private DigestView.Draft draft(Subscription subscription, Transition transition, Map<String, Incident> incidents,
-			Instant flashedAt, List<Digest.InlineImage> images) {
+			Instant flashedAt, List<Digest.InlineImage> images, TrendCharts.Replays replays) {
 		List<String> evidence = latest(transition.evidence(), incidents);
 		int earlier = (int) transition.evidence().stream().filter(incidents::containsKey).count() - evidence.size();
 		String chart = null;
 		String chartText = null;
 		if (images.size() < MAX_CHARTS) {
-			AlertTrend trend = this.charts.trend(transition.alertId(), transition.date());
+			AlertTrend trend = this.charts.trend(transition.alertId(), transition.date(), replays);
 			if (trend.observed() > 0) {
 				chart = contentId(transition, images);
 				images.add(new Digest.InlineImage(chart, "image/png", this.charts.png(trend)));
@@ -284,13 +285,16 @@ public class DigestComposer {
 		}).toList();
 	}
 
+	/** The chart in words: the count judged, the lines it was compared with, the days of the window that had incidents. */
 	private static String chartText(AlertTrend trend) {
 		String days = trend.withIncidents()
 			.stream()
+			.filter((day) -> day.date().isAfter(trend.to().minusDays(trend.windowDays())))
 			.map((day) -> DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH).format(day.date()) + ": " + day.count())
 			.collect(Collectors.joining(", "));
+		List<String> lines = trend.lines().stream().map(AlertTrend.Line::label).toList();
 		return trend.observed() + " in the " + trend.windowDays() + " days to " + DAY.format(trend.to())
-				+ (trend.thresholds().isEmpty() ? "" : " (threshold " + trend.thresholdsText() + ")") + " - " + days;
+				+ (lines.isEmpty() ? "" : " (against " + String.join(", ", lines) + ")") + " - " + days;
 	}
 
 	static String change(TransitionKind kind) {

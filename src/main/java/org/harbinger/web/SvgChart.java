@@ -11,16 +11,24 @@ import org.harbinger.alert.AlertTrend;
 
 /**
  * The geometry of a trend chart, drawn as inline SVG by the chart fragment: bars of daily
- * counts, a line of the count over the rule's window, a dashed line per count threshold,
- * and a mark per transition. Everything is computed here so the template only places shapes.
+ * counts, a line of the count over the rule's window, the baseline (dotted) and a dashed
+ * line per threshold (a ratio one as the count it implies each day), and a mark per
+ * transition. Line labels sit in a gutter right of the plot, spaced so none overlaps
+ * another or a line. Everything is computed here so the template only places shapes.
  */
 record SvgChart(int width, int height, int left, int top, int right, int bottom, List<Bar> bars, String windowLine,
 		List<Level> thresholds, List<Tick> xTicks, List<Tick> yTicks, List<Mark> marks, List<AlertTrend.Day> days,
-		int windowDays, String summary) {
+		int windowDays, int baselineDays, boolean counted, String summary) {
 
 	private static final int WIDTH = 760;
 
 	private static final int HEIGHT = 240;
+
+	/** Room right of the plot for the lines' labels. */
+	private static final int GUTTER = 170;
+
+	/** The least distance between two labels' baselines, so that none covers another. */
+	private static final int LABEL_SPACING = 13;
 
 	private static final DateTimeFormatter TICK = DateTimeFormatter.ofPattern("d MMM yy", Locale.ENGLISH);
 
@@ -28,8 +36,12 @@ record SvgChart(int width, int height, int left, int top, int right, int bottom,
 	record Bar(double x, double y, double width, double height, String title) {
 	}
 
-	/** A horizontal threshold line with its label. */
-	record Level(double y, String label) {
+	/**
+	 * A line the rule compared the window count with: {@code kind} (baseline, ratio, count) is
+	 * its CSS class, {@code lineY} its height on the last day, {@code labelY} where its label
+	 * is written in the gutter.
+	 */
+	record Level(String kind, String points, double lineY, double labelY, String label) {
 	}
 
 	/** An axis label at a position along its axis. */
@@ -48,7 +60,7 @@ record SvgChart(int width, int height, int left, int top, int right, int bottom,
 	static SvgChart of(AlertTrend trend, List<Event> events) {
 		int left = 44;
 		int top = 12;
-		int right = WIDTH - 12;
+		int right = WIDTH - GUTTER;
 		int bottom = HEIGHT - 28;
 		LocalDate from = trend.from();
 		LocalDate to = trend.to();
@@ -72,11 +84,7 @@ record SvgChart(int width, int height, int left, int top, int right, int bottom,
 			}
 			line.append(round(x + step / 2)).append(',').append(round(bottom - day.inWindow() * scale)).append(' ');
 		}
-		List<Level> levels = trend.thresholds()
-			.stream()
-			.map((threshold) -> new Level(round(bottom - threshold.value() * scale),
-					threshold.name() + " " + threshold.value()))
-			.toList();
+		List<Level> levels = levels(trend, left, step, bottom, scale);
 		List<Tick> xTicks = new ArrayList<>();
 		int every = Math.max(1, dayCount / 6);
 		for (int i = 0; i < dayCount; i += every) {
@@ -93,7 +101,8 @@ record SvgChart(int width, int height, int left, int top, int right, int bottom,
 			.toList();
 		List<AlertTrend.Day> days = trend.withIncidents();
 		return new SvgChart(WIDTH, HEIGHT, left, top, right, bottom, bars, line.toString().strip(), levels, xTicks,
-				yTicks, marks, days, trend.windowDays(), summary(trend, days));
+				yTicks, marks, days, trend.windowDays(), (trend.baseline() != null) ? trend.baseline().days() : 0,
+				trend.counted(), summary(trend, days));
 	}
 
 	private static String summary(AlertTrend trend, List<AlertTrend.Day> days) {
@@ -108,11 +117,35 @@ record SvgChart(int width, int height, int left, int top, int right, int bottom,
 				.append(trend.windowDays())
 				.append(" days, on ")
 				.append(day.date()));
-		trend.thresholds().forEach((threshold) -> text.append("; threshold ")
-			.append(threshold.name())
-			.append(' ')
-			.append(threshold.value()));
+		trend.lines().forEach((line) -> text.append("; ").append(line.label()));
 		return text.append('.').toString();
+	}
+
+	/** Each line as points over the days, its label at its last value, pushed down past the one above. */
+	private static List<Level> levels(AlertTrend trend, int left, double step, int bottom, double scale) {
+		List<Level> levels = new ArrayList<>();
+		for (AlertTrend.Line line : trend.lines()) {
+			StringBuilder points = new StringBuilder();
+			for (int i = 0; i < line.values().size(); i++) {
+				points.append(round(left + i * step + step / 2))
+					.append(',')
+					.append(round(bottom - line.values().get(i) * scale))
+					.append(' ');
+			}
+			double y = round(bottom - line.last() * scale);
+			levels.add(new Level(line.kind().name().toLowerCase(Locale.ROOT), points.toString().strip(), y, y + 4,
+					line.label()));
+		}
+		levels.sort((a, b) -> Double.compare(a.lineY(), b.lineY()));
+		for (int i = 1; i < levels.size(); i++) {
+			Level above = levels.get(i - 1);
+			Level level = levels.get(i);
+			if (level.labelY() < above.labelY() + LABEL_SPACING) {
+				levels.set(i, new Level(level.kind(), level.points(), level.lineY(), above.labelY() + LABEL_SPACING,
+						level.label()));
+			}
+		}
+		return levels;
 	}
 
 	/** 1, 2, 5, 10, 20, 50... at or above the value. */

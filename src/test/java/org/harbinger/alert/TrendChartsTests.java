@@ -12,8 +12,9 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
-/** The trend's numbers (daily counts, the count over the rule's window, thresholds) and the PNG drawn from them. */
+/** The trend's numbers (daily counts, the count over the rule's window, baseline, thresholds) and the PNG drawn from them. */
 class TrendChartsTests {
 
 	private static final LocalDate FROM = LocalDate.of(2022, 5, 5);
@@ -54,12 +55,59 @@ class TrendChartsTests {
 		assertThat(trend.observed()).isEqualTo(5);
 		assertThat(image.getWidth()).isEqualTo(TrendCharts.WIDTH);
 		assertThat(image.getHeight()).isEqualTo(TrendCharts.HEIGHT);
-		int bottom = TrendCharts.HEIGHT - 22;
 		for (int threshold : new int[] { 3, 5 }) {
-			int y = (int) Math.round(bottom - threshold * (bottom - 24) / 5.0);
+			int y = (int) Math.round(TrendPng.y(trend, threshold));
 			assertThat(new Color(image.getRGB(TrendCharts.WIDTH / 2 + 3, y)).getRed())
 				.as("the dashed line of threshold %d is red", threshold)
 				.isGreaterThan(150);
+		}
+	}
+
+	/**
+	 * Issue 16: a ratio rule's chart carries the baseline it compared against and each
+	 * threshold line in force, the ratios as the counts they imply on each day.
+	 */
+	@Test
+	void aBaselineRulesTrendCarriesTheBaselineAndEveryThresholdLineRatiosAsCounts() {
+		// 14-day window, 28-day baseline before it: 2 incidents a week in the baseline, 12 in the window.
+		Map<LocalDate, Integer> counts = new java.util.HashMap<>();
+		for (int week = 0; week < 4; week++) {
+			counts.put(FROM.minusDays(14 + 7 * week), 2);
+		}
+		counts.put(FROM.minusDays(3), 12);
+		AlertTrend trend = AlertTrend.of("attack-surge", 14, FROM.minusDays(1), FROM, counts,
+				List.of(new AlertTrend.Threshold("min-count", 8)),
+				new AlertTrend.Baseline(28, List.of(new AlertTrend.Ratio("ratio", 3.0, 0.5),
+						new AlertTrend.Ratio("critical-ratio", 5.0, 0.5))),
+				true);
+
+		// Baseline on FROM: the 28 days ending 14 days before it hold 8 incidents, 4 per 14 days.
+		assertThat(trend.days().get(1).baseline()).isEqualTo(4.0);
+		assertThat(trend.lines()).extracting(AlertTrend.Line::name, AlertTrend.Line::kind, AlertTrend.Line::last)
+			.containsExactly(tuple("baseline", AlertTrend.LineKind.BASELINE, 4.0),
+					tuple("ratio", AlertTrend.LineKind.RATIO, 6.0),
+					tuple("critical-ratio", AlertTrend.LineKind.RATIO, 10.0),
+					tuple("min-count", AlertTrend.LineKind.COUNT, 8.0));
+		assertThat(trend.lines()).allSatisfy((line) -> assertThat(line.values()).hasSize(2));
+		assertThat(trend.thresholdsText()).isEqualTo("ratio x1.5 = 6, critical-ratio x2.5 = 10, min-count 8");
+		assertThat(trend.highest()).as("the scale reaches the highest count (14 in the window ending the day before)")
+			.isEqualTo(14);
+	}
+
+	@Test
+	void lineLabelsSitRightOfThePlotAndNeverOnOneAnother() {
+		AlertTrend trend = AlertTrend.of("x", 5, FROM, FROM.plusDays(9), Map.of(FROM, 9),
+				List.of(new AlertTrend.Threshold("min-count", 8), new AlertTrend.Threshold("warning-count", 8),
+						new AlertTrend.Threshold("critical-count", 9), new AlertTrend.Threshold("low-count", 0)));
+
+		List<TrendPng.Label> labels = TrendPng.labels(trend);
+
+		assertThat(labels).hasSize(4).allSatisfy((label) -> {
+			assertThat(label.x()).isGreaterThan(TrendPng.PLOT_RIGHT);
+			assertThat(label.y()).isBetween(TrendPng.PLOT_TOP - 10, TrendPng.PLOT_BOTTOM + 4);
+		});
+		for (int i = 1; i < labels.size(); i++) {
+			assertThat(labels.get(i).y() - labels.get(i - 1).y()).as("room between labels").isGreaterThanOrEqualTo(12);
 		}
 	}
 

@@ -84,7 +84,7 @@ class DashboardPagesTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("Defections to ISKP"), containsString("Evidenceland/East"),
 					containsString("href=\"/incidents/test/WEB-Evidenceland-East-1\""), containsString(">B2<"),
-					containsString("<svg"), containsString("threshold: min-count 3"), containsString("FIRED"),
+					containsString("<svg"), containsString("class=\"line-label\" text-anchor=\"start\""), containsString(">min-count 3<"), containsString("FIRED"),
 					containsString("Not yet"))));
 	}
 
@@ -228,7 +228,7 @@ class DashboardPagesTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("defection-to-iskp.min-count"), containsString("Trendland/Valley"),
 					containsString("<svg"), containsString("Transitions over time"),
-					containsString("threshold: min-count "))));
+					containsString(">min-count "))));
 		this.mvc.perform(get("/trends/no-such-indicator")).andExpect(status().isNotFound());
 		this.mvc.perform(get("/rules"))
 			.andExpect(status().isOk())

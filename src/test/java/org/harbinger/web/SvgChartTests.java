@@ -37,7 +37,8 @@ class SvgChartTests {
 		assertThat(chart.yTicks()).extracting(SvgChart.Tick::label).containsExactly("0", "2", "4", "6", "8");
 		assertThat(chart.thresholds()).singleElement().satisfies((level) -> {
 			assertThat(level.label()).isEqualTo("min-count 8");
-			assertThat(level.y()).isEqualTo(chart.top());
+			assertThat(level.lineY()).isEqualTo(chart.top());
+			assertThat(level.points().split(" ")).as("a point a day").hasSize(30);
 		});
 		assertThat(chart.bars().get(0).height()).isEqualTo((chart.bottom() - chart.top()) / 8.0);
 	}
@@ -50,6 +51,20 @@ class SvgChartTests {
 
 		assertThat(chart.marks()).extracting(SvgChart.Mark::title).containsExactly("inside");
 		assertThat(chart.summary()).startsWith("0 incidents from 2022-04-01");
+	}
+
+	@Test
+	void lineLabelsAreInTheGutterRightOfThePlotAndApartFromEachOther() {
+		SvgChart chart = SvgChart.of(AlertTrend.of("x", 30, FROM, FROM.plusDays(29), Map.of(FROM, 1),
+				List.of(new AlertTrend.Threshold("min-count", 8), new AlertTrend.Threshold("critical-count", 8))),
+				List.of());
+
+		assertThat(chart.thresholds()).hasSize(2);
+		assertThat(chart.right()).isLessThan(chart.width() - 150);
+		double first = chart.thresholds().get(0).labelY();
+		double second = chart.thresholds().get(1).labelY();
+		assertThat(Math.abs(second - first)).as("two lines at one height: labels one under the other")
+			.isGreaterThanOrEqualTo(13);
 	}
 
 }
