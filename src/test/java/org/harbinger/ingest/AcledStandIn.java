@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -73,6 +76,11 @@ public final class AcledStandIn implements AutoCloseable {
 
 	private int serial;
 
+	private final ExecutorService executor = Executors.newCachedThreadPool();
+
+	/** While set, data calls wait for it: a pull that takes its time. */
+	private volatile CountDownLatch hold;
+
 	public record Request(String method, String path, Map<String, String> query, String grantType) {
 	}
 
@@ -81,6 +89,7 @@ public final class AcledStandIn implements AutoCloseable {
 		this.server.createContext("/oauth/token", this::token);
 		this.server.createContext("/api/acled/read", (exchange) -> read(exchange, this.events, "timestamp"));
 		this.server.createContext("/api/deleted/read", (exchange) -> read(exchange, this.deleted, "deleted_timestamp"));
+		this.server.setExecutor(this.executor);
 		this.server.start();
 	}
 
@@ -91,6 +100,11 @@ public final class AcledStandIn implements AutoCloseable {
 	public AcledStandIn add(Map<String, String> event) {
 		this.events.add(new LinkedHashMap<>(event));
 		return this;
+	}
+
+	/** A quiet protest in Kabul on {@code date}, {@code fatalities} as given, for tests outside this package. */
+	public AcledStandIn addProtest(String id, String date, String fatalities) {
+		return add(AcledRow.of(id).set("event_date", date).set("year", date.substring(0, 4)).set("fatalities", fatalities).api());
 	}
 
 	/** ACLED deletes an event: it leaves the data and joins the deletions, stamped {@code deletedTimestamp}. */
@@ -114,6 +128,15 @@ public final class AcledStandIn implements AutoCloseable {
 	/** Every data call answers this status (0: none). */
 	public void failWith(int status) {
 		this.failingStatus = status;
+	}
+
+	/** Data calls wait until {@link #release()}. */
+	public void hold() {
+		this.hold = new CountDownLatch(1);
+	}
+
+	public void release() {
+		this.hold.countDown();
 	}
 
 	public void refuseRefreshTokens() {
@@ -162,6 +185,15 @@ public final class AcledStandIn implements AutoCloseable {
 
 	private void read(HttpExchange exchange, List<Map<String, String>> rows, String timeField) throws IOException {
 		Map<String, String> query = decode(exchange.getRequestURI().getRawQuery());
+		CountDownLatch waiting = this.hold;
+		if (waiting != null) {
+			try {
+				waiting.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
 		this.requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), query, null));
 		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
 		synchronized (this) {
@@ -266,6 +298,7 @@ public final class AcledStandIn implements AutoCloseable {
 	@Override
 	public void close() {
 		this.server.stop(0);
+		this.executor.shutdownNow();
 	}
 
 }
