@@ -121,15 +121,7 @@ class CommandLineTests {
 			.contains("  1 dated after the event-time clock (2022-05-07): stored, judged when the clock reaches their day")
 			.contains("  line 3: fatalities: -2 is negative")
 			.contains("desk.json: DONE, 1 rows stored (1 new, 0 amended, 0 unchanged), 0 deleted, 0 refused");
-		try (Connection connection = DriverManager.getConnection(database, "sa", "");
-				ResultSet rows = connection.createStatement()
-					.executeQuery("SELECT source || '/' || event_id FROM incident ORDER BY event_id")) {
-			List<String> stored = new ArrayList<>();
-			while (rows.next()) {
-				stored.add(rows.getString(1));
-			}
-			assertThat(stored).containsExactly("acled/CLI-1", "acled/CLI-3", "acled/CLI-4", "desk/CLI-J1");
-		}
+		assertThat(incidents(database)).containsExactly("acled/CLI-1", "acled/CLI-3", "acled/CLI-4", "desk/CLI-J1");
 	}
 
 	@Test
