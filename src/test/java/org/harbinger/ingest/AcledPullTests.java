@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import org.awaitility.Awaitility;
 import org.harbinger.EndToEndTest;
 import org.harbinger.engine.EngineHost;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -264,6 +267,19 @@ class AcledPullTests {
 
 	@Test
 	void credentialsAndTokensNeverReachTheLogsTheReportsOrTheSettingsText(CapturedOutput output) {
+		// Every line the connector writes, whatever level another test in this JVM left the logging at.
+		Logger connector = (Logger) LoggerFactory.getLogger("org.harbinger.ingest");
+		Level level = connector.getLevel();
+		connector.setLevel(Level.DEBUG);
+		try {
+			pullWithARefreshAndARefusedPassword(output);
+		}
+		finally {
+			connector.setLevel(level);
+		}
+	}
+
+	private void pullWithARefreshAndARefusedPassword(CapturedOutput output) {
 		protests("SECRET", 3).forEach(this.acled::add);
 		this.acled.expireTokenAfter(1);
 		this.puller.pull(settings(2), LocalDate.of(2020, 9, 1)).report().join();
