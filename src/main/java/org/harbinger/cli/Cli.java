@@ -22,7 +22,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The command line, on picocli: {@code serve} (the default: the service), {@code rules check},
- * {@code rules test}, {@code backtest}, {@code import}, {@code generate}, {@code bench import}
+ * {@code rules test}, {@code backtest}, {@code import}, {@code acled pull}, {@code generate}, {@code bench import}
  * and {@code completion}, each with {@code --help}. Commands other than serve print to
  * standard output, report problems on standard error and return an exit status.
  */
@@ -78,6 +78,7 @@ public final class Cli {
 		line.addSubcommand(new RulesCommand(out, err));
 		line.addSubcommand(new BacktestCommand(out, err));
 		line.addSubcommand(new ImportCommand(out, err));
+		line.addSubcommand(new AcledCommand(out, err));
 		line.addSubcommand(new GenerateCommand(out));
 		line.addSubcommand(new CommandLine(new BenchCommand()).addSubcommand(new BenchCommand.Import(out, err)));
 		line.addSubcommand(new CompletionCommand());

@@ -75,7 +75,7 @@ final class ImportCommand implements Callable<Integer> {
 			out.println("  " + report.message());
 		}
 		// A JSON file's reasons name the element and its line themselves.
-		boolean json = "JSON".equals(report.format());
+		boolean json = "JSON".equals(report.format()) || "ACLED_API".equals(report.format());
 		report.errors()
 			.forEach((error) -> out.println(json ? "  " + error.reason() : "  line " + error.line() + ": " + error.reason()));
 		if (report.rejected() > report.errors().size()) {

@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 
 import org.harbinger.engine.RuleError;
 import org.harbinger.engine.RulesRejected;
+import org.harbinger.ingest.AcledPullFailed;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -13,7 +14,8 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * Tells the rule authors when their edit was refused: one message per subscription with
  * {@code rule-errors: true}, through the outbox like a digest, listing every error as
- * {@code file:line:col: message}.
+ * {@code file:line:col: message}. The same subscriptions hear when a pull from ACLED fails:
+ * both are the machinery stopping short of what it should do.
  */
 @Component
 class RuleErrorNotices {
@@ -29,7 +31,19 @@ class RuleErrorNotices {
 
 	@EventListener
 	void on(RulesRejected rejected) {
-		Digest notice = notice(rejected);
+		send(notice(rejected));
+	}
+
+	@EventListener
+	void on(AcledPullFailed failed) {
+		String text = "The pull from ACLED (import " + failed.importId() + ") failed at " + failed.at() + ":\n\n"
+				+ failed.message() + "\n\nGET /api/imports/" + failed.importId()
+				+ " has its report; the Imports page lists it. The next pull asks again from the same point.\n";
+		send(new Digest("[Harbinger] ACLED pull failed (import " + failed.importId() + ")", text,
+				"<pre>" + HtmlUtils.htmlEscape(text) + "</pre>"));
+	}
+
+	private void send(Digest notice) {
 		this.subscriptions.all()
 			.stream()
 			.filter(Subscription::ruleErrors)

@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 
 import org.harbinger.incident.FieldError;
 import org.harbinger.incident.IncidentFields;
-import org.harbinger.incident.IncidentKey;
 
 /**
  * Reads an ACLED export, a native Harbinger CSV or an ACLED deletions file, told apart by
@@ -172,18 +171,8 @@ final class CsvRecordReader implements RecordReader {
 		for (int i = 0; i < this.columns.size(); i++) {
 			record.put(this.columns.get(i), row.fields().get(i).trim());
 		}
-		String id = record.get("event_id_cnty");
-		String deleted = record.get("deleted_timestamp");
-		if (id.isEmpty()) {
-			return new Refused(row.line(), "event_id_cnty: is required", this.csv.raw());
-		}
-		if (!deleted.isEmpty() && !deleted.chars().allMatch(Character::isDigit)) {
-			return new Refused(row.line(), "deleted_timestamp: '" + deleted + "' is not a time in epoch seconds",
-					this.csv.raw());
-		}
-		String source = record.getOrDefault("source", "");
-		return new Deletion(row.line(), new IncidentKey(source.isEmpty() ? ACLED_FEED : source, id),
-				() -> CsvWriter.line(row.fields()));
+		return RecordReader.deletion(row.line(), "", record.get("source"), record.get("event_id_cnty"),
+				record.get("deleted_timestamp"), this.csv.raw());
 	}
 
 	private String[] record(List<String> values) {

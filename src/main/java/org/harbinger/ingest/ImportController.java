@@ -3,13 +3,9 @@ package org.harbinger.ingest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -43,15 +39,15 @@ class ImportController {
 
 	private final ImportJobs jobs;
 
-	private final IngestProperties properties;
-
 	private final RequestLimits limits;
 
-	ImportController(ImportQueue imports, ImportJobs jobs, IngestProperties properties, RequestLimits limits) {
+	private final ImportAnswers answers;
+
+	ImportController(ImportQueue imports, ImportJobs jobs, RequestLimits limits, ImportAnswers answers) {
 		this.imports = imports;
 		this.jobs = jobs;
-		this.properties = properties;
 		this.limits = limits;
+		this.answers = answers;
 	}
 
 	/** One refused row, as it was in the file. */
@@ -62,7 +58,7 @@ class ImportController {
 	ResponseEntity<ImportReport> upload(@RequestParam("file") MultipartFile file,
 			@RequestParam(name = "wait", required = false) Integer wait) throws IOException {
 		try (InputStream in = file.getInputStream()) {
-			return answer(this.imports.upload((file.getOriginalFilename() != null) ? file.getOriginalFilename()
+			return this.answers.answer(this.imports.upload((file.getOriginalFilename() != null) ? file.getOriginalFilename()
 					: "upload.csv", in), wait);
 		}
 	}
@@ -72,7 +68,7 @@ class ImportController {
 			@RequestParam(name = "name", defaultValue = "upload.csv") String name,
 			@RequestParam(name = "wait", required = false) Integer wait) throws IOException {
 		try (InputStream in = request.getInputStream()) {
-			return answer(this.imports.upload(name, in), wait);
+			return this.answers.answer(this.imports.upload(name, in), wait);
 		}
 	}
 
@@ -126,42 +122,9 @@ class ImportController {
 		return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Map.of("error", message));
 	}
 
-	private ResponseEntity<ImportReport> accepted(ImportQueue.Submitted submitted) {
-		return ResponseEntity.accepted()
-			.location(URI.create("/api/imports/" + submitted.id()))
-			.body(this.imports.report(job(submitted.id())));
-	}
-
 	private ImportJob job(long id) {
 		return this.jobs.find(id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no import " + id));
-	}
-
-	/**
-	 * The report when the import ends within the wait (the setting, or {@code ?wait=SECONDS}
-	 * when shorter; 0 never waits), else 202 with the job to follow.
-	 */
-	private ResponseEntity<ImportReport> answer(ImportQueue.Submitted submitted, Integer wait) {
-		long millis = this.properties.uploadWait().toMillis();
-		if (wait != null) {
-			millis = Math.min(millis, TimeUnit.SECONDS.toMillis(Math.max(0, wait)));
-		}
-		try {
-			if (millis == 0) {
-				return accepted(submitted);
-			}
-			return ResponseEntity.ok(submitted.report().get(millis, TimeUnit.MILLISECONDS));
-		}
-		catch (TimeoutException ex) {
-			return accepted(submitted);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "interrupted", ex);
-		}
-		catch (ExecutionException ex) {
-			throw new ResponseStatusException(HttpStatus.INTERNAL_SERVER_ERROR, ex.getCause().getMessage(), ex);
-		}
 	}
 
 }

@@ -11,10 +11,10 @@ public record ImportJob(long id, String fileName, String path, Origin origin, lo
 		String header, Status status, long bytesRead, int committedLine, long created, long amended, long unchanged,
 		long deleted, long rejected, Integer resumedAtLine, String message, Instant createdAt, Instant finishedAt) {
 
-	/** How the file came in. */
+	/** How the file came in; ACLED: the pages a pull downloaded from ACLED's API. */
 	public enum Origin {
 
-		UPLOAD, CLI, INBOX, DEMO
+		UPLOAD, CLI, INBOX, DEMO, ACLED
 
 	}
 

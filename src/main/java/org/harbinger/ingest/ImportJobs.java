@@ -89,6 +89,20 @@ class ImportJobs {
 			.update();
 	}
 
+	/** A pull's file is downloaded: its size, and what the job says meanwhile. */
+	void sized(long id, long fileSize, String message) {
+		this.jdbc.sql("UPDATE import_job SET file_size = ?, message = ?, updated_at = ? WHERE id = ?")
+			.params(fileSize, cut(message), Timestamp.from(Instant.now()), id)
+			.update();
+	}
+
+	/** What a job that has not started says it is doing (a pull downloading its pages). */
+	void note(long id, String message) {
+		this.jdbc.sql("UPDATE import_job SET message = ?, updated_at = ? WHERE id = ?")
+			.params(cut(message), Timestamp.from(Instant.now()), id)
+			.update();
+	}
+
 	void finish(long id, ImportJob.Status status, String message) {
 		Timestamp now = Timestamp.from(Instant.now());
 		this.jdbc.sql("UPDATE import_job SET status = ?, message = COALESCE(?, message), finished_at = ?, "

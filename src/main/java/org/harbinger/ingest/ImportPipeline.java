@@ -88,7 +88,10 @@ class ImportPipeline {
 		try (Reader in = new InputStreamReader(counted, StandardCharsets.UTF_8)) {
 			RecordReader source;
 			try {
-				source = RecordReader.open(in, job.fileName(), this.fields, this.properties.maxRecordChars());
+				// What a pull spooled is ACLED's own rows, whatever their content looks like.
+				source = (job.origin() == ImportJob.Origin.ACLED)
+						? RecordReader.openAcled(in, this.fields, this.properties.maxRecordChars())
+						: RecordReader.open(in, job.fileName(), this.fields, this.properties.maxRecordChars());
 			}
 			catch (RecordReader.HeaderException ex) {
 				this.transaction.executeWithoutResult((status) -> {

@@ -123,6 +123,11 @@ public class ImportQueue {
 		return new Submitted(id, run(id, () -> open(spooled), Progress.NONE));
 	}
 
+	/** Imports a file already spooled for a job created for it (a pull's downloaded pages). */
+	Submitted importSpooled(long id, Path file) {
+		return new Submitted(id, run(id, () -> open(file), Progress.NONE));
+	}
+
 	/** An import handed to the import thread. */
 	record Submitted(long id, CompletableFuture<ImportReport> report) {
 	}
@@ -169,7 +174,8 @@ public class ImportQueue {
 
 	/** Whether the job read a JSON file, whose refused records are JSON elements. */
 	static boolean json(ImportJob job) {
-		return RecordReader.Format.JSON.name().equals(job.format());
+		return RecordReader.Format.JSON.name().equals(job.format())
+				|| RecordReader.Format.ACLED_API.name().equals(job.format());
 	}
 
 	ImportReport report(ImportJob job) {
@@ -192,6 +198,10 @@ public class ImportQueue {
 			return;
 		}
 		for (ImportJob job : this.jobs.unfinished()) {
+			if (job.origin() == ImportJob.Origin.ACLED && job.fileSize() < 0) {
+				// Still downloading its pages: the connector goes on with that (AcledPuller).
+				continue;
+			}
 			Path file = Path.of(job.path());
 			if (Files.isRegularFile(file) && size(file) == job.fileSize()) {
 				logger.info("Resuming import {} of {} after line {}", job.id(), job.fileName(), job.committedLine());
@@ -223,7 +233,7 @@ public class ImportQueue {
 				this.jobs.finish(id, ImportJob.Status.FAILED, "cannot read the file: " + ex.getMessage());
 				job = this.jobs.find(id).orElseThrow();
 			}
-			if (job.origin() == ImportJob.Origin.UPLOAD && job.finished()) {
+			if ((job.origin() == ImportJob.Origin.UPLOAD || job.origin() == ImportJob.Origin.ACLED) && job.finished()) {
 				delete(Path.of(job.path()));
 			}
 			this.events.publishEvent(new ImportFinished(job));
@@ -260,6 +270,11 @@ public class ImportQueue {
 
 	List<ImportJob> recent() {
 		return this.jobs.recent(50);
+	}
+
+	/** The latest imports, newest first, as their reports without the refused lines: the dashboard's imports view. */
+	public List<ImportReport> recentReports() {
+		return recent().stream().map(this::summary).toList();
 	}
 
 }

@@ -27,6 +27,11 @@ import tools.jackson.core.json.JsonFactory;
  * array (JSON Lines) read the same. A record's position is its element's number, from 1;
  * each reason names the element and the line it starts on. Malformed JSON cannot be read
  * past: the element it is in is refused as {@link RecordReader.Broken}, and reading ends there.
+ * <p>
+ * The same reader reads the rows of ACLED's API as the connector spools them ({@code acled}):
+ * ACLED's own field names, {@code source} the outlets (Harbinger's {@code reported_by}), the
+ * feed {@code acled}, fields Harbinger does not keep ignored, as in an ACLED export; an element
+ * with {@code deleted_timestamp} and no {@code event_date} is a deletion, as in a deletions file.
  */
 final class JsonRecordReader implements RecordReader {
 
@@ -42,6 +47,9 @@ final class JsonRecordReader implements RecordReader {
 
 	private final boolean array;
 
+	/** Rows of ACLED's API rather than the native format. */
+	private final boolean acled;
+
 	/** The first element's token when the file is not an array: already read to tell. */
 	private JsonToken pending;
 
@@ -50,8 +58,10 @@ final class JsonRecordReader implements RecordReader {
 
 	private boolean ended;
 
-	private JsonRecordReader(Recording text, JsonParser parser, IncidentFields fields, int maxRecordChars, JsonToken first) {
+	private JsonRecordReader(Recording text, JsonParser parser, IncidentFields fields, int maxRecordChars, JsonToken first,
+			boolean acled) {
 		this.text = text;
+		this.acled = acled;
 		this.parser = parser;
 		this.fields = fields;
 		this.maxRecordChars = maxRecordChars;
@@ -60,11 +70,15 @@ final class JsonRecordReader implements RecordReader {
 	}
 
 	static JsonRecordReader open(PushbackReader in, IncidentFields fields, int maxRecordChars) {
+		return open(in, fields, maxRecordChars, false);
+	}
+
+	static JsonRecordReader open(PushbackReader in, IncidentFields fields, int maxRecordChars, boolean acled) {
 		skipByteOrderMark(in);
 		Recording text = new Recording(in, maxRecordChars);
 		JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), text);
 		try {
-			return new JsonRecordReader(text, parser, fields, maxRecordChars, parser.nextToken());
+			return new JsonRecordReader(text, parser, fields, maxRecordChars, parser.nextToken(), acled);
 		}
 		catch (JacksonException ex) {
 			throw new HeaderException("malformed JSON at " + where(ex.getLocation()) + ": " + ex.getOriginalMessage(),
@@ -74,7 +88,7 @@ final class JsonRecordReader implements RecordReader {
 
 	@Override
 	public Format format() {
-		return Format.JSON;
+		return this.acled ? Format.ACLED_API : Format.JSON;
 	}
 
 	@Override
@@ -120,7 +134,7 @@ final class JsonRecordReader implements RecordReader {
 				String name = this.parser.currentName();
 				String value = value(name, this.parser.nextToken(), problems);
 				if (value != null && !this.text.outgrown()) {
-					record.put(name.equals("id") ? "event_id_cnty" : name, value);
+					record.put(this.acled ? name : name.equals("id") ? "event_id_cnty" : name, value);
 				}
 			}
 			String raw = raw();
@@ -131,7 +145,11 @@ final class JsonRecordReader implements RecordReader {
 			if (!problems.isEmpty()) {
 				return new Refused(this.elements, where + String.join("; ", problems), raw);
 			}
-			IncidentFields.Parsed parsed = this.fields.parse(record);
+			if (this.acled && record.containsKey("deleted_timestamp") && !record.containsKey("event_date")) {
+				return RecordReader.deletion(this.elements, where, null, record.get("event_id_cnty"),
+						record.get("deleted_timestamp"), raw);
+			}
+			IncidentFields.Parsed parsed = this.fields.parse(this.acled ? acledRecord(record) : record);
 			if (!parsed.ok()) {
 				return new Refused(this.elements, where
 						+ parsed.errors().stream().map(FieldError::toString).collect(Collectors.joining("; ")), raw);
@@ -141,6 +159,19 @@ final class JsonRecordReader implements RecordReader {
 		catch (JacksonException ex) {
 			return broken(this.elements, ex.getLocation(), ex.getOriginalMessage());
 		}
+	}
+
+	/** An ACLED row as an export's columns read: the feed acled, source as reported_by, unknown fields left out. */
+	private static Map<String, String> acledRecord(Map<String, String> row) {
+		Map<String, String> record = new LinkedHashMap<>();
+		row.forEach((name, value) -> {
+			String field = name.equals("source") ? "reported_by" : name;
+			if (IncidentFields.index(field) >= 0 && !value.isBlank()) {
+				record.put(field, value);
+			}
+		});
+		record.put("source", CsvRecordReader.ACLED_FEED);
+		return record;
 	}
 
 	/** A field's value as text, as the JSON API reads it: a list of values joined with {@code ;}. Null for null. */

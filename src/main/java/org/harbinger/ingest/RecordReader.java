@@ -25,7 +25,10 @@ interface RecordReader {
 	/** The kinds of file. */
 	enum Format {
 
-		ACLED, NATIVE, DELETIONS, JSON
+		ACLED, NATIVE, DELETIONS, JSON,
+
+		/** Rows of ACLED's API (events and deletions) as the connector spools them, one JSON object a line. */
+		ACLED_API
 
 	}
 
@@ -96,6 +99,27 @@ interface RecordReader {
 			throw new HeaderException("a .json file must hold a JSON array of incident objects, [{...}, ...]", "");
 		}
 		return CsvRecordReader.open(peeking, fields, maxRecordChars);
+	}
+
+	/** Opens the rows of ACLED's API that a pull spooled. */
+	static RecordReader openAcled(Reader in, IncidentFields fields, int maxRecordChars) {
+		return JsonRecordReader.open(new PushbackReader(in, 1), fields, maxRecordChars, true);
+	}
+
+	/**
+	 * A deletion of {@code (source, id)} (the feed acled when no source is named), from a
+	 * deletions file or ACLED's API: checked alike. {@code where} begins a refusal's reason.
+	 */
+	static Item deletion(int line, String where, String source, String id, String deletedTimestamp, String raw) {
+		if (id == null || id.isBlank()) {
+			return new Refused(line, where + "event_id_cnty: is required", raw);
+		}
+		if (deletedTimestamp != null && !deletedTimestamp.isEmpty() && !deletedTimestamp.chars().allMatch(Character::isDigit)) {
+			return new Refused(line, where + "deleted_timestamp: '" + deletedTimestamp + "' is not a time in epoch seconds",
+					raw);
+		}
+		return new Deletion(line, new IncidentKey((source == null || source.isEmpty()) ? CsvRecordReader.ACLED_FEED : source,
+				id.trim()), () -> raw);
 	}
 
 	/** The first character that is not a byte-order mark or blank, or -1; the reader is left as it was. */

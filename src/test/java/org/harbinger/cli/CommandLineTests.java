@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.harbinger.ingest.AcledStandIn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
@@ -120,6 +121,37 @@ class CommandLineTests {
 			.contains("  1 dated after the event-time clock (2022-05-07): stored, judged when the clock reaches their day")
 			.contains("  line 3: fatalities: -2 is negative")
 			.contains("desk.json: DONE, 1 rows stored (1 new, 0 amended, 0 unchanged), 0 deleted, 0 refused");
+		assertThat(incidents(database)).containsExactly("acled/CLI-1", "acled/CLI-3", "acled/CLI-4", "desk/CLI-J1");
+	}
+
+	@Test
+	void acledPullDryRunStoresNothingAndAPullStoresTheValidRowsWithCredentialsFromTheEnvironment(@TempDir Path dir)
+			throws Exception {
+		try (AcledStandIn acled = new AcledStandIn()) {
+			acled.addProtest("CLI-A1", "2021-03-01", "0").addProtest("CLI-A2", "2021-03-02", "1");
+			acled.addProtest("CLI-A3", "2021-03-03", "-1");
+			String database = "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath();
+			Map<String, String> environment = Map.of("ACLED_USERNAME", AcledStandIn.USERNAME, "ACLED_PASSWORD",
+					AcledStandIn.PASSWORD);
+			List<String> options = List.of("-Dspring.datasource.url=" + database,
+					"-Dharbinger.acled.base-url=" + acled.url(), "-Dharbinger.acled.countries=Afghanistan",
+					"-Dharbinger.ingest.spool-dir=" + dir.resolve("spool"), "-Dharbinger.acled.first-backoff=10ms");
+
+			assertThat(runJar(environment, options, "acled", "pull", "--since", "2021-01-01", "--dry-run")).isEqualTo(1);
+			assertThat(out()).contains("dry run of ACLED events 2021-01-01 to ")
+				.contains(": 3 rows read, 2 valid, 0 deletions, 1 refused; nothing stored")
+				.contains("fatalities: -1 is negative");
+			assertThat(incidents(database)).isEmpty();
+
+			this.out.reset();
+			assertThat(runJar(environment, options, "acled", "pull", "--since", "2021-01-01")).isEqualTo(1);
+			assertThat(out()).contains("DONE, 2 rows stored (2 new, 0 amended, 0 unchanged), 0 deleted, 1 refused");
+			assertThat(incidents(database)).containsExactly("acled/CLI-A1", "acled/CLI-A2");
+			assertThat(out()).doesNotContain(AcledStandIn.PASSWORD);
+		}
+	}
+
+	private static List<String> incidents(String database) throws Exception {
 		try (Connection connection = DriverManager.getConnection(database, "sa", "");
 				ResultSet rows = connection.createStatement()
 					.executeQuery("SELECT source || '/' || event_id FROM incident ORDER BY event_id")) {
@@ -127,7 +159,7 @@ class CommandLineTests {
 			while (rows.next()) {
 				stored.add(rows.getString(1));
 			}
-			assertThat(stored).containsExactly("acled/CLI-1", "acled/CLI-3", "acled/CLI-4", "desk/CLI-J1");
+			return stored;
 		}
 	}
 
@@ -173,7 +205,7 @@ class CommandLineTests {
 	@Test
 	void everyCommandHasHelpWithItsOptionsAndExitCodes() {
 		List<List<String>> commands = List.of(List.of(), List.of("serve"), List.of("rules", "check"),
-				List.of("rules", "test"), List.of("backtest"), List.of("import"), List.of("generate"),
+				List.of("rules", "test"), List.of("backtest"), List.of("import"), List.of("acled", "pull"), List.of("generate"),
 				List.of("bench", "import"), List.of("completion"));
 		for (List<String> command : commands) {
 			this.out.reset();
@@ -238,11 +270,17 @@ class CommandLineTests {
 	 * meet the test classes), its standard output and error into out().
 	 */
 	private int runJar(List<String> jvmOptions, String... args) throws Exception {
+		return runJar(Map.of(), jvmOptions, args);
+	}
+
+	private int runJar(Map<String, String> environment, List<String> jvmOptions, String... args) throws Exception {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
 		command.addAll(jvmOptions);
 		command.addAll(List.of("-cp", mainClassPath(), "org.harbinger.HarbingerApplication"));
 		command.addAll(List.of(args));
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+		builder.environment().putAll(environment);
+		Process process = builder.start();
 		this.out.write(process.getInputStream().readAllBytes());
 		return process.waitFor();
 	}

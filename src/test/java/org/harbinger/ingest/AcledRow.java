@@ -51,6 +51,13 @@ final class AcledRow {
 		return this;
 	}
 
+	/** The row as ACLED's API answers it: each column a string, plus {@code iso3}, a field Harbinger does not keep. */
+	Map<String, String> api() {
+		Map<String, String> row = new LinkedHashMap<>(this.values);
+		row.put("iso3", "AFG");
+		return row;
+	}
+
 	String line() {
 		return CsvWriter.line(List.copyOf(this.values.values()));
 	}

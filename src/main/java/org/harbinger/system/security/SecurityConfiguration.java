@@ -98,6 +98,7 @@ class SecurityConfiguration {
 					"/api/security/**")
 			.hasRole(ADMIN)
 			.requestMatchers(HttpMethod.POST, "/api/outbox/**").hasRole(ADMIN)
+			.requestMatchers(HttpMethod.POST, "/api/acled/pull").hasRole(ADMIN)
 			// feeds
 			.requestMatchers(HttpMethod.POST, "/api/incidents", "/api/incidents/import").hasRole(INGEST)
 			.requestMatchers(HttpMethod.DELETE, "/api/incidents/**").hasRole(INGEST)

@@ -98,6 +98,9 @@ class SecurityTests {
 				arguments("admin", HttpMethod.GET, "/api/subscriptions", true),
 				arguments("admin", HttpMethod.POST, "/api/silences", true),
 				arguments("admin", HttpMethod.POST, "/api/rules/reload", false),
+				arguments("admin", HttpMethod.POST, "/api/acled/pull", true),
+				arguments("analyst", HttpMethod.POST, "/api/acled/pull", false),
+				arguments("ingest", HttpMethod.POST, "/api/acled/pull", false),
 				// ingest: feeds incidents in, reads nothing else
 				arguments("ingest", HttpMethod.POST, "/api/incidents", true),
 				arguments("ingest", HttpMethod.DELETE, "/api/incidents/acled/X1", true),
