@@ -7,10 +7,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.harbinger.system.Problems;
 
 import org.springframework.boot.convert.DurationStyle;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -70,7 +75,7 @@ class SilenceController {
 	ResponseEntity<SilenceView> get(@PathVariable long id) {
 		return this.silences.find(id)
 			.map((silence) -> ResponseEntity.ok(SilenceView.of(silence, now())))
-			.orElse(ResponseEntity.notFound().build());
+			.orElseThrow(() -> noSuchSilence(id));
 	}
 
 	@PostMapping("/api/silences")
@@ -94,7 +99,7 @@ class SilenceController {
 			problems.add(new Problem("comment", "is required: say why notifications are muted"));
 		}
 		if (!problems.isEmpty()) {
-			return ResponseEntity.badRequest().body(Map.of("errors", problems));
+			return refused(problems);
 		}
 		long id = this.silences.create(indicator, scope, startsAt, endsAt, who(principal), request.comment().trim());
 		return ResponseEntity.status(201).body(SilenceView.of(this.silences.find(id).orElseThrow(), now));
@@ -103,14 +108,11 @@ class SilenceController {
 	/** Extends or shortens a silence that has not expired; the comment may be replaced too. */
 	@PutMapping("/api/silences/{id}")
 	ResponseEntity<?> change(@PathVariable long id, @RequestBody SilenceRequest request, Principal principal) {
-		Silence silence = this.silences.find(id).orElse(null);
-		if (silence == null) {
-			return ResponseEntity.notFound().build();
-		}
+		Silence silence = this.silences.find(id).orElseThrow(() -> noSuchSilence(id));
 		Instant now = now();
 		if (silence.state(now) == Silence.State.EXPIRED) {
-			return ResponseEntity.status(409)
-				.body(Map.of("errors", List.of(new Problem("ends_at", "the silence has expired; create a new one"))));
+			return Problems.answer(Problems.errors(HttpStatus.CONFLICT, "ends_at: the silence has expired; create a new one",
+					List.of(new Problem("ends_at", "the silence has expired; create a new one"))));
 		}
 		List<Problem> problems = new ArrayList<>();
 		if (request.indicator() != null && !request.indicator().equals(silence.indicator())
@@ -124,7 +126,7 @@ class SilenceController {
 			problems.add(new Problem("ends_at", "must be in the future; DELETE expires a silence now"));
 		}
 		if (!problems.isEmpty()) {
-			return ResponseEntity.badRequest().body(Map.of("errors", problems));
+			return refused(problems);
 		}
 		String comment = (request.comment() != null && !request.comment().isBlank()) ? request.comment().trim()
 				: silence.comment();
@@ -135,16 +137,24 @@ class SilenceController {
 	/** Expires the silence now; the record stays, and its expiry notice follows. */
 	@DeleteMapping("/api/silences/{id}")
 	ResponseEntity<SilenceView> expire(@PathVariable long id, Principal principal) {
-		Silence silence = this.silences.find(id).orElse(null);
-		if (silence == null) {
-			return ResponseEntity.notFound().build();
-		}
+		Silence silence = this.silences.find(id).orElseThrow(() -> noSuchSilence(id));
 		Instant now = now();
 		if (silence.state(now) != Silence.State.EXPIRED) {
 			Instant startsAt = silence.startsAt().isAfter(now) ? now : silence.startsAt();
 			this.silences.change(id, startsAt, now, silence.comment(), who(principal));
 		}
 		return ResponseEntity.ok(SilenceView.of(this.silences.find(id).orElseThrow(), now));
+	}
+
+	private static ResponseEntity<ProblemDetail> refused(List<Problem> problems) {
+		String detail = problems.stream()
+			.map((problem) -> problem.field() + ": " + problem.message())
+			.collect(Collectors.joining("; "));
+		return Problems.answer(Problems.errors(HttpStatus.BAD_REQUEST, detail, problems));
+	}
+
+	private static ErrorResponseException noSuchSilence(long id) {
+		return Problems.notFound("no silence " + id);
 	}
 
 	private static Instant end(SilenceRequest request, Instant startsAt, List<Problem> problems) {

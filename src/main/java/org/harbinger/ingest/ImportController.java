@@ -6,7 +6,6 @@ import java.io.OutputStreamWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -14,19 +13,15 @@ import java.util.concurrent.TimeoutException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.harbinger.system.BodyTooLargeException;
-import org.harbinger.system.RequestLimits;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -45,13 +40,10 @@ class ImportController {
 
 	private final IngestProperties properties;
 
-	private final RequestLimits limits;
-
-	ImportController(ImportQueue imports, ImportJobs jobs, IngestProperties properties, RequestLimits limits) {
+	ImportController(ImportQueue imports, ImportJobs jobs, IngestProperties properties) {
 		this.imports = imports;
 		this.jobs = jobs;
 		this.properties = properties;
-		this.limits = limits;
 	}
 
 	/** One refused row, as it was in the file. */
@@ -115,15 +107,6 @@ class ImportController {
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
 				"attachment; filename=\"rejected-" + id + (json ? ".json" : ".csv") + "\"");
 		this.imports.writeRejected(job, new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
-	}
-
-	/** An upload that went past {@code harbinger.limits.upload} while it was read (its spooled part is removed). */
-	@ExceptionHandler({ BodyTooLargeException.class, MaxUploadSizeExceededException.class })
-	ResponseEntity<Map<String, String>> tooLarge(Exception ex) {
-		String message = (ex instanceof BodyTooLargeException) ? ex.getMessage()
-				: "the upload is larger than " + this.limits.upload().toBytes()
-						+ " bytes, the limit set by harbinger.limits.upload";
-		return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Map.of("error", message));
 	}
 
 	private ResponseEntity<ImportReport> accepted(ImportQueue.Submitted submitted) {

@@ -97,7 +97,9 @@ class AlertPages {
 	String list(@RequestParam(required = false) String status, @RequestParam(required = false) String indicator,
 			@RequestParam(required = false) String scope, @RequestParam(required = false) String severity,
 			Model model) {
-		Alert.Status wantedStatus = (status == null) ? Alert.Status.OPEN : parse(Alert.Status.class, status);
+		// Absent: open alerts; empty or "Any" (the API's word too): every status.
+		Alert.Status wantedStatus = (status == null) ? Alert.Status.OPEN
+				: "any".equalsIgnoreCase(status.strip()) ? null : parse(Alert.Status.class, status);
 		AlertRepository.Filter filter = new AlertRepository.Filter(wantedStatus, blankToNull(indicator),
 				blankToNull(scope), parse(Severity.class, severity));
 		Map<Long, AlertNote> acknowledgements = this.notes.lastAcknowledgements();
