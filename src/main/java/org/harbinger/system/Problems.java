@@ -100,7 +100,9 @@ public final class Problems {
 	/** The members of RFC 9457 first, then the extensions, as Spring's own converter writes them. */
 	public static Map<String, Object> map(ProblemDetail problem) {
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("type", String.valueOf(problem.getType()));
+		if (problem.getType() != null) {
+			body.put("type", problem.getType().toString());
+		}
 		body.put("title", (problem.getTitle() != null) ? problem.getTitle()
 				: HttpStatus.valueOf(problem.getStatus()).getReasonPhrase());
 		body.put("status", problem.getStatus());
