@@ -12,6 +12,8 @@ import java.util.concurrent.TimeoutException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -87,7 +89,7 @@ class ImportController {
 	}
 
 	@GetMapping("/api/imports/{id}/rejected")
-	List<RejectedRow> rejected(@PathVariable long id, @RequestParam(defaultValue = "1000") int limit) {
+	List<RejectedRow> rejected(@PathVariable long id, @RequestParam(defaultValue = "1000") @Min(1) @Max(100_000) int limit) {
 		job(id);
 		return this.jobs.rejected(id, limit)
 			.stream()

@@ -91,6 +91,15 @@ class ApiProblemsTests {
 	}
 
 	@Test
+	void aParameterOutOfItsRangeIsNamedWithTheRange() throws Exception {
+		problem(this.mvc.perform(get("/api/imports/1/rejected").param("limit", "0")), 400, "limit")
+			.andExpect(jsonPath("$.errors[0].field").value("limit"))
+			.andExpect(jsonPath("$.detail").value("limit: must be greater than or equal to 1"));
+		problem(this.mvc.perform(get("/api/imports/1/rejected").param("limit", "1000000")), 400, "limit")
+			.andExpect(jsonPath("$.detail").value("limit: must be less than or equal to 100000"));
+	}
+
+	@Test
 	void aMissingParameterIsNamedWithWhatItTakes() throws Exception {
 		problem(this.mvc.perform(post("/api/backtest").param("from", "2022-01-01")), 400, "to")
 			.andExpect(jsonPath("$.detail").value("to is required: a date as YYYY-MM-DD, e.g. 2022-01-31"));
