@@ -1,6 +1,7 @@
 package org.harbinger;
 
 import org.harbinger.cli.Cli;
+import sun.misc.Signal;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -18,9 +19,26 @@ public class HarbingerApplication {
 		if (System.getProperty("h2.objectCache") == null) {
 			System.setProperty("h2.objectCache", "false");
 		}
-		int status = Cli.run(args, (serveArgs) -> SpringApplication.run(HarbingerApplication.class, serveArgs));
+		int status = Cli.run(args, (serveArgs) -> {
+			stopCleanlyOnTerm();
+			SpringApplication.run(HarbingerApplication.class, serveArgs);
+		});
 		if (status >= 0) {
 			System.exit(status);
+		}
+	}
+
+	/**
+	 * SIGTERM (systemd, Docker, {@code mvn spring-boot:run} stopping its child) runs the same
+	 * shutdown as Ctrl-C, and a clean stop exits 0 rather than the JVM's 143, which tools read
+	 * as a failure.
+	 */
+	private static void stopCleanlyOnTerm() {
+		try {
+			Signal.handle(new Signal("TERM"), (signal) -> new Thread(() -> System.exit(0), "sigterm").start());
+		}
+		catch (IllegalArgumentException ex) {
+			// No SIGTERM here (or the JVM reserves it, -Xrs): the JVM's own handling stays.
 		}
 	}
 

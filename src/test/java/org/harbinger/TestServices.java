@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -41,8 +42,25 @@ public final class TestServices {
 	 */
 	public static ConfigurableApplicationContext onH2File(Path dir, String schedulerName, LocalDate clock)
 			throws IOException {
+		return onH2File(dir, schedulerName, clock, List.of());
+	}
+
+	/** As above, with settings that replace the defaults above ({@code --spring.quartz.auto-startup=true}). */
+	public static ConfigurableApplicationContext onH2File(Path dir, String schedulerName, LocalDate clock,
+			List<String> settings) throws IOException {
 		Path config = config(dir);
-		return new SpringApplicationBuilder(HarbingerApplication.class).run("--server.port=0",
+		List<String> args = new ArrayList<>(settings);
+		for (String base : defaults(dir, config, schedulerName, clock)) {
+			String key = base.substring(0, base.indexOf('=') + 1);
+			if (settings.stream().noneMatch((setting) -> setting.startsWith(key))) {
+				args.add(base);
+			}
+		}
+		return new SpringApplicationBuilder(HarbingerApplication.class).run(args.toArray(String[]::new));
+	}
+
+	private static List<String> defaults(Path dir, Path config, String schedulerName, LocalDate clock) {
+		return List.of("--server.port=0",
 				"--spring.datasource.url=jdbc:h2:file:" + dir.resolve("db").toAbsolutePath() + "/harbinger",
 				"--spring.quartz.auto-startup=false", "--spring.quartz.scheduler-name=" + schedulerName,
 				"--harbinger.demo.enabled=false", "--harbinger.clock.fixed-date=" + clock,

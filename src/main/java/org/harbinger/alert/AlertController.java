@@ -3,6 +3,7 @@ package org.harbinger.alert;
 import java.util.List;
 
 import org.harbinger.engine.Severity;
+import org.harbinger.system.Problems;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,7 +43,7 @@ class AlertController {
 	ResponseEntity<AlertHistory> get(@PathVariable long id) {
 		return this.alerts.find(id)
 			.map((alert) -> ResponseEntity.ok(history(alert)))
-			.orElse(ResponseEntity.notFound().build());
+			.orElseThrow(() -> Problems.notFound("no alert " + id));
 	}
 
 	private AlertHistory history(Alert alert) {

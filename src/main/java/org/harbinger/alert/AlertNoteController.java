@@ -1,7 +1,8 @@
 package org.harbinger.alert;
 
 import java.security.Principal;
-import java.util.Map;
+
+import org.harbinger.system.Problems;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -45,7 +46,7 @@ class AlertNoteController {
 		}
 		String problem = AlertNotes.problem(request.text());
 		if (problem != null) {
-			return ResponseEntity.badRequest().body(Map.of("error", problem));
+			return Problems.badRequest("text: " + problem);
 		}
 		return ResponseEntity.status(HttpStatus.CREATED).body(this.notes.comment(id, who(principal), request.text()));
 	}
@@ -55,7 +56,7 @@ class AlertNoteController {
 	}
 
 	private static ResponseEntity<?> noSuchAlert(long id) {
-		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "no alert " + id));
+		return Problems.answer(Problems.of(HttpStatus.NOT_FOUND, "no alert " + id));
 	}
 
 }

@@ -12,9 +12,11 @@ import org.harbinger.incident.Incident;
 import org.harbinger.incident.IncidentFields;
 import org.harbinger.incident.IncidentRepository;
 import org.harbinger.ingest.OfflineIngest;
+import org.harbinger.system.Problems;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -41,11 +43,13 @@ class BacktestController {
 	}
 
 	@PostMapping(path = "/api/backtest", produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<String> run(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+	ResponseEntity<?> run(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestBody(required = false) String csv) {
 		if (to.isBefore(from)) {
-			return ResponseEntity.badRequest().body("{\"error\":\"to " + to + " is before from " + from + "\"}");
+			ProblemDetail problem = Problems.parameter("to", to.toString(), List.of("YYYY-MM-DD"),
+					"to: " + to + " is before from " + from);
+			return Problems.answer(problem);
 		}
 		RuleBase rules = this.reloader.rules();
 		ThresholdSet thresholds = this.reloader.thresholds();

@@ -45,7 +45,7 @@ final class AcledCommand {
 		if (since != null && since.isAfter(LocalDate.now(ZoneOffset.UTC))) {
 			throw new UsageException("--since " + since + " is in the future");
 		}
-		try (ConfigurableApplicationContext context = ServiceContext.start(Map.of())) {
+		try (ConfigurableApplicationContext context = ServiceContext.start("acled pull", Map.of())) {
 			AcledPuller puller = context.getBean(AcledPuller.class);
 			if (dryRun) {
 				AcledPuller.DryRun run = puller.dryRun(since);

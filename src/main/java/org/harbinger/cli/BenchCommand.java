@@ -198,7 +198,7 @@ final class BenchCommand {
 		if (url != null && url.startsWith("jdbc:postgresql:")) {
 			properties.put("spring.profiles.active", "postgres");
 		}
-		try (ConfigurableApplicationContext context = ServiceContext.start(properties)) {
+		try (ConfigurableApplicationContext context = ServiceContext.start("bench import", properties)) {
 			if (context.getBean(IncidentRepository.class).count() > 0) {
 				throw new UsageException("--database must be an empty database: the benchmark imports new incidents");
 			}

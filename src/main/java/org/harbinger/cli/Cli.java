@@ -1,14 +1,17 @@
 package org.harbinger.cli;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
+import org.harbinger.system.DatabaseInUse;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -22,8 +25,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The command line, on picocli: {@code serve} (the default: the service), {@code rules check},
- * {@code rules test}, {@code backtest}, {@code import}, {@code acled pull}, {@code generate}, {@code bench import}
- * and {@code completion}, each with {@code --help}. Commands other than serve print to
+ * {@code rules test}, {@code backtest}, {@code import}, {@code acled pull}, {@code generate}, {@code bench import},
+ * {@code users reset-password} and {@code completion}, each with {@code --help}. Commands other than serve print to
  * standard output, report problems on standard error and return an exit status.
  */
 @Command(name = "harbinger", description = "Rules-based early warning: the service and its tools.",
@@ -55,12 +58,16 @@ public final class Cli {
 	}
 
 	static int run(String[] args, Consumer<String[]> serve, PrintStream out, PrintStream err) {
+		return run(args, serve, System.in, out, err);
+	}
+
+	static int run(String[] args, Consumer<String[]> serve, InputStream in, PrintStream out, PrintStream err) {
 		if (serves(args)) {
 			// Before picocli: the service's options are Spring Boot's, and its logging is its own.
 			serve.accept((args.length > 0 && args[0].equals("serve")) ? Arrays.copyOfRange(args, 1, args.length) : args);
 			return -1;
 		}
-		CommandLine line = commandLine(serve, out, err);
+		CommandLine line = commandLine(serve, in, out, err);
 		line.setExecutionStrategy((parseResult) -> {
 			CliLogging.toStandardError();
 			return new CommandLine.RunLast().execute(parseResult);
@@ -72,7 +79,7 @@ public final class Cli {
 	}
 
 	/** Every command, wired to these streams; {@code completion} writes its script from this tree. */
-	static CommandLine commandLine(Consumer<String[]> serve, PrintStream out, PrintStream err) {
+	static CommandLine commandLine(Consumer<String[]> serve, InputStream in, PrintStream out, PrintStream err) {
 		CommandLine line = new CommandLine(new Cli());
 		line.addSubcommand(new ServeCommand(serve));
 		line.addSubcommand(new RulesCommand(out, err));
@@ -81,6 +88,8 @@ public final class Cli {
 		line.addSubcommand(new AcledCommand(out, err));
 		line.addSubcommand(new GenerateCommand(out));
 		line.addSubcommand(new CommandLine(new BenchCommand()).addSubcommand(new BenchCommand.Import(out, err)));
+		line.addSubcommand(new CommandLine(new UsersCommand())
+			.addSubcommand(new UsersCommand.ResetPassword(in, out, err, System::console)));
 		line.addSubcommand(new CompletionCommand());
 		line.addSubcommand(new HelpCommand());
 		addHelp(line);
@@ -92,6 +101,13 @@ public final class Cli {
 			if (ex instanceof UsageException) {
 				return usageError(new ParameterException(command, ex.getMessage(), ex), parseResult.originalArgs()
 					.toArray(String[]::new));
+			}
+			// On H2 one process opens the database at a time: say who, in one line, not H2's trace.
+			Optional<String> inUse = DatabaseInUse.describe(ex);
+			if (inUse.isPresent()) {
+				command.getErr().println(command.getCommandSpec().qualifiedName() + ": " + inUse.get()
+						+ "; stop it first, or use the service's API");
+				return 1;
 			}
 			throw ex;
 		});

@@ -31,6 +31,15 @@ final class CliLogging {
 		Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
 		root.setLevel(Level.WARN);
 		root.addAppender(appender);
+		// A context that fails to start is reported by the command in one line (Cli); Spring's
+		// warning, its failure report and its trace would say the same in a hundred.
+		for (String name : new String[] { "org.springframework.context.annotation.AnnotationConfigApplicationContext",
+				"org.springframework.boot.SpringApplication",
+				"org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter",
+				// "H2 is newer than Flyway has been verified with": nothing a user can act on.
+				"org.flywaydb.core.internal.database.base.Database" }) {
+			context.getLogger(name).setLevel(Level.OFF);
+		}
 	}
 
 }

@@ -48,7 +48,7 @@ final class ImportCommand implements Callable<Integer> {
 			}
 		}
 		int status = 0;
-		try (ConfigurableApplicationContext context = ServiceContext.start(Map.of())) {
+		try (ConfigurableApplicationContext context = ServiceContext.start("import", Map.of())) {
 			ImportQueue imports = context.getBean(ImportQueue.class);
 			for (Path path : this.files) {
 				ProgressBar bar = ProgressBar.on(this.err, path.getFileName().toString(), size(path));

@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
+import org.harbinger.system.H2File;
+
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -18,7 +20,7 @@ final class ServiceContext {
 	private ServiceContext() {
 	}
 
-	static ConfigurableApplicationContext start(Map<String, Object> overrides) {
+	static ConfigurableApplicationContext start(String command, Map<String, Object> overrides) {
 		// Commands keep the quiet logging CliLogging set up; Boot would reset it to the console.
 		System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
 		Map<String, Object> properties = new HashMap<>();
@@ -31,6 +33,8 @@ final class ServiceContext {
 		properties.put("harbinger.reload.enabled", "false");
 		// A command reads the files on this machine; only a running node shares them.
 		properties.put("harbinger.cluster.config-poll", "0s");
+		// Named beside the database while it runs, so a service started meanwhile says who holds it.
+		properties.put(H2File.HOLDER, "the command 'harbinger " + command + "'");
 		properties.putAll(overrides);
 		// The application's package as the source, not its class: the class starts the command line.
 		String root = ServiceContext.class.getPackageName().substring(0,

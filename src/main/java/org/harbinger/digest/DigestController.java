@@ -3,6 +3,8 @@ package org.harbinger.digest;
 import java.util.Map;
 import java.util.Optional;
 
+import org.harbinger.system.Problems;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,7 +29,7 @@ class DigestController {
 	@PostMapping("/api/subscriptions/{name}/digest")
 	ResponseEntity<?> run(@PathVariable String name) throws InterruptedException {
 		if (this.subscriptions.find(name).isEmpty()) {
-			return ResponseEntity.status(404).body(Map.of("error", "no subscription named '" + name + "'"));
+			throw Problems.notFound("no subscription named '" + name + "'");
 		}
 		Optional<Long> queued = this.digests.run(name);
 		if (queued.isEmpty()) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.harbinger.system.ConfigAudit;
+import org.harbinger.system.Problems;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,8 +53,8 @@ class OutboxController {
 	private ResponseEntity<?> answer(long id, OutboxAdmin.Outcome outcome) {
 		return switch (outcome) {
 			case DONE -> ResponseEntity.ok(this.outbox.get(id));
-			case NOT_FOUND -> ResponseEntity.status(404).body(Map.of("error", "no outbox message " + id));
-			case REFUSED -> ResponseEntity.status(409).body(Map.of("error", this.admin.refusal(id)));
+			case NOT_FOUND -> throw Problems.notFound("no outbox message " + id);
+			case REFUSED -> throw Problems.conflict(this.admin.refusal(id));
 		};
 	}
 

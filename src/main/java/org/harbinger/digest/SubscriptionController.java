@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.harbinger.system.ConfigAudit;
-import org.harbinger.system.ConfigChangeRefused;
+import org.harbinger.system.Problems;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -77,13 +78,8 @@ class SubscriptionController {
 	}
 
 	@ExceptionHandler
-	ResponseEntity<Map<String, Object>> refused(ConfigChangeRefused refused) {
-		return refused.response();
-	}
-
-	@ExceptionHandler
-	ResponseEntity<Map<String, Object>> unknown(SubscriptionChanges.UnknownSubscription unknown) {
-		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", unknown.getMessage()));
+	ResponseEntity<ProblemDetail> unknown(SubscriptionChanges.UnknownSubscription unknown) {
+		return Problems.answer(Problems.of(HttpStatus.NOT_FOUND, unknown.getMessage()));
 	}
 
 	private Map<String, Object> view(Map<String, Object> written) {

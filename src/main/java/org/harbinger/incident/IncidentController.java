@@ -5,7 +5,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
+import org.harbinger.system.Problems;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpStatus;
@@ -70,7 +72,9 @@ class IncidentController {
 			}
 		}
 		if (!problems.isEmpty()) {
-			return ResponseEntity.badRequest().body(Map.of("errors", problems));
+			return Problems.answer(Problems.errors(HttpStatus.BAD_REQUEST, problems.stream()
+				.map((problem) -> "record " + problem.index() + ": " + problem.field() + ": " + problem.message())
+				.collect(Collectors.joining("; ")), problems));
 		}
 		IncidentService.Recorded recorded = this.incidents.record(parsed);
 		return ResponseEntity.status(HttpStatus.OK)
@@ -80,8 +84,10 @@ class IncidentController {
 	/** Removes an incident as an upstream deletion would: alerts that rested on it are re-evaluated. */
 	@DeleteMapping("/api/incidents/{source}/{id}")
 	ResponseEntity<Void> delete(@PathVariable String source, @PathVariable String id) {
-		return this.incidents.delete(new IncidentKey(source, id)) ? ResponseEntity.noContent().build()
-				: ResponseEntity.notFound().build();
+		if (!this.incidents.delete(new IncidentKey(source, id))) {
+			throw Problems.notFound("no incident " + source + "/" + id);
+		}
+		return ResponseEntity.noContent().build();
 	}
 
 	/** JSON fields as text; {@code id} is accepted for {@code event_id_cnty}, a tag array is joined. */

@@ -5,24 +5,21 @@ import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.harbinger.system.BodyTooLargeException;
-import org.harbinger.system.RequestLimits;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -39,14 +36,11 @@ class ImportController {
 
 	private final ImportJobs jobs;
 
-	private final RequestLimits limits;
-
 	private final ImportAnswers answers;
 
-	ImportController(ImportQueue imports, ImportJobs jobs, RequestLimits limits, ImportAnswers answers) {
+	ImportController(ImportQueue imports, ImportJobs jobs, ImportAnswers answers) {
 		this.imports = imports;
 		this.jobs = jobs;
-		this.limits = limits;
 		this.answers = answers;
 	}
 
@@ -91,7 +85,7 @@ class ImportController {
 	}
 
 	@GetMapping("/api/imports/{id}/rejected")
-	List<RejectedRow> rejected(@PathVariable long id, @RequestParam(defaultValue = "1000") int limit) {
+	List<RejectedRow> rejected(@PathVariable long id, @RequestParam(defaultValue = "1000") @Min(1) @Max(100_000) int limit) {
 		job(id);
 		return this.jobs.rejected(id, limit)
 			.stream()
@@ -111,15 +105,6 @@ class ImportController {
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
 				"attachment; filename=\"rejected-" + id + (json ? ".json" : ".csv") + "\"");
 		this.imports.writeRejected(job, new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
-	}
-
-	/** An upload that went past {@code harbinger.limits.upload} while it was read (its spooled part is removed). */
-	@ExceptionHandler({ BodyTooLargeException.class, MaxUploadSizeExceededException.class })
-	ResponseEntity<Map<String, String>> tooLarge(Exception ex) {
-		String message = (ex instanceof BodyTooLargeException) ? ex.getMessage()
-				: "the upload is larger than " + this.limits.upload().toBytes()
-						+ " bytes, the limit set by harbinger.limits.upload";
-		return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Map.of("error", message));
 	}
 
 	private ImportJob job(long id) {

@@ -1,12 +1,10 @@
 package org.harbinger.system;
 
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 
 /**
  * A change to an administrator's file that was not made: nothing was written, applied or
@@ -42,11 +40,6 @@ public class ConfigChangeRefused extends RuntimeException {
 	/** 409 for a conflict, else 400. */
 	public HttpStatus status() {
 		return this.conflict ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
-	}
-
-	/** The API's answer: {@code {"errors":[{"key":...,"reason":...,"line":...}]}}. */
-	public ResponseEntity<Map<String, Object>> response() {
-		return ResponseEntity.status(status()).body(Map.of("errors", this.problems));
 	}
 
 	/** What is wrong with one key; the line in the resulting file when the file's reader named one. */

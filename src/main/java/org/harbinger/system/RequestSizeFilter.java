@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -45,7 +46,7 @@ class RequestSizeFilter extends OncePerRequestFilter {
 		String setting = upload ? "harbinger.limits.upload" : "harbinger.limits.request-body";
 		long length = request.getContentLengthLong();
 		if (length > limit) {
-			tooLarge(response, new BodyTooLargeException(limit, setting));
+			tooLarge(request, response, new BodyTooLargeException(limit, setting));
 			return;
 		}
 		// Forms and multipart are parsed by the server from its own stream, under its own limits.
@@ -62,7 +63,7 @@ class RequestSizeFilter extends OncePerRequestFilter {
 			body = new Bounded(request.getInputStream(), limit, setting).readAllBytes();
 		}
 		catch (BodyTooLargeException ex) {
-			tooLarge(response, ex);
+			tooLarge(request, response, ex);
 			return;
 		}
 		chain.doFilter(new Body(request, new ByteArrayInputStream(body)), response);
@@ -73,12 +74,11 @@ class RequestSizeFilter extends OncePerRequestFilter {
 				|| contentType.startsWith("multipart/"));
 	}
 
-	/** The 413 answer, in JSON like the API's other errors. */
-	public static void tooLarge(HttpServletResponse response, BodyTooLargeException ex) throws IOException {
-		response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+	/** The 413 answer, as problem details like the API's other errors. */
+	static void tooLarge(HttpServletRequest request, HttpServletResponse response, BodyTooLargeException ex)
+			throws IOException {
 		response.setHeader("Connection", "close");
-		response.getWriter().write("{\"error\":\"" + ex.getMessage() + "\"}");
+		Problems.write(request, response, Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, ex.getMessage()));
 	}
 
 	/** A stream that fails once more than {@code limit} bytes have come through it. */

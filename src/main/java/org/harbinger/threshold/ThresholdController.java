@@ -5,10 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.harbinger.system.ConfigAudit;
-import org.harbinger.system.ConfigChangeRefused;
 
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -69,9 +66,5 @@ class ThresholdController {
 		return this.preview.preview(request.values(), (request.days() != null) ? request.days() : 90);
 	}
 
-	@ExceptionHandler
-	ResponseEntity<Map<String, Object>> refused(ConfigChangeRefused refused) {
-		return refused.response();
-	}
 
 }

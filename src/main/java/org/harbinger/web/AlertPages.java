@@ -1,6 +1,7 @@
 package org.harbinger.web;
 
 import java.security.Principal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -14,6 +15,7 @@ import org.harbinger.alert.Alert;
 import org.harbinger.alert.AlertNote;
 import org.harbinger.alert.AlertNotes;
 import org.harbinger.alert.AlertRepository;
+import org.harbinger.alert.Silences;
 import org.harbinger.alert.Transition;
 import org.harbinger.engine.EngineHost;
 import org.harbinger.engine.Severity;
@@ -51,8 +53,11 @@ class AlertPages {
 
 	private final EngineHost engine;
 
+	private final Silences silences;
+
 	AlertPages(AlertRepository alerts, AlertNotes notes, IncidentRepository incidents, Indicators indicators,
-			DashboardCharts charts, EngineHost engine) {
+			DashboardCharts charts, EngineHost engine, Silences silences) {
+		this.silences = silences;
 		this.alerts = alerts;
 		this.notes = notes;
 		this.incidents = incidents;
@@ -97,7 +102,9 @@ class AlertPages {
 	String list(@RequestParam(required = false) String status, @RequestParam(required = false) String indicator,
 			@RequestParam(required = false) String scope, @RequestParam(required = false) String severity,
 			Model model) {
-		Alert.Status wantedStatus = (status == null) ? Alert.Status.OPEN : parse(Alert.Status.class, status);
+		// Absent: open alerts; empty or "Any" (the API's word too): every status.
+		Alert.Status wantedStatus = (status == null) ? Alert.Status.OPEN
+				: "any".equalsIgnoreCase(status.strip()) ? null : parse(Alert.Status.class, status);
 		AlertRepository.Filter filter = new AlertRepository.Filter(wantedStatus, blankToNull(indicator),
 				blankToNull(scope), parse(Severity.class, severity));
 		Map<Long, AlertNote> acknowledgements = this.notes.lastAcknowledgements();
@@ -140,6 +147,11 @@ class AlertPages {
 			.orElse(null));
 		model.addAttribute("chart", this.charts.forAlert(alert, transitions, this.engine.currentDay()));
 		model.addAttribute("maxComment", AlertNotes.MAX_TEXT);
+		Instant now = Instant.now();
+		model.addAttribute("silencedBy", this.silences.all()
+			.stream()
+			.filter((silence) -> silence.activeAt(now) && silence.matches(alert.indicator(), alert.scope()))
+			.toList());
 		return "alert";
 	}
 

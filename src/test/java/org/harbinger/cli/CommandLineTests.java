@@ -1,7 +1,6 @@
 package org.harbinger.cli;
 
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,13 +9,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.harbinger.ingest.AcledStandIn;
+import org.harbinger.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
@@ -206,7 +204,7 @@ class CommandLineTests {
 	void everyCommandHasHelpWithItsOptionsAndExitCodes() {
 		List<List<String>> commands = List.of(List.of(), List.of("serve"), List.of("rules", "check"),
 				List.of("rules", "test"), List.of("backtest"), List.of("import"), List.of("acled", "pull"), List.of("generate"),
-				List.of("bench", "import"), List.of("completion"));
+				List.of("bench", "import"), List.of("users", "reset-password"), List.of("completion"));
 		for (List<String> command : commands) {
 			this.out.reset();
 			List<String> words = new ArrayList<>(command);
@@ -265,36 +263,21 @@ class CommandLineTests {
 		return runJar(List.of(), args);
 	}
 
-	/**
-	 * Runs the command in a JVM of its own, as java -jar does (the service's context must not
-	 * meet the test classes), its standard output and error into out().
-	 */
+	/** Runs the command in a JVM of its own ({@link ChildJvm}), its standard output and error into out(). */
 	private int runJar(List<String> jvmOptions, String... args) throws Exception {
 		return runJar(Map.of(), jvmOptions, args);
 	}
 
 	private int runJar(Map<String, String> environment, List<String> jvmOptions, String... args) throws Exception {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-		command.addAll(jvmOptions);
-		command.addAll(List.of("-cp", mainClassPath(), "org.harbinger.HarbingerApplication"));
-		command.addAll(List.of(args));
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-		builder.environment().putAll(environment);
-		Process process = builder.start();
-		this.out.write(process.getInputStream().readAllBytes());
-		return process.waitFor();
+		ChildJvm.Result result = ChildJvm.run(environment, jvmOptions, args);
+		this.out.write(result.output().getBytes(StandardCharsets.UTF_8));
+		return result.status();
 	}
 
 	private int run(String... args) {
 		return Cli.run(args, (ignored) -> {
 			throw new AssertionError("not a serve command");
 		}, new PrintStream(this.out, true, StandardCharsets.UTF_8), new PrintStream(this.err, true, StandardCharsets.UTF_8));
-	}
-
-	private static String mainClassPath() {
-		return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-			.filter((entry) -> !entry.endsWith("test-classes"))
-			.collect(Collectors.joining(File.pathSeparator));
 	}
 
 	private String out() {

@@ -171,7 +171,7 @@ class MailDeliveryTests {
 		await().atMost(SOON).until(() -> this.outbox.get(cancelled).status().equals("SENT"));
 		this.mvc.perform(post("/api/outbox/{id}/resend", kept))
 			.andExpect(status().isConflict())
-			.andExpect(jsonPath("$.error").value(containsString("delivered")));
+			.andExpect(jsonPath("$.detail").value(containsString("delivered")));
 		assertThat(receivedIds()).containsExactlyInAnyOrder(this.outbox.get(kept).messageId(),
 				this.outbox.get(cancelled).messageId(), this.outbox.get(legacy).messageId());
 	}

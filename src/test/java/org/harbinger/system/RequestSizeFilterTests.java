@@ -33,8 +33,9 @@ class RequestSizeFilterTests {
 		this.filter.doFilter(chunked("/api/incidents", 1001), response, chain);
 
 		assertThat(response.getStatus()).isEqualTo(413);
-		assertThat(response.getContentAsString()).isEqualTo(
-				"{\"error\":\"the request body is larger than 1000 bytes, the limit set by harbinger.limits.request-body\"}");
+		assertThat(response.getContentType()).startsWith("application/problem+json");
+		assertThat(response.getContentAsString()).contains("\"status\":413",
+				"\"detail\":\"the request body is larger than 1000 bytes, the limit set by harbinger.limits.request-body\"");
 		assertThat(chain.getRequest()).as("never passed on").isNull();
 	}
 

@@ -20,6 +20,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -41,7 +42,8 @@ class RequestSizeTests {
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(jsonArrayOf(LIMIT + 1)))
 			.andExpect(status().isPayloadTooLarge())
-			.andExpect(jsonPath("$.error").value(
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail").value(
 					"the request body is larger than 10485760 bytes, the limit set by harbinger.limits.request-body"));
 	}
 

@@ -140,7 +140,7 @@ class DashboardPagesTests {
 			.andExpect(jsonPath("$.text").value("Matches the desk's reporting."));
 		this.mvc.perform(post("/api/alerts/" + alert.id() + "/comments").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"text\":\"\"}")).andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.error").value("a comment needs some text"));
+			.andExpect(jsonPath("$.detail").value("text: a comment needs some text"));
 		this.mvc.perform(post("/api/alerts/999999/acknowledge")).andExpect(status().isNotFound());
 
 		this.mvc.perform(get("/api/alerts/" + alert.id()))

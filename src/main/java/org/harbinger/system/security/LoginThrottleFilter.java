@@ -9,10 +9,11 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.harbinger.system.Problems;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -50,12 +51,9 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 			response.sendRedirect(request.getContextPath() + "/login?locked");
 			return;
 		}
-		response.setStatus(429);
 		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.getWriter()
-			.write("{\"error\":\"too many failed sign-ins for this account or address; try again in " + seconds
-					+ " s\"}");
+		Problems.write(request, response, Problems.of(HttpStatus.TOO_MANY_REQUESTS,
+				"too many failed sign-ins for this account or address; try again in " + seconds + " s"));
 	}
 
 	/** The user name of HTTP Basic credentials, or null when there are none or they cannot be read. */

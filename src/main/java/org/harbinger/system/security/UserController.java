@@ -3,9 +3,10 @@ package org.harbinger.system.security;
 import java.util.List;
 import java.util.Map;
 
-import org.harbinger.system.ConfigChangeRefused;
+import org.harbinger.system.Problems;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -57,7 +58,10 @@ class UserController {
 
 	@DeleteMapping("/api/users/{name}")
 	ResponseEntity<Void> delete(@PathVariable String name) {
-		return this.users.removeUser(name) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+		if (!this.users.removeUser(name)) {
+			throw Problems.notFound("no user '" + name + "'");
+		}
+		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping("/api/tokens")
@@ -73,23 +77,20 @@ class UserController {
 
 	@DeleteMapping("/api/tokens/{name}")
 	ResponseEntity<Void> deleteToken(@PathVariable String name) {
-		return this.users.removeToken(name) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
-	}
-
-	/** Another node changed the users meanwhile: 409, as for the other shared files. */
-	@ExceptionHandler
-	ResponseEntity<Map<String, Object>> refused(ConfigChangeRefused refused) {
-		return refused.response();
+		if (!this.users.removeToken(name)) {
+			throw Problems.notFound("no token '" + name + "'");
+		}
+		return ResponseEntity.noContent().build();
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)
-	ResponseEntity<Map<String, String>> invalid(IllegalArgumentException ex) {
-		return ResponseEntity.badRequest().body(Map.of("error", ex.getMessage()));
+	ResponseEntity<ProblemDetail> invalid(IllegalArgumentException ex) {
+		return Problems.badRequest(ex.getMessage());
 	}
 
 	@ExceptionHandler(IllegalStateException.class)
-	ResponseEntity<Map<String, String>> conflict(IllegalStateException ex) {
-		return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", ex.getMessage()));
+	ResponseEntity<ProblemDetail> conflict(IllegalStateException ex) {
+		return Problems.answer(Problems.of(HttpStatus.CONFLICT, ex.getMessage()));
 	}
 
 	private static List<AccountView> views(List<Account> accounts) {

@@ -1,12 +1,9 @@
 package org.harbinger.system.security;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -70,10 +67,15 @@ class Users implements UserDetailsService, SharedFile {
 
 	/** On a first start with no users: an admin, with the given password or a random one printed once. */
 	synchronized void ensureAdmin(String presetPassword) {
+		boolean preset = presetPassword != null && !presetPassword.isBlank();
 		if (!current().users().isEmpty()) {
+			if (preset) {
+				logger.warn("HARBINGER_ADMIN_PASSWORD is ignored: {} already has users (it applies only when there are "
+						+ "none); for a lost password run 'java -jar harbinger.jar users reset-password NAME'",
+						this.file);
+			}
 			return;
 		}
-		boolean preset = presetPassword != null && !presetPassword.isBlank();
 		if (preset) {
 			PasswordPolicy.problem(presetPassword).ifPresent((problem) -> {
 				throw new WeakPasswordException("HARBINGER_ADMIN_PASSWORD " + problem
@@ -187,12 +189,7 @@ class Users implements UserDetailsService, SharedFile {
 	}
 
 	private String readText() {
-		try {
-			return Files.readString(this.file);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot read " + this.file, ex);
-		}
+		return UsersFile.text(this.file);
 	}
 
 	private Accounts parse(String content) {
@@ -210,20 +207,7 @@ class Users implements UserDetailsService, SharedFile {
 	}
 
 	private void write(String content) {
-		try {
-			Files.createDirectories(this.file.toAbsolutePath().getParent());
-			Path temporary = Files.createTempFile(this.file.toAbsolutePath().getParent(), ".users", ".yml");
-			Files.writeString(temporary, content);
-			try {
-				Files.move(temporary, this.file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-			}
-			catch (AtomicMoveNotSupportedException ex) {
-				Files.move(temporary, this.file, StandardCopyOption.REPLACE_EXISTING);
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot write " + this.file, ex);
-		}
+		UsersFile.write(this.file, content);
 		this.loadedVersion = modified();
 	}
 

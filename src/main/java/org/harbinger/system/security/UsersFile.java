@@ -1,5 +1,11 @@
 package org.harbinger.system.security;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -149,6 +155,34 @@ final class UsersFile {
 		text.append("  - name: ").append(account.name()).append('\n');
 		text.append("    ").append(secretKey).append(": \"").append(account.secretHash()).append("\"\n");
 		text.append("    roles: ").append(account.roles()).append('\n');
+	}
+
+	static String text(Path file) {
+		try {
+			return Files.readString(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot read " + file, ex);
+		}
+	}
+
+	/** Replaces the file whole (a temporary file moved over it), so a reader never sees half of it. */
+	static void write(Path file, String content) {
+		try {
+			Path folder = file.toAbsolutePath().getParent();
+			Files.createDirectories(folder);
+			Path temporary = Files.createTempFile(folder, ".users", ".yml");
+			Files.writeString(temporary, content);
+			try {
+				Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+			}
+			catch (AtomicMoveNotSupportedException ex) {
+				Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot write " + file, ex);
+		}
 	}
 
 }
