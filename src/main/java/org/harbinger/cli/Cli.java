@@ -87,7 +87,8 @@ public final class Cli {
 		line.addSubcommand(new ImportCommand(out, err));
 		line.addSubcommand(new AcledCommand(out, err));
 		line.addSubcommand(new GenerateCommand(out));
-		line.addSubcommand(new CommandLine(new BenchCommand()).addSubcommand(new BenchCommand.Import(out, err)));
+		line.addSubcommand(new CommandLine(new BenchCommand()).addSubcommand(new BenchCommand.Import(out, err))
+			.addSubcommand(new SurgeBenchCommand(out, err)));
 		line.addSubcommand(new CommandLine(new UsersCommand())
 			.addSubcommand(new UsersCommand.ResetPassword(in, out, err, System::console)));
 		line.addSubcommand(new CompletionCommand());

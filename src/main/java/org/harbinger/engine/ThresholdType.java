@@ -27,7 +27,12 @@ public enum ThresholdType {
 	 * A minimum Admiralty grade such as {@code B3}: source reliability A-F and information
 	 * credibility 1-6, each this good or better (docs/grading.md).
 	 */
-	GRADE(1, 6);
+	GRADE(1, 6),
+	/**
+	 * A probability above 0 and at most 0.5, such as the chance below which a count is too
+	 * unlikely to be the baseline's (a surge test's significance level).
+	 */
+	PROBABILITY(0, 0);
 
 	private static final int MAX_NAME = 200;
 
@@ -66,14 +71,15 @@ public enum ThresholdType {
 			}
 			return grade;
 		}
+		if (this == PROBABILITY) {
+			double value = number(scalar);
+			if (!(value > 0) || value > 0.5) {
+				throw new IllegalArgumentException(scalar + " must be a probability above 0 and at most 0.5, such as 0.001");
+			}
+			return value;
+		}
 		if (this == RATIO) {
-			double value;
-			try {
-				value = Double.parseDouble(scalar);
-			}
-			catch (NumberFormatException ex) {
-				throw new IllegalArgumentException("'" + scalar + "' is not a number");
-			}
+			double value = number(scalar);
 			if (!(value > 0) || Double.isInfinite(value)) {
 				throw new IllegalArgumentException(scalar + " must be a positive number");
 			}
@@ -98,6 +104,15 @@ public enum ThresholdType {
 		return value;
 	}
 
+	private static double number(String scalar) {
+		try {
+			return Double.parseDouble(scalar);
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException("'" + scalar + "' is not a number");
+		}
+	}
+
 	private String describe() {
 		return switch (this) {
 			case DAYS, LOOKBACK -> "number of days";
@@ -105,6 +120,7 @@ public enum ThresholdType {
 			case RATIO -> "positive number";
 			case LIST -> "list";
 			case GRADE -> "grade such as B3";
+			case PROBABILITY -> "probability such as 0.001";
 		};
 	}
 
