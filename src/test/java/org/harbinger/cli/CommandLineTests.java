@@ -50,6 +50,22 @@ class CommandLineTests {
 			.containsPattern("(?m)^\\d+ passed, 0 failed$");
 	}
 
+	/** The README's synthetic data command: the same arguments give the same file. */
+	@Test
+	void generateWritesTheSameAcledExportForTheSameArguments(@TempDir Path dir) throws Exception {
+		Path first = dir.resolve("first.csv");
+		Path second = dir.resolve("second.csv");
+
+		assertThat(run("generate", "--rows", "10000", "--years", "2", "--out", first.toString(), "--seed", "1")).isZero();
+		assertThat(run("generate", "--rows", "10000", "--years", "2", "--out", second.toString(), "--seed", "1")).isZero();
+
+		assertThat(Files.readAllLines(first).get(0)).contains("event_id_cnty", "event_date", "actor1");
+		assertThat(Files.mismatch(first, second)).isEqualTo(-1L);
+		assertThat(run("backtest", "--incidents", first.toString(), "--from", "2019-06-01", "--to", "2019-06-30",
+				"--format", "text")).isZero();
+		assertThat(out()).contains("10000 incidents imported, 0 rows refused");
+	}
+
 	@Test
 	@SuppressWarnings("unchecked")
 	void backtestOverTheDemoDataReportsTheTermezAndTakharRocketsAsJson() throws Exception {

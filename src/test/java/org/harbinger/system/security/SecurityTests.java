@@ -253,6 +253,11 @@ class SecurityTests {
 			.andExpect(jsonPath("$.tokens[?(@.name == 'desk-feed')].roles[0]").value("INGEST"))
 			.andExpect((result) -> assertThat(result.getResponse().getContentAsString()).doesNotContain(token)
 				.doesNotContain("$2a$"));
+		// The README's revocation: the token stops working at once.
+		this.mvc.perform(request(HttpMethod.DELETE, "/api/tokens/desk-feed").with(httpBasic("admin", "admin-password")))
+			.andExpect(status().isNoContent());
+		this.mvc.perform(get("/api/imports").with(anonymous()).header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+			.andExpect(status().isUnauthorized());
 
 		this.mvc.perform(request(HttpMethod.DELETE, "/api/users/desk-analyst").with(httpBasic("admin", "admin-password")))
 			.andExpect(status().isNoContent());
