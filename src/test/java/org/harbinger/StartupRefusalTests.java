@@ -40,7 +40,7 @@ class StartupRefusalTests {
 	@Test
 	void aBadThresholdsFileStopsTheStartNamingTheKey(@TempDir Path config, CapturedOutput output) throws Exception {
 		Files.writeString(config.resolve("thresholds.yml"),
-				Files.readString(Path.of("config/thresholds.yml")).replace("min-count: 8", "min-count: -2"));
+				Files.readString(Path.of("config/thresholds.yml")).replace("min-count: 4 ", "min-count: -2 "));
 
 		assertThatException().isThrownBy(() -> start("--harbinger.config-dir=" + config));
 

@@ -178,6 +178,24 @@ class CommandLineTests {
 	}
 
 	@Test
+	void benchSurgeScoresTheShippedRuleOnInjectedSurgesAndNamesEachFalseAlarm() {
+		assertThat(run("bench", "surge", "--rates", "8", "--years", "3", "--seeds", "1", "--false-alarms")).isZero();
+
+		String report = out();
+		assertThat(report).contains("attack-surge, 3 years x 2 scopes x 1 seeds per rate")
+			.containsPattern("per week +surges +detected +recall +median d +p90 d +false +FA/scope-y");
+		java.util.regex.Matcher all = java.util.regex.Pattern
+			.compile("all +(\\d+) +(\\d+) +([\\d.]+) +(\\d+) +(\\d+) +(\\d+) +([\\d.]+)")
+			.matcher(report);
+		assertThat(all.find()).as(report).isTrue();
+		// At 8 a week the injected 3x and 5x surges stand out: most are found, within days.
+		assertThat(Integer.parseInt(all.group(1))).isGreaterThanOrEqualTo(8);
+		assertThat(Double.parseDouble(all.group(3))).isGreaterThan(0.7);
+		assertThat(Integer.parseInt(all.group(4))).isLessThanOrEqualTo(7);
+		assertThat(report.lines().filter((line) -> line.startsWith("    false alarm "))).hasSize(Integer.parseInt(all.group(6)));
+	}
+
+	@Test
 	void benchImportMeasuresEachRunOfNewRowsAndReportsTheirMedian(@TempDir Path dir) throws Exception {
 		assertThat(runJar("bench", "import", "--rows", "2000", "--warmup", "500", "--runs", "3", "--dir", dir.toString()))
 			.isZero();

@@ -13,8 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * attack-surge with the shipped thresholds: a 14-day window against the 84 days before it,
- * ratio 3, critical ratio 5, at least 8 events. Today is 30 June 2022, so the window is
- * 17-30 June and the baseline 25 March - 16 June.
+ * every span of the window tested against the baseline (alpha 0.00005, at least 1.5 times
+ * the expectation, on at least 3 days, at least 4 in the window), CRITICAL at 5 times the
+ * baseline's mean per window. Today is 30 June 2022, so the window is 17-30 June and the
+ * baseline 25 March - 16 June.
  */
 class AttackSurgeTests {
 
@@ -26,33 +28,34 @@ class AttackSurgeTests {
 
 	private int ids;
 
+	private int windowed;
+
 	@AfterEach
 	void close() {
 		this.harness.close();
 	}
 
 	@Test
-	void firesWarningAtThreeTimesTheBaselineRateWithEnoughEvents() {
+	void twoAttacksADayForThreeDaysAgainstOneAWeekFireAWarning() {
 		coverBaseline();
-		baseline(12); // mean 2 per 14 days: 3x is 6, 5x is 10
-		window(7);
-		assertThat(this.harness.open("attack-surge", "Afghanistan")).isEmpty();
+		baseline(12); // 0.15 a day: 0.45 expected in three days
+		twoADay(5);
+		assertThat(this.harness.open("attack-surge", "Afghanistan")).as("5 in three days: 1 in 5,500").isEmpty();
 
-		window(1);
+		twoADay(1);
 
 		assertThat(this.harness.transitions("attack-surge")).containsExactly("2022-06-30 attack-surge Afghanistan WARNING FIRED");
-		assertThat(this.harness.open("attack-surge", "Afghanistan").orElseThrow().evidence()).hasSize(8);
+		assertThat(this.harness.open("attack-surge", "Afghanistan").orElseThrow().evidence()).hasSize(6);
 	}
 
 	@Test
 	void escalatesToCriticalAtTheCriticalRatioAndUpdatesTheSameAlertAsItGrows() {
 		coverBaseline();
-		baseline(12);
-		window(8);
-		window(1);
+		baseline(12); // 2 per 14 days: CRITICAL from 10
+		twoADay(9);
 		assertThat(this.harness.open("attack-surge", "Afghanistan").orElseThrow().evidence()).hasSize(9);
 
-		window(1);
+		twoADay(1);
 
 		assertThat(this.harness.transitions("attack-surge")).containsExactly("2022-06-30 attack-surge Afghanistan WARNING FIRED",
 				"2022-06-30 attack-surge Afghanistan CRITICAL ESCALATED");
@@ -60,13 +63,13 @@ class AttackSurgeTests {
 	}
 
 	@Test
-	void staysSilentJustBelowTheRatio() {
+	void aDailyAttackAgainstOneAWeekNeedsTenDaysToBeUnlikelyEnough() {
 		coverBaseline();
-		baseline(18); // mean 3 per 14 days: 3x is 9
-		window(8);
-		assertThat(this.harness.open("attack-surge")).isEmpty();
+		baseline(12);
+		daily(9);
+		assertThat(this.harness.open("attack-surge")).as("9 in nine days: 1 in 17,000").isEmpty();
 
-		window(1);
+		daily(1);
 
 		assertThat(this.harness.open("attack-surge", "Afghanistan")).isPresent();
 	}
@@ -74,19 +77,29 @@ class AttackSurgeTests {
 	@Test
 	void staysSilentJustBelowTheMinimumCount() {
 		coverBaseline();
-		baseline(6); // mean 1 per 14 days: 3x is only 3, but at least 8 are needed
-		window(7);
+		daily(3); // after a quiet baseline three are already unlikely, but at least 4 are needed
 		assertThat(this.harness.open("attack-surge")).isEmpty();
 
-		window(1);
+		daily(1);
 
 		assertThat(this.harness.open("attack-surge", "Afghanistan")).isPresent();
 	}
 
 	@Test
+	void aWaveOnOneDayIsNoSurge() {
+		coverBaseline();
+		baseline(12);
+		for (int i = 0; i < 8; i++) {
+			this.harness.record(TestIncidents.iskpAttack("wave" + i, TODAY, "Afghanistan"));
+		}
+
+		assertThat(this.harness.open("attack-surge")).as("8 on one day, fewer than min-days 3 days").isEmpty();
+	}
+
+	@Test
 	void staysSilentUntilTheDataCoversTheWholeBaseline() {
 		this.harness.record(TestIncidents.protest("first", BASELINE_START.plusDays(1), "Afghanistan"));
-		window(12);
+		twoADay(12);
 		assertThat(this.harness.open("attack-surge")).as("97 days of data, 98 needed").isEmpty();
 
 		this.harness.record(TestIncidents.protest("earlier", BASELINE_START, "Afghanistan"));
@@ -99,12 +112,12 @@ class AttackSurgeTests {
 		coverBaseline();
 		baseline(12);
 		LocalDate surgeDay = TODAY.minusDays(5);
-		for (int i = 0; i < 8; i++) {
-			this.harness.record(TestIncidents.iskpAttack("surge" + i, surgeDay, "Afghanistan"));
+		for (int i = 0; i < 6; i++) {
+			this.harness.record(TestIncidents.iskpAttack("surge" + i, surgeDay.plusDays(i / 2), "Afghanistan"));
 		}
 
 		this.harness.advanceTo(surgeDay.plusDays(13));
-		assertThat(this.harness.open("attack-surge", "Afghanistan")).as("the surge day is still in the window")
+		assertThat(this.harness.open("attack-surge", "Afghanistan")).as("the surge's first day is still in the window")
 			.isPresent();
 		this.harness.advanceTo(surgeDay.plusDays(14));
 
@@ -116,10 +129,10 @@ class AttackSurgeTests {
 	void aLateReportCountsInTheWindowOfItsEventDate() {
 		coverBaseline();
 		baseline(12);
-		window(8);
+		twoADay(6);
 		assertThat(this.harness.open("attack-surge", "Afghanistan")).isPresent();
 
-		// Six old attacks reported late raise the baseline to a mean of 3: 8 is no longer a surge.
+		// Six old attacks reported late raise the baseline to 18: six in three days is no longer a surge.
 		for (int i = 0; i < 6; i++) {
 			this.harness.record(TestIncidents.iskpAttack("late" + i, BASELINE_START.plusDays(i), "Afghanistan"));
 		}
@@ -132,7 +145,7 @@ class AttackSurgeTests {
 	void countsEachCountryAgainstItsOwnBaseline() {
 		coverBaseline();
 		baseline(12);
-		window(8);
+		twoADay(6);
 		for (int i = 0; i < 8; i++) {
 			this.harness.record(TestIncidents.iskpAttack("pk" + i, TODAY.minusDays(i), "Pakistan"));
 		}
@@ -156,11 +169,21 @@ class AttackSurgeTests {
 		this.harness.record(attacks.toArray(Incident[]::new));
 	}
 
-	/** Attacks inside the 14-day window. */
-	private void window(int count) {
+	/** Attacks in the window, two a day back from Today. */
+	private void twoADay(int count) {
+		window(count, 2);
+	}
+
+	/** Attacks in the window, one a day back from Today. */
+	private void daily(int count) {
+		window(count, 1);
+	}
+
+	private void window(int count, int perDay) {
 		List<Incident> attacks = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
-			attacks.add(TestIncidents.iskpAttack("w" + (this.ids++), TODAY.minusDays(this.ids % 14), "Afghanistan"));
+			attacks.add(TestIncidents.iskpAttack("w" + (this.ids++), TODAY.minusDays(this.windowed++ / perDay),
+					"Afghanistan"));
 		}
 		this.harness.record(attacks.toArray(Incident[]::new));
 	}

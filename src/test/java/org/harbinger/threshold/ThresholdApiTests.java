@@ -118,7 +118,7 @@ class ThresholdApiTests {
 		assertThat(auditRows()).isEqualTo(audited);
 		this.mvc.perform(get("/api/thresholds"))
 			.andExpect(jsonPath("$.indicators[?(@.indicator == 'attack-surge')].thresholds[?(@.name == 'min-count')].value",
-					hasItem(8)));
+					hasItem(4)));
 	}
 
 	@Test

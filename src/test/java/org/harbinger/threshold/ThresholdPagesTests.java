@@ -48,7 +48,7 @@ class ThresholdPagesTests {
 		this.mvc.perform(post("/admin/thresholds").param("version", version)
 			.param("value.propaganda-surge.min-count", "6")
 			.param("value.propaganda-surge.watch-languages", "uz, tg , ky, tk")
-			.param("value.attack-surge.ratio", "3.0")
+			.param("value.attack-surge.ratio", "1.5")
 			.param("reason", "Turkmen-language channels appeared")
 			.param("action", "save"))
 			.andExpect(status().is3xxRedirection())

@@ -1,0 +1,24 @@
+package org.harbinger.engine;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class ThresholdTypeTests {
+
+	@Test
+	void aProbabilityIsAboveZeroAndAtMostOneHalf() {
+		assertThat(ThresholdType.PROBABILITY.parse("0.00005", null)).isEqualTo(0.00005);
+		assertThat(ThresholdType.PROBABILITY.parse("0.5", null)).isEqualTo(0.5);
+		assertThatIllegalArgumentException().isThrownBy(() -> ThresholdType.PROBABILITY.parse("0", null))
+			.withMessage("0 must be a probability above 0 and at most 0.5, such as 0.001");
+		assertThatIllegalArgumentException().isThrownBy(() -> ThresholdType.PROBABILITY.parse("0.6", null))
+			.withMessageContaining("at most 0.5");
+		assertThatIllegalArgumentException().isThrownBy(() -> ThresholdType.PROBABILITY.parse("rare", null))
+			.withMessage("'rare' is not a number");
+		assertThatIllegalArgumentException().isThrownBy(() -> ThresholdType.PROBABILITY.parse(null, java.util.List.of("a")))
+			.withMessage("expected a single probability such as 0.001");
+	}
+
+}
