@@ -309,7 +309,7 @@ class AcledPullTests {
 	void thePullEndpointIsForAdministratorsAndSaysWhichSettingsAreMissing() throws Exception {
 		this.mvc.perform(post("/api/acled/pull"))
 			.andExpect(status().isServiceUnavailable())
-			.andExpect(status().reason(containsString("harbinger.acled.username and harbinger.acled.password")));
+			.andExpect(jsonPath("$.detail", containsString("harbinger.acled.username and harbinger.acled.password")));
 		this.mvc.perform(post("/api/acled/pull").param("since", "2999-01-01")).andExpect(status().isBadRequest());
 	}
 
