@@ -1,6 +1,7 @@
 package org.harbinger.alert;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -19,8 +20,11 @@ class AlertBook implements SignalSink {
 
 	private final AlertRepository alerts;
 
-	AlertBook(AlertRepository alerts) {
+	private final AlertMetrics metrics;
+
+	AlertBook(AlertRepository alerts, AlertMetrics metrics) {
 		this.alerts = alerts;
+		this.metrics = metrics;
 	}
 
 	@Override
@@ -41,6 +45,7 @@ class AlertBook implements SignalSink {
 	@Override
 	@Transactional
 	public void apply(LocalDate today, List<SignalChange> changes) {
+		List<TransitionKind> written = new ArrayList<>();
 		for (SignalChange change : changes) {
 			Alert existing = this.alerts.find(change.key()).orElse(null);
 			TransitionKind kind = TransitionKind.of(change).orElse(null);
@@ -50,6 +55,9 @@ class AlertBook implements SignalSink {
 					if (this.alerts.update(existing.id(), version, Alert.Status.RESOLVED, change.before(), today)) {
 						this.alerts.addTransition(existing.id(), version + 1, kind, change.before().severity(), null,
 								today, change.before());
+						if (kind != null) {
+							written.add(kind);
+						}
 					}
 				}
 				continue;
@@ -75,8 +83,10 @@ class AlertBook implements SignalSink {
 			if (kind != null) {
 				this.alerts.addTransition(id, version, kind, change.after().severity(),
 						(change.before() != null) ? change.before().severity() : null, today, change.after());
+				written.add(kind);
 			}
 		}
+		this.metrics.written(written);
 	}
 
 }

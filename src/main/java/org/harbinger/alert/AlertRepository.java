@@ -153,6 +153,16 @@ public class AlertRepository {
 		return this.jdbc.sql(sql.toString()).params(params).query((rs, row) -> transition(rs)).list();
 	}
 
+	/** Open alerts counted per indicator and severity. */
+	record OpenCount(String indicator, Severity severity, long count) {
+	}
+
+	List<OpenCount> openCounts() {
+		return this.jdbc.sql("SELECT indicator, severity, COUNT(*) FROM alert WHERE status = 'OPEN' GROUP BY indicator, severity")
+			.query((rs, row) -> new OpenCount(rs.getString(1), Severity.valueOf(rs.getString(2)), rs.getLong(3)))
+			.list();
+	}
+
 	List<Alert> open() {
 		return find(new Filter(Alert.Status.OPEN, null, null, null));
 	}

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.LongConsumer;
 import java.util.concurrent.TimeUnit;
 
 import org.harbinger.incident.Incident;
@@ -63,8 +64,12 @@ public final class Engine implements AutoCloseable {
 	/** What the alerts were last told, per key. */
 	private final Map<AlertKey, Signal> published = new HashMap<>();
 
+	/** Told each step's duration in nanoseconds (the service's timer; nothing in a backtest). */
+	private final LongConsumer stepTime;
+
 	private Engine(RuleBase rules, ThresholdSet thresholds, LocalDate today, IncidentHistory history, SignalSink sink,
-			MemoryStore store) {
+			MemoryStore store, LongConsumer stepTime) {
+		this.stepTime = stepTime;
 		this.rules = rules;
 		this.thresholds = thresholds;
 		this.today = today;
@@ -76,13 +81,14 @@ public final class Engine implements AutoCloseable {
 	/** Builds the session from the stored incidents and reconciles it with the alerts already open. */
 	public static Engine start(RuleBase rules, ThresholdSet thresholds, LocalDate today, IncidentHistory history,
 			SignalSink sink) {
-		return start(rules, thresholds, today, history, sink, MemoryStore.inMemory());
+		return start(rules, thresholds, today, history, sink, MemoryStore.inMemory(), (nanos) -> {
+		});
 	}
 
 	/** As above, with the session's memory kept in {@code store} and read back from it. */
 	static Engine start(RuleBase rules, ThresholdSet thresholds, LocalDate today, IncidentHistory history,
-			SignalSink sink, MemoryStore store) {
-		Engine engine = new Engine(rules, thresholds, today, history, sink, store);
+			SignalSink sink, MemoryStore store, LongConsumer stepTime) {
+		Engine engine = new Engine(rules, thresholds, today, history, sink, store, stepTime);
 		engine.submit(() -> engine.seed(SessionMemory.restore(store.load(), rules.kieBase()), Set.of())).join();
 		return engine;
 	}
@@ -243,12 +249,16 @@ public final class Engine implements AutoCloseable {
 
 	private CompletableFuture<Void> submit(Runnable work) {
 		return CompletableFuture.runAsync(() -> {
+			long started = System.nanoTime();
 			try {
 				work.run();
 			}
 			catch (RuntimeException ex) {
 				logger.error("Engine step failed", ex);
 				throw ex;
+			}
+			finally {
+				this.stepTime.accept(System.nanoTime() - started);
 			}
 		}, this.thread);
 	}

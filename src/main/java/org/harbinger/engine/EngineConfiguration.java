@@ -57,7 +57,7 @@ class EngineConfiguration {
 	/** On a single node the engine starts with the service; in a cluster, when the database elects this node. */
 	@Bean(destroyMethod = "close")
 	EngineHost engineHost(StartUp startUp, ClockProperties clock, IncidentRepository incidents, SignalSink sink,
-			JdbcMemoryStore memory, ClusterProperties cluster) {
+			JdbcMemoryStore memory, ClusterProperties cluster, EngineMetrics metrics) {
 		IncidentHistory history = new IncidentHistory() {
 			@Override
 			public Optional<LocalDate> firstEventDate() {
@@ -70,7 +70,7 @@ class EngineConfiguration {
 			}
 		};
 		EngineHost host = new EngineHost((rules, thresholds, today, writeTo, keepIn) -> Engine.start(rules, thresholds,
-				today, history, writeTo, keepIn), clock, startUp.rules(), startUp.thresholds(), sink, memory);
+				today, history, writeTo, keepIn, metrics::step), clock, startUp.rules(), startUp.thresholds(), sink, memory);
 		if (!cluster.enabled()) {
 			host.lead();
 		}

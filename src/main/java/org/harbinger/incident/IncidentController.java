@@ -31,7 +31,10 @@ class IncidentController {
 
 	private final IncidentService incidents;
 
-	IncidentController(IncidentFields fields, IncidentService incidents) {
+	private final IngestCounts counts;
+
+	IncidentController(IncidentFields fields, IncidentService incidents, IngestCounts counts) {
+		this.counts = counts;
 		this.fields = fields;
 		this.incidents = incidents;
 	}
@@ -72,11 +75,13 @@ class IncidentController {
 			}
 		}
 		if (!problems.isEmpty()) {
+			this.counts.refused(IngestCounts.API, problems.stream().map(Problem::index).distinct().count());
 			return Problems.answer(Problems.errors(HttpStatus.BAD_REQUEST, problems.stream()
 				.map((problem) -> "record " + problem.index() + ": " + problem.field() + ": " + problem.message())
 				.collect(Collectors.joining("; ")), problems));
 		}
 		IncidentService.Recorded recorded = this.incidents.record(parsed);
+		this.counts.stored(IngestCounts.API, recorded.created(), recorded.amended(), recorded.unchanged(), 0);
 		return ResponseEntity.status(HttpStatus.OK)
 			.body(Map.of("accepted", parsed.size(), "created", recorded.created(), "updated", recorded.updated()));
 	}
@@ -87,6 +92,7 @@ class IncidentController {
 		if (!this.incidents.delete(new IncidentKey(source, id))) {
 			throw Problems.notFound("no incident " + source + "/" + id);
 		}
+		this.counts.stored(IngestCounts.API, 0, 0, 0, 1);
 		return ResponseEntity.noContent().build();
 	}
 

@@ -43,7 +43,13 @@ public class IncidentService {
 	}
 
 	/** How a batch from the API landed: new incidents and re-sent ones (changed or not). */
-	public record Recorded(int created, int updated) {
+	public record Recorded(int created, int amended, int unchanged) {
+
+		/** Amended or re-sent unchanged: what the API reports as updated. */
+		public int updated() {
+			return this.amended + this.unchanged;
+		}
+
 	}
 
 	/** An incident, ready to store, and the line of the file it came from (null from the API). */
@@ -77,7 +83,7 @@ public class IncidentService {
 		Map<IncidentKey, Numbered> latest = new LinkedHashMap<>();
 		incidents.forEach((incident) -> latest.put(incident.key(), new Numbered(null, incident)));
 		Outcome outcome = write(new ArrayList<>(latest.values()), List.of(), null);
-		return new Recorded(outcome.created(), outcome.amended() + outcome.unchanged());
+		return new Recorded(outcome.created(), outcome.amended(), outcome.unchanged());
 	}
 
 	/** Removes an incident; the engine retracts it, and alerts that depended on it are re-evaluated. */

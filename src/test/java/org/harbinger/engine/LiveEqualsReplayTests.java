@@ -30,6 +30,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LiveEqualsReplayTests {
 
+	/** The service times its engine's steps; these engines are timed by no one. */
+	private static final java.util.function.LongConsumer UNTIMED = (nanos) -> {
+	};
+
+
 	private static final int DAYS = Integer.getInteger("harbinger.differential.days", 150);
 
 	private static final int ROWS = Integer.getInteger("harbinger.differential.rows", 6000);
@@ -75,13 +80,13 @@ class LiveEqualsReplayTests {
 		RuleBase rules = EngineHarness.RULES;
 		ThresholdSet thresholds = initial;
 		LocalDate today = stream.start();
-		Engine engine = Engine.start(rules, thresholds, today, history, sink, memory);
+		Engine engine = Engine.start(rules, thresholds, today, history, sink, memory, UNTIMED);
 		try {
 			for (int index = 0; index < stream.steps().size(); index++) {
 				Backtest.Step step = stream.steps().get(index);
 				if (stream.restarts().contains(index)) {
 					engine.close();
-					engine = Engine.start(rules, thresholds, today, history, sink, memory);
+					engine = Engine.start(rules, thresholds, today, history, sink, memory, UNTIMED);
 				}
 				if (step.rules() != null) {
 					rules = step.rules();

@@ -43,6 +43,21 @@ final class AcledRow {
 		return new AcledRow(id);
 	}
 
+	/** Islamic State rockets fired from Herat across the border: cross-border-fire's evidence. */
+	static AcledRow rocketsFromHerat(String id, String date, String country, String admin1, String location) {
+		return of(id).set("event_date", date)
+			.set("year", date.substring(0, 4))
+			.set("disorder_type", "Political violence")
+			.set("event_type", "Explosions/Remote violence")
+			.set("sub_event_type", "Shelling/artillery/missile attack")
+			.set("actor1", "Islamic State (Afghanistan)")
+			.set("inter1", "2")
+			.set("country", country)
+			.set("admin1", admin1)
+			.set("location", location)
+			.set("notes", "Rockets fired from Herat into " + country + ".");
+	}
+
 	AcledRow set(String column, String value) {
 		if (!this.values.containsKey(column)) {
 			throw new IllegalArgumentException(column);

@@ -88,18 +88,7 @@ class AmendmentTests {
 	}
 
 	private static AcledRow rockets(String id, String date) {
-		return AcledRow.of(id)
-			.set("event_date", date)
-			.set("year", "2021")
-			.set("disorder_type", "Political violence")
-			.set("event_type", "Explosions/Remote violence")
-			.set("sub_event_type", "Shelling/artillery/missile attack")
-			.set("actor1", "Islamic State (Afghanistan)")
-			.set("inter1", "2")
-			.set("country", "Iran")
-			.set("admin1", "Khorasan-e Razavi")
-			.set("location", "Taybad")
-			.set("notes", "Rockets fired from Herat into Iran.");
+		return AcledRow.rocketsFromHerat(id, date, "Iran", "Khorasan-e Razavi", "Taybad");
 	}
 
 }

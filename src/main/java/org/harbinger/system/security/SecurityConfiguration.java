@@ -27,6 +27,10 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
@@ -59,6 +63,16 @@ class SecurityConfiguration {
 	static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self' data:; "
 			+ "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+	/** springdoc's document and Swagger UI's pages and assets. */
+	static final String[] OPENAPI_PATHS = { "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**" };
+
+	/**
+	 * Swagger UI runs its own scripts and inline styles, served from here; only its pages get
+	 * them, the dashboard keeps the policy above.
+	 */
+	static final String SWAGGER_UI_POLICY = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
 	@Bean
 	ApplicationRunner firstAdmin(Users users, Environment environment) {
 		return (arguments) -> users.ensureAdmin(environment.getProperty("HARBINGER_ADMIN_PASSWORD"));
@@ -76,34 +90,34 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, Users users, LoginThrottle throttle) throws Exception {
-		var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+		// The OpenAPI document answers an anonymous caller as the API does (401, or the sign-in form for a browser).
+		var api = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
+				PathPatternRequestMatcher.withDefaults().matcher("/v3/api-docs/**"));
+		var swaggerUi = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"),
+				PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html"));
 		var actuator = PathPatternRequestMatcher.withDefaults().matcher("/actuator/**");
 		var basic = new BasicAuthenticationEntryPoint();
 		basic.setRealmName("Harbinger");
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/login", "/error", "/css/**", "/js/**", "/images/**", "/favicon.ico").permitAll()
 			.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+			.requestMatchers("/actuator/prometheus").hasAnyRole(ADMIN, ANALYST)
 			.requestMatchers("/actuator/**").hasRole(ADMIN)
-			// analysts: read, acknowledge, comment
-			.requestMatchers(HttpMethod.GET, "/api/alerts/**", "/api/incidents/**", "/api/actors/**", "/api/outbox",
-					"/api/silences/**", "/api/rules/status", "/api/thresholds", "/api/feeds/**")
-			.hasRole(ANALYST)
-			.requestMatchers(HttpMethod.POST, "/api/alerts/*/acknowledge", "/api/alerts/*/comments").hasRole(ANALYST)
-			// rule authors
-			.requestMatchers(HttpMethod.POST, "/api/rules/reload", "/api/backtest").hasRole(RULE_AUTHOR)
-			.requestMatchers(HttpMethod.POST, "/api/thresholds/preview").hasAnyRole(ADMIN, RULE_AUTHOR)
-			// administrators
-			.requestMatchers("/api/thresholds/**", "/api/thresholds", "/api/subscriptions/**", "/api/subscriptions",
-					"/api/silences/**", "/api/silences", "/api/users/**", "/api/users", "/api/tokens/**", "/api/tokens",
-					"/api/security/**")
-			.hasRole(ADMIN)
-			.requestMatchers(HttpMethod.POST, "/api/outbox/**").hasRole(ADMIN)
-			.requestMatchers(HttpMethod.POST, "/api/acled/pull").hasRole(ADMIN)
-			// feeds
-			.requestMatchers(HttpMethod.POST, "/api/incidents", "/api/incidents/import").hasRole(INGEST)
-			.requestMatchers(HttpMethod.DELETE, "/api/incidents/**").hasRole(INGEST)
-			.requestMatchers(HttpMethod.GET, "/api/imports/**", "/api/imports").hasAnyRole(INGEST, ANALYST)
-			.requestMatchers("/api/**").denyAll()
+			// the OpenAPI document and Swagger UI: anyone signed in, whatever their roles
+			.requestMatchers(OPENAPI_PATHS).authenticated());
+		http.authorizeHttpRequests((requests) -> {
+			// the API, from the one table the OpenAPI document names roles from
+			for (var grant : ApiGrants.GRANTS) {
+				var granted = requests.requestMatchers(grant.method(), ApiGrants.patterns(grant));
+				if (grant.roles().isEmpty()) {
+					granted.denyAll();
+				}
+				else {
+					granted.hasAnyRole(ApiGrants.names(grant.roles()));
+				}
+			}
+		});
+		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/admin/**").hasRole(ADMIN)
 			.anyRequest().hasRole(ANALYST));
 		http.formLogin((form) -> form.loginPage("/login").permitAll());
@@ -122,7 +136,11 @@ class SecurityConfiguration {
 		entryPoint.setDefaultEntryPoint(login);
 		http.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint)
 			.accessDeniedHandler(anonymousApiCallsAreAskedToSignIn(api, entryPoint)));
-		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+		http.headers((headers) -> headers
+			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(swaggerUi),
+					new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(swaggerUi,
+					new ContentSecurityPolicyHeaderWriter(SWAGGER_UI_POLICY)))
 			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 			.frameOptions((frames) -> frames.deny()));
 		http.csrf((csrf) -> csrf.ignoringRequestMatchers((request) -> request.getHeader("Authorization") != null));
