@@ -15,10 +15,9 @@ import java.util.List;
  * expected spread. The count is then judged against a negative binomial of that mean and
  * spread. Every span of days within the window is tested (a scan), so a sharp jump shows
  * within days while a slower one still shows over the window, and a surge found holds while
- * its span is in the window; a span
- * counts only when its count is also at least {@code ratio} times its expectation (a jump
- * large enough to matter, not only unlikely) and its events fell on at least {@code minDays}
- * days (a tempo, not one day's wave).
+ * its span is in the window. A span counts only when its count is also at least
+ * {@code ratio} times its expectation (a jump large enough to matter, not only unlikely) and
+ * its events fell on at least {@code minDays} days (a tempo, not one day's wave).
  */
 public final class SurgeTest {
 
@@ -33,24 +32,11 @@ public final class SurgeTest {
 	 */
 	public static List<Surge> test(WindowCount window, WindowCount baseline, long today, int windowDays,
 			int baselineDays, int minDays, double ratio, double alpha, double factor) {
-		long baselineLast = today - windowDays;
-		int[] daily = new int[baselineDays];
-		for (IncidentFact incident : baseline.getIncidents()) {
-			int index = (int) (baselineLast - incident.getDay());
-			if (index >= 0 && index < baselineDays) {
-				daily[index]++;
-			}
-		}
 		double perDay = (baseline.getCount() + 0.5) / baselineDays;
-		double dispersion = dispersion(daily, (double) baseline.getCount() / baselineDays);
+		double dispersion = dispersion(perDayBackFrom(baseline, today - windowDays, baselineDays),
+				(double) baseline.getCount() / baselineDays);
+		int[] recent = perDayBackFrom(window, today, windowDays);
 		Surge best = null;
-		int[] recent = new int[windowDays];
-		for (IncidentFact incident : window.getIncidents()) {
-			int index = (int) (today - incident.getDay());
-			if (index >= 0 && index < windowDays) {
-				recent[index]++;
-			}
-		}
 		// Spans ending on any day of the window, not only today: a surge found holds while its
 		// span is in the window, as a count rule's alert holds while its incidents are, rather
 		// than letting go on the first quiet day. A change of tempo spans days: one day's wave
@@ -75,6 +61,18 @@ public final class SurgeTest {
 			}
 		}
 		return (best == null) ? List.of() : List.of(best);
+	}
+
+	/** The counted incidents per day, index 0 the day {@code last}, then back {@code days} days. */
+	private static int[] perDayBackFrom(WindowCount counted, long last, int days) {
+		int[] counts = new int[days];
+		for (IncidentFact incident : counted.getIncidents()) {
+			int index = (int) (last - incident.getDay());
+			if (index >= 0 && index < days) {
+				counts[index]++;
+			}
+		}
+		return counts;
 	}
 
 	/** Variance over mean of the daily counts, at least 1 (Poisson); 1 when there is no mean. */
