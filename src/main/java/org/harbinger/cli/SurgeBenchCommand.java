@@ -76,6 +76,9 @@ final class SurgeBenchCommand implements Callable<Integer> {
 		if (this.years < 1 || this.seeds < 1 || this.rateShape <= 0 || this.companions < 0) {
 			throw new UsageException("--years and --seeds must be at least 1, --rate-shape above 0, --companions at least 0");
 		}
+		this.rates.stream().filter((rate) -> !(rate > 0 && rate <= 1000)).findFirst().ifPresent((rate) -> {
+			throw new UsageException("--rates: " + rate + " is not a rate above 0 and at most 1000 events a week");
+		});
 		RulesCommand.Loaded loaded = this.ruleFiles.load(this.err);
 		if (loaded == null) {
 			return 1;

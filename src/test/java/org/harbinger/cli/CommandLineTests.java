@@ -196,6 +196,13 @@ class CommandLineTests {
 	}
 
 	@Test
+	void benchSurgeRefusesARateThatIsNoRate() {
+		assertThat(run("bench", "surge", "--rates", "2,-1")).isEqualTo(2);
+
+		assertThat(err()).contains("--rates: -1.0 is not a rate above 0 and at most 1000 events a week");
+	}
+
+	@Test
 	void benchImportMeasuresEachRunOfNewRowsAndReportsTheirMedian(@TempDir Path dir) throws Exception {
 		assertThat(runJar("bench", "import", "--rows", "2000", "--warmup", "500", "--runs", "3", "--dir", dir.toString()))
 			.isZero();
