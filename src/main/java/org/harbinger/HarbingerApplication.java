@@ -6,9 +6,11 @@ import sun.misc.Signal;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.modulith.Modulithic;
 
 /** Harbinger: rules-based early warning for counter-terrorism and conflict analysts. */
 @SpringBootApplication
+@Modulithic(sharedModules = "system")
 @ConfigurationPropertiesScan
 public class HarbingerApplication {
 

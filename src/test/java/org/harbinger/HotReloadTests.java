@@ -12,7 +12,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import org.harbinger.engine.EngineHost;
-import org.harbinger.threshold.LiveThresholds;
+import org.harbinger.engine.RulesInForce;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -72,7 +72,7 @@ class HotReloadTests {
 	private JdbcClient jdbc;
 
 	@Autowired
-	private LiveThresholds thresholds;
+	private RulesInForce inForce;
 
 	@Autowired
 	private EngineHost engine;
@@ -167,7 +167,7 @@ class HotReloadTests {
 					"strongholds: [Nangarhar, Kunar, Jowzjan, Badakhshan, Nuristan, Kandahar]"));
 
 			await().atMost(RELOADED).until(() -> openAlerts("Afghanistan/Kandahar") == 1);
-			assertThat(this.thresholds.current().values().get("stronghold-reemergence.strongholds").toString())
+			assertThat(this.inForce.now().thresholds().values().get("stronghold-reemergence.strongholds").toString())
 				.contains("Kandahar");
 
 			Files.writeString(file, shipped.replace("window-days: 30\n  strongholds", "window-days: 0\n  strongholds")
@@ -176,7 +176,7 @@ class HotReloadTests {
 			await().atMost(RELOADED).untilAsserted(() -> this.mvc.perform(get("/api/rules/status"))
 				.andExpect(jsonPath("$.thresholds.state").value("ERROR"))
 				.andExpect(jsonPath("$.thresholds.errors[0]", endsWith("stronghold-reemergence.window-days: 0 is below the minimum 1"))));
-			assertThat(this.thresholds.current().values()).as("the running values stay")
+			assertThat(this.inForce.now().thresholds().values()).as("the running values stay")
 				.containsEntry("stronghold-reemergence.window-days", 30)
 				.hasEntrySatisfying("stronghold-reemergence.strongholds",
 						(value) -> assertThat(value.toString()).contains("Nangarhar", "Kandahar"));

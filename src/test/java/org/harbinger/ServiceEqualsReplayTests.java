@@ -12,7 +12,7 @@ import org.harbinger.backtest.Backtest;
 import org.harbinger.backtest.BacktestTransition;
 import org.harbinger.engine.EngineHost;
 import org.harbinger.engine.RuleBase;
-import org.harbinger.engine.RuleReloader;
+import org.harbinger.engine.RuleChanges;
 import org.harbinger.engine.ThresholdSet;
 import org.harbinger.incident.IncidentKey;
 import org.harbinger.incident.IncidentService;
@@ -64,10 +64,10 @@ class ServiceEqualsReplayTests {
 				}
 				if (step.thresholds() != null) {
 					editThresholds(step.thresholds());
-					service.getBean(RuleReloader.class).applyThresholds(step.thresholds());
+					service.getBean(RuleChanges.class).applyThresholds(step.thresholds());
 				}
 				if (step.rules() != null) {
-					service.getBean(RuleReloader.class).reload();
+					service.getBean(RuleChanges.class).reload();
 				}
 				if (!step.day().equals(today)) {
 					today = step.day();

@@ -11,7 +11,8 @@ import java.util.Set;
 
 import org.harbinger.engine.RuleMetadata;
 import org.harbinger.engine.RuleCounts;
-import org.harbinger.engine.RuleReloader;
+import org.harbinger.engine.InForce;
+import org.harbinger.engine.RulesInForce;
 import org.harbinger.engine.ThresholdType;
 import org.harbinger.incident.Incident;
 import org.harbinger.incident.IncidentRepository;
@@ -43,12 +44,12 @@ public class TrendCharts {
 
 	private final IncidentRepository incidents;
 
-	private final RuleReloader reloader;
+	private final RulesInForce inForce;
 
-	TrendCharts(AlertRepository alerts, IncidentRepository incidents, RuleReloader reloader) {
+	TrendCharts(AlertRepository alerts, IncidentRepository incidents, RulesInForce inForce) {
 		this.alerts = alerts;
 		this.incidents = incidents;
-		this.reloader = reloader;
+		this.inForce = inForce;
 	}
 
 	/** {@link #trend(Alert, List, LocalDate)} of the alert with that id, with its transitions. */
@@ -117,7 +118,8 @@ public class TrendCharts {
 	 * incidents dated in it (docs/digest.md, "Charts").
 	 */
 	private RuleCounts.Counts counted(LocalDate to) {
-		LocalDate first = to.minusDays(MAX_DAYS - 1L + this.reloader.thresholds().retentionDays());
+		InForce now = this.inForce.now();
+		LocalDate first = to.minusDays(MAX_DAYS - 1L + now.thresholds().retentionDays());
 		List<Incident> period = new ArrayList<>();
 		this.incidents.forEachSince(first, (incident) -> {
 			if (!incident.eventDate().isAfter(to)) {
@@ -125,7 +127,7 @@ public class TrendCharts {
 			}
 		});
 		LocalDate coverage = this.incidents.firstEventDate().orElse(first);
-		return RuleCounts.count(this.reloader.rules(), this.reloader.thresholds(), to, coverage, period);
+		return RuleCounts.count(now.rules(), now.thresholds(), to, coverage, period);
 	}
 
 	/**
@@ -136,7 +138,7 @@ public class TrendCharts {
 		if (indicator == null) {
 			return null;
 		}
-		Map<String, Object> values = this.reloader.thresholds().values();
+		Map<String, Object> values = this.inForce.now().thresholds().values();
 		if (!(values.get(indicator.id() + ".baseline-days") instanceof Integer days)) {
 			return null;
 		}
@@ -172,14 +174,14 @@ public class TrendCharts {
 
 	/** The indicator in force, or null when no loaded rule declares it any more. */
 	private RuleMetadata indicator(String id) {
-		return this.reloader.rules().indicators().get(id);
+		return this.inForce.now().indicators().get(id);
 	}
 
 	/** The days the indicator counts over: its window-days, else its first DAYS setting, else 30. */
 	private int windowDays(RuleMetadata indicator) {
 		Integer first = null;
 		if (indicator != null) {
-			Map<String, Object> values = this.reloader.thresholds().values();
+			Map<String, Object> values = this.inForce.now().thresholds().values();
 			for (Map.Entry<String, ThresholdType> setting : indicator.thresholds().entrySet()) {
 				if (setting.getValue() == ThresholdType.DAYS && values.get(setting.getKey()) instanceof Integer days) {
 					if (setting.getKey().equals(indicator.id() + ".window-days")) {
@@ -196,7 +198,7 @@ public class TrendCharts {
 	private List<AlertTrend.Threshold> countThresholds(RuleMetadata indicator) {
 		List<AlertTrend.Threshold> thresholds = new ArrayList<>();
 		if (indicator != null) {
-			Map<String, Object> values = this.reloader.thresholds().values();
+			Map<String, Object> values = this.inForce.now().thresholds().values();
 			indicator.thresholds().forEach((key, type) -> {
 				String name = key.substring(indicator.id().length() + 1);
 				if (type == ThresholdType.COUNT && name.endsWith("-count") && values.get(key) instanceof Integer value) {

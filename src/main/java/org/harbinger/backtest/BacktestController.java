@@ -6,7 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.harbinger.engine.RuleBase;
-import org.harbinger.engine.RuleReloader;
+import org.harbinger.engine.InForce;
+import org.harbinger.engine.RulesInForce;
 import org.harbinger.engine.ThresholdSet;
 import org.harbinger.incident.Incident;
 import org.harbinger.incident.IncidentFields;
@@ -30,14 +31,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class BacktestController {
 
-	private final RuleReloader reloader;
+	private final RulesInForce inForce;
 
 	private final IncidentFields fields;
 
 	private final IncidentRepository incidents;
 
-	BacktestController(RuleReloader reloader, IncidentFields fields, IncidentRepository incidents) {
-		this.reloader = reloader;
+	BacktestController(RulesInForce inForce, IncidentFields fields, IncidentRepository incidents) {
+		this.inForce = inForce;
 		this.fields = fields;
 		this.incidents = incidents;
 	}
@@ -51,8 +52,9 @@ class BacktestController {
 					"to: " + to + " is before from " + from);
 			return Problems.answer(problem);
 		}
-		RuleBase rules = this.reloader.rules();
-		ThresholdSet thresholds = this.reloader.thresholds();
+		InForce now = this.inForce.now();
+		RuleBase rules = now.rules();
+		ThresholdSet thresholds = now.thresholds();
 		List<Incident> replayed = new ArrayList<>();
 		CompactIncidents compact = new CompactIncidents(replayed::add);
 		OfflineIngest.Read imported;

@@ -22,8 +22,7 @@ import org.harbinger.alert.Silence;
 import org.harbinger.alert.Transition;
 import org.harbinger.alert.TransitionKind;
 import org.harbinger.alert.TrendCharts;
-import org.harbinger.engine.RuleMetadata;
-import org.harbinger.engine.RuleReloader;
+import org.harbinger.engine.RulesInForce;
 import org.harbinger.engine.Severity;
 import org.harbinger.incident.Incident;
 import org.harbinger.incident.IncidentRepository;
@@ -58,7 +57,7 @@ public class DigestComposer {
 
 	private final SpringTemplateEngine templates = new SpringTemplateEngine();
 
-	private final RuleReloader reloader;
+	private final RulesInForce inForce;
 
 	private final IncidentRepository incidents;
 
@@ -68,9 +67,9 @@ public class DigestComposer {
 
 	private final PublicUrl publicUrl;
 
-	DigestComposer(HarbingerProperties properties, PublicUrl publicUrl, RuleReloader reloader, IncidentRepository incidents, TrendCharts charts,
+	DigestComposer(HarbingerProperties properties, PublicUrl publicUrl, RulesInForce inForce, IncidentRepository incidents, TrendCharts charts,
 			ContentVersions versions) {
-		this.reloader = reloader;
+		this.inForce = inForce;
 		this.incidents = incidents;
 		this.charts = charts;
 		this.versions = versions;
@@ -252,8 +251,7 @@ public class DigestComposer {
 
 	/** From the rules in force, so an indicator added by a reload has its title in the next message. */
 	private String title(String indicator) {
-		RuleMetadata metadata = this.reloader.rules().indicators().get(indicator);
-		return (metadata != null) ? metadata.title() : indicator;
+		return this.inForce.now().title(indicator);
 	}
 
 	private DigestView.Evidence evidence(Incident incident) {

@@ -2,11 +2,14 @@ package org.harbinger.engine;
 
 import java.util.Locale;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * Which part ISKP plays in the incidents an indicator counts (docs/indicators.md, "Actor
  * roles"): every rule file says it in its metadata, so an analyst knows whether an alert
  * reports what ISKP did or what was done to it.
  */
+@NamedInterface("api")
 public enum ActorRole {
 
 	/** ISKP acted: actor1, or an associated actor of actor1. */

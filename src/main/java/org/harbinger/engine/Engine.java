@@ -1,10 +1,7 @@
 package org.harbinger.engine;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,12 +17,15 @@ import org.kie.api.runtime.rule.FactHandle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * Owns the one long-lived Drools session, on one thread: a KieSession is not thread-safe,
  * so every other thread hands work over and may wait on the returned future. The session
  * holds the incidents inside the retention window, the thresholds and {@link Today}; it
  * can be rebuilt from the database at any time.
  */
+@NamedInterface("replay")
 public final class Engine implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(Engine.class);
@@ -61,8 +61,7 @@ public final class Engine implements AutoCloseable {
 
 	private FactHandle todayHandle;
 
-	/** What the alerts were last told, per key. */
-	private final Map<AlertKey, Signal> published = new HashMap<>();
+	private final PublishedSignals published = new PublishedSignals();
 
 	/** Told each step's duration in nanoseconds (the service's timer; nothing in a backtest). */
 	private final LongConsumer stepTime;
@@ -103,7 +102,7 @@ public final class Engine implements AutoCloseable {
 	public CompletableFuture<Void> record(IncidentChanges changes) {
 		return submit(() -> {
 			if (changes.withdraws()) {
-				seed(remembered(), withdrawnIds(changes));
+				seed(remembered(), changes.withdrawnIds());
 				return;
 			}
 			changes.upserts().forEach(this::insert);
@@ -126,7 +125,7 @@ public final class Engine implements AutoCloseable {
 			if (back || arrivals.withdraws()) {
 				// Back: incidents already expired may count again. Either way, rebuild rather than guess.
 				this.today = date;
-				seed(remembered(), withdrawnIds(arrivals));
+				seed(remembered(), arrivals.withdrawnIds());
 				return;
 			}
 			if (date.isAfter(this.today)) {
@@ -202,9 +201,7 @@ public final class Engine implements AutoCloseable {
 		return submit(() -> {
 			this.sink = next;
 			this.store = nextStore;
-			this.published.clear();
-			this.published.putAll(next.openSignals());
-			this.hits.touch(this.published.keySet());
+			this.hits.touch(this.published.resetTo(next.openSignals()));
 			this.hits.touchLive();
 			fireAndPublish(Set.of());
 			nextStore.save(this.memory.export(this.rules.kieBase()));
@@ -268,13 +265,6 @@ public final class Engine implements AutoCloseable {
 		return SessionMemory.restore(this.memory.export(this.rules.kieBase()), this.rules.kieBase());
 	}
 
-	private static Set<String> withdrawnIds(IncidentChanges changes) {
-		Set<String> ids = new HashSet<>();
-		changes.amended().forEach((key) -> ids.add(key.eventId()));
-		changes.deleted().forEach((key) -> ids.add(key.eventId()));
-		return ids;
-	}
-
 	/**
 	 * A new session from the store. {@code memory}: what the previous session remembered that
 	 * the incidents cannot give back; {@code withdrawn}: ids of incidents amended or deleted,
@@ -297,10 +287,8 @@ public final class Engine implements AutoCloseable {
 		this.incidents = new SessionIncidents(this.session);
 		this.history.firstEventDate().ifPresent((first) -> this.incidents.cover(first.toEpochDay()));
 		this.history.forEachSince(this.today.minusDays(this.thresholds.lookbackDays() - 1L), this::insert);
-		this.published.clear();
-		this.published.putAll(this.sink.openSignals());
 		// An open alert the new session finds nothing for must still be compared, and resolved.
-		this.hits.touch(this.published.keySet());
+		this.hits.touch(this.published.resetTo(this.sink.openSignals()));
 		fireAndPublish(withdrawn);
 		logger.info("Engine session seeded: {} incidents, today {}, retention {} days", this.incidents.size(), this.today,
 				this.thresholds.retentionDays());
@@ -328,26 +316,11 @@ public final class Engine implements AutoCloseable {
 			this.incidents.expireBefore(horizon());
 			this.session.fireAllRules();
 		}
-		List<SignalChange> changes = new ArrayList<>();
-		for (AlertKey key : this.hits.touched()) {
-			Signal before = this.published.get(key);
-			Signal after = this.hits.signal(key);
-			if (before == null ? after != null : !before.equals(after)) {
-				changes.add(new SignalChange(key, before, after,
-						after == null && !Collections.disjoint(before.evidence(), withdrawn)));
-			}
-		}
+		List<SignalChange> changes = this.published.changes(this.hits.touched(), this.hits::signal, withdrawn);
 		if (!changes.isEmpty()) {
 			// Told first, remembered after: if the sink fails, the same keys are compared again next time.
 			this.sink.apply(this.today, changes);
-			changes.forEach((change) -> {
-				if (change.after() == null) {
-					this.published.remove(change.key());
-				}
-				else {
-					this.published.put(change.key(), change.after());
-				}
-			});
+			this.published.told(changes);
 		}
 		this.hits.published();
 		if (this.memory.takeChanged()) {

@@ -6,6 +6,8 @@ import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * Where the engine runs (docs/architecture.md, "One engine for the cluster"): on a single
  * node, always; in a cluster, only on the node the database elected, which starts it from
@@ -13,6 +15,7 @@ import org.slf4j.LoggerFactory;
  * talks to this face: on a node without the engine, changes are left to the elected one
  * (they are in the database and its change log) and pages read the clock.
  */
+@NamedInterface("api")
 public class EngineHost implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(EngineHost.class);

@@ -1,14 +1,19 @@
 package org.harbinger.engine;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.harbinger.incident.Incident;
 import org.harbinger.incident.IncidentKey;
+
+import org.springframework.modulith.NamedInterface;
 
 /**
  * One step's changes to the incidents known: new or changed versions (in the order they
  * came), the keys among them that replaced a stored version, and the keys deleted.
  */
+@NamedInterface("replay")
 public record IncidentChanges(List<Incident> upserts, List<IncidentKey> amended, List<IncidentKey> deleted) {
 
 	public IncidentChanges {
@@ -27,6 +32,14 @@ public record IncidentChanges(List<Incident> upserts, List<IncidentKey> amended,
 	 */
 	boolean withdraws() {
 		return !this.amended.isEmpty() || !this.deleted.isEmpty();
+	}
+
+	/** The event ids of the incidents amended or deleted: an alert they alone held up is retracted. */
+	Set<String> withdrawnIds() {
+		Set<String> ids = new HashSet<>();
+		this.amended.forEach((key) -> ids.add(key.eventId()));
+		this.deleted.forEach((key) -> ids.add(key.eventId()));
+		return ids;
 	}
 
 }

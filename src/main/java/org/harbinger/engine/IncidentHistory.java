@@ -6,7 +6,10 @@ import java.util.function.Consumer;
 
 import org.harbinger.incident.Incident;
 
+import org.springframework.modulith.NamedInterface;
+
 /** The stored incidents the engine seeds a session from. */
+@NamedInterface("replay")
 public interface IncidentHistory {
 
 	Optional<LocalDate> firstEventDate();

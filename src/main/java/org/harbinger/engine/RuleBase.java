@@ -29,11 +29,14 @@ import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * The compiled rules/*.drl: a KieBase built with the classic DRL compiler (whose errors
  * carry file and line), with each file's metadata. Compiling never touches a running
  * session, so a bad edit can be refused while the old rules stay in force.
  */
+@NamedInterface("replay")
 public final class RuleBase {
 
 	private static final AtomicLong BUILDS = new AtomicLong();

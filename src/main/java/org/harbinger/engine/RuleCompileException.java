@@ -3,7 +3,10 @@ package org.harbinger.engine;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.springframework.modulith.NamedInterface;
+
 /** The rules did not compile; each error names its file and line. */
+@NamedInterface("replay")
 public class RuleCompileException extends RuntimeException {
 
 	private final List<RuleError> errors;

@@ -12,6 +12,8 @@ import java.util.TreeMap;
 import org.harbinger.incident.Incident;
 import org.kie.api.runtime.KieSession;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * Which incidents each indicator's own rules count, per scope and day: what a chart of a
  * count or ratio rule must draw to explain a firing, including the days before it (the
@@ -23,6 +25,7 @@ import org.kie.api.runtime.KieSession;
  * the {@link RatioFactor}s are those in force on that day. Window rules only: an indicator
  * that counts nothing gets nothing here.
  */
+@NamedInterface("replay")
 public final class RuleCounts {
 
 	/** Incidents counted per day for one counter and scope; {@code factors}: the product of each indicator's ratio factors. */

@@ -13,6 +13,8 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.YAMLException;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * The Sigma-style header every rule file opens with: a block comment holding YAML with
  * the indicator's id, title, description, status and the thresholds it reads (name and
@@ -21,6 +23,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  * {@code history: true} marks an indicator that must wait until the data covers its baseline.
  * {@code role} says which part ISKP plays in what it counts ({@link ActorRole}).
  */
+@NamedInterface("api")
 public record RuleMetadata(String id, String title, String description, String status, List<Severity> levels,
 		boolean history, ActorRole role, Map<String, ThresholdType> thresholds) {
 

@@ -31,7 +31,7 @@ import org.springframework.context.ApplicationEventPublisher;
  * in force and is kept as the status. Also the one place where the values in force are
  * known and changed, whether from the file or from an administrator's API.
  */
-public final class RuleReloader implements AutoCloseable {
+final class RuleReloader implements RulesInForce, RuleChanges, AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(RuleReloader.class);
 
@@ -81,16 +81,12 @@ public final class RuleReloader implements AutoCloseable {
 		this.thresholdsHash = hash(thresholdSource.current());
 	}
 
-	/** The rule base in force. */
-	public synchronized RuleBase rules() {
-		return this.rules;
+	@Override
+	public synchronized InForce now() {
+		return new InForce(this.rules, this.thresholds);
 	}
 
-	/** The threshold values in force. */
-	public synchronized ThresholdSet thresholds() {
-		return this.thresholds;
-	}
-
+	@Override
 	public synchronized RulesStatus status() {
 		List<RulesStatus.RuleFile> files = this.rules.files()
 			.entrySet()
@@ -106,17 +102,13 @@ public final class RuleReloader implements AutoCloseable {
 				this.loadedAt, files, this.lastRefusal, thresholdsStatus);
 	}
 
-	/** Compiles and swaps in the rule files as they are now, changed or not; the resulting status. */
+	@Override
 	public synchronized RulesStatus reload() {
 		attemptRules(EditableFiles.list(this.rulesDir, "rules", "drl"), this.thresholdSource.current());
 		return status();
 	}
 
-	/**
-	 * Puts validated values in force (the administrators' API calls this after writing the
-	 * file, and the watcher when the file changes): equal values are a no-op, so the same
-	 * change arriving both ways applies once. True when the values changed.
-	 */
+	@Override
 	public synchronized boolean applyThresholds(ThresholdSet next) {
 		if (!next.values().keySet().equals(this.rules.thresholdSchema().keySet())) {
 			throw new IllegalArgumentException("The thresholds do not match the keys the rules in force declare");

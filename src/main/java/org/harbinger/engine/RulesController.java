@@ -9,21 +9,24 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RulesController {
 
-	private final RuleReloader reloader;
+	private final RulesInForce inForce;
 
-	RulesController(RuleReloader reloader) {
-		this.reloader = reloader;
+	private final RuleChanges changes;
+
+	RulesController(RulesInForce inForce, RuleChanges changes) {
+		this.inForce = inForce;
+		this.changes = changes;
 	}
 
 	@GetMapping("/api/rules/status")
 	RulesStatus status() {
-		return this.reloader.status();
+		return this.inForce.status();
 	}
 
 	/** 200 with the new status when the files are in force, 422 with the errors when they were refused. */
 	@PostMapping("/api/rules/reload")
 	ResponseEntity<RulesStatus> reload() {
-		RulesStatus status = this.reloader.reload();
+		RulesStatus status = this.changes.reload();
 		return ResponseEntity.status((status.state() == RulesStatus.State.OK) ? 200 : 422).body(status);
 	}
 

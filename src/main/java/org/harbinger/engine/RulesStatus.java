@@ -3,12 +3,15 @@ package org.harbinger.engine;
 import java.time.Instant;
 import java.util.List;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * What {@code GET /api/rules/status} shows: the rules in force (the content hash of their
  * files, when they were loaded, each file's metadata), whether the files on disk are what
  * runs ({@code OK}) or were refused ({@code ERROR}), the last refusal with every error, and
  * the same for config/thresholds.yml.
  */
+@NamedInterface("api")
 public record RulesStatus(State state, String version, Instant loadedAt, List<RuleFile> files, Refusal lastRefusal,
 		ThresholdsStatus thresholds) {
 

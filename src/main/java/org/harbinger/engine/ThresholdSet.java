@@ -3,12 +3,15 @@ package org.harbinger.engine;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * A complete, validated set of threshold values ({@code indicator.name} to value); how many
  * days of incidents the rules count over (they stay in the session), and how far back the
  * longest lookback reaches (incidents that far back pass through the session once, so
  * rules can keep small derived facts of them, and then leave).
  */
+@NamedInterface("api")
 public record ThresholdSet(Map<String, Object> values, int retentionDays, int lookbackDays) {
 
 	public ThresholdSet {

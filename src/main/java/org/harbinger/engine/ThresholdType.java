@@ -2,11 +2,14 @@ package org.harbinger.engine;
 
 import java.util.List;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * The kinds of tunable value a rule declares in its metadata block. DAYS windows count
  * incidents and so decide how long incidents stay in the session; LOOKBACK periods are
  * served by small derived facts instead.
  */
+@NamedInterface("api")
 public enum ThresholdType {
 
 	// Each kind's bounds, declared here beside it: a value outside them is refused naming the key.

@@ -1,7 +1,7 @@
 package org.harbinger.feed;
 
 import org.harbinger.engine.RuleMetadata;
-import org.harbinger.engine.RuleReloader;
+import org.harbinger.engine.RulesInForce;
 import org.harbinger.system.PublicUrl;
 
 import org.springframework.stereotype.Component;
@@ -10,25 +10,23 @@ import org.springframework.stereotype.Component;
 @Component
 class Catalogue {
 
-	private final RuleReloader reloader;
+	private final RulesInForce inForce;
 
 	private final PublicUrl publicUrl;
 
-	Catalogue(RuleReloader reloader, PublicUrl publicUrl) {
-		this.reloader = reloader;
+	Catalogue(RulesInForce inForce, PublicUrl publicUrl) {
+		this.inForce = inForce;
 		this.publicUrl = publicUrl;
 	}
 
 	/** The indicator's plain-language title, or its id when no rule declares it any more. */
 	String title(String indicator) {
-		RuleMetadata metadata = this.reloader.rules().indicators().get(indicator);
-		return (metadata != null) ? metadata.title() : indicator;
+		return this.inForce.now().title(indicator);
 	}
 
 	/** The indicator's description, empty when it has none. */
 	String description(String indicator) {
-		RuleMetadata metadata = this.reloader.rules().indicators().get(indicator);
-		return (metadata != null) ? metadata.description() : "";
+		return this.inForce.now().indicator(indicator).map(RuleMetadata::description).orElse("");
 	}
 
 	String alertLink(long alertId) {

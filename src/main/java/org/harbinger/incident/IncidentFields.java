@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Turns one raw record (field name to text, from JSON or any CSV dialect) into a
@@ -120,7 +119,7 @@ public final class IncidentFields {
 	}
 
 	private Parsed parse(String[] values, List<FieldError> errors) {
-		Reader in = new Reader(values, errors);
+		RecordReader in = new RecordReader(values, errors);
 		for (int i = 0; i < values.length; i++) {
 			if (values[i] == null) {
 				continue;
@@ -311,50 +310,6 @@ public final class IncidentFields {
 			throw new IllegalArgumentException(value + " is outside " + minimum + " to " + maximum);
 		}
 		return value;
-	}
-
-	/** Reads fields out of one raw record, collecting an error for each bad one. */
-	private static final class Reader {
-
-		private final String[] values;
-
-		private final List<FieldError> errors;
-
-		Reader(String[] values, List<FieldError> errors) {
-			this.values = values;
-			this.errors = errors;
-		}
-
-		String text(int field) {
-			String value = this.values[field];
-			return (value == null || value.isBlank()) ? null : value.trim();
-		}
-
-		String required(int field) {
-			String value = text(field);
-			if (value == null) {
-				this.errors.add(new FieldError(NAMES.get(field), "is required"));
-			}
-			return value;
-		}
-
-		<T> T parse(int field, Function<String, T> parser, boolean required) {
-			String value = required ? required(field) : text(field);
-			if (value == null) {
-				return null;
-			}
-			try {
-				return parser.apply(value);
-			}
-			catch (NumberFormatException ex) {
-				this.errors.add(new FieldError(NAMES.get(field), "'" + value + "' is not a number"));
-			}
-			catch (IllegalArgumentException ex) {
-				this.errors.add(new FieldError(NAMES.get(field), ex.getMessage()));
-			}
-			return null;
-		}
-
 	}
 
 }

@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class IncidentService {
 
-	private final IncidentRepository repository;
+	private final IncidentWriter writer;
 
 	private final UnknownActors unknownActors;
 
@@ -34,9 +34,9 @@ public class IncidentService {
 	/** Whether the last batch written was mostly rows already stored: a hint, so racing writers do no harm. */
 	private volatile boolean lastBatchMostlyStored;
 
-	IncidentService(IncidentRepository repository, UnknownActors unknownActors, ApplicationEventPublisher events,
+	IncidentService(IncidentWriter writer, UnknownActors unknownActors, ApplicationEventPublisher events,
 			IncidentChangeLog changeLog) {
-		this.repository = repository;
+		this.writer = writer;
 		this.changeLog = changeLog;
 		this.unknownActors = unknownActors;
 		this.events = events;
@@ -53,10 +53,10 @@ public class IncidentService {
 	}
 
 	/** An incident, ready to store, and the line of the file it came from (null from the API). */
-	public record Numbered(Integer line, IncidentRepository.Row row) {
+	public record Numbered(Integer line, IncidentRow row) {
 
 		public Numbered(Integer line, Incident incident) {
-			this(line, IncidentRepository.Row.of(incident));
+			this(line, IncidentRow.of(incident));
 		}
 
 		public Incident incident() {
@@ -103,13 +103,13 @@ public class IncidentService {
 	 */
 	@Transactional
 	public Outcome write(List<Numbered> rows, List<IncidentKey> deletions, Long importId) {
-		boolean insertFirst = this.repository.insertsFirst() && !this.lastBatchMostlyStored;
-		Map<IncidentKey, IncidentRepository.Stored> stored = insertFirst ? Map.of()
-				: this.repository.stored(rows.stream().map((row) -> row.incident().key()).toList());
+		boolean insertFirst = this.writer.insertsFirst() && !this.lastBatchMostlyStored;
+		Map<IncidentKey, IncidentWriter.Stored> stored = insertFirst ? Map.of()
+				: this.writer.stored(rows.stream().map((row) -> row.incident().key()).toList());
 		Map<IncidentKey, Integer> firstLines = new HashMap<>();
 		Sorted sorted = new Sorted(importId);
-		List<IncidentRepository.Write> inserts = new ArrayList<>();
-		List<IncidentRepository.Write> inOrder = new ArrayList<>(rows.size());
+		List<IncidentWriter.Write> inserts = new ArrayList<>();
+		List<IncidentWriter.Write> inOrder = new ArrayList<>(rows.size());
 		for (Numbered row : rows) {
 			IncidentKey key = row.incident().key();
 			if (importId != null) {
@@ -119,9 +119,9 @@ public class IncidentService {
 					continue;
 				}
 			}
-			IncidentRepository.Write write = new IncidentRepository.Write(row.row(), importId, row.line());
+			IncidentWriter.Write write = new IncidentWriter.Write(row.row(), importId, row.line());
 			inOrder.add(write);
-			IncidentRepository.Stored before = stored.get(key);
+			IncidentWriter.Stored before = stored.get(key);
 			if (before == null) {
 				inserts.add(write);
 			}
@@ -130,13 +130,13 @@ public class IncidentService {
 			}
 		}
 		if (insertFirst) {
-			List<IncidentRepository.Write> refused = this.repository.insertNew(inserts);
+			List<IncidentWriter.Write> refused = this.writer.insertNew(inserts);
 			if (!refused.isEmpty()) {
-				Map<IncidentKey, IncidentRepository.Stored> found = this.repository
+				Map<IncidentKey, IncidentWriter.Stored> found = this.writer
 					.stored(refused.stream().map((write) -> write.incident().key()).toList());
-				Set<IncidentRepository.Write> notInserted = Collections.newSetFromMap(new IdentityHashMap<>());
-				for (IncidentRepository.Write write : refused) {
-					IncidentRepository.Stored before = found.get(write.incident().key());
+				Set<IncidentWriter.Write> notInserted = Collections.newSetFromMap(new IdentityHashMap<>());
+				for (IncidentWriter.Write write : refused) {
+					IncidentWriter.Stored before = found.get(write.incident().key());
 					if (before == null) {
 						throw new DataIntegrityViolationException(
 								"the database refused " + write.incident().key() + " as stored, but it is not there");
@@ -149,16 +149,16 @@ public class IncidentService {
 			this.lastBatchMostlyStored = refused.size() * 2 > inserts.size() + refused.size();
 		}
 		else {
-			this.repository.insert(inserts);
+			this.writer.insert(inserts);
 			this.lastBatchMostlyStored = stored.size() * 2 > rows.size();
 		}
-		this.repository.update(sorted.updates);
+		this.writer.update(sorted.updates);
 		if (importId != null) {
-			this.repository.markImported(sorted.unchanged);
+			this.writer.markImported(sorted.unchanged);
 		}
 		List<Incident> changed = changedInOrder(inOrder, inserts, sorted.updates);
-		List<IncidentKey> deleted = deletions.isEmpty() ? List.of() : this.repository.delete(deletions);
-		this.unknownActors.count(inserts.stream().map(IncidentRepository.Write::incident).toList());
+		List<IncidentKey> deleted = deletions.isEmpty() ? List.of() : this.writer.delete(deletions);
+		this.unknownActors.count(inserts.stream().map(IncidentWriter.Write::incident).toList());
 		List<IncidentKey> amended = sorted.updates.stream().map((update) -> update.write().incident().key()).toList();
 		this.changeLog.write(inserts.stream().map((write) -> write.incident().key()).toList(), amended, deleted);
 		IncidentsRecorded recorded = new IncidentsRecorded(changed, amended, deleted);
@@ -173,16 +173,16 @@ public class IncidentService {
 	}
 
 	/** The rows inserted or updated, in the order they came, which is the order the engine hears them in. */
-	private static List<Incident> changedInOrder(List<IncidentRepository.Write> inOrder,
-			List<IncidentRepository.Write> inserts, List<IncidentRepository.Update> updates) {
+	private static List<Incident> changedInOrder(List<IncidentWriter.Write> inOrder,
+			List<IncidentWriter.Write> inserts, List<IncidentWriter.Update> updates) {
 		// The usual batch of a new file: every row was inserted.
 		if (inserts.size() == inOrder.size()) {
-			return inOrder.stream().map(IncidentRepository.Write::incident).toList();
+			return inOrder.stream().map(IncidentWriter.Write::incident).toList();
 		}
-		Set<IncidentRepository.Write> written = Collections.newSetFromMap(new IdentityHashMap<>());
+		Set<IncidentWriter.Write> written = Collections.newSetFromMap(new IdentityHashMap<>());
 		written.addAll(inserts);
 		updates.forEach((update) -> written.add(update.write()));
-		return inOrder.stream().filter(written::contains).map(IncidentRepository.Write::incident).toList();
+		return inOrder.stream().filter(written::contains).map(IncidentWriter.Write::incident).toList();
 	}
 
 	/** Rows whose identity is already stored, sorted into amendments, re-sends and repeats within one import. */
@@ -190,9 +190,9 @@ public class IncidentService {
 
 		private final Long importId;
 
-		private final List<IncidentRepository.Update> updates = new ArrayList<>();
+		private final List<IncidentWriter.Update> updates = new ArrayList<>();
 
-		private final List<IncidentRepository.Write> unchanged = new ArrayList<>();
+		private final List<IncidentWriter.Write> unchanged = new ArrayList<>();
 
 		private final List<Duplicate> duplicates = new ArrayList<>();
 
@@ -200,12 +200,12 @@ public class IncidentService {
 			this.importId = importId;
 		}
 
-		void add(Numbered row, IncidentRepository.Write write, IncidentRepository.Stored before) {
+		void add(Numbered row, IncidentWriter.Write write, IncidentWriter.Stored before) {
 			if (this.importId != null && this.importId.equals(before.importId()) && !row.line().equals(before.line())) {
 				this.duplicates.add(new Duplicate(row, before.line()));
 			}
 			else if (before.hash() != write.hash()) {
-				this.updates.add(new IncidentRepository.Update(write, before.id()));
+				this.updates.add(new IncidentWriter.Update(write, before.id()));
 			}
 			else {
 				this.unchanged.add(write);

@@ -1,8 +1,6 @@
 package org.harbinger.ingest;
 
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,7 +15,7 @@ import java.util.List;
  * the wrong number of fields, see {@link #readAgainAfterFirstLine()}), only its first line
  * is refused and reading starts again on the next line.
  */
-final class CsvReader {
+final class CsvReader extends CsvBuffer {
 
 	/** One record, the line (1-based) it starts on, and whether it spans several lines. */
 	record Row(int line, List<String> fields, boolean multiline) {
@@ -39,42 +37,7 @@ final class CsvReader {
 
 	}
 
-	/** Thrown from inside a record when it outgrows the limit, to stop reading it. */
-	private static final class TooLong extends RuntimeException {
-
-		TooLong() {
-			super(null, null, false, false);
-		}
-
-	}
-
-	private static final int BUFFER = 1 << 16;
-
-	private final Reader in;
-
-	private final int maxRecordChars;
-
-	private char[] buffer;
-
-	private int position;
-
-	private int limit;
-
-	private boolean exhausted;
-
-	private int line = 1;
-
 	private boolean first = true;
-
-	/** The current record's text read before the last refill; the rest is buffer[recordStart, position). */
-	private final StringBuilder carry = new StringBuilder();
-
-	private int recordStart;
-
-	private boolean keepingRecord = true;
-
-	/** Where the current record's second line starts in its text, or -1 while it has one line. */
-	private int secondLine = -1;
 
 	private int recordLine;
 
@@ -89,9 +52,7 @@ final class CsvReader {
 
 	/** With a buffer of this many characters: tests use tiny ones, so that records cross refills everywhere. */
 	CsvReader(Reader in, int maxRecordChars, int bufferChars) {
-		this.in = in;
-		this.maxRecordChars = maxRecordChars;
-		this.buffer = new char[bufferChars];
+		super(in, maxRecordChars, bufferChars);
 	}
 
 	/** The next record, or null at the end of the input. */
@@ -240,25 +201,6 @@ final class CsvReader {
 		}
 	}
 
-	/**
-	 * Where the record's content may run to in the buffer: the end of what is buffered, or
-	 * the character past which the record would be longer than the limit (line break not
-	 * counted). Checked at the character, not at refills, so the outcome never depends on
-	 * how the input falls into buffers.
-	 */
-	private int contentEnd() {
-		long end = (long) this.recordStart + this.maxRecordChars - this.carry.length();
-		return (int) Math.min(this.limit, end);
-	}
-
-	/** Reads one character of content that {@link #peek()} has shown, within the limit. */
-	private void take() {
-		if (recordLength() >= this.maxRecordChars) {
-			throw new TooLong();
-		}
-		this.position++;
-	}
-
 	/** Adds buffer[from, to) to the value being built (starting it afresh when not yet built); returns true. */
 	private boolean keep(boolean built, int from, int to) {
 		if (!built) {
@@ -325,73 +267,6 @@ final class CsvReader {
 			skipRestOfLine();
 		}
 		return new MalformedRowException(start, message);
-	}
-
-	private void startRecord() {
-		this.carry.setLength(0);
-		this.recordStart = this.position;
-		this.secondLine = -1;
-	}
-
-	private int recordLength() {
-		return this.carry.length() + (this.position - this.recordStart);
-	}
-
-	private String recordText() {
-		return this.carry + new String(this.buffer, this.recordStart, this.position - this.recordStart);
-	}
-
-	private void skipRestOfLine() {
-		int c;
-		do {
-			c = read();
-		}
-		while (c != '\n' && c != -1);
-		if (c == '\n') {
-			this.line++;
-		}
-	}
-
-	private int peek() {
-		if (this.position == this.limit && !refill()) {
-			return -1;
-		}
-		return this.buffer[this.position];
-	}
-
-	private int read() {
-		if (this.position == this.limit && !refill()) {
-			return -1;
-		}
-		return this.buffer[this.position++];
-	}
-
-	private boolean refill() {
-		if (this.exhausted) {
-			return false;
-		}
-		if (this.keepingRecord) {
-			this.carry.append(this.buffer, this.recordStart, this.limit - this.recordStart);
-		}
-		this.recordStart = 0;
-		this.position = 0;
-		this.limit = 0;
-		try {
-			int count;
-			do {
-				count = this.in.read(this.buffer, 0, this.buffer.length);
-			}
-			while (count == 0);
-			if (count < 0) {
-				this.exhausted = true;
-				return false;
-			}
-			this.limit = count;
-			return true;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.harbinger.engine.RuleChanges;
+import org.harbinger.engine.RulesInForce;
 import org.harbinger.engine.ThresholdSet;
 import org.harbinger.engine.ThresholdType;
 import org.harbinger.system.ConfigAudit;
@@ -26,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Threshold changes on a live system: the values are spliced into config/thresholds.yml
  * (comments and order kept), the whole resulting file is checked as at start-up, then
  * written atomically with its audit record in one transaction and put in force through
- * {@link LiveThresholds}, as the file's watcher does. A refused change writes, applies and audits nothing.
+ * {@link RuleChanges}, as the file's watcher does. A refused change writes, applies and audits nothing.
  */
 @Service
 class ThresholdChanges implements SharedFile {
@@ -37,7 +39,9 @@ class ThresholdChanges implements SharedFile {
 
 	private final Path dir;
 
-	private final LiveThresholds live;
+	private final RulesInForce inForce;
+
+	private final RuleChanges rules;
 
 	private final ConfigAudit audit;
 
@@ -45,10 +49,11 @@ class ThresholdChanges implements SharedFile {
 
 	private final SharedConfig shared;
 
-	ThresholdChanges(HarbingerProperties properties, LiveThresholds live, ConfigAudit audit,
+	ThresholdChanges(HarbingerProperties properties, RulesInForce inForce, RuleChanges rules, ConfigAudit audit,
 			TransactionTemplate transactions, SharedConfig shared) {
 		this.dir = properties.configDir();
-		this.live = live;
+		this.inForce = inForce;
+		this.rules = rules;
 		this.audit = audit;
 		this.transactions = transactions;
 		this.shared = shared;
@@ -63,11 +68,16 @@ class ThresholdChanges implements SharedFile {
 	}
 
 	ThresholdSet inForce() {
-		return this.live.current();
+		return this.inForce.now().thresholds();
 	}
 
 	Map<String, ThresholdType> schema() {
-		return this.live.schema();
+		return this.inForce.now().thresholdSchema();
+	}
+
+	/** A proposed file's values, checked against the rules in force; throws ConfigFileException with each problem. */
+	private ThresholdSet validate(EditableFiles.Text file) {
+		return ThresholdsFile.read(file, schema());
 	}
 
 	EditableFiles.Text file() {
@@ -100,7 +110,7 @@ class ThresholdChanges implements SharedFile {
 			}
 		});
 		try {
-			ThresholdSet next = this.live.validate(new EditableFiles.Text(before.location(), edit.text()));
+			ThresholdSet next = validate(new EditableFiles.Text(before.location(), edit.text()));
 			if (problems.isEmpty()) {
 				return new Proposal(before, edit.text(), next);
 			}
@@ -149,7 +159,7 @@ class ThresholdChanges implements SharedFile {
 			return audited;
 		});
 		// The file's watcher sees the same values afterwards and leaves them be.
-		this.live.apply(accepted.next());
+		this.rules.applyThresholds(accepted.next());
 		return new Applied(id, changes);
 	}
 
@@ -163,7 +173,7 @@ class ThresholdChanges implements SharedFile {
 	public synchronized String textInForce() {
 		EditableFiles.Text file = file();
 		try {
-			return this.live.validate(file).values().equals(inForce().values()) ? file.content() : null;
+			return validate(file).values().equals(inForce().values()) ? file.content() : null;
 		}
 		catch (ConfigFileException ex) {
 			return null;
@@ -173,10 +183,10 @@ class ThresholdChanges implements SharedFile {
 	/** Another node's version: checked against the rules in force as a file edit is, written, then applied. */
 	@Override
 	public synchronized void adopt(String text) {
-		ThresholdSet next = this.live.validate(new EditableFiles.Text(file().location(), text));
+		ThresholdSet next = validate(new EditableFiles.Text(file().location(), text));
 		EditableFiles.write(this.dir, FILE, text);
 		// The file's watcher then sees the values in force and leaves them be.
-		this.live.apply(next);
+		this.rules.applyThresholds(next);
 	}
 
 	static List<ConfigAudit.Change> differences(ThresholdSet before, ThresholdSet after) {

@@ -15,7 +15,7 @@ import org.harbinger.backtest.BacktestTransition;
 import org.harbinger.backtest.CompactIncidents;
 import org.harbinger.engine.EngineHost;
 import org.harbinger.engine.RuleBase;
-import org.harbinger.engine.RuleReloader;
+import org.harbinger.engine.RulesInForce;
 import org.harbinger.engine.Severity;
 import org.harbinger.engine.ThresholdSet;
 import org.harbinger.incident.Incident;
@@ -37,13 +37,13 @@ class ThresholdPreview {
 
 	private final ThresholdChanges changes;
 
-	private final RuleReloader rules;
+	private final RulesInForce rules;
 
 	private final EngineHost engine;
 
 	private final IncidentRepository incidents;
 
-	ThresholdPreview(ThresholdChanges changes, RuleReloader rules, EngineHost engine, IncidentRepository incidents) {
+	ThresholdPreview(ThresholdChanges changes, RulesInForce rules, EngineHost engine, IncidentRepository incidents) {
 		this.changes = changes;
 		this.rules = rules;
 		this.engine = engine;
@@ -76,7 +76,7 @@ class ThresholdPreview {
 		this.incidents.forEachSince(
 				from.minusDays(Math.max(currentValues.lookbackDays(), proposedValues.lookbackDays())),
 				new CompactIncidents(stored::add));
-		RuleBase inForce = this.rules.rules();
+		RuleBase inForce = this.rules.now().rules();
 		List<BacktestTransition> current = new Backtest(inForce, currentValues).run(stored, from, to);
 		List<BacktestTransition> proposed = new Backtest(inForce, proposedValues).run(stored, from, to);
 		Map<String, AlertOutcome> openedNow = outcomes(current, (kind) -> kind == TransitionKind.FIRED);

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import org.harbinger.engine.RuleMetadata;
-import org.harbinger.engine.RuleReloader;
+import org.harbinger.engine.RulesInForce;
 import org.harbinger.engine.ThresholdType;
 
 import org.springframework.stereotype.Component;
@@ -19,10 +19,10 @@ import org.springframework.stereotype.Component;
 @Component
 class Indicators {
 
-	private final RuleReloader reloader;
+	private final RulesInForce inForce;
 
-	Indicators(RuleReloader reloader) {
-		this.reloader = reloader;
+	Indicators(RulesInForce inForce) {
+		this.inForce = inForce;
 	}
 
 	/** One threshold an indicator reads: its name (without the indicator), type and value in force. */
@@ -31,21 +31,21 @@ class Indicators {
 
 	/** Every indicator, by id. */
 	Map<String, RuleMetadata> all() {
-		return new TreeMap<>(this.reloader.rules().indicators());
+		return new TreeMap<>(this.inForce.now().indicators());
 	}
 
 	Optional<RuleMetadata> find(String id) {
-		return Optional.ofNullable(this.reloader.rules().indicators().get(id));
+		return this.inForce.now().indicator(id);
 	}
 
 	/** The indicator's title, or its id when no loaded rule has it (a rule file removed since). */
 	String title(String id) {
-		return find(id).map(RuleMetadata::title).orElse(id);
+		return this.inForce.now().title(id);
 	}
 
 	List<Setting> settings(RuleMetadata indicator) {
 		List<Setting> settings = new ArrayList<>();
-		Map<String, Object> values = this.reloader.thresholds().values();
+		Map<String, Object> values = this.inForce.now().thresholds().values();
 		indicator.thresholds()
 			.forEach((key, type) -> settings.add(
 					new Setting(key, key.substring(indicator.id().length() + 1), type, values.get(key))));

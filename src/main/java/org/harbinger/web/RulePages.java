@@ -3,7 +3,7 @@ package org.harbinger.web;
 import java.util.List;
 
 import org.harbinger.engine.RuleMetadata;
-import org.harbinger.engine.RuleReloader;
+import org.harbinger.engine.RulesInForce;
 import org.harbinger.engine.RulesStatus;
 
 import org.springframework.stereotype.Controller;
@@ -18,12 +18,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class RulePages {
 
-	private final RuleReloader reloader;
+	private final RulesInForce inForce;
 
 	private final Indicators indicators;
 
-	RulePages(RuleReloader reloader, Indicators indicators) {
-		this.reloader = reloader;
+	RulePages(RulesInForce inForce, Indicators indicators) {
+		this.inForce = inForce;
 		this.indicators = indicators;
 	}
 
@@ -33,7 +33,7 @@ class RulePages {
 
 	@GetMapping("/rules")
 	String rules(Model model) {
-		RulesStatus status = this.reloader.status();
+		RulesStatus status = this.inForce.status();
 		model.addAttribute("status", status);
 		model.addAttribute("rules", status.files()
 			.stream()

@@ -221,12 +221,12 @@ class RuleReloaderTests {
 
 	@Test
 	void aChangedThresholdsFileAppliesLive() throws Exception {
-		ThresholdSet before = this.reloader.thresholds();
+		ThresholdSet before = this.reloader.now().thresholds();
 		Files.writeString(this.root.resolve("thresholds.yml"), THRESHOLDS.replace("critical-count: 3", "critical-count: 1"));
 
 		this.reloader.check();
 
-		assertThat(this.reloader.thresholds().values()).containsEntry("cross-border-fire.critical-count", 1);
+		assertThat(this.reloader.now().thresholds().values()).containsEntry("cross-border-fire.critical-count", 1);
 		assertThat(this.harness.transitions()).containsExactly("2022-05-07 cross-border-fire Uzbekistan WARNING FIRED",
 				"2022-05-07 cross-border-fire Uzbekistan CRITICAL ESCALATED");
 		assertThat(this.events).singleElement().isInstanceOfSatisfying(ThresholdsChanged.class, (changed) -> {
@@ -237,12 +237,12 @@ class RuleReloaderTests {
 
 	@Test
 	void anInvalidThresholdsFileIsRefusedWithKeyAndReasonAndTheValuesStay() throws Exception {
-		ThresholdSet before = this.reloader.thresholds();
+		ThresholdSet before = this.reloader.now().thresholds();
 		Files.writeString(this.root.resolve("thresholds.yml"), THRESHOLDS.replace("window-days: 30", "window-days: -1"));
 
 		this.reloader.check();
 
-		assertThat(this.reloader.thresholds()).isSameAs(before);
+		assertThat(this.reloader.now().thresholds()).isSameAs(before);
 		RulesStatus.ThresholdsStatus status = this.reloader.status().thresholds();
 		assertThat(status.state()).isEqualTo(RulesStatus.State.ERROR);
 		assertThat(status.errors()).singleElement().asString().contains("line 2: cross-border-fire.window-days: -1");
@@ -259,7 +259,7 @@ class RuleReloaderTests {
 	void valuesAppliedThroughTheApiAndThenSeenInTheFileApplyOnce() throws Exception {
 		String edited = THRESHOLDS.replace("critical-count: 3", "critical-count: 2   # the desk asked");
 		ThresholdSet next = ThresholdsFile.read(new EditableFiles.Text("thresholds.yml", edited),
-				this.reloader.rules().thresholdSchema());
+				this.reloader.now().rules().thresholdSchema());
 
 		assertThat(this.reloader.applyThresholds(next)).isTrue();
 		assertThat(this.reloader.applyThresholds(next)).isFalse();
@@ -267,7 +267,7 @@ class RuleReloaderTests {
 		this.reloader.check();
 
 		assertThat(this.events).singleElement().isInstanceOf(ThresholdsChanged.class);
-		assertThat(this.reloader.thresholds().values()).containsEntry("cross-border-fire.critical-count", 2);
+		assertThat(this.reloader.now().thresholds().values()).containsEntry("cross-border-fire.critical-count", 2);
 	}
 
 	@Test
@@ -290,7 +290,7 @@ class RuleReloaderTests {
 		this.reloader.check();
 
 		assertThat(this.reloader.status().state()).isEqualTo(RulesStatus.State.OK);
-		assertThat(this.reloader.thresholds().values()).containsEntry("rocket-fire.window-days", 30);
+		assertThat(this.reloader.now().thresholds().values()).containsEntry("rocket-fire.window-days", 30);
 		assertThat(this.reloader.status().thresholds().state()).isEqualTo(RulesStatus.State.OK);
 		assertThat(this.harness.transitions()).contains("2022-05-07 rocket-fire Uzbekistan WARNING FIRED");
 	}

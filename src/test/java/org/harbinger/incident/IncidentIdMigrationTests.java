@@ -86,7 +86,7 @@ class IncidentIdMigrationTests {
 
 		IncidentRepository repository = new IncidentRepository(JdbcClient.create(dataSource), jdbc);
 		Incident later = TestIncidents.protest("M-new", LocalDate.parse("2019-01-01"), "Afghanistan");
-		repository.insert(List.of(new IncidentRepository.Write(IncidentRepository.Row.of(later), null, null)));
+		new IncidentWriter(jdbc).insert(List.of(new IncidentWriter.Write(IncidentRow.of(later), null, null)));
 		List<String> since = new ArrayList<>();
 		repository.forEachSince(LocalDate.parse("2019-01-01"), (incident) -> since.add(incident.eventId()));
 		assertThat(since).startsWith("M-2", "M-new", "M-5").hasSize(5);

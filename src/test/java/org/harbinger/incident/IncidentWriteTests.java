@@ -29,6 +29,9 @@ class IncidentWriteTests {
 	private IncidentRepository repository;
 
 	@Autowired
+	private IncidentWriter writer;
+
+	@Autowired
 	private IncidentFields fields;
 
 	@Autowired
@@ -36,7 +39,7 @@ class IncidentWriteTests {
 
 	@Test
 	void newAmendedUnchangedAndRepeatedRowsAreToldApartWhicheverWayTheBatchIsWritten() {
-		assertThat(this.repository.insertsFirst()).isTrue();
+		assertThat(this.writer.insertsFirst()).isTrue();
 		write(1, row(2, "WR-A", "0"), row(3, "WR-B", "0"), row(4, "WR-C", "0"));
 
 		// Mostly new rows before: this one inserts first, and the database refuses WR-A and WR-B.

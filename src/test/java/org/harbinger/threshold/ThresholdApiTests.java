@@ -3,9 +3,11 @@ package org.harbinger.threshold;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.harbinger.ConfigEditingTest;
 import org.harbinger.HarbingerApplication;
 import org.harbinger.engine.EngineHost;
+import org.harbinger.engine.RulesInForce;
 import org.harbinger.engine.ThresholdSet;
 import org.harbinger.system.ConfigAudit;
 import org.junit.jupiter.api.Test;
@@ -47,10 +49,14 @@ class ThresholdApiTests {
 	@Autowired
 	private ConfigAudit audit;
 
+	@Autowired
+	private MeterRegistry meters;
+
 	@Test
 	void aChangeIsAppliedLiveToWhatIsOpenAndToIncidentsPostedAfterAndAudited() throws Exception {
 		postIncidents(defection("DEF-F1", "Faryab"), defection("DEF-F2", "Faryab"));
 		assertOpen("defection-to-iskp", "Afghanistan/Faryab", 0);
+		double changesBefore = this.meters.counter("harbinger.thresholds.changes").count();
 
 		this.mvc.perform(put("/api/thresholds").contentType(MediaType.APPLICATION_JSON).content("""
 				{"reason":"Two defections in a province are already a pattern (ticket 42)",
@@ -64,6 +70,7 @@ class ThresholdApiTests {
 					hasItem(2)));
 
 		assertOpen("defection-to-iskp", "Afghanistan/Faryab", 1);
+		assertThat(this.meters.counter("harbinger.thresholds.changes").count()).isEqualTo(changesBefore + 1);
 		postIncidents(defection("DEF-J1", "Jowzjan"), defection("DEF-J2", "Jowzjan"));
 		assertOpen("defection-to-iskp", "Afghanistan/Jowzjan", 1);
 		assertThat(Files.readString(FILE)).contains("defection-to-iskp:\n  window-days: 60\n  min-count: 2\n")
@@ -187,7 +194,7 @@ class ThresholdApiTests {
 					"--harbinger.config-dir=" + ConfigEditingTest.CONFIG_DIR,
 					"--harbinger.security.users-file=" + ConfigEditingTest.CONFIG_DIR + "/users.yml",
 					"--harbinger.reload.enabled=false", "--harbinger.subscriptions.poll=0")) {
-			assertThat(restarted.getBean(LiveThresholds.class).current().values())
+			assertThat(restarted.getBean(RulesInForce.class).now().thresholds().values())
 				.containsEntry("stronghold-reemergence.window-days", 45);
 			assertThat(restarted.getBean(ConfigAudit.class)
 				.list(new ConfigAudit.Filter("thresholds", null, "stronghold-reemergence.window-days", 10)))

@@ -1,0 +1,7 @@
+/**
+ * Synthetic data and the benchmarks' generators.
+ */
+@ApplicationModule(allowedDependencies = { "incident", "ingest", "alert", "backtest" })
+package org.harbinger.bench;
+
+import org.springframework.modulith.ApplicationModule;

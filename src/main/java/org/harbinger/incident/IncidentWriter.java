@@ -1,0 +1,222 @@
+package org.harbinger.incident;
+
+import java.sql.BatchUpdateException;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Writes to the incident table for {@link IncidentService}, the one writer: batched inserts
+ * (ids ordered by event date, {@link IncidentIds}), updates, deletions, and the look-up of what
+ * is stored already.
+ */
+@Repository
+class IncidentWriter {
+
+	private static final String UPDATE = "UPDATE incident SET id = ?, "
+			+ Arrays.stream(IncidentColumns.COLUMNS.split(", ")).skip(2).map((column) -> column + " = ?").reduce((a, b) -> a + ", " + b).get()
+			+ ", content_hash = ?, import_id = ?, import_line = ?, updated_at = ? WHERE source = ? AND event_id = ?";
+
+	/** SQLSTATE of a unique constraint's refusal. */
+	private static final String UNIQUE_VIOLATION = "23505";
+
+	private final JdbcTemplate template;
+
+	/**
+	 * Whether a statement of a batch that fails leaves the others and the transaction as they
+	 * were (H2), so that rows can be inserted first and the few already stored found from the
+	 * refusals; PostgreSQL aborts the whole transaction instead.
+	 */
+	private final boolean insertsFirst;
+
+	/** The id is the day's first id (bound) plus the sequence's next number, which each vendor spells its way. */
+	private final String insertSql;
+
+	IncidentWriter(JdbcTemplate template) {
+		this.template = template;
+		this.insertsFirst = "H2".equals(template
+			.execute((ConnectionCallback<String>) (connection) -> connection.getMetaData().getDatabaseProductName()));
+		// The transaction's time for both times: one value, not two binds and conversions a row.
+		this.insertSql = "INSERT INTO incident (id, " + IncidentColumns.COLUMNS
+				+ ", content_hash, import_id, import_line, recorded_at, updated_at) VALUES (? + "
+				+ (this.insertsFirst ? "NEXT VALUE FOR incident_seq" : "nextval('incident_seq')") + ", "
+				+ "?, ".repeat(IncidentColumns.COLUMNS.split(", ").length + 3) + "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)";
+	}
+
+	boolean insertsFirst() {
+		return this.insertsFirst;
+	}
+
+	/**
+	 * What the database holds for an identity: its id, a hash of its content, and the import
+	 * and line that last wrote it.
+	 */
+	record Stored(long id, long hash, Long importId, Integer line) {
+	}
+
+	/** One incident to write, and where it came from (both null for the API). */
+	record Write(IncidentRow row, Long importId, Integer line) {
+
+		Incident incident() {
+			return this.row.incident();
+		}
+
+		long hash() {
+			return this.row.hash();
+		}
+
+	}
+
+	/** A new version of a stored incident, and the stored one's id. */
+	record Update(Write write, long id) {
+	}
+
+	/** What the database holds for these identities, in one query: an array parameter, not a long IN list. */
+	Map<IncidentKey, Stored> stored(Collection<IncidentKey> keys) {
+		Map<IncidentKey, Stored> stored = new HashMap<>();
+		if (keys.isEmpty()) {
+			return stored;
+		}
+		Set<IncidentKey> wanted = new HashSet<>(keys);
+		Object[] ids = wanted.stream().map(IncidentKey::eventId).distinct().toArray();
+		this.template.query(
+				"SELECT source, event_id, id, content_hash, import_id, import_line FROM incident WHERE event_id = ANY (?)",
+				(statement) -> statement.setArray(1, statement.getConnection().createArrayOf("VARCHAR", ids)),
+				(RowCallbackHandler) (rs) -> {
+					IncidentKey key = new IncidentKey(rs.getString(1), rs.getString(2));
+					if (wanted.contains(key)) {
+						Long hash = (Long) rs.getObject(4);
+						stored.put(key, new Stored(rs.getLong(3), (hash != null) ? hash : 0L, (Long) rs.getObject(5),
+								(Integer) rs.getObject(6)));
+					}
+				});
+		return stored;
+	}
+
+	void insert(List<Write> writes) {
+		this.template.batchUpdate(this.insertSql, writes, writes.size(), IncidentWriter::bindInsert);
+	}
+
+	/**
+	 * Inserts the writes and returns those the identity's unique constraint refused: already
+	 * stored. Only where {@link #insertsFirst()}; any other refusal fails the whole call.
+	 */
+	List<Write> insertNew(List<Write> writes) {
+		if (writes.isEmpty()) {
+			return List.of();
+		}
+		return this.template.execute((ConnectionCallback<List<Write>>) (connection) -> {
+			try (PreparedStatement statement = connection.prepareStatement(this.insertSql)) {
+				for (Write write : writes) {
+					bindInsert(statement, write);
+					statement.addBatch();
+				}
+				try {
+					statement.executeBatch();
+					return List.of();
+				}
+				catch (BatchUpdateException ex) {
+					return alreadyStored(writes, ex);
+				}
+			}
+		});
+	}
+
+	private static List<Write> alreadyStored(List<Write> writes, BatchUpdateException ex) throws SQLException {
+		for (SQLException failure = ex.getNextException(); failure != null; failure = failure.getNextException()) {
+			if (!UNIQUE_VIOLATION.equals(failure.getSQLState())) {
+				throw ex;
+			}
+		}
+		int[] counts = ex.getUpdateCounts();
+		if (counts.length != writes.size()) {
+			throw ex;
+		}
+		List<Write> stored = new ArrayList<>();
+		for (int i = 0; i < counts.length; i++) {
+			if (counts[i] == Statement.EXECUTE_FAILED) {
+				stored.add(writes.get(i));
+			}
+		}
+		return stored;
+	}
+
+	private static void bindInsert(PreparedStatement statement, Write write) throws SQLException {
+		statement.setLong(1, IncidentIds.firstId(write.incident().eventDate()));
+		Object[] values = write.row().values();
+		for (int i = 0; i < values.length; i++) {
+			IncidentColumns.bind(statement, i + 2, values[i], IncidentColumns.TYPES[i]);
+		}
+		int next = values.length + 2;
+		statement.setLong(next++, write.hash());
+		IncidentColumns.bind(statement, next++, write.importId(), Types.BIGINT);
+		IncidentColumns.bind(statement, next, write.line(), Types.INTEGER);
+	}
+
+	void update(List<Update> updates) {
+		Timestamp now = Timestamp.from(Instant.now());
+		this.template.batchUpdate(UPDATE, updates, updates.size(), (statement, update) -> {
+			Write write = update.write();
+			statement.setLong(1, IncidentIds.movedTo(update.id(), write.incident().eventDate()));
+			Object[] values = write.row().values();
+			for (int i = 2; i < values.length; i++) {
+				IncidentColumns.bind(statement, i, values[i], IncidentColumns.TYPES[i]);
+			}
+			int next = values.length;
+			statement.setLong(next++, write.hash());
+			IncidentColumns.bind(statement, next++, write.importId(), Types.BIGINT);
+			IncidentColumns.bind(statement, next++, write.line(), Types.INTEGER);
+			statement.setTimestamp(next++, now);
+			statement.setString(next++, write.incident().source());
+			statement.setString(next, write.incident().eventId());
+		});
+	}
+
+	/** Records which import and line last sent these unchanged incidents, so a repeat later in the file is caught. */
+	void markImported(List<Write> writes) {
+		this.template.batchUpdate("UPDATE incident SET import_id = ?, import_line = ? WHERE source = ? AND event_id = ?",
+				writes, writes.size(), (statement, write) -> {
+					IncidentColumns.bind(statement, 1, write.importId(), Types.BIGINT);
+					IncidentColumns.bind(statement, 2, write.line(), Types.INTEGER);
+					statement.setString(3, write.incident().source());
+					statement.setString(4, write.incident().eventId());
+				});
+	}
+
+	/** Removes the incidents; returns those that were there. */
+	List<IncidentKey> delete(List<IncidentKey> keys) {
+		int[][] counts = this.template.batchUpdate("DELETE FROM incident WHERE source = ? AND event_id = ?", keys,
+				keys.size(), (statement, key) -> {
+					statement.setString(1, key.source());
+					statement.setString(2, key.eventId());
+				});
+		List<IncidentKey> deleted = new ArrayList<>();
+		int index = 0;
+		for (int[] batch : counts) {
+			for (int count : batch) {
+				if (count > 0) {
+					deleted.add(keys.get(index));
+				}
+				index++;
+			}
+		}
+		return deleted;
+	}
+
+}

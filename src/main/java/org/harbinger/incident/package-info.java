@@ -1,0 +1,7 @@
+/**
+ * The incident model and store: what happened, graded and keyed (docs/architecture.md, "Modules").
+ */
+@ApplicationModule(allowedDependencies = {})
+package org.harbinger.incident;
+
+import org.springframework.modulith.ApplicationModule;
