@@ -10,7 +10,7 @@ import org.harbinger.engine.InForce;
 import org.harbinger.engine.RulesInForce;
 import org.harbinger.engine.ThresholdSet;
 import org.harbinger.incident.Incident;
-import org.harbinger.incident.IncidentFields;
+import org.harbinger.ingest.IncidentFields;
 import org.harbinger.incident.IncidentRepository;
 import org.harbinger.ingest.OfflineIngest;
 import org.harbinger.system.Problems;

@@ -13,9 +13,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.harbinger.engine.ThresholdType;
-import org.harbinger.incident.FieldError;
+import org.harbinger.ingest.FieldError;
 import org.harbinger.incident.Incident;
-import org.harbinger.incident.IncidentFields;
+import org.harbinger.ingest.IncidentFields;
 import org.harbinger.system.ConfigFileException;
 import org.harbinger.system.EditableFiles;
 import org.harbinger.system.YamlFiles;

@@ -12,7 +12,7 @@ import org.harbinger.engine.RuleBase;
 import org.harbinger.engine.ActorRole;
 import org.harbinger.engine.RuleMetadata;
 import org.harbinger.engine.ThresholdSet;
-import org.harbinger.incident.IncidentFields;
+import org.harbinger.ingest.IncidentFields;
 import org.harbinger.system.ConfigFileException;
 import org.harbinger.system.EditableFiles;
 

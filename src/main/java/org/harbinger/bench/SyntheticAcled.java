@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 
-import org.harbinger.incident.IncidentFields;
+import org.harbinger.ingest.IncidentFields;
 import org.harbinger.ingest.CsvWriter;
 
 import org.harbinger.bench.SyntheticCatalogue.Country;

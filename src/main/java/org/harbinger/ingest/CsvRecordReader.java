@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.harbinger.incident.FieldError;
-import org.harbinger.incident.IncidentFields;
 
 /**
  * Reads an ACLED export, a native Harbinger CSV or an ACLED deletions file, told apart by

@@ -3,7 +3,6 @@ package org.harbinger.ingest;
 import java.util.Locale;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.harbinger.incident.IngestCounts;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;

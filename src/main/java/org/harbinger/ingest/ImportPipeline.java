@@ -21,7 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
-import org.harbinger.incident.IncidentFields;
 import org.harbinger.incident.IncidentService;
 
 import jakarta.annotation.PreDestroy;

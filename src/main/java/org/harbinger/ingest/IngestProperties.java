@@ -11,8 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Ingest settings. The default Admiralty grade under the same prefix is the incident
- * model's ({@code incident.DefaultGrade}).
+ * Ingest settings. The default Admiralty grade under the same prefix is bound apart, by
+ * {@code DefaultGrade}.
  *
  * @param batchSize rows stored per transaction, and handed to the engine together
  * @param maxRecordChars the longest CSV record read; a longer one is refused, so memory stays bounded

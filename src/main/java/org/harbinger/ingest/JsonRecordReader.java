@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.harbinger.incident.FieldError;
-import org.harbinger.incident.IncidentFields;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;

@@ -8,12 +8,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
-import org.harbinger.incident.ActorAliases;
-import org.harbinger.incident.Grading;
 import org.harbinger.incident.Incident;
-import org.harbinger.incident.IncidentFields;
 import org.harbinger.incident.IncidentKey;
-import org.harbinger.incident.SourceGrades;
 import org.harbinger.system.EditableFiles;
 
 /**

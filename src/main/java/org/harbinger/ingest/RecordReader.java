@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 import org.harbinger.incident.Incident;
-import org.harbinger.incident.IncidentFields;
 import org.harbinger.incident.IncidentKey;
 
 /**

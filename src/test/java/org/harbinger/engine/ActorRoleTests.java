@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.harbinger.incident.IncidentFields;
+import org.harbinger.ingest.IncidentFields;
 import org.harbinger.ingest.OfflineIngest;
 import org.junit.jupiter.api.Test;
 

@@ -14,7 +14,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.harbinger.EndToEndTest;
 import org.harbinger.engine.EngineHost;
-import org.harbinger.incident.IncidentFields;
+import org.harbinger.ingest.IncidentFields;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;

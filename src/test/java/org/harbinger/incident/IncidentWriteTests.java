@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.harbinger.EndToEndTest;
+import org.harbinger.ingest.IncidentFields;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

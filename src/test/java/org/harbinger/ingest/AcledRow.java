@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.harbinger.incident.IncidentFields;
 
 /** One row of an ACLED export for tests: a quiet protest in Kabul unless a test sets otherwise. */
 final class AcledRow {

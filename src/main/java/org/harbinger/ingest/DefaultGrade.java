@@ -1,4 +1,4 @@
-package org.harbinger.incident;
+package org.harbinger.ingest;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -1,4 +1,4 @@
-package org.harbinger.incident;
+package org.harbinger.ingest;
 
 import org.harbinger.system.EditableFiles;
 import org.harbinger.system.HarbingerProperties;

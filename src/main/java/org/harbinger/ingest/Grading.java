@@ -1,4 +1,6 @@
-package org.harbinger.incident;
+package org.harbinger.ingest;
+
+import org.harbinger.incident.ClaimStatus;
 
 import java.util.ArrayList;
 import java.util.Arrays;

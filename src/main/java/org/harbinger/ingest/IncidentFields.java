@@ -1,4 +1,7 @@
-package org.harbinger.incident;
+package org.harbinger.ingest;
+
+import org.harbinger.incident.ClaimStatus;
+import org.harbinger.incident.Incident;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -119,7 +122,7 @@ public final class IncidentFields {
 	}
 
 	private Parsed parse(String[] values, List<FieldError> errors) {
-		RecordReader in = new RecordReader(values, errors);
+		FieldReader in = new FieldReader(values, errors);
 		for (int i = 0; i < values.length; i++) {
 			if (values[i] == null) {
 				continue;

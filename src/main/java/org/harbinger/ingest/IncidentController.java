@@ -1,4 +1,4 @@
-package org.harbinger.incident;
+package org.harbinger.ingest;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.harbinger.incident.Incident;
+import org.harbinger.incident.IncidentKey;
+import org.harbinger.incident.IncidentService;
 import org.harbinger.system.Problems;
 import tools.jackson.databind.JsonNode;
 

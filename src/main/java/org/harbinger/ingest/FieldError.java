@@ -1,4 +1,4 @@
-package org.harbinger.incident;
+package org.harbinger.ingest;
 
 /** One reason an input record was refused, named by its field. */
 public record FieldError(String field, String message) {

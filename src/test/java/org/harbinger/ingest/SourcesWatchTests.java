@@ -1,10 +1,11 @@
-package org.harbinger.incident;
+package org.harbinger.ingest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 
+import org.harbinger.incident.ClaimStatus;
 import org.harbinger.system.EditableFiles;
 import org.harbinger.system.HarbingerProperties;
 import org.junit.jupiter.api.Test;

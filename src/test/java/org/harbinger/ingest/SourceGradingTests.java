@@ -1,4 +1,4 @@
-package org.harbinger.incident;
+package org.harbinger.ingest;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import org.harbinger.ingest.OfflineIngest;
+import org.harbinger.incident.ClaimStatus;
+import org.harbinger.incident.Incident;
 import org.harbinger.system.ConfigFileException;
 import org.harbinger.system.EditableFiles;
 import org.junit.jupiter.api.Test;

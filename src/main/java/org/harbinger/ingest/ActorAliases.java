@@ -1,4 +1,4 @@
-package org.harbinger.incident;
+package org.harbinger.ingest;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -65,7 +65,7 @@ public final class ActorAliases {
 
 	/**
 	 * The canonical group of an actor, or empty when it is blank or not known: an unknown
-	 * name is kept verbatim on the incident and counted when stored ({@link UnknownActors}).
+	 * name is kept verbatim on the incident and counted when stored (incident.UnknownActors).
 	 */
 	public Optional<String> group(String actor) {
 		if (actor == null || actor.isBlank()) {

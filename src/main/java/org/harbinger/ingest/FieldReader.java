@@ -1,16 +1,16 @@
-package org.harbinger.incident;
+package org.harbinger.ingest;
 
 import java.util.List;
 import java.util.function.Function;
 
 /** Reads fields out of one raw record for {@link IncidentFields}, collecting an error for each bad one. */
-final class RecordReader {
+final class FieldReader {
 
 	private final String[] values;
 
 	final List<FieldError> errors;
 
-	RecordReader(String[] values, List<FieldError> errors) {
+	FieldReader(String[] values, List<FieldError> errors) {
 		this.values = values;
 		this.errors = errors;
 	}

@@ -1,4 +1,4 @@
-package org.harbinger.incident;
+package org.harbinger.ingest;
 
 /**
  * Control characters (U+0000-U+001F, U+007F-U+009F) have no place in an incident: a NUL cuts a

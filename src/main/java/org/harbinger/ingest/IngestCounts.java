@@ -1,4 +1,4 @@
-package org.harbinger.incident;
+package org.harbinger.ingest;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
