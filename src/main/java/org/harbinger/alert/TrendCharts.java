@@ -92,7 +92,7 @@ public class TrendCharts {
 				MAX_DAYS);
 		LocalDate from = to.minusDays(days - 1L);
 		List<AlertTrend.Threshold> thresholds = countThresholds(metadata).stream()
-			.filter((threshold) -> !judgedOnlyGlobally(alert, threshold))
+			.filter((threshold) -> !judgedOnlyGlobally(metadata, alert, threshold))
 			.toList();
 		RuleCounts.Counts counts = (metadata != null) ? replays.byDay.computeIfAbsent(to, this::counted) : null;
 		if (counts != null && !counts.perDay(alert.indicator(), alert.scope()).isEmpty()) {
@@ -151,9 +151,9 @@ public class TrendCharts {
 		return new AlertTrend.Baseline(days, ratios);
 	}
 
-	/** external-operations judges its campaign count over all countries, not in one country's alert. */
-	private static boolean judgedOnlyGlobally(Alert alert, AlertTrend.Threshold threshold) {
-		return alert.indicator().equals("external-operations") && threshold.name().equals("campaign-count")
+	/** A threshold the rule judges over all scopes at once (its metadata's global-thresholds), in one scope's alert. */
+	private static boolean judgedOnlyGlobally(RuleMetadata indicator, Alert alert, AlertTrend.Threshold threshold) {
+		return indicator != null && indicator.globalThresholds().contains(threshold.name())
 				&& !alert.scope().equals("global");
 	}
 

@@ -2,10 +2,12 @@ package org.harbinger.engine;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,10 +24,11 @@ import org.springframework.modulith.NamedInterface;
  * {@code levels} lists the severities it can raise (more than one means it escalates);
  * {@code history: true} marks an indicator that must wait until the data covers its baseline.
  * {@code role} says which part ISKP plays in what it counts ({@link ActorRole}).
+ * {@code global-thresholds} names thresholds judged over all scopes at once, not per scope.
  */
 @NamedInterface("api")
 public record RuleMetadata(String id, String title, String description, String status, List<Severity> levels,
-		boolean history, ActorRole role, Map<String, ThresholdType> thresholds) {
+		boolean history, ActorRole role, Map<String, ThresholdType> thresholds, Set<String> globalThresholds) {
 
 	private static final Pattern HEADER = Pattern.compile("\\A\\s*/\\*(.*?)\\*/", Pattern.DOTALL);
 
@@ -87,7 +90,31 @@ public record RuleMetadata(String id, String title, String description, String s
 			throw error(file, "metadata role '" + role + "' is not one of perpetrator, target, any");
 		}
 		return new RuleMetadata(id, text(file, fields, "title"), Objects.toString(fields.get("description"), "").trim(),
-				status, List.copyOf(levels), Boolean.TRUE.equals(fields.get("history")), actorRole, thresholds);
+				status, List.copyOf(levels), Boolean.TRUE.equals(fields.get("history")), actorRole, thresholds,
+				globalThresholds(file, fields, id, thresholds));
+	}
+
+	/**
+	 * {@code global-thresholds}: thresholds judged over every scope at once (an indicator's
+	 * {@code global} alert), which a chart of one scope's alert leaves out.
+	 */
+	private static Set<String> globalThresholds(String file, Map<?, ?> fields, String id,
+			Map<String, ThresholdType> thresholds) {
+		Object declared = fields.get("global-thresholds");
+		if (declared == null) {
+			return Set.of();
+		}
+		if (!(declared instanceof List<?> names)) {
+			throw error(file, "metadata global-thresholds must list threshold names");
+		}
+		Set<String> global = new LinkedHashSet<>();
+		for (Object name : names) {
+			if (!thresholds.containsKey(id + "." + name)) {
+				throw error(file, "metadata global-thresholds: '" + name + "' is not one of the thresholds declared");
+			}
+			global.add(String.valueOf(name));
+		}
+		return Set.copyOf(global);
 	}
 
 	private static String text(String file, Map<?, ?> fields, String key) {

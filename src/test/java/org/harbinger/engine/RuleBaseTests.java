@@ -122,4 +122,24 @@ class RuleBaseTests {
 			.withMessageContaining("bystander.drl:1:1: metadata role 'bystander' is not one of perpetrator, target, any");
 	}
 
+	@Test
+	void thresholdsJudgedOverAllScopesAreDeclaredInTheHeader() {
+		RuleBase rules = RuleBase.compile(EditableFiles.list(Path.of("rules"), "rules", "drl"));
+
+		assertThat(rules.indicators().get("external-operations").globalThresholds())
+			.containsExactlyInAnyOrder("campaign-count", "campaign-distinct-countries");
+		assertThat(rules.indicators().get("attack-surge").globalThresholds()).isEmpty();
+	}
+
+	@Test
+	void aGlobalThresholdThatIsNotDeclaredIsRefusedNamingIt(@TempDir Path rules) throws Exception {
+		Files.writeString(rules.resolve("broken.drl"), HEADER.replace(" * role: any\n",
+				" * role: any\n * thresholds:\n *   window-days: days\n * global-thresholds: [campaign-count]\n"));
+
+		assertThatExceptionOfType(RuleCompileException.class)
+			.isThrownBy(() -> RuleBase.compile(EditableFiles.list(rules, "rules", "drl")))
+			.withMessageContaining(
+					"broken.drl:1:1: metadata global-thresholds: 'campaign-count' is not one of the thresholds declared");
+	}
+
 }
