@@ -1,5 +1,5 @@
 /**
- * The incident model and store: what happened, graded and keyed (docs/architecture.md, "Modules").
+ * The incident model and store: what happened, graded and keyed (docs/architecture.md, "Packages").
  */
 @ApplicationModule(allowedDependencies = {})
 package org.harbinger.incident;
