@@ -39,7 +39,7 @@ import picocli.CommandLine.Option;
  * {@code --timeline} prints, each second of each measured import, the processors used and
  * by which threads, which shows when the compiler works and which thread bounds the rest.
  */
-@Command(name = "bench", description = "Measure: import, surge.", synopsisSubcommandLabel = "(import | surge)")
+@Command(name = "bench", description = "Measure: import, surge, memory.", synopsisSubcommandLabel = "(import | surge | memory)")
 final class BenchCommand {
 
 	/** {@code bench import}: the options of one measurement. */

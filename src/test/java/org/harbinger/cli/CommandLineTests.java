@@ -203,6 +203,19 @@ class CommandLineTests {
 	}
 
 	@Test
+	void benchMemoryReportsTheSessionsHeapForTheIncidentsItHolds(@TempDir Path dir) {
+		assertThat(run("bench", "memory", "--rows", "3000", "--dir", dir.toString())).isZero();
+
+		java.util.regex.Matcher engine = java.util.regex.Pattern
+			.compile("Engine: ([\\d,]+) incidents held, (\\d+) MB of heap = (\\d+) MB per 100,000 incidents")
+			.matcher(out());
+		assertThat(engine.find()).as(out()).isTrue();
+		// A year of incidents, of which the rules' longest lookback keeps some and never more.
+		assertThat(Integer.parseInt(engine.group(1).replace(",", ""))).isBetween(1, 3000);
+		assertThat(Files.exists(dir.resolve("acled-3000-1y-seed1.csv"))).isTrue();
+	}
+
+	@Test
 	void benchImportMeasuresEachRunOfNewRowsAndReportsTheirMedian(@TempDir Path dir) throws Exception {
 		assertThat(runJar("bench", "import", "--rows", "2000", "--warmup", "500", "--runs", "3", "--dir", dir.toString()))
 			.isZero();
