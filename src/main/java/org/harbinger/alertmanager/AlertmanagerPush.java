@@ -127,8 +127,8 @@ class AlertmanagerPush {
 	private void failed(String name, String error) {
 		this.registry.counter("harbinger.alertmanager.pushes", "alertmanager", name, "outcome", "failed").increment();
 		if (this.failing.get(name).getAndSet(1) == 0) {
-			logger.warn("Alertmanager {} refused the alerts: {}; trying again every {} (logged once until it works)",
-					name, error, this.properties.interval());
+			logger.warn("Alertmanager {} did not take the alerts: {}; trying again every {} s (logged once until it works)",
+					name, error, this.properties.interval().toSeconds());
 		}
 	}
 

@@ -193,7 +193,7 @@ class AlertmanagerPushTests {
 
 			assertThat(failing.requests()).hasSize(4)
 				.allSatisfy((request) -> assertThat(request.path()).isEqualTo("/am/api/v2/alerts"));
-			assertThat(output.getOut().lines().filter((line) -> line.contains("Alertmanager " + name + " refused")))
+			assertThat(output.getOut().lines().filter((line) -> line.contains("Alertmanager " + name + " did not take")))
 				.singleElement()
 				.asString()
 				.contains("answered 500: failing on purpose");
@@ -220,7 +220,7 @@ class AlertmanagerPushTests {
 			assertThat(secured.requests()).singleElement()
 				.satisfies((request) -> assertThat(request.headers().get("authorization"))
 					.isEqualTo("Basic " + java.util.Base64.getEncoder().encodeToString("pusher:s3cret!".getBytes())));
-			assertThat(output.getOut()).contains("Alertmanager http://127.0.0.1:" + url.getPort() + " refused")
+			assertThat(output.getOut()).contains("Alertmanager http://127.0.0.1:" + url.getPort() + " did not take")
 				.doesNotContain("s3cret");
 			assertThat(properties(url).toString()).doesNotContain("s3cret");
 		}
