@@ -129,6 +129,19 @@ public class AlertRepository {
 	}
 
 	/**
+	 * The whole history, oldest first, of every alert that is open or has a transition recorded
+	 * (wall clock) at or after {@code since}: what an Alertmanager push reads to say what fires
+	 * since when, and what ended lately.
+	 */
+	public List<Transition> historiesOpenOrChangedSince(Instant since) {
+		return this.jdbc.sql(TRANSITION_SELECT + "WHERE t.alert_id IN (SELECT id FROM alert WHERE status = 'OPEN') "
+				+ "OR t.alert_id IN (SELECT alert_id FROM alert_transition WHERE recorded_at >= ?) ORDER BY t.id")
+			.param(Timestamp.from(since))
+			.query((rs, row) -> transition(rs))
+			.list();
+	}
+
+	/**
 	 * The latest transitions, newest first, at most {@code limit}: the filter's indicator,
 	 * scope (with its sub-scopes) and severity (the transition's) apply; its status does not.
 	 */
@@ -163,7 +176,7 @@ public class AlertRepository {
 			.list();
 	}
 
-	List<Alert> open() {
+	public List<Alert> open() {
 		return find(new Filter(Alert.Status.OPEN, null, null, null));
 	}
 

@@ -61,6 +61,14 @@ public class Silences {
 		return muted;
 	}
 
+	/** The silences active at {@code now}. */
+	public List<Silence> activeAt(Instant now) {
+		return this.jdbc.sql("SELECT * FROM silence WHERE starts_at <= ? AND ends_at > ? ORDER BY id")
+			.params(Timestamp.from(now), Timestamp.from(now))
+			.query((rs, row) -> silence(rs))
+			.list();
+	}
+
 	long create(String indicator, String scope, Instant startsAt, Instant endsAt, String author, String comment) {
 		Timestamp now = Timestamp.from(Instant.now());
 		KeyHolder keys = new GeneratedKeyHolder();

@@ -148,7 +148,12 @@ public class DigestComposer {
 		context.setVariable("dashboardUrl", this.publicUrl.get());
 		context.setVariable("safe", new SafeText());
 		return new Digest(subject, this.templates.process("silence-expired.txt", context),
-				this.templates.process("silence-expired.html", context));
+				this.templates.process("silence-expired.html", context))
+			.as("silence-expired", open.stream()
+				.map((alert) -> new Digest.Line(alert.id(), alert.indicator(), title(alert.indicator()), alert.scope(),
+						alert.severity(), "still open", alert.changedOn(), alert.detail(),
+						this.publicUrl.get() + "/alerts/" + alert.id()))
+				.toList());
 	}
 
 	private static String moment(Instant instant, Subscription subscription) {
@@ -192,8 +197,14 @@ public class DigestComposer {
 		context.setVariable("rulesVersion", this.versions.rules());
 		context.setVariable("thresholdsVersion", this.versions.thresholds());
 		context.setVariable("safe", new SafeText());
+		List<Digest.Line> lines = drafts.stream()
+			.map(DigestView.Draft::item)
+			.map((item) -> new Digest.Line(item.alertId(), item.indicator(), item.title(), item.scope(), item.severity(),
+					item.changeText(), item.date(), item.detail(), item.link()))
+			.toList();
 		return new Digest(subject, this.templates.process("digest.txt", context),
-				this.templates.process("digest.html", context), images);
+				this.templates.process("digest.html", context), images)
+			.as(flash ? "flash" : "digest", lines);
 	}
 
 	/** One transition before it is placed: the latest incidents it cites by id, its chart as a named inline image. */

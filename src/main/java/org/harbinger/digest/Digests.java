@@ -75,7 +75,7 @@ public class Digests {
 		}
 		List<Transition> muted = wanted.stream().filter((t) -> muting.containsKey(t.id())).toList();
 		Map<Long, Instant> flashed = this.log.flashedAt(name, shown.stream().map(Transition::id).toList());
-		long id = this.outbox.enqueue(name, subscription.recipients(),
+		long id = this.outbox.enqueue(subscription,
 				this.composer.compose(subscription, new DigestComposer.Batch(shown, flashed, muted, muting)));
 		this.cursors.advance(name, last, true);
 		return Optional.of(id);

@@ -89,7 +89,7 @@ class FlashNotices {
 		if (flash.isEmpty()) {
 			return Optional.empty();
 		}
-		long id = this.outbox.enqueue(name, subscription.recipients(), this.composer.flash(subscription, flash));
+		long id = this.outbox.enqueue(subscription, this.composer.flash(subscription, flash));
 		this.log.flashed(name, flash.stream().map(Transition::id).toList(), id);
 		return Optional.of(id);
 	}

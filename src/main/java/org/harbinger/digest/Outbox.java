@@ -32,19 +32,26 @@ public class Outbox {
 
 	private final JdbcClient jdbc;
 
-	Outbox(JdbcClient jdbc) {
+	private final ChannelBodies bodies;
+
+	Outbox(JdbcClient jdbc, ChannelBodies bodies) {
 		this.jdbc = jdbc;
+		this.bodies = bodies;
+	}
+
+	/** Queues the message the way the subscription takes it: email, or a POST of its channel's body. */
+	long enqueue(Subscription subscription, Digest digest) {
+		Delivery delivery = subscription.delivery();
+		if (delivery.channel() == Delivery.Channel.EMAIL) {
+			return enqueue(subscription.name(), subscription.recipients(), digest);
+		}
+		String messageId = messageId();
+		return insert(subscription.name(), messageId, List.of(delivery.target()), digest, delivery.channel(),
+				this.bodies.body(delivery.channel(), subscription.name(), messageId, digest));
 	}
 
 	long enqueue(String subscription, List<String> recipients, Digest digest) {
-		Timestamp now = Timestamp.from(Instant.now());
-		KeyHolder keys = new GeneratedKeyHolder();
-		this.jdbc.sql("INSERT INTO outbox (subscription, message_id, recipients, subject, body_text, body_html, status, "
-				+ "attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)")
-			.params(subscription, "<" + UUID.randomUUID() + "@harbinger>", String.join(",", recipients),
-					digest.subject(), digest.text(), digest.html(), now, now)
-			.update(keys, "id");
-		long id = keys.getKey().longValue();
+		long id = insert(subscription, messageId(), recipients, digest, Delivery.Channel.EMAIL, null);
 		for (Digest.InlineImage image : digest.images()) {
 			this.jdbc.sql("INSERT INTO outbox_image (outbox_id, content_id, content_type, data_base64) "
 					+ "VALUES (?, ?, ?, ?)")
@@ -52,6 +59,23 @@ public class Outbox {
 				.update();
 		}
 		return id;
+	}
+
+	private static String messageId() {
+		return "<" + UUID.randomUUID() + "@harbinger>";
+	}
+
+	private long insert(String subscription, String messageId, List<String> recipients, Digest digest,
+			Delivery.Channel channel, String json) {
+		Timestamp now = Timestamp.from(Instant.now());
+		KeyHolder keys = new GeneratedKeyHolder();
+		this.jdbc.sql("INSERT INTO outbox (subscription, message_id, recipients, subject, body_text, body_html, status, "
+				+ "attempts, next_attempt_at, created_at, channel, body_json) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?)")
+			.params(subscription, messageId, String.join(",", recipients), digest.subject(), digest.text(),
+					digest.html(), now, now, channel.name(), json)
+			.update(keys, "id");
+		return keys.getKey().longValue();
 	}
 
 	/** The images a message shows inline. */
@@ -213,7 +237,8 @@ public class Outbox {
 				rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("next_attempt_at")),
 				instant(rs.getTimestamp("sent_at")), rs.getString("last_error"), rs.getString("delivered_to"),
 				rs.getString("admin_action"), rs.getString("admin_action_by"),
-				instant(rs.getTimestamp("admin_action_at")));
+				instant(rs.getTimestamp("admin_action_at")), Delivery.Channel.valueOf(rs.getString("channel")),
+				rs.getString("body_json"));
 	}
 
 }

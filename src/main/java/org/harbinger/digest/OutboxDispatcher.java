@@ -22,15 +22,19 @@ class OutboxDispatcher {
 
 	private final Mailer mailer;
 
+	private final WebhookSender webhooks;
+
 	private final SenderInstances senders;
 
 	private final Duration maxBackoff;
 
 	private final Duration longestAttempt;
 
-	OutboxDispatcher(Outbox outbox, Mailer mailer, SenderInstances senders, MailProperties properties) {
+	OutboxDispatcher(Outbox outbox, Mailer mailer, WebhookSender webhooks, SenderInstances senders,
+			MailProperties properties) {
 		this.outbox = outbox;
 		this.mailer = mailer;
+		this.webhooks = webhooks;
 		this.senders = senders;
 		this.maxBackoff = properties.maxBackoff();
 		this.longestAttempt = properties.longestAttempt();
@@ -82,12 +86,16 @@ class OutboxDispatcher {
 
 	private boolean send(OutboxMessage message) {
 		try {
-			String deliveredTo = this.mailer.deliver(message, this.outbox.images(message.id()));
+			String deliveredTo = (message.channel() == Delivery.Channel.EMAIL)
+					? this.mailer.deliver(message, this.outbox.images(message.id())) : this.webhooks.deliver(message);
 			this.outbox.sent(message.id(), this.senders.self(), deliveredTo);
 			logger.info("Digest {} for '{}' delivered to {}", message.id(), message.subscription(), deliveredTo);
 			return true;
 		}
 		catch (Exception ex) {
+			if (ex instanceof InterruptedException) {
+				Thread.currentThread().interrupt();
+			}
 			int attempt = message.attempts() + 1;
 			Duration retry = backoff(attempt, this.maxBackoff);
 			String error = describe(ex);

@@ -40,14 +40,14 @@ class RuleErrorNotices {
 				+ failed.message() + "\n\nGET /api/imports/" + failed.importId()
 				+ " has its report; the Imports page lists it. The next pull asks again from the same point.\n";
 		send(new Digest("[Harbinger] ACLED pull failed (import " + failed.importId() + ")", text,
-				"<pre>" + HtmlUtils.htmlEscape(text) + "</pre>"));
+				"<pre>" + HtmlUtils.htmlEscape(text) + "</pre>").as("acled-pull-failed", List.of()));
 	}
 
 	private void send(Digest notice) {
 		this.subscriptions.all()
 			.stream()
 			.filter(Subscription::ruleErrors)
-			.forEach((subscription) -> this.outbox.enqueue(subscription.name(), subscription.recipients(), notice));
+			.forEach((subscription) -> this.outbox.enqueue(subscription, notice));
 	}
 
 	static Digest notice(RulesRejected rejected) {
@@ -60,7 +60,7 @@ class RuleErrorNotices {
 				+ errors.stream().map(RuleError::toString).collect(Collectors.joining("\n"))
 				+ "\n\nFix the files and save them: they are compiled again within seconds. "
 				+ "GET /api/rules/status shows the state; `rules check` prints the same list.\n";
-		return new Digest(subject, text, "<pre>" + HtmlUtils.htmlEscape(text) + "</pre>");
+		return new Digest(subject, text, "<pre>" + HtmlUtils.htmlEscape(text) + "</pre>").as("rule-errors", List.of());
 	}
 
 }

@@ -73,7 +73,7 @@ class SilenceExpiryNotices {
 			List<Alert> theirs = open.stream()
 				.filter((alert) -> subscription.wants(alert.indicator(), alert.scope(), alert.severity()))
 				.toList();
-			this.outbox.enqueue(subscription.name(), subscription.recipients(),
+			this.outbox.enqueue(subscription,
 					this.composer.silenceExpired(subscription, silence, theirs));
 		}
 		return concerned.size();

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,8 +46,8 @@ class SubscriptionChanges implements SharedFile {
 
 	static final String AUDIT_FILE = "subscriptions";
 
-	private static final List<String> ORDER = List.of("name", "recipients", "cron", "time-zone", "min-severity",
-			"indicators", "scopes");
+	private static final List<String> ORDER = List.of("name", "channel", "url", "secret", "recipients", "cron",
+			"time-zone", "min-severity", "indicators", "scopes");
 
 	private static final Logger logger = LoggerFactory.getLogger(SubscriptionChanges.class);
 
@@ -127,6 +126,9 @@ class SubscriptionChanges implements SharedFile {
 			int index = existing(items, name);
 			Map<String, Object> old = items.get(index);
 			YamlEdit edit = new YamlEdit(text);
+			// A credential sent back as the API showed it, "(hidden)", stays as it is.
+			item.replaceAll((field, value) -> Delivery.HIDDEN.equals(value) && Delivery.isSecret(old, field)
+					? old.get(field) : value);
 			item.forEach((field, value) -> {
 				if (!Objects.equals(comparable(old.get(field)), comparable(value))) {
 					edit.set(List.of("subscriptions", index, field), value);
@@ -195,7 +197,7 @@ class SubscriptionChanges implements SharedFile {
 		if (!problems.isEmpty()) {
 			throw new ConfigChangeRefused(problems, false);
 		}
-		List<ConfigAudit.Change> changes = differences(items(this.inForce), items(after));
+		List<ConfigAudit.Change> changes = SubscriptionDifferences.of(items(this.inForce), items(after));
 		if (changes.isEmpty()) {
 			return new Applied(null, changes);
 		}
@@ -299,27 +301,8 @@ class SubscriptionChanges implements SharedFile {
 		return index;
 	}
 
-	/** Each field of each subscription ({@code name.field}) whose written value differs. */
-	static List<ConfigAudit.Change> differences(List<Map<String, Object>> before, List<Map<String, Object>> after) {
-		Map<String, String> old = flatten(before);
-		Map<String, String> now = flatten(after);
-		TreeSet<String> keys = new TreeSet<>(old.keySet());
-		keys.addAll(now.keySet());
-		return keys.stream()
-			.filter((key) -> !Objects.equals(old.get(key), now.get(key)))
-			.map((key) -> new ConfigAudit.Change(key, old.get(key), now.get(key)))
-			.toList();
-	}
-
-	private static Map<String, String> flatten(List<Map<String, Object>> items) {
-		Map<String, String> flat = new LinkedHashMap<>();
-		items.forEach((item) -> item
-			.forEach((field, value) -> flat.put(item.get("name") + "." + field, String.valueOf(comparable(value)))));
-		return flat;
-	}
-
 	/** A value as written, so that 7 and "7", or [a] and a list of a, compare equal. */
-	private static Object comparable(Object value) {
+	static Object comparable(Object value) {
 		if (value == null) {
 			return null;
 		}

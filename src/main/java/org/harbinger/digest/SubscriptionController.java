@@ -84,7 +84,7 @@ class SubscriptionController {
 
 	private Map<String, Object> view(Map<String, Object> written) {
 		Map<String, Object> view = new LinkedHashMap<>();
-		written.forEach((field, value) -> view.put(field.replace('-', '_'), value));
+		Delivery.hideSecrets(written).forEach((field, value) -> view.put(field.replace('-', '_'), value));
 		this.schedules.nextDigest(String.valueOf(written.get("name")))
 			.ifPresent((next) -> view.put("next_digest", next.toInstant()));
 		return view;

@@ -147,7 +147,7 @@ class SubscriptionPages {
 
 	private static Map<String, String> texts(Map<String, Object> written) {
 		Map<String, String> texts = new LinkedHashMap<>();
-		written.forEach((field, value) -> texts.put(field, (value instanceof Collection<?> list)
+		Delivery.hideSecrets(written).forEach((field, value) -> texts.put(field, (value instanceof Collection<?> list)
 				? String.join(", ", list.stream().map(String::valueOf).toList()) : String.valueOf(value)));
 		return texts;
 	}

@@ -1,5 +1,7 @@
 package org.harbinger.digest;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -43,8 +45,11 @@ final class SubscriptionsFile {
 	/** Indicators or scopes one subscription may list. */
 	static final int MAX_FILTERS = 200;
 
-	private static final List<String> FIELDS = List.of("name", "recipients", "cron", "time-zone", "min-severity",
-			"indicators", "scopes", "flash", "rule-errors");
+	private static final List<String> FIELDS = List.of("name", "channel", "url", "secret", "recipients", "cron",
+			"time-zone", "min-severity", "indicators", "scopes", "flash", "rule-errors");
+
+	/** A webhook's signing key: long enough that it cannot be guessed. */
+	static final int MIN_SECRET = 16;
 
 	private SubscriptionsFile() {
 	}
@@ -129,8 +134,15 @@ final class SubscriptionsFile {
 				problem(this.node, "name", "'" + this.name + "' is not a name of lower-case letters, digits, '-' and '_' "
 						+ "(at most 64, starting with a letter or digit)");
 			}
+			Delivery.Channel channel = channel();
 			List<String> recipients = list("recipients");
-			if (recipients.isEmpty()) {
+			if (channel != Delivery.Channel.EMAIL) {
+				if (!recipients.isEmpty()) {
+					problem(this.node, "recipients", "only for channel email: a " + channel.word()
+							+ " subscription posts to its url");
+				}
+			}
+			else if (recipients.isEmpty()) {
 				problem(this.node, "recipients", "at least one address is required");
 			}
 			else if (recipients.size() > MAX_RECIPIENTS) {
@@ -180,11 +192,71 @@ final class SubscriptionsFile {
 			}
 			boolean flash = flag("flash");
 			boolean ruleErrors = flag("rule-errors");
+			Delivery delivery = delivery(channel);
 			if (this.problems.size() > before) {
 				return null;
 			}
 			return new Subscription(this.name, recipients, cron, zone, severity, indicators, scopes,
-					flash, ruleErrors);
+					flash, ruleErrors, delivery);
+		}
+
+		private Delivery.Channel channel() {
+			String word = optional("channel");
+			if (word == null) {
+				return Delivery.Channel.EMAIL;
+			}
+			try {
+				return Delivery.Channel.valueOf(word.toUpperCase(Locale.ROOT));
+			}
+			catch (IllegalArgumentException ex) {
+				problem(this.node, "channel", "'" + word + "' is not email, webhook, slack or teams");
+				return Delivery.Channel.EMAIL;
+			}
+		}
+
+		/** The url and secret a channel needs; never quoted in a problem, since either may be a credential. */
+		private Delivery delivery(Delivery.Channel channel) {
+			String url = optional("url");
+			String secret = optional("secret");
+			if (channel == Delivery.Channel.EMAIL) {
+				if (url != null) {
+					problem(this.node, "url", "only for channels webhook, slack and teams (this one is email)");
+				}
+				if (secret != null) {
+					problem(this.node, "secret", "only for channel webhook");
+				}
+				return Delivery.EMAIL;
+			}
+			URI uri = null;
+			if (url == null) {
+				if (value("url") == null) {
+					problem(this.node, "url", "is required for channel " + channel.word());
+				}
+			}
+			else {
+				try {
+					uri = new URI(url);
+				}
+				catch (URISyntaxException ex) {
+					uri = null;
+				}
+				if (uri == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+						|| uri.getHost() == null) {
+					problem(this.node, "url", "is not an http(s) address such as https://hooks.example.org/harbinger");
+				}
+			}
+			if (channel == Delivery.Channel.WEBHOOK) {
+				if (secret == null && value("secret") == null) {
+					problem(this.node, "secret", "is required for channel webhook: the key its receiver checks signatures with");
+				}
+				else if (secret != null && secret.length() < MIN_SECRET) {
+					problem(this.node, "secret", "is shorter than " + MIN_SECRET + " characters");
+				}
+			}
+			else if (secret != null) {
+				problem(this.node, "secret", "only for channel webhook (" + channel.word() + " is authenticated by its url)");
+			}
+			return new Delivery(channel, uri, secret);
 		}
 
 		private boolean flag(String key) {

@@ -258,7 +258,8 @@ class CommandLineTests {
 	void everyCommandHasHelpWithItsOptionsAndExitCodes() {
 		List<List<String>> commands = List.of(List.of(), List.of("serve"), List.of("rules", "check"),
 				List.of("rules", "test"), List.of("backtest"), List.of("import"), List.of("acled", "pull"), List.of("generate"),
-				List.of("bench", "import"), List.of("users", "reset-password"), List.of("completion"));
+				List.of("bench", "import"), List.of("bench", "surge"), List.of("users", "reset-password"),
+				List.of("completion"));
 		for (List<String> command : commands) {
 			this.out.reset();
 			List<String> words = new ArrayList<>(command);
@@ -268,6 +269,9 @@ class CommandLineTests {
 			assertThat(out()).as(String.join(" ", words))
 				.startsWith(String.join(" ", Stream.concat(Stream.of("Usage: harbinger"), command.stream()).toList()))
 				.contains("-h, --help");
+			if (!command.equals(List.of("serve"))) {
+				assertThat(out()).as(String.join(" ", words) + " documents its exit codes").contains("Exit codes:", "  0 ");
+			}
 		}
 		this.out.reset();
 		assertThat(run("backtest", "-h")).isZero();

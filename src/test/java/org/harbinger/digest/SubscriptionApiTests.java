@@ -120,6 +120,48 @@ class SubscriptionApiTests {
 	}
 
 	@Test
+	void aWebhookSubscriptionsSecretIsNeverShownNotInTheListNorTheAuditAndSurvivesBeingSentBackHidden()
+			throws Exception {
+		String secret = "s3cret-for-the-soc-webhook";
+		this.mvc.perform(post("/api/subscriptions").contentType(MediaType.APPLICATION_JSON).content("""
+				{"name":"api-soc-hook", "channel":"webhook", "url":"https://soc.example.org/hooks/harbinger",
+				 "secret":"%s", "cron":"0 0 8 * * ?", "min_severity":"CRITICAL", "reason":"SOC wants JSON"}
+				""".formatted(secret)))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.changes[?(@.item == 'api-soc-hook.secret')].after").value("(hidden)"));
+
+		String listed = this.mvc.perform(get("/api/subscriptions"))
+			.andExpect(jsonPath("$[?(@.name == 'api-soc-hook')].secret").value("(hidden)"))
+			.andExpect(jsonPath("$[?(@.name == 'api-soc-hook')].url").value("https://soc.example.org/hooks/harbinger"))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(listed).doesNotContain(secret);
+		this.mvc.perform(put("/api/subscriptions/api-soc-hook").contentType(MediaType.APPLICATION_JSON).content("""
+				{"channel":"webhook", "url":"https://soc.example.org/hooks/harbinger", "secret":"(hidden)",
+				 "cron":"0 0 9 * * ?", "min_severity":"CRITICAL", "reason":"an hour later"}
+				"""))
+			.andExpect(status().isOk());
+		assertThat(this.subscriptions.find("api-soc-hook").orElseThrow().delivery().secret()).isEqualTo(secret);
+		this.mvc.perform(put("/api/subscriptions/api-soc-hook").contentType(MediaType.APPLICATION_JSON).content("""
+				{"channel":"webhook", "url":"https://soc.example.org/hooks/harbinger", "secret":"a-rotated-secret-value",
+				 "cron":"0 0 9 * * ?", "min_severity":"CRITICAL", "reason":"secret rotated"}
+				"""))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.changes[0].item").value("api-soc-hook.secret"))
+			.andExpect(jsonPath("$.changes[0].before").value("(hidden)"))
+			.andExpect(jsonPath("$.changes[0].after").value("(hidden)"));
+		assertThat(this.mvc.perform(get("/api/subscriptions/audit").param("subscription", "api-soc-hook"))
+			.andReturn().getResponse().getContentAsString()).doesNotContain(secret, "a-rotated-secret-value");
+		this.mvc.perform(post("/api/subscriptions").contentType(MediaType.APPLICATION_JSON).content("""
+				{"name":"api-bad-hook", "channel":"webhook", "url":"https://soc.example.org/x", "cron":"0 0 8 * * ?",
+				 "reason":"forgot the secret"}
+				"""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].key").value("secret"));
+
+		this.mvc.perform(delete("/api/subscriptions/api-soc-hook").param("reason", "trial over")).andExpect(status().isOk());
+	}
+
+	@Test
 	void aNameThatIsNotASlugAndTooManyRecipientsAreRefusedNamingTheKey() throws Exception {
 		byte[] before = Files.readAllBytes(FILE);
 		String many = IntStream.range(0, 20_000)

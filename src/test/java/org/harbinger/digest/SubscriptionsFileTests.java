@@ -44,11 +44,56 @@ class SubscriptionsFileTests {
 				    colour: red
 				""")).satisfies((ex) -> assertThat(ex.problems()).containsExactlyInAnyOrder(
 				"line 2: subscription 'desk' colour: unknown field; expected one of "
-						+ "[name, recipients, cron, time-zone, min-severity, indicators, scopes, flash, rule-errors]",
+						+ "[name, channel, url, secret, recipients, cron, time-zone, min-severity, indicators, scopes, flash, "
+						+ "rule-errors]",
 				"line 2: subscription 'desk' recipients: 'desk-at-analysis' is not an email address",
 				"line 2: subscription 'desk' cron: 'every morning' is not a Quartz cron expression (sec min hour day month weekday)",
 				"line 2: subscription 'desk' time-zone: 'Asia/Nowhere' is not a time zone such as Asia/Kabul",
 				"line 2: subscription 'desk' min-severity: 'urgent' is not INFO, WARNING or CRITICAL"));
+	}
+
+	@Test
+	void aSubscriptionWithoutAChannelIsByEmailAndAWebhookOneHasItsUrlAndSecret() {
+		List<Subscription> all = read("""
+				subscriptions:
+				  - {name: desk, recipients: [desk@analysis.test], cron: "0 0 7 * * ?"}
+				  - name: soc
+				    channel: webhook
+				    url: https://soc.example.org/hooks/harbinger
+				    secret: "0123456789abcdef-soc"
+				    cron: "0 0 7 * * ?"
+				  - {name: chat, channel: Slack, url: "https://hooks.slack.com/services/T0/B0/XYZ", cron: "0 0 7 * * ?"}
+				""").all();
+
+		assertThat(all.get(0).delivery()).isEqualTo(Delivery.EMAIL);
+		assertThat(all.get(1).delivery().channel()).isEqualTo(Delivery.Channel.WEBHOOK);
+		assertThat(all.get(1).delivery().url()).hasToString("https://soc.example.org/hooks/harbinger");
+		assertThat(all.get(1).recipients()).isEmpty();
+		assertThat(all.get(2).delivery().channel()).isEqualTo(Delivery.Channel.SLACK);
+		assertThat(all.get(1) + " " + all.get(2)).as("printed, as a log line would")
+			.doesNotContain("0123456789abcdef-soc", "XYZ")
+			.contains("webhook https://soc.example.org/hooks/harbinger", "slack https://hooks.slack.com/(hidden)");
+	}
+
+	@Test
+	void aDeliveryThatCannotWorkIsRefusedNamingTheKeyAndNeverQuotingACredential() {
+		assertThatExceptionOfType(ConfigFileException.class).isThrownBy(() -> read("""
+				subscriptions:
+				  - {name: pager, channel: pager, recipients: [a@b.test], cron: "0 0 7 * * ?"}
+				  - {name: soc, channel: webhook, recipients: [a@b.test], url: "ftp://soc.example.org/x", cron: "0 0 7 * * ?"}
+				  - {name: short, channel: webhook, url: "https://soc.example.org/x", secret: tiny-secret, cron: "0 0 7 * * ?"}
+				  - {name: chat, channel: teams, secret: "0123456789abcdef-xx", cron: "0 0 7 * * ?"}
+				  - {name: mail, recipients: [a@b.test], url: "https://soc.example.org/x", cron: "0 0 7 * * ?"}
+				""")).satisfies((ex) -> assertThat(ex.problems()).containsExactlyInAnyOrder(
+				"line 2: subscription 'pager' channel: 'pager' is not email, webhook, slack or teams",
+				"line 3: subscription 'soc' recipients: only for channel email: a webhook subscription posts to its url",
+				"line 3: subscription 'soc' url: is not an http(s) address such as https://hooks.example.org/harbinger",
+				"line 3: subscription 'soc' secret: is required for channel webhook: the key its receiver checks signatures with",
+				"line 4: subscription 'short' secret: is shorter than 16 characters",
+				"line 5: subscription 'chat' url: is required for channel teams",
+				"line 5: subscription 'chat' secret: only for channel webhook (teams is authenticated by its url)",
+				"line 6: subscription 'mail' url: only for channels webhook, slack and teams (this one is email)"))
+			.satisfies((ex) -> assertThat(ex.problems().toString()).doesNotContain("tiny-secret", "0123456789abcdef-xx"));
 	}
 
 	@Test
