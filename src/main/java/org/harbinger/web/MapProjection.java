@@ -14,6 +14,9 @@ import java.util.function.ToDoubleFunction;
  */
 record MapProjection(double west, double south, double east, double north, double width) {
 
+	/** The least distance, in SVG units (a map is 1,000 wide), between two points of an outline. */
+	private static final double MIN_STEP = 1.0;
+
 	MapProjection {
 		if (!(west < east) || !(south < north) || !(width > 0)) {
 			throw new IllegalArgumentException("map box: west < east, south < north and a positive width are required");
@@ -59,10 +62,17 @@ record MapProjection(double west, double south, double east, double north, doubl
 				continue;
 			}
 			String separator = "M";
+			Point previous = null;
 			for (double[] position : clipped) {
 				Point point = project(position[0], position[1]);
+				// A point within a unit of the last one drawn adds bytes, not shape: the wide view
+				// would otherwise carry every bend of Natural Earth's coasts at a tenth of a pixel.
+				if (previous != null && Math.abs(point.x() - previous.x()) + Math.abs(point.y() - previous.y()) < MIN_STEP) {
+					continue;
+				}
 				path.append(separator).append(point.x()).append(',').append(point.y());
 				separator = "L";
+				previous = point;
 			}
 			path.append('Z');
 		}

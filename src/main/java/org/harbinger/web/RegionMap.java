@@ -45,6 +45,9 @@ class RegionMap {
 	/** How many provinces get a written label; the list under the map names them all. */
 	private static final int LABELLED_PROVINCES = 10;
 
+	/** About the width of a character of a label (15 units, bold) in SVG units, to keep labels apart. */
+	private static final double LABEL_CHAR_WIDTH = 9;
+
 	private final IncidentSearch search;
 
 	private final AlertRepository alerts;
@@ -187,12 +190,22 @@ class RegionMap {
 					null));
 		}
 		provinces.sort(Comparator.comparingLong(Spot::incidents).reversed());
-		for (int i = 0; i < Math.min(LABELLED_PROVINCES, provinces.size()); i++) {
+		// Labels for the busiest provinces, each only where it covers no label already placed.
+		List<double[]> placed = new ArrayList<>();
+		for (int i = 0; i < provinces.size() && placed.size() < LABELLED_PROVINCES; i++) {
 			Spot spot = provinces.get(i);
-			if (spot.admin1() != null) {
+			if (spot.admin1() == null) {
+				continue;
+			}
+			String label = spot.admin1() + " " + spot.incidents();
+			double[] box = { spot.x() + spot.r() * 0.7 + 4, spot.y() - 11, spot.x() + spot.r() * 0.7 + 4
+					+ label.length() * LABEL_CHAR_WIDTH, spot.y() + 6 };
+			if (placed.stream().noneMatch((other) -> box[0] < other[2] && other[0] < box[2] && box[1] < other[3]
+					&& other[1] < box[3])) {
+				placed.add(box);
 				provinces.set(i, new Spot(spot.country(), spot.admin1(), null, spot.latitude(), spot.longitude(), spot.x(),
 						spot.y(), spot.r(), spot.incidents(), spot.fatalities(), spot.severity(), spot.href(), spot.title(),
-						spot.admin1() + " " + spot.incidents()));
+						label));
 			}
 		}
 		return provinces;
