@@ -15,7 +15,7 @@ import java.util.function.ToDoubleFunction;
 record MapProjection(double west, double south, double east, double north, double width) {
 
 	/** The least distance, in SVG units (a map is 1,000 wide), between two points of an outline. */
-	private static final double MIN_STEP = 1.0;
+	private static final double MIN_STEP = 2.0;
 
 	MapProjection {
 		if (!(west < east) || !(south < north) || !(width > 0)) {
@@ -61,11 +61,14 @@ record MapProjection(double west, double south, double east, double north, doubl
 			if (clipped.size() < 3) {
 				continue;
 			}
+			if (tooSmall(clipped)) {
+				continue;
+			}
 			String separator = "M";
 			Point previous = null;
 			for (double[] position : clipped) {
 				Point point = project(position[0], position[1]);
-				// A point within a unit of the last one drawn adds bytes, not shape: the wide view
+				// A point within two units of the last one drawn adds bytes, not shape: the wide view
 				// would otherwise carry every bend of Natural Earth's coasts at a tenth of a pixel.
 				if (previous != null && Math.abs(point.x() - previous.x()) + Math.abs(point.y() - previous.y()) < MIN_STEP) {
 					continue;
@@ -77,6 +80,22 @@ record MapProjection(double west, double south, double east, double north, doubl
 			path.append('Z');
 		}
 		return path.toString();
+	}
+
+	/** A ring (an islet) whose width and height on the map add up to under two units: a speck that costs bytes and shows nothing. */
+	private boolean tooSmall(List<double[]> ring) {
+		double minX = Double.MAX_VALUE;
+		double maxX = -Double.MAX_VALUE;
+		double minY = Double.MAX_VALUE;
+		double maxY = -Double.MAX_VALUE;
+		for (double[] position : ring) {
+			Point point = project(position[0], position[1]);
+			minX = Math.min(minX, point.x());
+			maxX = Math.max(maxX, point.x());
+			minY = Math.min(minY, point.y());
+			maxY = Math.max(maxY, point.y());
+		}
+		return (maxX - minX) + (maxY - minY) < MIN_STEP;
 	}
 
 	List<double[]> clip(List<double[]> ring) {

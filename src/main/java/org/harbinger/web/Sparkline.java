@@ -5,8 +5,8 @@ import java.util.List;
 import org.harbinger.alert.AlertTrend;
 
 /**
- * A word-sized chart for the trends list: the indicator's count over its rule's window on
- * each day of the period, as one polyline in a small inline SVG, with a dot on the last
+ * A word-sized chart for the trends list: the count over the rule's window, on each day of
+ * the period, of the incidents the indicator's alerts cited (as the indicator's trend chart), as one polyline in a small inline SVG, with a dot on the last
  * day. The scale starts at zero, so a flat line at the bottom means nothing counted; the
  * title and the text beside it give the numbers.
  */

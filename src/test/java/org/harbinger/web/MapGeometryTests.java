@@ -2,6 +2,7 @@ package org.harbinger.web;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -84,6 +85,22 @@ class MapGeometryTests {
 		assertThat(outside).isEmpty();
 		assertThat(projection.path(List.of(List.of(new double[] { 1, 9 }, new double[] { 2, 9 }, new double[] { 2, 8 }))))
 			.startsWith("M").endsWith("Z").contains("L");
+	}
+
+	@Test
+	void pointsUnderTwoUnitsFromTheLastOneDrawnAndSpecksAreLeftOut() {
+		MapProjection projection = new MapProjection(0, 0, 100, 10, 1000);
+		// 10 units a degree of longitude here: a step of 0.05 degrees is half a unit.
+		List<double[]> ring = new ArrayList<>();
+		for (int i = 0; i <= 200; i++) {
+			ring.add(new double[] { 10 + i * 0.05, 5 });
+		}
+		ring.add(new double[] { 20, 8 });
+		String path = projection.path(List.of(ring));
+		assertThat(path.split("L")).as("one point every two units along the 100-unit edge, give or take")
+			.hasSizeBetween(45, 55);
+		assertThat(projection.path(List.of(List.of(new double[] { 50, 5 }, new double[] { 50.05, 5 },
+				new double[] { 50.05, 5.05 })))).as("an islet of a unit").isEmpty();
 	}
 
 	@Test
