@@ -25,9 +25,12 @@ class MapPages {
 
 	private final EngineHost engine;
 
-	MapPages(RegionMap map, EngineHost engine) {
+	private final Indicators indicators;
+
+	MapPages(RegionMap map, EngineHost engine, Indicators indicators) {
 		this.map = map;
 		this.engine = engine;
+		this.indicators = indicators;
 	}
 
 	@GetMapping("/map")
@@ -38,6 +41,7 @@ class MapPages {
 		model.addAttribute("map", this.map.draw(view, filter));
 		model.addAttribute("filter", filter);
 		model.addAttribute("views", MapView.values());
+		model.addAttribute("indicators", this.indicators.all());
 		return "map";
 	}
 

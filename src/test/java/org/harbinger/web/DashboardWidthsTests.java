@@ -83,7 +83,7 @@ class DashboardWidthsTests {
 		WebElement dot = place(browser, "Hilltown, Hills, Mapland");
 		assertThat(dot.getAttribute("class")).as("cited by an open CRITICAL alert").contains("alert-CRITICAL");
 		assertThat(browser.findElement(By.cssSelector("ul.map-alerts")).getText()).contains("CRITICAL",
-				DashboardAlerts.INDICATOR, "Mapland/Hills");
+				"Defections to ISKP", "Mapland/Hills");
 		dot.click();
 		wait(browser).until(ExpectedConditions.urlContains("/incidents"));
 		assertThat(browser.getCurrentUrl()).contains("country=Mapland", "admin1=Hills", "from=", "to=");

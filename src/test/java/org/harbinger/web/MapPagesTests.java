@@ -1,6 +1,9 @@
 package org.harbinger.web;
 
+import java.time.LocalDate;
+
 import org.harbinger.EndToEndTest;
+import org.harbinger.engine.EngineHost;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +31,15 @@ class MapPagesTests {
 	@Autowired
 	private ApplicationContext context;
 
+	@Autowired
+	private EngineHost engine;
+
+	/** The map's default period, the 90 days up to the clock (other tests of the shared context move it), as query parameters. */
+	private String defaultPeriod() {
+		LocalDate today = this.engine.currentDay();
+		return "from=" + today.minusDays(MapPages.DEFAULT_DAYS - 1) + "&to=" + today;
+	}
+
 	@Test
 	void theApiGivesEachPlaceAndProvinceWithItsIncidentsAndTheMostSevereOpenAlertCitingIt() throws Exception {
 		new DashboardAlerts(this.context).criticalAt("Apiland", "Ridge", "Ridgetown", 33.0, 70.0);
@@ -38,14 +50,14 @@ class MapPagesTests {
 			.andExpect(jsonPath("$.places[?(@.location == 'Ridgetown')].severity").value(hasItem("CRITICAL")))
 			.andExpect(jsonPath("$.places[?(@.location == 'Ridgetown')].incidents").value(hasItem(1)))
 			.andExpect(jsonPath("$.places[?(@.location == 'Ridgetown')].href")
-				.value(hasItem("/incidents?from=2022-01-02&to=2022-04-01&country=Apiland&admin1=Ridge")))
+				.value(hasItem("/incidents?" + defaultPeriod() + "&country=Apiland&admin1=Ridge")))
 			.andExpect(jsonPath("$.provinces[?(@.admin1 == 'Ridge')].severity").value(hasItem("CRITICAL")))
 			.andExpect(jsonPath("$.countries[*].name").value(hasItems("Afghanistan", "Pakistan", "Iran", "Tajikistan")))
 			.andExpect(jsonPath("$.countries[0].path").doesNotExist())
 			.andExpect(jsonPath("$.open_alerts[*].scope").value(hasItem("Apiland/Ridge")));
 
 		// The wide view holds 70 E, 33 N too; a period before the incident holds nothing there.
-		this.mvc.perform(get("/api/incidents/map").param("view", "wide").param("to", "2021-12-31"))
+		this.mvc.perform(get("/api/incidents/map").param("view", "wide").param("to", "2021-03-31"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.view").value("WIDE"))
 			.andExpect(jsonPath("$.places[?(@.location == 'Ridgetown')]").isEmpty());
@@ -63,7 +75,8 @@ class MapPagesTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(page).contains("<svg", "class=\"map\"", "Outside this view", "Farland 1",
-				"href=\"/incidents?from=2022-01-02&amp;to=2022-04-01&amp;country=Afghanistan\"", "aria-current=\"page\">Map<");
+				"href=\"/incidents?" + defaultPeriod().replace("&", "&amp;") + "&amp;country=Afghanistan\"",
+				"aria-current=\"page\">Map<");
 	}
 
 	@Test
