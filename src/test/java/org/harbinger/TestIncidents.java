@@ -62,6 +62,12 @@ public final class TestIncidents {
 
 		private int fatalities;
 
+		private String location;
+
+		private Double latitude;
+
+		private Double longitude;
+
 		private String notes = "";
 
 		private final Set<String> tags = new LinkedHashSet<>();
@@ -94,6 +100,14 @@ public final class TestIncidents {
 			return this;
 		}
 
+		/** Where it happened: the place's name and its coordinates. */
+		public Builder at(String location, double latitude, double longitude) {
+			this.location = location;
+			this.latitude = latitude;
+			this.longitude = longitude;
+			return this;
+		}
+
 		public Builder fatalities(int fatalities) {
 			this.fatalities = fatalities;
 			return this;
@@ -112,7 +126,7 @@ public final class TestIncidents {
 		public Incident build() {
 			return new Incident("test", this.id, this.date, 1, "Political violence", this.eventType, this.subEventType,
 					this.actor1, null, null, null, null, null, null, null, null, null, this.country, this.admin1, null,
-					null, null, null, null, null, "test", null, this.notes, this.fatalities, Set.copyOf(this.tags),
+					null, this.location, this.latitude, this.longitude, null, "test", null, this.notes, this.fatalities, Set.copyOf(this.tags),
 					null, this.origin, ClaimStatus.ATTRIBUTED, "B", 2, this.actor1Group, null, Set.of(), Set.of(),
 					"test incident: default grade");
 		}

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -31,6 +32,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** The alerts, most severe first, with filters; one alert with its history, evidence and chart; notes on it. */
 @Controller
@@ -114,12 +116,37 @@ class AlertPages {
 			.map((alert) -> new Row(alert, this.indicators.title(alert.indicator()), acknowledgements.get(alert.id())))
 			.toList();
 		model.addAttribute("rows", rows);
+		model.addAttribute("severityCounts", severityCounts(status, filter));
 		model.addAttribute("filter", filter);
 		model.addAttribute("indicators", this.indicators.all().values());
 		model.addAttribute("severities", List.of(Severity.CRITICAL, Severity.WARNING, Severity.INFO));
 		model.addAttribute("statuses", Alert.Status.values());
 		model.addAttribute("today", this.engine.currentDay());
 		return "alerts";
+	}
+
+	/** A severity's count among the alerts the other filters select, and the link that filters to it. */
+	record SeverityCount(Severity severity, long count, String href, boolean current) {
+	}
+
+	/** Counts per severity whatever the severity filter, so that each count is a link to its own list. */
+	private List<SeverityCount> severityCounts(String status, AlertRepository.Filter filter) {
+		Map<Severity, Long> counts = this.alerts
+			.find(new AlertRepository.Filter(filter.status(), filter.indicator(), filter.scope(), null))
+			.stream()
+			.collect(Collectors.groupingBy(Alert::severity, Collectors.counting()));
+		return Stream.of(Severity.CRITICAL, Severity.WARNING, Severity.INFO)
+			.map((severity) -> new SeverityCount(severity, counts.getOrDefault(severity, 0L),
+					UriComponentsBuilder.fromPath("/alerts")
+						.queryParamIfPresent("status", Optional.ofNullable(status))
+						.queryParamIfPresent("indicator", Optional.ofNullable(filter.indicator()))
+						.queryParamIfPresent("scope", Optional.ofNullable(filter.scope()))
+						.queryParam("severity", severity)
+						.build()
+						.encode()
+						.toUriString(),
+					severity == filter.severity()))
+			.toList();
 	}
 
 	@GetMapping("/alerts/{id}")

@@ -37,6 +37,11 @@ class DashboardCharts {
 		return chart(this.trends.trend(indicator.id(), transitions, today, days), transitions);
 	}
 
+	/** The indicator's count over its window on each of the last {@code days} days, as a sparkline. */
+	Sparkline sparkline(RuleMetadata indicator, List<Transition> transitions, LocalDate today, int days) {
+		return Sparkline.of(this.trends.trend(indicator.id(), transitions, today, days));
+	}
+
 	private static SvgChart chart(AlertTrend trend, List<Transition> transitions) {
 		List<SvgChart.Event> events = transitions.stream()
 			.map((transition) -> new SvgChart.Event(transition.date(), transition.kind().name(),

@@ -2,8 +2,13 @@ package org.harbinger.web;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 
 import org.harbinger.incident.IncidentIds;
 import org.harbinger.incident.IncidentRepository;
@@ -66,6 +71,48 @@ class IncidentSearch {
 			.params(where.params)
 			.query((rs, row) -> new Province(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)))
 			.list();
+	}
+
+	/** A place of the filtered set: the mean position of its incidents that have coordinates, how many, how many killed. */
+	record Place(String country, String admin1, String location, double latitude, double longitude, long incidents,
+			long fatalities) {
+	}
+
+	/** The filtered incidents with coordinates, by place (country, province, location). */
+	List<Place> places(Filter filter) {
+		Where where = where(filter);
+		return this.jdbc
+			.sql("SELECT country, admin1, location, AVG(latitude), AVG(longitude), COUNT(*), SUM(fatalities) FROM incident"
+					+ where.sql + " AND latitude IS NOT NULL AND longitude IS NOT NULL GROUP BY country, admin1, location")
+			.params(where.params)
+			.query((rs, row) -> new Place(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDouble(4),
+					rs.getDouble(5), rs.getLong(6), rs.getLong(7)))
+			.list();
+	}
+
+	/** The event ids among {@code eventIds} that are in the filtered set, each with its place as "country/admin1/location". */
+	Map<String, String> placesOf(Filter filter, Collection<String> eventIds) {
+		Map<String, String> places = new HashMap<>();
+		List<String> ids = List.copyOf(eventIds);
+		// In slices, so that an alert with thousands of incidents stays within any database's parameter limit.
+		for (int start = 0; start < ids.size(); start += 500) {
+			List<String> slice = ids.subList(start, Math.min(ids.size(), start + 500));
+			Where where = where(filter);
+			List<Object> params = new ArrayList<>(where.params);
+			params.addAll(slice);
+			this.jdbc
+				.sql("SELECT event_id, country, admin1, location FROM incident" + where.sql + " AND event_id IN ("
+						+ String.join(", ", Collections.nCopies(slice.size(), "?")) + ")")
+				.params(params)
+				.query((rs) -> {
+					places.put(rs.getString(1), placeKey(rs.getString(2), rs.getString(3), rs.getString(4)));
+				});
+		}
+		return places;
+	}
+
+	static String placeKey(String country, String admin1, String location) {
+		return country + "/" + Objects.toString(admin1, "") + "/" + Objects.toString(location, "");
 	}
 
 	/** The values a select can offer for a column: event_type or source. */

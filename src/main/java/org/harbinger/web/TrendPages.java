@@ -1,5 +1,6 @@
 package org.harbinger.web;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -39,12 +40,16 @@ class TrendPages {
 		this.engine = engine;
 	}
 
-	/** An indicator with how many of its alerts are open. */
-	record Summary(RuleMetadata indicator, long open, long total) {
+	/** The days a sparkline on the list covers: a quarter, as the map's default period. */
+	static final int SPARKLINE_DAYS = 90;
+
+	/** An indicator with how many of its alerts are open, and its recent counts as a sparkline. */
+	record Summary(RuleMetadata indicator, long open, long total, Sparkline sparkline) {
 	}
 
 	@GetMapping("/trends")
 	String list(Model model) {
+		LocalDate today = this.engine.currentDay();
 		Map<String, List<Alert>> byIndicator = this.alerts.find(new AlertRepository.Filter(null, null, null, null))
 			.stream()
 			.collect(Collectors.groupingBy(Alert::indicator));
@@ -53,10 +58,14 @@ class TrendPages {
 			.stream()
 			.map((indicator) -> {
 				List<Alert> alerts = byIndicator.getOrDefault(indicator.id(), List.of());
+				List<Transition> transitions = new ArrayList<>();
+				alerts.forEach((alert) -> transitions.addAll(this.alerts.transitions(alert.id())));
 				return new Summary(indicator,
-						alerts.stream().filter((alert) -> alert.status() == Alert.Status.OPEN).count(), alerts.size());
+						alerts.stream().filter((alert) -> alert.status() == Alert.Status.OPEN).count(), alerts.size(),
+						this.charts.sparkline(indicator, transitions, today, SPARKLINE_DAYS));
 			})
 			.toList());
+		model.addAttribute("sparklineDays", SPARKLINE_DAYS);
 		return "trends";
 	}
 

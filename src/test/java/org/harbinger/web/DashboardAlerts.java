@@ -41,6 +41,20 @@ final class DashboardAlerts {
 				"mass-defection", notes)));
 	}
 
+	/** A CRITICAL alert whose one incident has a place and coordinates, for the map. */
+	Alert criticalAt(String country, String province, String location, double latitude, double longitude) {
+		Incident incident = TestIncidents.builder("WEB-" + country + "-" + province + "-mass", this.engine.today(), country)
+			.admin1(province)
+			.at(location, latitude, longitude)
+			.actor1("Taliban", "TALIBAN")
+			.type("Strategic developments", "Change to group/activity")
+			.tag("mass-defection")
+			.notes("A whole unit went over to ISKP.")
+			.fatalities(2)
+			.build();
+		return raise(country, province, List.of(incident));
+	}
+
 	Alert warning(String country, String province) {
 		LocalDate today = this.engine.today();
 		List<Incident> defections = new ArrayList<>();

@@ -187,7 +187,7 @@ class DashboardBrowserTests {
 		logIn(browser, USER, PASSWORD);
 	}
 
-	private static void logIn(WebDriver browser, String user, String password) {
+	static void logIn(WebDriver browser, String user, String password) {
 		wait(browser).until(ExpectedConditions.urlContains("/login"));
 		browser.findElement(By.name("username")).sendKeys(user);
 		browser.findElement(By.name("password")).sendKeys(password);

@@ -217,13 +217,32 @@ class DashboardPagesTests {
 	}
 
 	@Test
+	void theAlertsListCountsEachSeverityWithALinkThatFiltersToIt() throws Exception {
+		this.alerts.warning("Countland", "North");
+		this.alerts.critical("Countland", "South", "A unit defected.");
+		this.alerts.critical("Countland", "East", "Another unit defected.");
+
+		String page = this.mvc.perform(get("/alerts").param("scope", "Countland").param("severity", "WARNING"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		// The counts ignore the severity filter, so each stays a way to the others.
+		assertThat(page).containsPattern("id=\"count-CRITICAL\"[^>]*>\\s*<span[^>]*>CRITICAL</span> <strong>2</strong>")
+			.containsPattern("id=\"count-WARNING\"[^>]*aria-current=\"true\"[^>]*>\\s*<span[^>]*>WARNING</span> <strong>1</strong>")
+			.containsPattern("id=\"count-INFO\"[^>]*>\\s*<span[^>]*>INFO</span> <strong>0</strong>")
+			.contains("href=\"/alerts?scope=Countland&amp;severity=CRITICAL\"", "1 alert");
+	}
+
+	@Test
 	void trendRulesAndOutboxPagesShowWhatIsLoadedAndSent() throws Exception {
 		this.alerts.warning("Trendland", "Valley");
 
 		this.mvc.perform(get("/trends"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("Cross-border fire from Afghanistan"),
-					containsString("href=\"/trends/defection-to-iskp\""))));
+					containsString("href=\"/trends/defection-to-iskp\""), containsString("<svg"),
+					containsString("class=\"sparkline\""), containsString("Last 90 days"))));
 		this.mvc.perform(get("/trends/defection-to-iskp"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("defection-to-iskp.min-count"), containsString("Trendland/Valley"),
