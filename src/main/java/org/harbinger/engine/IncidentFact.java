@@ -1,6 +1,7 @@
 package org.harbinger.engine;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Set;
 
@@ -192,6 +193,11 @@ public final class IncidentFact {
 	public boolean target(String group) {
 		return group.equals(this.incident.actor2Group()) && !perpetrator(group) && isActor1Armed()
 				&& (isViolent() || OPERATIONS.contains(this.incident.subEventType()));
+	}
+
+	/** One of the groups (a threshold list) is named as actor1, an associated actor of actor1, or actor2. */
+	public boolean namesAny(Collection<String> groups) {
+		return groups.stream().anyMatch(this::named);
 	}
 
 	/** The group is named as actor1, an associated actor of actor1, or actor2, in whatever role. */
