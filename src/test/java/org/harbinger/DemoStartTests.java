@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.regex.Matcher;
@@ -139,7 +140,11 @@ class DemoStartTests {
 					tuple("sectarian-attack", "Afghanistan", Severity.CRITICAL),
 					tuple("external-operations", "Uzbekistan", Severity.WARNING),
 					tuple("external-operations", "Tajikistan", Severity.WARNING),
-					tuple("campaign-declared", "global", Severity.WARNING));
+					tuple("campaign-declared", "global", Severity.WARNING),
+					// Issue 20: Pakistan's air strikes in Khost and Kunar on 16 April 2022 killed
+					// civilians, and make the third indicator for Afghanistan in 30 days.
+					tuple("pak-afghan-border-clash", "Afghanistan", Severity.CRITICAL),
+					tuple("threat-level", "Afghanistan", Severity.WARNING));
 	}
 
 	@Test
@@ -164,7 +169,7 @@ class DemoStartTests {
 			MimeMessage mail = new MimeMessage(Session.getInstance(new Properties()), in);
 			// The subject the README quotes.
 			assertThat(mail.getSubject()).isEqualTo(
-					"[Harbinger] 5 new CRITICAL, 3 new WARNING - Afghanistan, Central Asia, Pakistan and 1 more - 7 May 2022");
+					"[Harbinger] 6 new CRITICAL, 4 new WARNING - Afghanistan, Central Asia, Pakistan and 1 more - 7 May 2022");
 			assertThat(mail.getMessageID()).endsWith("@harbinger>");
 			assertThat(mail.getContent()).isInstanceOf(Multipart.class);
 		}
@@ -182,6 +187,13 @@ class DemoStartTests {
 		Files.writeString(file, html);
 		assertThat(html).contains("<img src=\"data:image/png;base64,", "class=\"evidence\"", "UZB2001", "Termez",
 				"Cross-border fire from Afghanistan").doesNotContain("cid:");
+		// Issue 20: the digest groups the new indicators by their scope's country with no code
+		// of their own; the border clash and the threat level sit with Afghanistan's alerts.
+		assertThat(Arrays.stream(html.split("class=\"place\""))
+			.filter((place) -> place.contains(">Afghanistan</div>"))
+			.findFirst()
+			.orElse("")).contains("Clashes between Pakistan and the Taliban", "Overall threat level for a country",
+					"Surge in ISKP attacks");
 		DigestPreviewInBrowser.check(file, "demo-digest");
 	}
 

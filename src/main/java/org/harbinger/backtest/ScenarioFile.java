@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.harbinger.engine.ThresholdType;
@@ -30,7 +31,10 @@ final class ScenarioFile {
 
 	/** What a scenario may show; the runner checks each indicator's file shows what the rule needs. */
 	static final Set<String> KINDS = Set.of("fires", "silent-below", "escalates", "resolves", "late-report",
-			"duplicate", "baseline", "iskp-target", "iskp-perpetrator", "other");
+			"duplicate", "baseline", "other");
+
+	/** The actor-role controls, one pair per group: {@code iskp-target}, {@code ttp-perpetrator}... */
+	private static final Pattern CONTROL = Pattern.compile("[a-z][a-z-]*-(target|perpetrator)");
 
 	private ScenarioFile() {
 	}
@@ -50,8 +54,9 @@ final class ScenarioFile {
 			String name = String.valueOf(entry.getOrDefault("name", "scenario " + (scenarios.size() + 1)));
 			Reader reader = new Reader(problems, "scenario '" + name + "'");
 			Set<String> covers = new LinkedHashSet<>(reader.strings(entry.get("covers"), "covers"));
-			covers.stream().filter((kind) -> !KINDS.contains(kind)).forEach(
-					(kind) -> reader.problem("covers: '" + kind + "' is not one of " + KINDS.stream().sorted().toList()));
+			covers.stream().filter((kind) -> !KINDS.contains(kind) && !CONTROL.matcher(kind).matches()).forEach(
+					(kind) -> reader.problem("covers: '" + kind + "' is not one of " + KINDS.stream().sorted().toList()
+							+ " or a group's control (iskp-target, ttp-perpetrator)"));
 			LocalDate from = reader.date(entry.get("from"), "from");
 			LocalDate to = reader.date(entry.get("to"), "to");
 			Map<String, Object> thresholds = new LinkedHashMap<>();

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.harbinger.engine.RuleBase;
-import org.harbinger.engine.ActorRole;
 import org.harbinger.engine.RuleMetadata;
 import org.harbinger.engine.ThresholdSet;
 import org.harbinger.ingest.IncidentFields;
@@ -85,8 +84,8 @@ public final class ScenarioRunner {
 				needed.add("baseline");
 			}
 			// The negative control for actor roles (docs/indicators.md, "Actor roles"): the
-			// same incidents with ISKP in the other role must leave the indicator silent.
-			needed.add((indicator.role() == ActorRole.TARGET) ? "iskp-perpetrator" : "iskp-target");
+			// same incidents with the indicator's group in the other role must leave it silent.
+			needed.add(indicator.controlKind());
 			needed.removeAll(kinds);
 			if (!needed.isEmpty()) {
 				problems.add("indicator '" + indicator.id() + "': no scenario covers " + needed);

@@ -1,6 +1,7 @@
 package org.harbinger.engine;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Set;
 
@@ -25,7 +26,7 @@ public final class IncidentFact {
 			"identity militia", "external/other forces");
 
 	/** Groups that are a state's forces when a record names no actor type. */
-	private static final Set<String> STATE_GROUPS = Set.of("STATE_FORCES", "TALIBAN");
+	private static final Set<String> STATE_GROUPS = Set.of("STATE_FORCES", "TALIBAN", "PAKISTAN_FORCES");
 
 	private final Incident incident;
 
@@ -161,12 +162,12 @@ public final class IncidentFact {
 
 	/** ISKP is named as either actor or acted alongside actor1, in whatever role (docs/indicators.md, "Actor roles"). */
 	public boolean isIskp() {
-		return isIskpPerpetrator() || ISKP.equals(this.incident.actor2Group());
+		return named(ISKP);
 	}
 
 	/** ISKP acted: it is actor1, or one of actor1's associated actors. */
 	public boolean isIskpPerpetrator() {
-		return ISKP.equals(this.incident.actor1Group()) || this.incident.assocActor1Groups().contains(ISKP);
+		return perpetrator(ISKP);
 	}
 
 	/**
@@ -176,8 +177,32 @@ public final class IncidentFact {
 	 * with ISKP as actor2 (a defection to it) is no operation against it.
 	 */
 	public boolean isIskpTarget() {
-		return ISKP.equals(this.incident.actor2Group()) && !isIskpPerpetrator() && isActor1Armed()
+		return target(ISKP);
+	}
+
+	/**
+	 * The group (a canonical name of config/actors.yml, such as TTP) acted: it is actor1 or
+	 * one of actor1's associated actors. The roles of docs/indicators.md, "Actor roles", for
+	 * any group an indicator counts, not only ISKP.
+	 */
+	public boolean perpetrator(String group) {
+		return group.equals(this.incident.actor1Group()) || this.incident.assocActor1Groups().contains(group);
+	}
+
+	/** The group was acted upon: actor2 of an operation by an armed actor1 that is not the group itself. */
+	public boolean target(String group) {
+		return group.equals(this.incident.actor2Group()) && !perpetrator(group) && isActor1Armed()
 				&& (isViolent() || OPERATIONS.contains(this.incident.subEventType()));
+	}
+
+	/** One of the groups (a threshold list) is named as actor1, an associated actor of actor1, or actor2. */
+	public boolean namesAny(Collection<String> groups) {
+		return groups.stream().anyMatch(this::named);
+	}
+
+	/** The group is named as actor1, an associated actor of actor1, or actor2, in whatever role. */
+	public boolean named(String group) {
+		return perpetrator(group) || group.equals(this.incident.actor2Group());
 	}
 
 	/**

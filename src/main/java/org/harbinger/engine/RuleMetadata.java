@@ -23,12 +23,29 @@ import org.springframework.modulith.NamedInterface;
  * type). The thresholds it declares are the only keys config/thresholds.yml may set.
  * {@code levels} lists the severities it can raise (more than one means it escalates);
  * {@code history: true} marks an indicator that must wait until the data covers its baseline.
- * {@code role} says which part ISKP plays in what it counts ({@link ActorRole}).
+ * {@code role} says which part a group plays in what it counts ({@link ActorRole}); {@code group}
+ * names that group as config/actors.yml spells it canonically (ISKP when absent: the
+ * indicators the service began with are all about ISKP), and its scenarios must show the
+ * group's other role staying silent ({@link #controlKind()}).
  * {@code global-thresholds} names thresholds judged over all scopes at once, not per scope.
  */
 @NamedInterface("api")
 public record RuleMetadata(String id, String title, String description, String status, List<Severity> levels,
-		boolean history, ActorRole role, Map<String, ThresholdType> thresholds, Set<String> globalThresholds) {
+		boolean history, ActorRole role, String group, Map<String, ThresholdType> thresholds,
+		Set<String> globalThresholds) {
+
+	private static final Pattern GROUP = Pattern.compile("[A-Z][A-Z_]*");
+
+	/**
+	 * The scenario kind of the negative control for actor roles (docs/indicators.md, "Actor
+	 * roles"): the group as the target ({@code ttp-target}) for an indicator that counts what
+	 * it did or anything but operations against it, as the perpetrator for one that counts
+	 * operations against it ({@code iskp-perpetrator}).
+	 */
+	public String controlKind() {
+		return this.group.toLowerCase(Locale.ROOT).replace('_', '-')
+				+ ((this.role == ActorRole.TARGET) ? "-perpetrator" : "-target");
+	}
 
 	private static final Pattern HEADER = Pattern.compile("\\A\\s*/\\*(.*?)\\*/", Pattern.DOTALL);
 
@@ -89,8 +106,12 @@ public record RuleMetadata(String id, String title, String description, String s
 		catch (IllegalArgumentException ex) {
 			throw error(file, "metadata role '" + role + "' is not one of perpetrator, target, any");
 		}
+		String group = Objects.toString(fields.get("group"), "ISKP").trim();
+		if (!GROUP.matcher(group).matches()) {
+			throw error(file, "metadata group '" + group + "' is not a canonical group of config/actors.yml (such as ISKP or TTP)");
+		}
 		return new RuleMetadata(id, text(file, fields, "title"), Objects.toString(fields.get("description"), "").trim(),
-				status, List.copyOf(levels), Boolean.TRUE.equals(fields.get("history")), actorRole, thresholds,
+				status, List.copyOf(levels), Boolean.TRUE.equals(fields.get("history")), actorRole, group, thresholds,
 				globalThresholds(file, fields, id, thresholds));
 	}
 

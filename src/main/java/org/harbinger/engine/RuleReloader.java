@@ -92,7 +92,8 @@ final class RuleReloader implements RulesInForce, RuleChanges, AutoCloseable {
 			.entrySet()
 			.stream()
 			.map((file) -> new RulesStatus.RuleFile(file.getKey(), file.getValue().id(), file.getValue().title(),
-					file.getValue().status(), file.getValue().levels(), file.getValue().role().label()))
+					file.getValue().status(), file.getValue().levels(), file.getValue().role().label(),
+					file.getValue().group()))
 			.toList();
 		RulesStatus.ThresholdsStatus thresholdsStatus = new RulesStatus.ThresholdsStatus(
 				this.thresholdProblems.isEmpty() ? RulesStatus.State.OK : RulesStatus.State.ERROR,

@@ -23,7 +23,8 @@ public record RulesStatus(State state, String version, Instant loadedAt, List<Ru
 	}
 
 	/** One rule file in force and its indicator's metadata. */
-	public record RuleFile(String file, String id, String title, String status, List<Severity> levels, String role) {
+	public record RuleFile(String file, String id, String title, String status, List<Severity> levels, String role,
+			String group) {
 	}
 
 	/** A refused attempt: when, the content hash of what was refused, and why. */

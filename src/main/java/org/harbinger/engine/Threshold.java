@@ -1,5 +1,7 @@
 package org.harbinger.engine;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** One administrator-tunable value as a fact, so that a change re-evaluates only the rules that use it. */
@@ -11,7 +13,9 @@ public final class Threshold {
 
 	Threshold(String key, Object value) {
 		this.key = key;
-		this.value = value;
+		// A list is copied into one that answers contains(null) with false, so that a rule may
+		// write "actor2Group memberOf $rivals" of an incident with no actor2 (List.of throws).
+		this.value = (value instanceof List<?> list) ? Collections.unmodifiableList(new ArrayList<>(list)) : value;
 	}
 
 	public String getKey() {

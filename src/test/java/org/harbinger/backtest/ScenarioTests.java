@@ -1,5 +1,6 @@
 package org.harbinger.backtest;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,6 +72,18 @@ class ScenarioTests {
 		this.runner.scenarios(empty, problems);
 
 		assertThat(problems).anySatisfy((problem) -> assertThat(problem).contains("'attack-surge' has no scenarios"));
+	}
+
+	/** Issue 20: the TTP's indicator must show the TTP as the target staying silent, not ISKP. */
+	@Test
+	void aTtpIndicatorWhoseControlIsIskpsIsAProblem(@TempDir Path tests) throws Exception {
+		Files.writeString(tests.resolve("ttp-surge.yaml"), Files.readString(Path.of("rules/tests/ttp-surge.yaml"))
+			.replace("covers: [ttp-target]", "covers: [iskp-target]"));
+		List<String> problems = new ArrayList<>();
+
+		this.runner.scenarios(tests, problems);
+
+		assertThat(problems).contains("indicator 'ttp-surge': no scenario covers [ttp-target]");
 	}
 
 }

@@ -2,6 +2,7 @@ package org.harbinger.engine;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.harbinger.ingest.IncidentFields;
@@ -47,6 +48,26 @@ class ActorRoleTests {
 		assertThat(raid.isIskpPerpetrator()).isFalse();
 		assertThat(raid.isActor1StateForce()).isTrue();
 		assertThat(raid.isIskp()).isTrue();
+	}
+
+	/** Issue 20: the same roles for any group, and Pakistan's forces are a state's. */
+	@Test
+	void theRolesHoldForTheTtpAndItsFactionsAsForIskp() {
+		IncidentFact bombing = fact(Map.of("event_type", "Explosions/Remote violence", "sub_event_type", "Suicide bomb",
+				"actor1", "Jamaat-ul-Ahrar", "actor2", "Police Forces of Pakistan (2018-)"));
+		IncidentFact operation = fact(Map.of("event_type", "Battles", "sub_event_type", "Armed clash", "actor1",
+				"Military Forces of Pakistan (2018-)", "actor2", "TTP: Tehreek-i-Taliban Pakistan"));
+
+		assertThat(bombing.perpetrator("TTP")).as("Jamaat-ul-Ahrar is counted with the TTP").isTrue();
+		assertThat(bombing.target("TTP")).isFalse();
+		assertThat(bombing.isIskp()).isFalse();
+		assertThat(operation.target("TTP")).isTrue();
+		assertThat(operation.perpetrator("TTP")).isFalse();
+		assertThat(operation.perpetrator("PAKISTAN_FORCES")).isTrue();
+		assertThat(operation.isActor1StateForce()).as("no inter1: Pakistan's forces are a state's").isTrue();
+		assertThat(operation.named("TTP")).isTrue();
+		assertThat(operation.namesAny(List.of("AQ", "TTP"))).isTrue();
+		assertThat(operation.namesAny(List.of("AQ", "AQIS"))).isFalse();
 	}
 
 	@Test

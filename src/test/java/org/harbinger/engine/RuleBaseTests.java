@@ -108,6 +108,28 @@ class RuleBaseTests {
 		assertThat(rules.indicators().get("attack-surge").role()).isEqualTo(ActorRole.PERPETRATOR);
 		assertThat(rules.indicators().get("crackdown-surge").role()).isEqualTo(ActorRole.TARGET);
 		assertThat(rules.indicators().get("sectarian-attack").role()).isEqualTo(ActorRole.ANY);
+		assertThat(rules.indicators().get("attack-surge").controlKind()).isEqualTo("iskp-target");
+		assertThat(rules.indicators().get("crackdown-surge").controlKind()).isEqualTo("iskp-perpetrator");
+	}
+
+	/** Issue 20: an indicator of another group names it, and its control is that group's. */
+	@Test
+	void anIndicatorOfAnotherGroupNamesItAndNeedsThatGroupsControl() {
+		RuleBase rules = RuleBase.compile(EditableFiles.list(Path.of("rules"), "rules", "drl"));
+
+		assertThat(rules.indicators().get("ttp-surge").group()).isEqualTo("TTP");
+		assertThat(rules.indicators().get("ttp-surge").controlKind()).isEqualTo("ttp-target");
+		assertThat(rules.indicators().get("pak-afghan-border-clash").controlKind()).isEqualTo("pakistan-forces-target");
+		assertThat(rules.indicators().get("mass-expulsion").group()).isEqualTo("ISKP");
+	}
+
+	@Test
+	void aGroupThatIsNoCanonicalNameIsRefusedNamingTheKey(@TempDir Path rules) throws Exception {
+		Files.writeString(rules.resolve("lowercase.drl"), HEADER.replace(" * role: any\n", " * role: any\n * group: ttp\n"));
+
+		assertThatExceptionOfType(RuleCompileException.class)
+			.isThrownBy(() -> RuleBase.compile(EditableFiles.list(rules, "rules", "drl")))
+			.withMessageContaining("lowercase.drl:1:1: metadata group 'ttp' is not a canonical group of config/actors.yml");
 	}
 
 	@Test

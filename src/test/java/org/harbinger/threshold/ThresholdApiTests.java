@@ -133,7 +133,7 @@ class ThresholdApiTests {
 		this.mvc.perform(get("/api/thresholds"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.version").isString())
-			.andExpect(jsonPath("$.indicators.length()").value(14))
+			.andExpect(jsonPath("$.indicators.length()").value(19))
 			.andExpect(jsonPath("$.indicators[?(@.indicator == 'cross-border-fire')].thresholds[?(@.name == 'neighbours')].type",
 					hasItem("list")))
 			.andExpect(jsonPath("$.indicators[?(@.indicator == 'attack-surge')].thresholds[?(@.name == 'ratio')].type",

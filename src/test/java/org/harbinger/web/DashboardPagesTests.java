@@ -210,7 +210,8 @@ class DashboardPagesTests {
 		this.mvc.perform(get("/trends/crackdown-surge"))
 			.andExpect(content().string(allOf(containsString("<dt>Counts ISKP as</dt>"), containsString("<dd>target</dd>"))));
 		this.mvc.perform(get("/rules"))
-			.andExpect(content().string(allOf(containsString("Counts ISKP as"), containsString("<td>perpetrator</td>"),
+			.andExpect(content().string(allOf(containsString("Counts the group as"), containsString("<td>ISKP</td>"),
+					containsString("<td>TTP</td>"), containsString("<td>perpetrator</td>"),
 					containsString("<td>target</td>"))));
 		this.mvc.perform(get("/api/rules/status"))
 			.andExpect(jsonPath("$.files[?(@.id == 'attack-surge')].role").value("perpetrator"));
