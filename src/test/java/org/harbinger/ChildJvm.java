@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Harbinger in a JVM of its own, as {@code java -jar} runs it: the service's context must not
- * meet the test classes, and a second process is what finds the database locked.
+ * Harbinger in a JVM of its own, as {@code java -jar} runs it: the service's context must
+ * not meet the test classes, and a second process is what finds the database locked.
  */
 public final class ChildJvm {
 
@@ -27,8 +27,10 @@ public final class ChildJvm {
 	}
 
 	/** With these variables added to the child's environment. */
-	public static Result run(Map<String, String> environment, List<String> jvmOptions, String... args) throws Exception {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+	public static Result run(Map<String, String> environment, List<String> jvmOptions, String... args)
+			throws Exception {
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
 		command.addAll(jvmOptions);
 		command.addAll(List.of("-cp", mainClassPath(), "org.harbinger.HarbingerApplication"));
 		command.addAll(List.of(args));

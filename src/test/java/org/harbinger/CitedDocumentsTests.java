@@ -16,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Code, rules and templates cite the design in docs/ ("docs/architecture.md, decision 4",
- * "docs/indicators.md, section 3", "docs/digest.md, \"Charts\""): every cited document exists,
- * and so does the decision, section or heading cited (a heading cited by some of its words).
+ * "docs/indicators.md, section 3", "docs/digest.md, \"Charts\""): every cited document
+ * exists, and so does the decision, section or heading cited (a heading cited by some of
+ * its words).
  */
 class CitedDocumentsTests {
 

@@ -37,10 +37,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Two nodes, each a whole service with its own engine bean, on one embedded PostgreSQL
- * (docs/architecture.md, "One engine for the cluster"): incidents posted to either node are
- * judged together by the one elected engine, a deletion on one retracts on the other, every
- * transition is recorded once, a digest goes out once from whichever node's scheduler fires
- * it, and when the engine's node stops the other takes over.
+ * (docs/architecture.md, "One engine for the cluster"): incidents posted to either node
+ * are judged together by the one elected engine, a deletion on one retracts on the other,
+ * every transition is recorded once, a digest goes out once from whichever node's
+ * scheduler fires it, and when the engine's node stops the other takes over.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterTests {
@@ -49,7 +49,10 @@ class ClusterTests {
 
 	private static final Duration LEASE = Duration.ofSeconds(3);
 
-	/** A port of this class's own: another context's dispatcher must never reach this relay. */
+	/**
+	 * A port of this class's own: another context's dispatcher must never reach this
+	 * relay.
+	 */
 	private static final int SMTP_PORT = 3041;
 
 	private static EmbeddedPostgres postgres;
@@ -119,7 +122,8 @@ class ClusterTests {
 	@Test
 	@Order(4)
 	void aDigestIsSentByWhicheverNodeFiresItOnce() throws Exception {
-		// Both schedulers in one Quartz cluster (the JDBC store): each firing runs on one node.
+		// Both schedulers in one Quartz cluster (the JDBC store): each firing runs on one
+		// node.
 		first.getBean(Scheduler.class).start();
 		second.getBean(Scheduler.class).start();
 
@@ -133,7 +137,8 @@ class ClusterTests {
 		}
 		assertThat(ids).as("Message-IDs at the relay").isNotEmpty().doesNotHaveDuplicates();
 		assertThat(Arrays.stream(smtp.getReceivedMessages()).filter(ClusterTests::citesTheRocketStrike))
-			.as("digests citing the strike").hasSize(1);
+			.as("digests citing the strike")
+			.hasSize(1);
 	}
 
 	@Test
@@ -173,13 +178,16 @@ class ClusterTests {
 	}
 
 	private static List<String> kinds(String country) {
-		return jdbc().queryForList("SELECT t.kind FROM alert_transition t JOIN alert a ON a.id = t.alert_id"
-				+ " WHERE a.indicator = 'cross-border-fire' AND a.scope = ? ORDER BY t.id", String.class, country);
+		return jdbc().queryForList(
+				"SELECT t.kind FROM alert_transition t JOIN alert a ON a.id = t.alert_id"
+						+ " WHERE a.indicator = 'cross-border-fire' AND a.scope = ? ORDER BY t.id",
+				String.class, country);
 	}
 
 	/**
-	 * No alert holds the same transition twice in a row (FIRED after FIRED, ESCALATED to the
-	 * same severity twice): a repeat would be a second engine's work, or a change applied twice.
+	 * No alert holds the same transition twice in a row (FIRED after FIRED, ESCALATED to
+	 * the same severity twice): a repeat would be a second engine's work, or a change
+	 * applied twice.
 	 */
 	private static void assertEveryTransitionRecordedOnce() {
 		List<Map<String, Object>> transitions = jdbc()

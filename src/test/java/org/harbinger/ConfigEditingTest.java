@@ -29,18 +29,17 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /**
  * The shared context of the tests that change config files through the API and the admin
  * pages: like {@link EndToEndTest}, but its config dir is a fresh copy of the shipped
- * {@code config/thresholds.yml} and {@code config/subscriptions.yml} (and the test users) in
- * {@link #CONFIG_DIR}, so that no test edits a file in the repository, and its own
- * in-memory database. Every
- * class with this annotation reuses it; each test changes only its own keys and names.
+ * {@code config/thresholds.yml} and {@code config/subscriptions.yml} (and the test users)
+ * in {@link #CONFIG_DIR}, so that no test edits a file in the repository, and its own
+ * in-memory database. Every class with this annotation reuses it; each test changes only
+ * its own keys and names.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:config-editing;DB_CLOSE_DELAY=-1",
-		"spring.quartz.scheduler-name=config-editing",
-		"spring.quartz.auto-startup=false", "harbinger.demo.enabled=false", "harbinger.clock.fixed-date=2022-06-30",
-		"harbinger.inbox.enabled=false", "harbinger.subscriptions.poll=200ms",
-		"harbinger.config-dir=" + ConfigEditingTest.CONFIG_DIR,
+		"spring.quartz.scheduler-name=config-editing", "spring.quartz.auto-startup=false",
+		"harbinger.demo.enabled=false", "harbinger.clock.fixed-date=2022-06-30", "harbinger.inbox.enabled=false",
+		"harbinger.subscriptions.poll=200ms", "harbinger.config-dir=" + ConfigEditingTest.CONFIG_DIR,
 		"harbinger.security.users-file=" + ConfigEditingTest.CONFIG_DIR + "/users.yml" })
 @ContextConfiguration(initializers = ConfigEditingTest.FreshConfigDir.class)
 @AutoConfigureMockMvc
@@ -49,7 +48,9 @@ public @interface ConfigEditingTest {
 
 	String CONFIG_DIR = "target/config-editing";
 
-	/** Who the MockMvc calls run as, unless a test says otherwise: the audit names her. */
+	/**
+	 * Who the MockMvc calls run as, unless a test says otherwise: the audit names her.
+	 */
 	String USER = "ada";
 
 	/** MockMvc calls as {@link #USER}, holding every role, with a CSRF token. */
@@ -64,7 +65,9 @@ public @interface ConfigEditingTest {
 
 	}
 
-	/** Copies the shipped files into {@link #CONFIG_DIR} before the context reads them. */
+	/**
+	 * Copies the shipped files into {@link #CONFIG_DIR} before the context reads them.
+	 */
 	class FreshConfigDir implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
 		@Override

@@ -48,8 +48,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * real events, and a digest must land as an .eml file.
  */
 @SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:demo;DB_CLOSE_DELAY=-1",
-		"spring.quartz.scheduler-name=demo",
-		"spring.quartz.auto-startup=false", "harbinger.inbox.enabled=false" })
+		"spring.quartz.scheduler-name=demo", "spring.quartz.auto-startup=false", "harbinger.inbox.enabled=false" })
 @AutoConfigureMockMvc
 @Import(E2eSecurity.class)
 class DemoStartTests {
@@ -92,8 +91,7 @@ class DemoStartTests {
 
 		assertThat(open).filteredOn((alert) -> alert.indicator().equals("cross-border-fire"))
 			.extracting(Alert::scope, Alert::severity, Alert::evidence)
-			.containsExactlyInAnyOrder(
-					tuple("Uzbekistan", Severity.CRITICAL, List.of("UZB2001")),
+			.containsExactlyInAnyOrder(tuple("Uzbekistan", Severity.CRITICAL, List.of("UZB2001")),
 					tuple("Tajikistan", Severity.CRITICAL, List.of("TJK1001")));
 		assertThat(open).filteredOn((alert) -> alert.indicator().equals("attack-surge"))
 			.extracting(Alert::scope)
@@ -101,9 +99,10 @@ class DemoStartTests {
 	}
 
 	/**
-	 * Issue 15: the demo's CRITICAL attack-surge for Afghanistan once counted Taliban raids on
-	 * ISKP cells as ISKP attacks. Its evidence now holds only incidents ISKP carried out, while
-	 * the same 14 days hold operations against ISKP that the old reading counted.
+	 * Issue 15: the demo's CRITICAL attack-surge for Afghanistan once counted Taliban
+	 * raids on ISKP cells as ISKP attacks. Its evidence now holds only incidents ISKP
+	 * carried out, while the same 14 days hold operations against ISKP that the old
+	 * reading counted.
 	 */
 	@Test
 	void theAttackSurgeEvidenceHoldsOnlyIncidentsIskpCarriedOut() {
@@ -113,8 +112,10 @@ class DemoStartTests {
 		List<Incident> evidence = this.incidents.findByEventIds(surge.evidence());
 
 		assertThat(evidence).hasSize(surge.evidence().size())
-			.allSatisfy((incident) -> assertThat(incident.actor1Group().equals("ISKP")
-					|| incident.assocActor1Groups().contains("ISKP")).as(incident.eventId() + " by ISKP").isTrue());
+			.allSatisfy((incident) -> assertThat(
+					incident.actor1Group().equals("ISKP") || incident.assocActor1Groups().contains("ISKP"))
+				.as(incident.eventId() + " by ISKP")
+				.isTrue());
 		List<String> operationsAgainstIskp = new ArrayList<>();
 		this.incidents.forEachSince(today.minusDays(13), (incident) -> {
 			if (incident.country().equals("Afghanistan") && "ISKP".equals(incident.actor2Group())
@@ -125,7 +126,9 @@ class DemoStartTests {
 		assertThat(operationsAgainstIskp).isNotEmpty().doesNotContainAnyElementsOf(surge.evidence());
 	}
 
-	/** The README's Quick start lists these open alerts: a change here must change it too. */
+	/**
+	 * The README's Quick start lists these open alerts: a change here must change it too.
+	 */
 	@Test
 	void theDemoOpensExactlyTheAlertsQuickStartLists() {
 		this.engine.today();
@@ -141,7 +144,8 @@ class DemoStartTests {
 					tuple("external-operations", "Uzbekistan", Severity.WARNING),
 					tuple("external-operations", "Tajikistan", Severity.WARNING),
 					tuple("campaign-declared", "global", Severity.WARNING),
-					// Issue 20: Pakistan's air strikes in Khost and Kunar on 16 April 2022 killed
+					// Issue 20: Pakistan's air strikes in Khost and Kunar on 16 April
+					// 2022 killed
 					// civilians, and make the third indicator for Afghanistan in 30 days.
 					tuple("pak-afghan-border-clash", "Afghanistan", Severity.CRITICAL),
 					tuple("threat-level", "Afghanistan", Severity.WARNING));
@@ -175,7 +179,10 @@ class DemoStartTests {
 		}
 	}
 
-	/** Issue 6: the demo's digest as one HTML file for a browser (a browser test opens it). */
+	/**
+	 * Issue 6: the demo's digest as one HTML file for a browser (a browser test opens
+	 * it).
+	 */
 	@Test
 	void theDemoDigestRendersAsAStandalonePageWithItsChartsAndEvidence() throws Exception {
 		this.engine.today();
@@ -185,10 +192,14 @@ class DemoStartTests {
 		Path file = Path.of("target", "digest-preview", "demo-digest.html");
 		Files.createDirectories(file.getParent());
 		Files.writeString(file, html);
-		assertThat(html).contains("<img src=\"data:image/png;base64,", "class=\"evidence\"", "UZB2001", "Termez",
-				"Cross-border fire from Afghanistan").doesNotContain("cid:");
-		// Issue 20: the digest groups the new indicators by their scope's country with no code
-		// of their own; the border clash and the threat level sit with Afghanistan's alerts.
+		assertThat(html)
+			.contains("<img src=\"data:image/png;base64,", "class=\"evidence\"", "UZB2001", "Termez",
+					"Cross-border fire from Afghanistan")
+			.doesNotContain("cid:");
+		// Issue 20: the digest groups the new indicators by their scope's country with no
+		// code
+		// of their own; the border clash and the threat level sit with Afghanistan's
+		// alerts.
 		assertThat(Arrays.stream(html.split("class=\"place\""))
 			.filter((place) -> place.contains(">Afghanistan</div>"))
 			.findFirst()
@@ -198,18 +209,20 @@ class DemoStartTests {
 	}
 
 	/**
-	 * Issue 16: the attack-surge chart once drew only the incidents the alert cited, a flat zero
-	 * before the surge. It now counts every ISKP attack the rule counts in Afghanistan, so the
-	 * baseline is visible, and its lines are the numbers the rule compared: the baseline mean,
-	 * the ratios as the counts they imply (lowered by the declared campaign), and min-count.
+	 * Issue 16: the attack-surge chart once drew only the incidents the alert cited, a
+	 * flat zero before the surge. It now counts every ISKP attack the rule counts in
+	 * Afghanistan, so the baseline is visible, and its lines are the numbers the rule
+	 * compared: the baseline mean, the ratios as the counts they imply (lowered by the
+	 * declared campaign), and min-count.
 	 */
 	@Test
 	void theAttackSurgeChartHasTheBaselineTheRuleComparedAndEveryThresholdLine() throws Exception {
 		LocalDate today = this.engine.today();
 		Alert surge = afghanistanSurge();
 		Matcher detail = Pattern
-			.compile("(\\d+) ISKP attacks in 14 days against a baseline of ([0-9.]+) per 14 days \\(threshold x([0-9.]+)"
-					+ " and at least (\\d+), critical x([0-9.]+)")
+			.compile(
+					"(\\d+) ISKP attacks in 14 days against a baseline of ([0-9.]+) per 14 days \\(threshold x([0-9.]+)"
+							+ " and at least (\\d+), critical x([0-9.]+)")
 			.matcher(surge.detail());
 		assertThat(detail.find()).as(surge.detail()).isTrue();
 
@@ -231,7 +244,8 @@ class DemoStartTests {
 							within(0.2)),
 					(minCount) -> assertThat(minCount).isEqualTo(Double.parseDouble(detail.group(4))));
 		String page = this.mvc.perform(get("/alerts/" + surge.id())).andReturn().getResponse().getContentAsString();
-		Files.writeString(Files.createDirectories(Path.of("target", "digest-preview")).resolve("attack-surge-page.html"), page);
+		Files.writeString(
+				Files.createDirectories(Path.of("target", "digest-preview")).resolve("attack-surge-page.html"), page);
 		assertThat(page).as("the alert's page draws the same lines, labelled in the gutter")
 			.contains("threshold line-baseline", "threshold line-ratio", "threshold line-count",
 					"critical-ratio x" + detail.group(5), "Bars: incidents the rule counts in this scope, per day");

@@ -19,7 +19,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * Security for the shared end-to-end context: the test users file is copied to
  * {@value #USERS_FILE} before the context starts (so the users API cannot change the
  * source copy), and MockMvc calls run as a user holding every role, with a CSRF token,
- * unless a test says otherwise ({@code .with(httpBasic(..))}, {@code .with(anonymous())}).
+ * unless a test says otherwise ({@code .with(httpBasic(..))},
+ * {@code .with(anonymous())}).
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class E2eSecurity {
@@ -42,8 +43,8 @@ public class E2eSecurity {
 
 	@Bean
 	MockMvcBuilderCustomizer everyRoleByDefault() {
-		return (builder) -> builder.defaultRequest(get("/").with(csrf())
-			.with(user("e2e").roles("ANALYST", "RULE_AUTHOR", "ADMIN", "INGEST")));
+		return (builder) -> builder
+			.defaultRequest(get("/").with(csrf()).with(user("e2e").roles("ANALYST", "RULE_AUTHOR", "ADMIN", "INGEST")));
 	}
 
 }

@@ -34,7 +34,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * The whole flow in one shared context: the REST API, H2 through Flyway, the Drools
  * engine on the shipped rules, the alert store, Quartz's JDBC store, and a real SMTP
- * server (GreenMail). Each test uses its own countries or feed so that order does not matter.
+ * server (GreenMail). Each test uses its own countries or feed so that order does not
+ * matter.
  */
 @EndToEndTest
 class HarbingerApplicationTests {
@@ -64,16 +65,19 @@ class HarbingerApplicationTests {
 
 	@Test
 	void rocketsIntoTwoNeighboursReachTheSubscriberAsOneCriticalDigestThatSaysWhy() throws Exception {
-		postIncidents("""
-				[{"source":"acled","event_id_cnty":"UZB2001","event_date":"2022-04-18","event_type":"Explosions/Remote violence",
-				  "sub_event_type":"Shelling/artillery/missile attack","actor1":"Islamic State (Afghanistan)",
-				  "country":"Uzbekistan","admin1":"Surxondaryo","location":"Termez","fatalities":0,"tags":["claimed"],
-				  "notes":"Ten 107-mm rockets fired from northern Afghanistan toward Termez."},
-				 {"source":"acled","event_id_cnty":"TJK1001","event_date":"2022-05-07","event_type":"Explosions/Remote violence",
-				  "sub_event_type":"Shelling/artillery/missile attack","actor1":"Islamic State (Afghanistan)",
-				  "country":"Tajikistan","admin1":"Khatlon","location":"Farkhor","fatalities":0,"tags":"claimed",
-				  "notes":"Seven rockets fired from Khwaja Ghar, Takhar, toward Tajik military posts."}]
-				""").andExpect(status().isOk()).andExpect(jsonPath("$.created").value(2));
+		postIncidents(
+				"""
+						[{"source":"acled","event_id_cnty":"UZB2001","event_date":"2022-04-18","event_type":"Explosions/Remote violence",
+						  "sub_event_type":"Shelling/artillery/missile attack","actor1":"Islamic State (Afghanistan)",
+						  "country":"Uzbekistan","admin1":"Surxondaryo","location":"Termez","fatalities":0,"tags":["claimed"],
+						  "notes":"Ten 107-mm rockets fired from northern Afghanistan toward Termez."},
+						 {"source":"acled","event_id_cnty":"TJK1001","event_date":"2022-05-07","event_type":"Explosions/Remote violence",
+						  "sub_event_type":"Shelling/artillery/missile attack","actor1":"Islamic State (Afghanistan)",
+						  "country":"Tajikistan","admin1":"Khatlon","location":"Farkhor","fatalities":0,"tags":"claimed",
+						  "notes":"Seven rockets fired from Khwaja Ghar, Takhar, toward Tajik military posts."}]
+						""")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.created").value(2));
 		this.engine.advanceTo(TAKHAR_DAY).join();
 
 		this.mvc.perform(post("/api/subscriptions/central-asia/digest"))
@@ -96,20 +100,21 @@ class HarbingerApplicationTests {
 					"2 countries, 2 events in 30 days", "UZB2001", "TJK1001", "Termez", "Farkhor");
 		}
 		assertThat(parts.get("text/plain")).doesNotContain("WARNING");
-		// Each country's alert cites its own incident; CRITICAL comes from both, and says so.
+		// Each country's alert cites its own incident; CRITICAL comes from both, and says
+		// so.
 		String because = "CRITICAL because: 2 countries hit in 30 days (critical at 2): Tajikistan, Uzbekistan";
 		String text = parts.get("text/plain");
 		assertThat(text).containsSubsequence("SUMMARY",
 				"#1 CRITICAL Cross-border fire from Afghanistan - Tajikistan - new",
 				"#2 CRITICAL Cross-border fire from Afghanistan - Uzbekistan - new", "==== Central Asia ====",
-				"#2 Cross-border fire from Afghanistan - Uzbekistan", "What tripped it", because + " (UZB2001, TJK1001)",
-				"Evidence: UZB2001", "-- Incidents cited (2)",
-				"UZB2001 2022-04-18 Termez, Surxondaryo, Uzbekistan",
-				"Islamic State (Afghanistan); killed 0; grade B2",
+				"#2 Cross-border fire from Afghanistan - Uzbekistan", "What tripped it",
+				because + " (UZB2001, TJK1001)", "Evidence: UZB2001", "-- Incidents cited (2)",
+				"UZB2001 2022-04-18 Termez, Surxondaryo, Uzbekistan", "Islamic State (Afghanistan); killed 0; grade B2",
 				"Cited by #1 Cross-border fire from Afghanistan - Tajikistan (its severity); #2 Cross-border fire from Afghanistan - Uzbekistan",
 				base() + "/incidents/acled/UZB2001", "TJK1001 2022-05-07 Farkhor, Khatlon, Tajikistan",
 				base() + "/incidents/acled/TJK1001");
-		// Both alerts cite both incidents (one as evidence, both behind the severity): each is listed once.
+		// Both alerts cite both incidents (one as evidence, both behind the severity):
+		// each is listed once.
 		assertThat(text).containsOnlyOnce("UZB2001 2022-04-18 Termez").containsOnlyOnce("TJK1001 2022-05-07 Farkhor");
 		String html = parts.get("text/html");
 		assertThat(html).containsSubsequence("Uzbekistan", "CRITICAL because: </strong>",
@@ -117,12 +122,14 @@ class HarbingerApplicationTests {
 				"href=\"" + base() + "/incidents/acled/UZB2001\"", "href=\"" + base() + "/incidents/acled/TJK1001\"");
 		assertThat(html).containsOnlyOnce("href=\"" + base() + "/incidents/acled/UZB2001\"")
 			.containsOnlyOnce("href=\"" + base() + "/incidents/acled/TJK1001\"");
-		long uzbekistan = this.jdbc.sql("SELECT id FROM alert WHERE indicator = 'cross-border-fire' AND scope = 'Uzbekistan'")
+		long uzbekistan = this.jdbc
+			.sql("SELECT id FROM alert WHERE indicator = 'cross-border-fire' AND scope = 'Uzbekistan'")
 			.query(Long.class)
 			.single();
 		String page = this.mvc.perform(get("/alerts/" + uzbekistan)).andReturn().getResponse().getContentAsString();
-		assertThat(page).containsSubsequence(because, "href=\"/incidents/acled/UZB2001\"", "href=\"/incidents/acled/TJK1001\"",
-				"Incidents this alert cited and those behind its severity", "Evidence");
+		assertThat(page).containsSubsequence(because, "href=\"/incidents/acled/UZB2001\"",
+				"href=\"/incidents/acled/TJK1001\"", "Incidents this alert cited and those behind its severity",
+				"Evidence");
 		assertThat(page).as("the chart counts both countries' fire, as the rule did")
 			.contains("at most 2 in 30 days, on 2022-05-07");
 		assertThat(text).containsSubsequence("#2 Cross-border fire from Afghanistan - Uzbekistan",
@@ -163,11 +170,13 @@ class HarbingerApplicationTests {
 
 	@Test
 	void aBatchWithABadRecordIsRefusedWholeWithOneMessagePerField() throws Exception {
-		postIncidents("""
-				[{"source":"desk","id":"OK-1","event_date":"2022-03-01","event_type":"Battles","country":"Afghanistan"},
-				 {"source":"desk","id":"BAD-1","event_date":"18/04/2022","event_type":"Fighting","country":"Afghanistan",
-				  "fatalities":-3,"reliability":"Z","colour":"red"}]
-				""").andExpect(status().isBadRequest())
+		postIncidents(
+				"""
+						[{"source":"desk","id":"OK-1","event_date":"2022-03-01","event_type":"Battles","country":"Afghanistan"},
+						 {"source":"desk","id":"BAD-1","event_date":"18/04/2022","event_type":"Fighting","country":"Afghanistan",
+						  "fatalities":-3,"reliability":"Z","colour":"red"}]
+						""")
+			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors.length()").value(5))
 			.andExpect(jsonPath("$.errors[?(@.field == 'event_date')].message")
 				.value("'18/04/2022' is not a date (2022-04-18 or 18 April 2022)"))
@@ -210,40 +219,51 @@ class HarbingerApplicationTests {
 				+ "JOIN QRTZ_CRON_TRIGGERS c ON c.TRIGGER_NAME = t.TRIGGER_NAME AND c.TRIGGER_GROUP = t.TRIGGER_GROUP "
 				+ "WHERE j.JOB_GROUP = 'digest'")
 			.query((rs, row) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3))
-			.list()).containsExactlyInAnyOrder("central-asia 0 0 7 * * ? Asia/Tashkent", "rule-authors 0 0 5 1 1 ? UTC");
+			.list())
+			.containsExactlyInAnyOrder("central-asia 0 0 7 * * ? Asia/Tashkent", "rule-authors 0 0 5 1 1 ? UTC");
 		assertThat(this.jdbc.sql("SELECT JOB_NAME FROM QRTZ_JOB_DETAILS ORDER BY JOB_NAME").query(String.class).list())
 			.contains("advance-today", "notices")
 			.as("sending runs on the outbox's own thread, not a Quartz worker")
 			.doesNotContain("outbox-dispatch");
 	}
 
-	/** The shared context does not start Quartz: build each stored job the way its job factory does. */
+	/**
+	 * The shared context does not start Quartz: build each stored job the way its job
+	 * factory does.
+	 */
 	@Test
 	void everyStoredJobCanBeBuiltFromTheContext() throws Exception {
-		List<String> classes = this.jdbc.sql("SELECT DISTINCT JOB_CLASS_NAME FROM QRTZ_JOB_DETAILS").query(String.class).list();
+		List<String> classes = this.jdbc.sql("SELECT DISTINCT JOB_CLASS_NAME FROM QRTZ_JOB_DETAILS")
+			.query(String.class)
+			.list();
 		assertThat(classes).isNotEmpty();
 		for (String name : classes) {
-			assertThat(this.context.getAutowireCapableBeanFactory().createBean(Class.forName(name))).as(name).isNotNull();
+			assertThat(this.context.getAutowireCapableBeanFactory().createBean(Class.forName(name))).as(name)
+				.isNotNull();
 		}
 	}
 
 	@Test
 	void theBacktestApiReplaysAPostedCsvOnTheRulesInForce() throws Exception {
-		this.mvc.perform(post("/api/backtest").param("from", "2022-04-01").param("to", "2022-05-31")
-			.contentType("text/csv")
-			.content("""
-					event_id_cnty,event_date,event_type,sub_event_type,actor1,country
-					UZB2001,2022-04-18,Explosions/Remote violence,Shelling/artillery/missile attack,Islamic State (Afghanistan),Uzbekistan
-					TJK1001,2022-05-07,Explosions/Remote violence,Shelling/artillery/missile attack,Islamic State (Afghanistan),Tajikistan
-					"""))
+		this.mvc
+			.perform(post("/api/backtest").param("from", "2022-04-01")
+				.param("to", "2022-05-31")
+				.contentType("text/csv")
+				.content(
+						"""
+								event_id_cnty,event_date,event_type,sub_event_type,actor1,country
+								UZB2001,2022-04-18,Explosions/Remote violence,Shelling/artillery/missile attack,Islamic State (Afghanistan),Uzbekistan
+								TJK1001,2022-05-07,Explosions/Remote violence,Shelling/artillery/missile attack,Islamic State (Afghanistan),Tajikistan
+								"""))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.import.accepted").value(2))
 			.andExpect(jsonPath("$.transitions[?(@.indicator == 'cross-border-fire')].transition",
 					contains("FIRED", "FIRED", "ESCALATED", "DEESCALATED", "RESOLVED")))
 			.andExpect(jsonPath("$.transitions[?(@.indicator == 'cross-border-fire' && @.transition == 'FIRED')].scope",
 					contains("Uzbekistan", "Tajikistan")))
-			.andExpect(jsonPath("$.transitions[?(@.indicator == 'external-operations' && @.transition == 'FIRED')].scope",
-					contains("Uzbekistan", "Tajikistan")));
+			.andExpect(
+					jsonPath("$.transitions[?(@.indicator == 'external-operations' && @.transition == 'FIRED')].scope",
+							contains("Uzbekistan", "Tajikistan")));
 	}
 
 	@Test

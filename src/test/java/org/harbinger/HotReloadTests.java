@@ -44,20 +44,25 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * authors (on a port of its own). Closed after the class, so its jobs stop with it.
  */
 @SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:hot-reload;DB_CLOSE_DELAY=-1",
-		"spring.quartz.scheduler-name=hot-reload",
-		"spring.quartz.auto-startup=true", "harbinger.mail.dispatch-interval=500ms", "harbinger.demo.enabled=false",
-		"harbinger.inbox.enabled=false", "harbinger.clock.fixed-date=2022-05-07", "spring.mail.host=localhost",
-		"spring.mail.port=" + HotReloadTests.SMTP_PORT, "harbinger.reload.poll-interval=200ms", "harbinger.reload.quiet-period=400ms" })
+		"spring.quartz.scheduler-name=hot-reload", "spring.quartz.auto-startup=true",
+		"harbinger.mail.dispatch-interval=500ms", "harbinger.demo.enabled=false", "harbinger.inbox.enabled=false",
+		"harbinger.clock.fixed-date=2022-05-07", "spring.mail.host=localhost",
+		"spring.mail.port=" + HotReloadTests.SMTP_PORT, "harbinger.reload.poll-interval=200ms",
+		"harbinger.reload.quiet-period=400ms" })
 @AutoConfigureMockMvc
 @Import(E2eSecurity.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class HotReloadTests {
 
-	/** Not the shared context's 3025: this context's dispatcher must never reach another class's server. */
+	/**
+	 * Not the shared context's 3025: this context's dispatcher must never reach another
+	 * class's server.
+	 */
 	static final int SMTP_PORT = 3125;
 
 	@RegisterExtension
-	static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, null, ServerSetup.PROTOCOL_SMTP));
+	static final GreenMailExtension smtp = new GreenMailExtension(
+			new ServerSetup(SMTP_PORT, null, ServerSetup.PROTOCOL_SMTP));
 
 	private static final Duration RELOADED = Duration.ofSeconds(60);
 
@@ -104,18 +109,20 @@ class HotReloadTests {
 
 		Files.writeString(rocketFire, broken);
 
-		await().atMost(RELOADED).untilAsserted(() -> this.mvc.perform(get("/api/rules/status"))
-			.andExpect(jsonPath("$.state").value("ERROR"))
-			.andExpect(jsonPath("$.version").value(version))
-			.andExpect(jsonPath("$.last_refusal.errors.length()").value(1))
-			.andExpect(jsonPath("$.last_refusal.errors[0].file").value(rocketFire.toString()))
-			.andExpect(jsonPath("$.last_refusal.errors[0].line").value(line + 1))
-			.andExpect(jsonPath("$.last_refusal.errors[0].column").value(4))
-			.andExpect(jsonPath("$.files[*].id", not(hasItem("rocket-fire")))));
+		await().atMost(RELOADED)
+			.untilAsserted(() -> this.mvc.perform(get("/api/rules/status"))
+				.andExpect(jsonPath("$.state").value("ERROR"))
+				.andExpect(jsonPath("$.version").value(version))
+				.andExpect(jsonPath("$.last_refusal.errors.length()").value(1))
+				.andExpect(jsonPath("$.last_refusal.errors[0].file").value(rocketFire.toString()))
+				.andExpect(jsonPath("$.last_refusal.errors[0].line").value(line + 1))
+				.andExpect(jsonPath("$.last_refusal.errors[0].column").value(4))
+				.andExpect(jsonPath("$.files[*].id", not(hasItem("rocket-fire")))));
 		this.mvc.perform(post("/api/rules/reload"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.last_refusal.errors[0].file").value(rocketFire.toString()));
-		MimeMessage notice = await().atMost(RELOADED).until(() -> mailTo("rule-authors@analysis.test"), (mail) -> mail != null);
+		MimeMessage notice = await().atMost(RELOADED)
+			.until(() -> mailTo("rule-authors@analysis.test"), (mail) -> mail != null);
 		assertThat(notice.getSubject()).isEqualTo("[Harbinger] rules refused: 1 error in " + rocketFire);
 		assertThat(GreenMailUtil.getBody(notice)).contains(rocketFire + ":" + (line + 1) + ":4: ");
 
@@ -127,11 +134,13 @@ class HotReloadTests {
 
 		Files.writeString(rocketFire, fixed);
 
-		await().atMost(RELOADED).untilAsserted(() -> this.mvc.perform(get("/api/rules/status"))
-			.andExpect(jsonPath("$.state").value("OK"))
-			.andExpect(jsonPath("$.files[?(@.id == 'rocket-fire')].file").value(rocketFire.toString()))
-			.andExpect(jsonPath("$.files[?(@.id == 'rocket-fire')].status").value("experimental")));
-		// threat-level counts the indicators with an alert per country: rocket-fire makes it three.
+		await().atMost(RELOADED)
+			.untilAsserted(() -> this.mvc.perform(get("/api/rules/status"))
+				.andExpect(jsonPath("$.state").value("OK"))
+				.andExpect(jsonPath("$.files[?(@.id == 'rocket-fire')].file").value(rocketFire.toString()))
+				.andExpect(jsonPath("$.files[?(@.id == 'rocket-fire')].status").value("experimental")));
+		// threat-level counts the indicators with an alert per country: rocket-fire makes
+		// it three.
 		List<String> withNewRule = concat(whileRefused, "rocket-fire Tajikistan WARNING FIRED",
 				"rocket-fire Uzbekistan WARNING FIRED", "threat-level Tajikistan WARNING FIRED",
 				"threat-level Uzbekistan WARNING FIRED");
@@ -139,9 +148,11 @@ class HotReloadTests {
 
 		Files.delete(rocketFire);
 
-		await().atMost(RELOADED).untilAsserted(() -> this.mvc.perform(get("/api/rules/status"))
-			.andExpect(jsonPath("$.version").value(version)));
-		// threat-level remembers for its window that rocket-fire had alerts open (@keptOnReload).
+		await().atMost(RELOADED)
+			.untilAsserted(
+					() -> this.mvc.perform(get("/api/rules/status")).andExpect(jsonPath("$.version").value(version)));
+		// threat-level remembers for its window that rocket-fire had alerts open
+		// (@keptOnReload).
 		assertThat(transitions()).as("a deleted rule's alerts resolve")
 			.containsExactlyElementsOf(concat(withNewRule, "rocket-fire Tajikistan WARNING RESOLVED",
 					"rocket-fire Uzbekistan WARNING RESOLVED"));
@@ -173,9 +184,11 @@ class HotReloadTests {
 			Files.writeString(file, shipped.replace("window-days: 30\n  strongholds", "window-days: 0\n  strongholds")
 				.replace(strongholds, "strongholds: [Kandahar]"));
 
-			await().atMost(RELOADED).untilAsserted(() -> this.mvc.perform(get("/api/rules/status"))
-				.andExpect(jsonPath("$.thresholds.state").value("ERROR"))
-				.andExpect(jsonPath("$.thresholds.errors[0]", endsWith("stronghold-reemergence.window-days: 0 is below the minimum 1"))));
+			await().atMost(RELOADED)
+				.untilAsserted(() -> this.mvc.perform(get("/api/rules/status"))
+					.andExpect(jsonPath("$.thresholds.state").value("ERROR"))
+					.andExpect(jsonPath("$.thresholds.errors[0]",
+							endsWith("stronghold-reemergence.window-days: 0 is below the minimum 1"))));
 			assertThat(this.inForce.now().thresholds().values()).as("the running values stay")
 				.containsEntry("stronghold-reemergence.window-days", 30)
 				.hasEntrySatisfying("stronghold-reemergence.strongholds",
@@ -205,15 +218,17 @@ class HotReloadTests {
 
 	/** Every transition so far, in order, as "indicator scope SEVERITY KIND". */
 	private List<String> transitions() {
-		return this.jdbc.sql("SELECT a.indicator, a.scope, t.severity, t.kind FROM alert_transition t "
-				+ "JOIN alert a ON a.id = t.alert_id ORDER BY t.id")
+		return this.jdbc
+			.sql("SELECT a.indicator, a.scope, t.severity, t.kind FROM alert_transition t "
+					+ "JOIN alert a ON a.id = t.alert_id ORDER BY t.id")
 			.query((rs, row) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(4))
 			.list();
 	}
 
 	private long openAlerts(String scope) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM alert WHERE indicator = 'stronghold-reemergence' AND scope = ? "
-				+ "AND status = 'OPEN'")
+		return this.jdbc
+			.sql("SELECT COUNT(*) FROM alert WHERE indicator = 'stronghold-reemergence' AND scope = ? "
+					+ "AND status = 'OPEN'")
 			.param(scope)
 			.query(Long.class)
 			.single();

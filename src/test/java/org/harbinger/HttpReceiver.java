@@ -16,12 +16,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A JDK HttpServer on loopback that records every request it gets and answers each with the
- * next status the test queued (200 when none is left): the far end of a push or a webhook.
+ * A JDK HttpServer on loopback that records every request it gets and answers each with
+ * the next status the test queued (200 when none is left): the far end of a push or a
+ * webhook.
  */
 public final class HttpReceiver implements AutoCloseable {
 
-	/** One request as received: its method, path, headers (names in lower case) and body. */
+	/**
+	 * One request as received: its method, path, headers (names in lower case) and body.
+	 */
 	public record Request(String method, String path, Map<String, String> headers, String body) {
 	}
 
@@ -45,8 +48,9 @@ public final class HttpReceiver implements AutoCloseable {
 					body = in.readAllBytes();
 				}
 				Map<String, String> headers = new java.util.TreeMap<>();
-				exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT),
-						String.join(",", values)));
+				exchange.getRequestHeaders()
+					.forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT),
+							String.join(",", values)));
 				receiver.requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
 						headers, new String(body, StandardCharsets.UTF_8)));
 				int status = receiver.nextStatus();

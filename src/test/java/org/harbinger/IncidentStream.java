@@ -25,14 +25,17 @@ import org.harbinger.ingest.OfflineIngest;
 
 /**
  * A seeded random stream of what a live service goes through, for the differential tests
- * (docs/architecture.md, "One truth"): generated ACLED incidents arriving day by day, some
- * late (up to two months), some amended (another date, death toll or tag) or deleted later,
- * the clock jumping ahead and now and then moving back, threshold changes and a rule
- * reload, and the step indices at which the live side restarts.
+ * (docs/architecture.md, "One truth"): generated ACLED incidents arriving day by day,
+ * some late (up to two months), some amended (another date, death toll or tag) or deleted
+ * later, the clock jumping ahead and now and then moving back, threshold changes and a
+ * rule reload, and the step indices at which the live side restarts.
  */
 public record IncidentStream(long seed, LocalDate start, List<Backtest.Step> steps, Set<Integer> restarts) {
 
-	/** {@code days} of stream from 2021-01-01 holding about {@code rows} incidents in a year. */
+	/**
+	 * {@code days} of stream from 2021-01-01 holding about {@code rows} incidents in a
+	 * year.
+	 */
 	public static IncidentStream generate(long seed, int days, int rowsPerYear, ThresholdSet thresholds,
 			RuleBase reloaded) {
 		LocalDate start = LocalDate.of(2021, 1, 1);
@@ -60,7 +63,8 @@ public record IncidentStream(long seed, LocalDate start, List<Backtest.Step> ste
 				clock = day;
 			}
 			else if (move > 0.2 || offset == days) {
-				// Otherwise the clock job runs late now and then: the day's reports come in before midnight moves.
+				// Otherwise the clock job runs late now and then: the day's reports come
+				// in before midnight moves.
 				steps.add(Backtest.Step.clock(day));
 				clock = day;
 			}
@@ -131,10 +135,10 @@ public record IncidentStream(long seed, LocalDate start, List<Backtest.Step> ste
 		return new Incident(i.source(), i.eventId(), date, i.timePrecision(), i.disorderType(), i.eventType(),
 				i.subEventType(), i.actor1(), i.assocActor1(), i.inter1(), i.actor2(), i.assocActor2(), i.inter2(),
 				i.interaction(), i.civilianTargeting(), i.iso(), i.region(), i.country(), i.admin1(), i.admin2(),
-				i.admin3(), i.location(), i.latitude(), i.longitude(), i.geoPrecision(), i.reportedBy(), i.sourceScale(),
-				i.notes(), fatalities, tags, i.timestamp(), i.originCountry(), i.claimStatus(), i.reliability(),
-				i.credibility(), i.actor1Group(), i.actor2Group(), i.targetGroups(), i.assocActor1Groups(),
-				i.gradeReason());
+				i.admin3(), i.location(), i.latitude(), i.longitude(), i.geoPrecision(), i.reportedBy(),
+				i.sourceScale(), i.notes(), fatalities, tags, i.timestamp(), i.originCountry(), i.claimStatus(),
+				i.reliability(), i.credibility(), i.actor1Group(), i.actor2Group(), i.targetGroups(),
+				i.assocActor1Groups(), i.gradeReason());
 	}
 
 	/** Thresholds an administrator tightened: shorter windows, lower counts. */

@@ -22,8 +22,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A service that has worked (imported, run its schedules, mailed a digest) stops without an
- * error; while it holds its H2 file, a second service and a command say in one line who holds it.
+ * A service that has worked (imported, run its schedules, mailed a digest) stops without
+ * an error; while it holds its H2 file, a second service and a command say in one line
+ * who holds it.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class LifeCycleTests {
@@ -38,8 +39,9 @@ class LifeCycleTests {
 		Path note = dir.resolve("db/harbinger.in-use");
 		try (ConfigurableApplicationContext service = start(dir, "lifecycle-stop")) {
 			String port = service.getEnvironment().getProperty("local.server.port");
-			assertThat(note).content().startsWith("the Harbinger service (pid " + ProcessHandle.current().pid()
-					+ ", port " + port + ", started ");
+			assertThat(note).content()
+				.startsWith("the Harbinger service (pid " + ProcessHandle.current().pid() + ", port " + port
+						+ ", started ");
 
 			HttpResponse<String> token = call(port, "POST", "/api/tokens", "application/json",
 					"{\"name\":\"desk\",\"roles\":[\"INGEST\"]}");
@@ -57,8 +59,7 @@ class LifeCycleTests {
 			Files.writeString(dir.resolve("inbox/late.csv"), "event_id_cnty,event_date\n");
 		}
 
-		assertThat(output.getAll()).contains("delivered to")
-			.doesNotContain(" ERROR ", "Database is already closed");
+		assertThat(output.getAll()).contains("delivered to").doesNotContain(" ERROR ", "Database is already closed");
 		assertThat(note).doesNotExist();
 	}
 
@@ -73,15 +74,16 @@ class LifeCycleTests {
 			ChildJvm.Result command = ChildJvm.run(List.of(database), "import",
 					"src/test/resources/ingest/native-example.csv");
 			assertThat(command.status()).isEqualTo(1);
-			assertThat(command.output().strip()).startsWith("harbinger import: the database " + dir.resolve("db/harbinger") + " " + holder)
+			assertThat(command.output().strip())
+				.startsWith("harbinger import: the database " + dir.resolve("db/harbinger") + " " + holder)
 				.doesNotContain("\n");
 
 			ChildJvm.Result second = ChildJvm.run(List.of(database), "--server.port=0",
 					"--harbinger.config-dir=" + TestServices.config(dir), "--harbinger.demo.enabled=false",
 					"--spring.quartz.scheduler-name=lifecycle-second");
 			assertThat(second.status()).isEqualTo(1);
-			assertThat(second.output()).contains("Harbinger cannot start: the database " + dir.resolve("db/harbinger")
-					+ " " + holder)
+			assertThat(second.output())
+				.contains("Harbinger cannot start: the database " + dir.resolve("db/harbinger") + " " + holder)
 				.doesNotContain("Caused by", "\tat ", " WARN ");
 		}
 	}
@@ -97,8 +99,9 @@ class LifeCycleTests {
 	private static HttpResponse<String> call(String port, String method, String path, String type, String body)
 			throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-			.header("Authorization", "Basic " + Base64.getEncoder()
-				.encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+			.header("Authorization",
+					"Basic " + Base64.getEncoder()
+						.encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
 			.method(method, HttpRequest.BodyPublishers.ofString(body));
 		if (type != null) {
 			request.header("Content-Type", type);

@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Each top-level package is a module (docs/architecture.md, "Modules"): no cycles, each
  * depends only on the modules its package-info allows, and on the engine only through its
- * named interfaces {@code api} and {@code replay}. Two test-only classes break those rules on
- * purpose, to show that verification catches them.
+ * named interfaces {@code api} and {@code replay}. Two test-only classes break those
+ * rules on purpose, to show that verification catches them.
  */
 class ModularityTests {
 
@@ -50,7 +50,10 @@ class ModularityTests {
 			.withMessageContaining("Module 'incident' depends on module 'alert'");
 	}
 
-	/** The diagram in docs/ is the one the modules make now: after a change, copy the file the message names. */
+	/**
+	 * The diagram in docs/ is the one the modules make now: after a change, copy the file
+	 * the message names.
+	 */
 	@Test
 	void theModuleDiagramInDocsIsCurrent() throws IOException {
 		Path output = Path.of("target/spring-modulith-docs");

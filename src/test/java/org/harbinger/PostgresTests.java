@@ -38,7 +38,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The production profile on a real PostgreSQL (embedded, from Maven Central): the Flyway
  * migrations, Quartz's PostgreSQL delegate in clustered mode, and the demo's flow.
  */
-@SpringBootTest(properties = { "spring.quartz.scheduler-name=postgres", "spring.quartz.auto-startup=false", "harbinger.inbox.enabled=false" })
+@SpringBootTest(properties = { "spring.quartz.scheduler-name=postgres", "spring.quartz.auto-startup=false",
+		"harbinger.inbox.enabled=false" })
 @ActiveProfiles("postgres")
 @AutoConfigureMockMvc
 @Import(E2eSecurity.class)
@@ -68,7 +69,9 @@ class PostgresTests {
 				() -> mail.resolveSibling(mail.getFileName() + "-users.yml").toString());
 	}
 
-	/** The server lives as long as the context: the pool closes before the server stops. */
+	/**
+	 * The server lives as long as the context: the pool closes before the server stops.
+	 */
 	@TestConfiguration(proxyBeanMethods = false)
 	static class Database {
 
@@ -90,11 +93,13 @@ class PostgresTests {
 	@Test
 	void theDemoRunsOnPostgresqlWithQuartzClustered() throws Exception {
 		this.engine.today();
-		List<Alert> open = this.alerts.find(new AlertRepository.Filter(Alert.Status.OPEN, "cross-border-fire", null, null));
+		List<Alert> open = this.alerts
+			.find(new AlertRepository.Filter(Alert.Status.OPEN, "cross-border-fire", null, null));
 		assertThat(open).extracting(Alert::scope).containsExactlyInAnyOrder("Uzbekistan", "Tajikistan");
 
 		this.mvc.perform(post("/api/subscriptions/demo-all/digest")).andExpect(jsonPath("$.status").value("SENT"));
-		// The outbox on PostgreSQL: its health, an administrator's resend, the sender registered.
+		// The outbox on PostgreSQL: its health, an administrator's resend, the sender
+		// registered.
 		this.mvc.perform(get("/actuator/health"))
 			.andExpect(jsonPath("$.components.outbox.status").value("UP"))
 			.andExpect(jsonPath("$.components.outbox.details.undelivered").value(0));

@@ -28,9 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The issue's restart, as an operator runs it: a service given years of generated ACLED
- * history by import, the clock moved over a month, then amendments and deletions, is stopped
- * and started again on the same database file. The alerts (state, severity, evidence, detail)
- * are the same before and after, and the restart records no transition
+ * history by import, the clock moved over a month, then amendments and deletions, is
+ * stopped and started again on the same database file. The alerts (state, severity,
+ * evidence, detail) are the same before and after, and the restart records no transition
  * (docs/architecture.md, "One truth").
  */
 class RestartTests {
@@ -50,7 +50,8 @@ class RestartTests {
 		long transitionsBefore;
 		try (ConfigurableApplicationContext service = start("first", CLOCK.minusDays(30))) {
 			service.getBean(ImportQueue.class).importFile(file, ImportJob.Origin.CLI, ImportQueue.Progress.NONE);
-			// A month of days as the clock job moves them: threat-level remembers which alerts were open on each.
+			// A month of days as the clock job moves them: threat-level remembers which
+			// alerts were open on each.
 			for (LocalDate day = CLOCK.minusDays(29); !day.isAfter(CLOCK); day = day.plusDays(1)) {
 				service.getBean(EngineHost.class).advanceTo(day).join();
 			}
@@ -69,7 +70,10 @@ class RestartTests {
 		}
 	}
 
-	/** Late corrections: a death toll raised in recent ISKP attacks, and two recent reports withdrawn. */
+	/**
+	 * Late corrections: a death toll raised in recent ISKP attacks, and two recent
+	 * reports withdrawn.
+	 */
 	private static void amendAndDelete(ConfigurableApplicationContext service) {
 		List<Incident> recent = new ArrayList<>();
 		service.getBean(IncidentRepository.class).forEachSince(CLOCK.minusDays(20), recent::add);
@@ -77,12 +81,12 @@ class RestartTests {
 			.filter((incident) -> incident.actor1() != null && incident.actor1().startsWith("Islamic State"))
 			.limit(5)
 			.map((i) -> new Incident(i.source(), i.eventId(), i.eventDate(), i.timePrecision(), i.disorderType(),
-					i.eventType(), i.subEventType(), i.actor1(), i.assocActor1(), i.inter1(), i.actor2(), i.assocActor2(),
-					i.inter2(), i.interaction(), i.civilianTargeting(), i.iso(), i.region(), i.country(), i.admin1(),
-					i.admin2(), i.admin3(), i.location(), i.latitude(), i.longitude(), i.geoPrecision(), i.reportedBy(),
-					i.sourceScale(), i.notes(), i.fatalities() + 12, i.tags(), i.timestamp(), i.originCountry(),
-					i.claimStatus(), i.reliability(), i.credibility(), i.actor1Group(), i.actor2Group(),
-					i.targetGroups(), i.assocActor1Groups(), i.gradeReason()))
+					i.eventType(), i.subEventType(), i.actor1(), i.assocActor1(), i.inter1(), i.actor2(),
+					i.assocActor2(), i.inter2(), i.interaction(), i.civilianTargeting(), i.iso(), i.region(),
+					i.country(), i.admin1(), i.admin2(), i.admin3(), i.location(), i.latitude(), i.longitude(),
+					i.geoPrecision(), i.reportedBy(), i.sourceScale(), i.notes(), i.fatalities() + 12, i.tags(),
+					i.timestamp(), i.originCountry(), i.claimStatus(), i.reliability(), i.credibility(),
+					i.actor1Group(), i.actor2Group(), i.targetGroups(), i.assocActor1Groups(), i.gradeReason()))
 			.toList();
 		assertThat(amended).as("recent ISKP attacks to amend").isNotEmpty();
 		IncidentService incidents = service.getBean(IncidentService.class);
@@ -92,11 +96,14 @@ class RestartTests {
 
 	private static Map<String, Alert> alerts(ConfigurableApplicationContext service) {
 		Map<String, Alert> alerts = new TreeMap<>();
-		for (Alert alert : service.getBean(AlertRepository.class).find(new AlertRepository.Filter(null, null, null, null))) {
-			// Compared as the analyst sees them; the row's update time is the database's business.
-			alerts.put(alert.indicator() + " " + alert.scope(), new Alert(alert.id(), alert.indicator(), alert.scope(),
-					alert.status(), alert.severity(), alert.evidence(), alert.detail(), alert.firstFiredOn(),
-					alert.changedOn(), null, alert.severityEvidence(), alert.severityReason()));
+		for (Alert alert : service.getBean(AlertRepository.class)
+			.find(new AlertRepository.Filter(null, null, null, null))) {
+			// Compared as the analyst sees them; the row's update time is the database's
+			// business.
+			alerts.put(alert.indicator() + " " + alert.scope(),
+					new Alert(alert.id(), alert.indicator(), alert.scope(), alert.status(), alert.severity(),
+							alert.evidence(), alert.detail(), alert.firstFiredOn(), alert.changedOn(), null,
+							alert.severityEvidence(), alert.severityReason()));
 		}
 		return alerts;
 	}

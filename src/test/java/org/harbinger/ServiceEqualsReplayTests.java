@@ -27,13 +27,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The differential test on the running service (docs/architecture.md, "One truth"): a seeded
- * random stream goes in as it would live (reports through the incident service into the
- * database, the clock job's moves, a hand edit of the thresholds file, a rule reload), the
- * service is stopped and started again on its database file at random steps, and the
- * transitions it recorded are the backtest's of the same stream, one for one.
- * {@code engine.LiveEqualsReplayTests} runs the engine alone on more seeds and longer streams.
- * Any size: {@code ./mvnw test -Dtest=ServiceEqualsReplayTests -Dharbinger.differential.service-days=365}.
+ * The differential test on the running service (docs/architecture.md, "One truth"): a
+ * seeded random stream goes in as it would live (reports through the incident service
+ * into the database, the clock job's moves, a hand edit of the thresholds file, a rule
+ * reload), the service is stopped and started again on its database file at random steps,
+ * and the transitions it recorded are the backtest's of the same stream, one for one.
+ * {@code engine.LiveEqualsReplayTests} runs the engine alone on more seeds and longer
+ * streams. Any size:
+ * {@code ./mvnw test -Dtest=ServiceEqualsReplayTests -Dharbinger.differential.service-days=365}.
  */
 class ServiceEqualsReplayTests {
 
@@ -86,8 +87,8 @@ class ServiceEqualsReplayTests {
 				.map((t) -> String.join(" ", t.date().toString(), t.indicator(), t.scope(), t.severity().name(),
 						t.kind().name(), String.join(",", t.evidence()), Objects.toString(t.detail())))
 				.toList();
-			System.out.printf("%d steps, %d restarts, %d transitions%n", stream.steps().size(), stream.restarts().size(),
-					recorded.size());
+			System.out.printf("%d steps, %d restarts, %d transitions%n", stream.steps().size(),
+					stream.restarts().size(), recorded.size());
 			assertThat(replayed).as("the backtest finds alerts to compare").isNotEmpty();
 			assertThat(recorded).containsExactlyElementsOf(replayed);
 		}
@@ -97,8 +98,8 @@ class ServiceEqualsReplayTests {
 	}
 
 	private static String line(BacktestTransition t) {
-		return String.join(" ", t.date().toString(), t.indicator(), t.scope(), t.severity().name(), t.transition().name(),
-				String.join(",", t.evidence()), Objects.toString(t.detail()));
+		return String.join(" ", t.date().toString(), t.indicator(), t.scope(), t.severity().name(),
+				t.transition().name(), String.join(",", t.evidence()), Objects.toString(t.detail()));
 	}
 
 	/** As an administrator edits the file by hand: the values the step puts in force. */

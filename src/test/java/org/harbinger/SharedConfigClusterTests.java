@@ -40,10 +40,11 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two nodes, each with its own config folder, on one PostgreSQL database (docs/architecture.md,
- * "Shared configuration"): what is changed on one, through the API or by editing its file,
- * is in force on the other within seconds, and a node that restarts deletes no digest job.
- * Each test changes items of its own, so the order of the tests does not matter.
+ * Two nodes, each with its own config folder, on one PostgreSQL database
+ * (docs/architecture.md, "Shared configuration"): what is changed on one, through the API
+ * or by editing its file, is in force on the other within seconds, and a node that
+ * restarts deletes no digest job. Each test changes items of its own, so the order of the
+ * tests does not matter.
  */
 class SharedConfigClusterTests {
 
@@ -112,8 +113,9 @@ class SharedConfigClusterTests {
 				""");
 		assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
 
-		await().atMost(SECONDS).untilAsserted(() -> assertThat(get(nodeB, "/api/subscriptions").body())
-			.contains("\"cluster-kunar-desk\""));
+		await().atMost(SECONDS)
+			.untilAsserted(
+					() -> assertThat(get(nodeB, "/api/subscriptions").body()).contains("\"cluster-kunar-desk\""));
 		assertThat(Files.readString(config("b").resolve("subscriptions.yml"))).contains("name: cluster-kunar-desk");
 		assertThat(jobRows("cluster-kunar-desk")).isEqualTo(1);
 		assertThat(nodeB.getBean(Scheduler.class).checkExists(JobKey.jobKey("cluster-kunar-desk", "digest"))).isTrue();
@@ -126,8 +128,9 @@ class SharedConfigClusterTests {
 				""");
 		assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
 
-		await().atMost(SECONDS).untilAsserted(() -> assertThat(get(nodeA, "/api/thresholds").body())
-			.containsPattern(value("defection-to-iskp.min-count", 2)));
+		await().atMost(SECONDS)
+			.untilAsserted(() -> assertThat(get(nodeA, "/api/thresholds").body())
+				.containsPattern(value("defection-to-iskp.min-count", 2)));
 		assertThat(Files.readString(config("a").resolve("thresholds.yml"))).contains("min-count: 2");
 	}
 
@@ -136,8 +139,9 @@ class SharedConfigClusterTests {
 		Path file = config("a").resolve("thresholds.yml");
 		Files.writeString(file, Files.readString(file).replace("severe: 5 ", "severe: 6 "));
 
-		await().atMost(SECONDS).untilAsserted(() -> assertThat(get(nodeB, "/api/thresholds").body())
-			.containsPattern(value("threat-level.severe", 6)));
+		await().atMost(SECONDS)
+			.untilAsserted(() -> assertThat(get(nodeB, "/api/thresholds").body())
+				.containsPattern(value("threat-level.severe", 6)));
 		assertThat(Files.readString(config("b").resolve("thresholds.yml"))).contains("severe: 6 ");
 		assertThat(nodeB.getBean(SharedConfig.class).latest("thresholds")).get()
 			.satisfies((version) -> assertThat(version.updatedBy()).isEqualTo("(file)"));
@@ -155,7 +159,8 @@ class SharedConfigClusterTests {
 		String secret = token.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
 
 		await().atMost(SECONDS).untilAsserted(() -> {
-			assertThat(call(nodeB, "GET", "/api/alerts", null, basic("cluster-carol", "carol-password-12")).statusCode())
+			assertThat(
+					call(nodeB, "GET", "/api/alerts", null, basic("cluster-carol", "carol-password-12")).statusCode())
 				.isEqualTo(200);
 			assertThat(call(nodeB, "GET", "/api/alerts", null, "Bearer " + secret).statusCode()).isEqualTo(200);
 		});
@@ -164,7 +169,8 @@ class SharedConfigClusterTests {
 
 	@Test
 	void aNodeThatRestartsDeletesNoJobAndStartsWithTheVersionInForce() throws Exception {
-		// A job of a subscription in no version B could have seen (another node's, committed as B starts).
+		// A job of a subscription in no version B could have seen (another node's,
+		// committed as B starts).
 		JobKey unseen = JobKey.jobKey("cluster-unseen-desk", "digest");
 		nodeA.getBean(Scheduler.class)
 			.addJob(JobBuilder.newJob(DigestJobStandIn.class).withIdentity(unseen).storeDurably().build(), true);
@@ -195,8 +201,9 @@ class SharedConfigClusterTests {
 
 		nodeB = start("b");
 
-		await().atMost(SECONDS).untilAsserted(() -> assertThat(get(nodeA, "/api/thresholds").body())
-			.containsPattern(value("strategic-silence.max-claimed", 1)));
+		await().atMost(SECONDS)
+			.untilAsserted(() -> assertThat(get(nodeA, "/api/thresholds").body())
+				.containsPattern(value("strategic-silence.max-claimed", 1)));
 		assertThat(Files.readString(config("a").resolve("thresholds.yml"))).contains("max-claimed: 1 ");
 	}
 
@@ -211,10 +218,11 @@ class SharedConfigClusterTests {
 		long broken = valid.number() + 1;
 
 		for (ConfigurableApplicationContext node : List.of(nodeA, nodeB)) {
-			await().atMost(SECONDS).until(() -> node.getBean(SharedConfig.class)
-				.inForce("thresholds")
-				.map(SharedConfig.Version::number)
-				.orElse(0L) >= broken);
+			await().atMost(SECONDS)
+				.until(() -> node.getBean(SharedConfig.class)
+					.inForce("thresholds")
+					.map(SharedConfig.Version::number)
+					.orElse(0L) >= broken);
 			assertThat(values(node)).isEqualTo(before);
 		}
 		assertThat(Files.readString(config("a").resolve("thresholds.yml"))).doesNotContain("three");
@@ -250,19 +258,19 @@ class SharedConfigClusterTests {
 		}
 		return new SpringApplicationBuilder(HarbingerApplication.class).profiles("postgres")
 			.initializers((context) -> context.getBeanFactory().registerSingleton("dataSource", pool))
-			.run("--server.port=0", "--spring.quartz.auto-startup=false",
-					"--spring.quartz.scheduler-name=cluster", "--harbinger.cluster.enabled=true",
-					"--harbinger.cluster.node-id=" + node, "--harbinger.cluster.config-poll=300ms",
-					"--harbinger.demo.enabled=false", "--harbinger.inbox.enabled=false",
-					"--harbinger.subscriptions.poll=300ms", "--harbinger.reload.poll-interval=200ms",
-					"--harbinger.reload.quiet-period=300ms", "--harbinger.config-dir=" + config,
-					"--harbinger.mail.eml-dir=" + dir.resolve(node + "-mail"), "--HARBINGER_ADMIN_PASSWORD=" + PASSWORD);
+			.run("--server.port=0", "--spring.quartz.auto-startup=false", "--spring.quartz.scheduler-name=cluster",
+					"--harbinger.cluster.enabled=true", "--harbinger.cluster.node-id=" + node,
+					"--harbinger.cluster.config-poll=300ms", "--harbinger.demo.enabled=false",
+					"--harbinger.inbox.enabled=false", "--harbinger.subscriptions.poll=300ms",
+					"--harbinger.reload.poll-interval=200ms", "--harbinger.reload.quiet-period=300ms",
+					"--harbinger.config-dir=" + config, "--harbinger.mail.eml-dir=" + dir.resolve(node + "-mail"),
+					"--HARBINGER_ADMIN_PASSWORD=" + PASSWORD);
 	}
 
 	/** A third node's view of the database, with no version in force and no poll. */
 	private static SharedConfig third() {
-		return new SharedConfig(JdbcClient.create(pool),
-				new ClusterProperties(true, "node-c", Duration.ofMillis(500), Duration.ofSeconds(10), true, Duration.ofSeconds(2)));
+		return new SharedConfig(JdbcClient.create(pool), new ClusterProperties(true, "node-c", Duration.ofMillis(500),
+				Duration.ofSeconds(10), true, Duration.ofSeconds(2)));
 	}
 
 	/** Never runs: the schedulers of this test do not start. */
@@ -309,8 +317,8 @@ class SharedConfigClusterTests {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
 			.header("Authorization", authorization)
 			.header("Accept", "application/json")
-			.method(method, (json != null) ? HttpRequest.BodyPublishers.ofString(json)
-					: HttpRequest.BodyPublishers.noBody());
+			.method(method,
+					(json != null) ? HttpRequest.BodyPublishers.ofString(json) : HttpRequest.BodyPublishers.noBody());
 		if (json != null) {
 			request.header("Content-Type", "application/json");
 		}

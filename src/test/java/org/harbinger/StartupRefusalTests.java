@@ -15,7 +15,10 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
-/** The service refuses to start on a bad rule, thresholds or sources file, and says where the problem is. */
+/**
+ * The service refuses to start on a bad rule, thresholds or sources file, and says where
+ * the problem is.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class StartupRefusalTests {
 
@@ -33,8 +36,8 @@ class StartupRefusalTests {
 		assertThatException().isThrownBy(() -> start("--harbinger.rules-dir=" + rules));
 
 		assertThat(output).contains("Harbinger cannot start: The rules do not compile")
-			.containsPattern(Pattern.quote(rules.resolve("cross-border-fire.drl").toString())
-					+ ":(" + line + "|" + (line + 1) + "):\\d+: ");
+			.containsPattern(Pattern.quote(rules.resolve("cross-border-fire.drl").toString()) + ":(" + line + "|"
+					+ (line + 1) + "):\\d+: ");
 	}
 
 	@Test
@@ -50,26 +53,30 @@ class StartupRefusalTests {
 
 	@Test
 	void aBadSourcesFileStopsTheStartNamingTheLineAndKey(@TempDir Path config, CapturedOutput output) throws Exception {
-		Files.writeString(config.resolve("sources.yml"), Files.readString(Path.of("config/sources.yml"))
-			.replace("Amaq News Agency: {reliability: D, kind: group", "Amaq News Agency: {reliability: D, kind: militant"));
+		Files.writeString(config.resolve("sources.yml"),
+				Files.readString(Path.of("config/sources.yml"))
+					.replace("Amaq News Agency: {reliability: D, kind: group",
+							"Amaq News Agency: {reliability: D, kind: militant"));
 
 		assertThatException().isThrownBy(() -> start("--harbinger.config-dir=" + config));
 
 		assertThat(output).contains("Harbinger cannot start: " + config.resolve("sources.yml") + " is refused")
-			.containsPattern("line \\d+: outlets.Amaq News Agency.kind: 'militant' is not a kind; expected independent, "
-					+ "official or group");
+			.containsPattern(
+					"line \\d+: outlets.Amaq News Agency.kind: 'militant' is not a kind; expected independent, "
+							+ "official or group");
 	}
 
 	@Test
 	void aWeakFirstAdminPasswordStopsTheStartWithOneLineSayingWhy(@TempDir Path config, CapturedOutput output) {
 		Path users = config.resolve("users.yml");
 
-		assertThatException().isThrownBy(() -> new SpringApplicationBuilder(HarbingerApplication.class)
-			.run("--server.port=0", "--server.address=127.0.0.1", "--spring.quartz.auto-startup=false",
-					"--spring.quartz.scheduler-name=weak-password", "--harbinger.demo.enabled=false",
-					"--harbinger.inbox.enabled=false", "--spring.datasource.url=jdbc:h2:mem:weak-password",
-					"--harbinger.security.users-file=" + users, "--HARBINGER_ADMIN_PASSWORD=admin")
-			.close());
+		assertThatException().isThrownBy(
+				() -> new SpringApplicationBuilder(HarbingerApplication.class)
+					.run("--server.port=0", "--server.address=127.0.0.1", "--spring.quartz.auto-startup=false",
+							"--spring.quartz.scheduler-name=weak-password", "--harbinger.demo.enabled=false",
+							"--harbinger.inbox.enabled=false", "--spring.datasource.url=jdbc:h2:mem:weak-password",
+							"--harbinger.security.users-file=" + users, "--HARBINGER_ADMIN_PASSWORD=admin")
+					.close());
 
 		assertThat(output).contains("Harbinger cannot start: HARBINGER_ADMIN_PASSWORD must have at least 12 characters"
 				+ " (it has 5); the first admin's password follows the same rule as the users API");

@@ -7,7 +7,9 @@ import java.util.Set;
 import org.harbinger.incident.ClaimStatus;
 import org.harbinger.incident.Incident;
 
-/** Incidents for tests, already normalised, with only the fields a test cares about set. */
+/**
+ * Incidents for tests, already normalised, with only the fields a test cares about set.
+ */
 public final class TestIncidents {
 
 	private TestIncidents() {
@@ -126,9 +128,9 @@ public final class TestIncidents {
 		public Incident build() {
 			return new Incident("test", this.id, this.date, 1, "Political violence", this.eventType, this.subEventType,
 					this.actor1, null, null, null, null, null, null, null, null, null, this.country, this.admin1, null,
-					null, this.location, this.latitude, this.longitude, null, "test", null, this.notes, this.fatalities, Set.copyOf(this.tags),
-					null, this.origin, ClaimStatus.ATTRIBUTED, "B", 2, this.actor1Group, null, Set.of(), Set.of(),
-					"test incident: default grade");
+					null, this.location, this.latitude, this.longitude, null, "test", null, this.notes, this.fatalities,
+					Set.copyOf(this.tags), null, this.origin, ClaimStatus.ATTRIBUTED, "B", 2, this.actor1Group, null,
+					Set.of(), Set.of(), "test incident: default grade");
 		}
 
 	}

@@ -11,8 +11,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Whole services for the tests that stop and start them: each on its own copy of the shipped
- * configuration, so no test edits a file in the repository.
+ * Whole services for the tests that stop and start them: each on its own copy of the
+ * shipped configuration, so no test edits a file in the repository.
  */
 public final class TestServices {
 
@@ -36,16 +36,19 @@ public final class TestServices {
 	}
 
 	/**
-	 * A service on an H2 file database under {@code dir} (so that a restart finds what the
-	 * last run stored), demo off, the clock pinned at {@code clock}, Quartz, the inbox and the
-	 * file watches off: the test moves everything itself.
+	 * A service on an H2 file database under {@code dir} (so that a restart finds what
+	 * the last run stored), demo off, the clock pinned at {@code clock}, Quartz, the
+	 * inbox and the file watches off: the test moves everything itself.
 	 */
 	public static ConfigurableApplicationContext onH2File(Path dir, String schedulerName, LocalDate clock)
 			throws IOException {
 		return onH2File(dir, schedulerName, clock, List.of());
 	}
 
-	/** As above, with settings that replace the defaults above ({@code --spring.quartz.auto-startup=true}). */
+	/**
+	 * As above, with settings that replace the defaults above
+	 * ({@code --spring.quartz.auto-startup=true}).
+	 */
 	public static ConfigurableApplicationContext onH2File(Path dir, String schedulerName, LocalDate clock,
 			List<String> settings) throws IOException {
 		Path config = config(dir);

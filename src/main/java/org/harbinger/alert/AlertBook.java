@@ -33,14 +33,14 @@ class AlertBook implements SignalSink {
 		return this.alerts.open()
 			.stream()
 			.collect(Collectors.toMap((alert) -> new AlertKey(alert.indicator(), alert.scope()),
-					(alert) -> new Signal(alert.severity(), alert.evidence(), alert.detail(),
-							alert.severityEvidence(), alert.severityReason())));
+					(alert) -> new Signal(alert.severity(), alert.evidence(), alert.detail(), alert.severityEvidence(),
+							alert.severityReason())));
 	}
 
 	/**
 	 * Each change is written only over the alert's state the engine compared with: if
-	 * another engine wrote it first (two leaders overlapping in a failover), the version has
-	 * moved and the change is skipped, so a transition is never written twice.
+	 * another engine wrote it first (two leaders overlapping in a failover), the version
+	 * has moved and the change is skipped, so a transition is never written twice.
 	 */
 	@Override
 	@Transactional

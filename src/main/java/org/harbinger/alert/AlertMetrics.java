@@ -14,10 +14,11 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * {@code harbinger_alert_transitions_total{kind}} and {@code harbinger_alerts_open{indicator,
- * severity}}. Both move only after the engine's changes commit: a rolled-back step counts nothing.
- * The open alerts are read from the alert table at start-up and after every step that wrote a
- * transition (the only writes that open or close an alert), so a scrape costs no query.
+ * {@code harbinger_alert_transitions_total{kind}} and
+ * {@code harbinger_alerts_open{indicator, severity}}. Both move only after the engine's
+ * changes commit: a rolled-back step counts nothing. The open alerts are read from the
+ * alert table at start-up and after every step that wrote a transition (the only writes
+ * that open or close an alert), so a scrape costs no query.
  */
 @Component
 class AlertMetrics {
@@ -36,7 +37,10 @@ class AlertMetrics {
 			.register(registry);
 	}
 
-	/** The transitions a step wrote, counted (and the open alerts read again) once its transaction commits. */
+	/**
+	 * The transitions a step wrote, counted (and the open alerts read again) once its
+	 * transaction commits.
+	 */
 	void written(List<TransitionKind> kinds) {
 		if (kinds.isEmpty()) {
 			return;
@@ -60,12 +64,14 @@ class AlertMetrics {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void refresh() {
-		// overwrite: a pair whose last alert closed leaves the scrape instead of staying at its old count
-		this.open.register(this.alerts.openCounts()
-			.stream()
-			.map((row) -> MultiGauge.Row.of(Tags.of("indicator", row.indicator(), "severity",
-					row.severity().name().toLowerCase(Locale.ROOT)), row.count()))
-			.toList(), true);
+		// overwrite: a pair whose last alert closed leaves the scrape instead of staying
+		// at its old count
+		this.open
+			.register(this.alerts.openCounts()
+				.stream()
+				.map((row) -> MultiGauge.Row.of(Tags.of("indicator", row.indicator(), "severity",
+						row.severity().name().toLowerCase(Locale.ROOT)), row.count()))
+				.toList(), true);
 	}
 
 }

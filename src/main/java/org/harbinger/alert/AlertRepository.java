@@ -78,7 +78,8 @@ public class AlertRepository {
 		this.jdbc.sql("INSERT INTO alert (indicator, scope, status, severity, evidence, detail, first_fired_on, "
 				+ "changed_on, updated_at, severity_evidence, severity_reason) VALUES (?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(key.indicator(), key.scope(), signal.severity().name(), join(signal.evidence()), signal.detail(),
-					today, today, Timestamp.from(Instant.now()), join(signal.severityEvidence()), signal.severityReason())
+					today, today, Timestamp.from(Instant.now()), join(signal.severityEvidence()),
+					signal.severityReason())
 			.update(keys, "id");
 		return keys.getKey().longValue();
 	}
@@ -89,24 +90,28 @@ public class AlertRepository {
 	}
 
 	/**
-	 * Changes the alert if it is still at {@code version}; false, changing nothing, if another
-	 * writer moved it meanwhile (the row lock makes the second writer wait and then see it).
+	 * Changes the alert if it is still at {@code version}; false, changing nothing, if
+	 * another writer moved it meanwhile (the row lock makes the second writer wait and
+	 * then see it).
 	 */
 	boolean update(long id, long version, Alert.Status status, Signal signal, LocalDate today) {
-		return this.jdbc.sql("UPDATE alert SET status = ?, severity = ?, evidence = ?, detail = ?, changed_on = ?, "
-				+ "updated_at = ?, severity_evidence = ?, severity_reason = ?, version = version + 1 "
-				+ "WHERE id = ? AND version = ?")
+		return this.jdbc
+			.sql("UPDATE alert SET status = ?, severity = ?, evidence = ?, detail = ?, changed_on = ?, "
+					+ "updated_at = ?, severity_evidence = ?, severity_reason = ?, version = version + 1 "
+					+ "WHERE id = ? AND version = ?")
 			.params(status.name(), signal.severity().name(), join(signal.evidence()), signal.detail(), today,
-					Timestamp.from(Instant.now()), join(signal.severityEvidence()), signal.severityReason(), id, version)
+					Timestamp.from(Instant.now()), join(signal.severityEvidence()), signal.severityReason(), id,
+					version)
 			.update() == 1;
 	}
 
 	/** {@code version}: the alert's version this transition made (unique per alert). */
 	void addTransition(long alertId, long version, TransitionKind kind, Severity severity, Severity previous,
 			LocalDate today, Signal signal) {
-		this.jdbc.sql("INSERT INTO alert_transition (alert_id, alert_version, kind, severity, previous_severity, "
-				+ "event_day, evidence, detail, recorded_at, severity_evidence, severity_reason) "
-				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+		this.jdbc
+			.sql("INSERT INTO alert_transition (alert_id, alert_version, kind, severity, previous_severity, "
+					+ "event_day, evidence, detail, recorded_at, severity_evidence, severity_reason) "
+					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(alertId, version, kind.name(), severity.name(), (previous != null) ? previous.name() : null, today,
 					join(signal.evidence()), signal.detail(), Timestamp.from(Instant.now()),
 					join(signal.severityEvidence()), signal.severityReason())
@@ -120,7 +125,10 @@ public class AlertRepository {
 			.list();
 	}
 
-	/** Transitions logged after {@code afterId}, oldest first: what a digest has not yet read. */
+	/**
+	 * Transitions logged after {@code afterId}, oldest first: what a digest has not yet
+	 * read.
+	 */
 	public List<Transition> transitionsAfter(long afterId) {
 		return this.jdbc.sql(TRANSITION_SELECT + "WHERE t.id > ? ORDER BY t.id")
 			.param(afterId)
@@ -129,21 +137,23 @@ public class AlertRepository {
 	}
 
 	/**
-	 * The whole history, oldest first, of every alert that is open or has a transition recorded
-	 * (wall clock) at or after {@code since}: what an Alertmanager push reads to say what fires
-	 * since when, and what ended lately.
+	 * The whole history, oldest first, of every alert that is open or has a transition
+	 * recorded (wall clock) at or after {@code since}: what an Alertmanager push reads to
+	 * say what fires since when, and what ended lately.
 	 */
 	public List<Transition> historiesOpenOrChangedSince(Instant since) {
-		return this.jdbc.sql(TRANSITION_SELECT + "WHERE t.alert_id IN (SELECT id FROM alert WHERE status = 'OPEN') "
-				+ "OR t.alert_id IN (SELECT alert_id FROM alert_transition WHERE recorded_at >= ?) ORDER BY t.id")
+		return this.jdbc
+			.sql(TRANSITION_SELECT + "WHERE t.alert_id IN (SELECT id FROM alert WHERE status = 'OPEN') "
+					+ "OR t.alert_id IN (SELECT alert_id FROM alert_transition WHERE recorded_at >= ?) ORDER BY t.id")
 			.param(Timestamp.from(since))
 			.query((rs, row) -> transition(rs))
 			.list();
 	}
 
 	/**
-	 * The latest transitions, newest first, at most {@code limit}: the filter's indicator,
-	 * scope (with its sub-scopes) and severity (the transition's) apply; its status does not.
+	 * The latest transitions, newest first, at most {@code limit}: the filter's
+	 * indicator, scope (with its sub-scopes) and severity (the transition's) apply; its
+	 * status does not.
 	 */
 	public List<Transition> latestTransitions(Filter filter, int limit) {
 		StringBuilder sql = new StringBuilder(TRANSITION_SELECT).append("WHERE 1 = 1");
@@ -171,7 +181,8 @@ public class AlertRepository {
 	}
 
 	List<OpenCount> openCounts() {
-		return this.jdbc.sql("SELECT indicator, severity, COUNT(*) FROM alert WHERE status = 'OPEN' GROUP BY indicator, severity")
+		return this.jdbc
+			.sql("SELECT indicator, severity, COUNT(*) FROM alert WHERE status = 'OPEN' GROUP BY indicator, severity")
 			.query((rs, row) -> new OpenCount(rs.getString(1), Severity.valueOf(rs.getString(2)), rs.getLong(3)))
 			.list();
 	}
@@ -183,9 +194,10 @@ public class AlertRepository {
 	private static Alert alert(ResultSet rs) throws SQLException {
 		return new Alert(rs.getLong("id"), rs.getString("indicator"), rs.getString("scope"),
 				Alert.Status.valueOf(rs.getString("status")), Severity.valueOf(rs.getString("severity")),
-				split(rs.getString("evidence")), rs.getString("detail"), rs.getObject("first_fired_on", LocalDate.class),
-				rs.getObject("changed_on", LocalDate.class), rs.getTimestamp("updated_at").toInstant(),
-				split(rs.getString("severity_evidence")), rs.getString("severity_reason"));
+				split(rs.getString("evidence")), rs.getString("detail"),
+				rs.getObject("first_fired_on", LocalDate.class), rs.getObject("changed_on", LocalDate.class),
+				rs.getTimestamp("updated_at").toInstant(), split(rs.getString("severity_evidence")),
+				rs.getString("severity_reason"));
 	}
 
 	private static Transition transition(ResultSet rs) throws SQLException {
@@ -202,7 +214,10 @@ public class AlertRepository {
 		return String.join("\n", evidence);
 	}
 
-	/** Evidence as stored; null (a severity-evidence column of a row written before V88) is none. */
+	/**
+	 * Evidence as stored; null (a severity-evidence column of a row written before V88)
+	 * is none.
+	 */
 	private static List<String> split(String joined) {
 		return (joined == null || joined.isEmpty()) ? List.of() : Arrays.asList(joined.split("\n"));
 	}

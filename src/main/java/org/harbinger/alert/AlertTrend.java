@@ -9,13 +9,14 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Incidents per day, from {@code from} to {@code to}, with the count over the rule's window
- * ending on each day and the lines the rule compared that count with: the data that both
- * the digest's PNG and the dashboard's SVG chart draw. {@code counted}: the bars are every
- * incident the rule's own condition counts in the alert's scope (a count or ratio rule);
- * otherwise those the alert (or an indicator's alerts) cited. {@code baseline}, for a rule
- * that compares with its own past: the days of the baseline period before the window, and
- * its ratio thresholds, each drawn as the count it implies on each day.
+ * Incidents per day, from {@code from} to {@code to}, with the count over the rule's
+ * window ending on each day and the lines the rule compared that count with: the data
+ * that both the digest's PNG and the dashboard's SVG chart draw. {@code counted}: the
+ * bars are every incident the rule's own condition counts in the alert's scope (a count
+ * or ratio rule); otherwise those the alert (or an indicator's alerts) cited.
+ * {@code baseline}, for a rule that compares with its own past: the days of the baseline
+ * period before the window, and its ratio thresholds, each drawn as the count it implies
+ * on each day.
  */
 public record AlertTrend(String indicator, int windowDays, LocalDate from, LocalDate to, List<Day> days,
 		List<Threshold> thresholds, Baseline baseline, boolean counted) {
@@ -30,7 +31,10 @@ public record AlertTrend(String indicator, int windowDays, LocalDate from, Local
 		this(indicator, windowDays, from, to, days, thresholds, null, false);
 	}
 
-	/** As {@link #of(String, int, LocalDate, LocalDate, Map, List, Baseline, boolean)} for cited incidents and no baseline. */
+	/**
+	 * As {@link #of(String, int, LocalDate, LocalDate, Map, List, Baseline, boolean)} for
+	 * cited incidents and no baseline.
+	 */
 	public static AlertTrend of(String indicator, int windowDays, LocalDate from, LocalDate to,
 			Map<LocalDate, Integer> counts, List<Threshold> thresholds) {
 		return of(indicator, windowDays, from, to, counts, thresholds, null, false);
@@ -40,8 +44,8 @@ public record AlertTrend(String indicator, int windowDays, LocalDate from, Local
 	 * The days from {@code from} to {@code to} with their counts, the count in the window
 	 * ending on each and, with a baseline, the mean count per window over the baseline
 	 * period before that window; {@code counts} per event date must reach back
-	 * {@code windowDays - 1} days before {@code from} (and the baseline's days before that)
-	 * so the first days' figures are whole.
+	 * {@code windowDays - 1} days before {@code from} (and the baseline's days before
+	 * that) so the first days' figures are whole.
 	 */
 	public static AlertTrend of(String indicator, int windowDays, LocalDate from, LocalDate to,
 			Map<LocalDate, Integer> counts, List<Threshold> thresholds, Baseline baseline, boolean counted) {
@@ -55,7 +59,10 @@ public record AlertTrend(String indicator, int windowDays, LocalDate from, Local
 		return new AlertTrend(indicator, windowDays, from, to, days, thresholds, baseline, counted);
 	}
 
-	/** Incidents dated in the {@code length} days that end {@code offset} days before {@code day}. */
+	/**
+	 * Incidents dated in the {@code length} days that end {@code offset} days before
+	 * {@code day}.
+	 */
 	private static int sum(Map<LocalDate, Integer> counts, LocalDate day, int offset, int length) {
 		int sum = 0;
 		for (int back = offset; back < offset + length; back++) {
@@ -65,8 +72,9 @@ public record AlertTrend(String indicator, int windowDays, LocalDate from, Local
 	}
 
 	/**
-	 * One day: the incidents dated that day, those dated in the {@code windowDays} days ending
-	 * on it, and the baseline's mean count per window before that window (-1 without one).
+	 * One day: the incidents dated that day, those dated in the {@code windowDays} days
+	 * ending on it, and the baseline's mean count per window before that window (-1
+	 * without one).
 	 */
 	public record Day(LocalDate date, int count, int inWindow, double baseline) {
 
@@ -80,7 +88,10 @@ public record AlertTrend(String indicator, int windowDays, LocalDate from, Local
 	public record Threshold(String name, int value) {
 	}
 
-	/** A ratio threshold in force ({@code ratio 3.0}), times the factors other rules applied ({@code factor}). */
+	/**
+	 * A ratio threshold in force ({@code ratio 3.0}), times the factors other rules
+	 * applied ({@code factor}).
+	 */
 	public record Ratio(String name, double ratio, double factor) {
 
 		/** The multiple of the baseline mean that the count must reach. */
@@ -90,7 +101,10 @@ public record AlertTrend(String indicator, int windowDays, LocalDate from, Local
 
 	}
 
-	/** A baseline of {@code days} days just before the window, and the ratio thresholds that compare with it. */
+	/**
+	 * A baseline of {@code days} days just before the window, and the ratio thresholds
+	 * that compare with it.
+	 */
 	public record Baseline(int days, List<Ratio> ratios) {
 
 		public Baseline {
@@ -99,12 +113,20 @@ public record AlertTrend(String indicator, int windowDays, LocalDate from, Local
 
 	}
 
-	/** What a reference line is: the baseline's mean, a ratio threshold's implied count, or a count threshold. */
+	/**
+	 * What a reference line is: the baseline's mean, a ratio threshold's implied count,
+	 * or a count threshold.
+	 */
 	public enum LineKind {
+
 		BASELINE, RATIO, COUNT
+
 	}
 
-	/** A line to draw over the days, one value per day, with the label a reader sees beside it. */
+	/**
+	 * A line to draw over the days, one value per day, with the label a reader sees
+	 * beside it.
+	 */
 	public record Line(String name, LineKind kind, String label, List<Double> values) {
 
 		public Line {
@@ -146,7 +168,10 @@ public record AlertTrend(String indicator, int windowDays, LocalDate from, Local
 		return (ratio < 0) ? mean : ratio * mean;
 	}
 
-	/** Two decimals at most, as the rule's own detail writes a ratio ({@code x2.01}); {@code 3}, not {@code 3.0}. */
+	/**
+	 * Two decimals at most, as the rule's own detail writes a ratio ({@code x2.01});
+	 * {@code 3}, not {@code 3.0}.
+	 */
 	private static String format(double value) {
 		return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
 	}
@@ -156,7 +181,10 @@ public record AlertTrend(String indicator, int windowDays, LocalDate from, Local
 		return this.days.isEmpty() ? 0 : this.days.get(this.days.size() - 1).inWindow();
 	}
 
-	/** The largest daily count, count in the window or line, at least 1: where a chart's scale must reach. */
+	/**
+	 * The largest daily count, count in the window or line, at least 1: where a chart's
+	 * scale must reach.
+	 */
 	public int highest() {
 		int days = this.days.stream().mapToInt((day) -> Math.max(day.count(), day.inWindow())).max().orElse(0);
 		double lines = lines().stream()
@@ -167,7 +195,10 @@ public record AlertTrend(String indicator, int windowDays, LocalDate from, Local
 		return Math.max(1, Math.max(days, (int) Math.ceil(lines)));
 	}
 
-	/** The lines as a reader sees them: {@code min-count 3, critical-count 8}; empty when none. */
+	/**
+	 * The lines as a reader sees them: {@code min-count 3, critical-count 8}; empty when
+	 * none.
+	 */
 	public String thresholdsText() {
 		return lines().stream()
 			.filter((line) -> line.kind() != LineKind.BASELINE)

@@ -6,10 +6,11 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * A silence, as in Alertmanager: while active it mutes the notifications (digests, flash
- * notices) of transitions whose indicator and scope it matches; the alerts themselves go on
- * as before. A matcher is {@code *} (anything), {@code ~regex} (the whole value matches), or
- * an exact value; an exact scope also covers everything under it, so {@code Afghanistan}
- * covers {@code Afghanistan/Kunar}. Expiring a silence early moves its end to that moment.
+ * notices) of transitions whose indicator and scope it matches; the alerts themselves go
+ * on as before. A matcher is {@code *} (anything), {@code ~regex} (the whole value
+ * matches), or an exact value; an exact scope also covers everything under it, so
+ * {@code Afghanistan} covers {@code Afghanistan/Kunar}. Expiring a silence early moves
+ * its end to that moment.
  */
 public record Silence(long id, String indicator, String scope, Instant startsAt, Instant endsAt, String author,
 		String comment, Instant createdAt, String updatedBy, Instant updatedAt) {
@@ -32,7 +33,10 @@ public record Silence(long id, String indicator, String scope, Instant startsAt,
 		return state(at) == State.ACTIVE;
 	}
 
-	/** Whether the silence was ever in force: one expired before its start never muted anything. */
+	/**
+	 * Whether the silence was ever in force: one expired before its start never muted
+	 * anything.
+	 */
 	public boolean everActive() {
 		return this.startsAt.isBefore(this.endsAt);
 	}
@@ -46,14 +50,18 @@ public record Silence(long id, String indicator, String scope, Instant startsAt,
 	}
 
 	/**
-	 * Whether the silence could mute something under a filter on {@code scope} (itself and
-	 * what lies under it): the silence covers the scope, or the scope covers the silence's.
+	 * Whether the silence could mute something under a filter on {@code scope} (itself
+	 * and what lies under it): the silence covers the scope, or the scope covers the
+	 * silence's.
 	 */
 	public boolean overlapsScope(String scope) {
 		return matchesScope(this.scope, scope) || isPlain(this.scope) && this.scope.startsWith(scope + "/");
 	}
 
-	/** Matchers as one line for people, e.g. {@code indicator=cross-border-fire, scope=Afghanistan and below}. */
+	/**
+	 * Matchers as one line for people, e.g.
+	 * {@code indicator=cross-border-fire, scope=Afghanistan and below}.
+	 */
 	public String matchers() {
 		return "indicator=" + this.indicator + ", scope=" + this.scope + (isPlain(this.scope) ? " and below" : "");
 	}

@@ -21,8 +21,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/silences}: list (active, pending, expired), create, extend or change the end,
- * and expire early ({@code DELETE} ends it now and keeps the record). The checks are
+ * {@code /api/silences}: list (active, pending, expired), create, extend or change the
+ * end, and expire early ({@code DELETE} ends it now and keeps the record). The checks are
  * {@link SilenceEdits}', shared with the silence pages.
  */
 @RestController
@@ -61,7 +61,8 @@ class SilenceController {
 
 	@GetMapping("/api/silences/{id}")
 	SilenceView get(@PathVariable long id) {
-		return this.silences.find(id).map((silence) -> SilenceView.of(silence, SilenceEdits.now()))
+		return this.silences.find(id)
+			.map((silence) -> SilenceView.of(silence, SilenceEdits.now()))
 			.orElseThrow(() -> noSuchSilence(id));
 	}
 
@@ -72,11 +73,16 @@ class SilenceController {
 				: refused(outcome);
 	}
 
-	/** Extends or shortens a silence that has not expired; the comment may be replaced too. */
+	/**
+	 * Extends or shortens a silence that has not expired; the comment may be replaced
+	 * too.
+	 */
 	@PutMapping("/api/silences/{id}")
 	ResponseEntity<?> change(@PathVariable long id, @RequestBody SilenceEdits.Request request, Principal principal) {
-		SilenceEdits.Outcome outcome = this.edits.change(id, request, who(principal)).orElseThrow(() -> noSuchSilence(id));
-		return outcome.ok() ? ResponseEntity.ok(SilenceView.of(outcome.silence(), SilenceEdits.now())) : refused(outcome);
+		SilenceEdits.Outcome outcome = this.edits.change(id, request, who(principal))
+			.orElseThrow(() -> noSuchSilence(id));
+		return outcome.ok() ? ResponseEntity.ok(SilenceView.of(outcome.silence(), SilenceEdits.now()))
+				: refused(outcome);
 	}
 
 	/** Expires the silence now; the record stays, and its expiry notice follows. */

@@ -12,8 +12,9 @@ import org.springframework.boot.convert.DurationStyle;
 import org.springframework.stereotype.Service;
 
 /**
- * Creating, extending and expiring silences, with the checks the API and the silence pages
- * share: each refusal names the field ({@code ends_at}, {@code duration}, {@code comment}...).
+ * Creating, extending and expiring silences, with the checks the API and the silence
+ * pages share: each refusal names the field ({@code ends_at}, {@code duration},
+ * {@code comment}...).
  */
 @Service
 public class SilenceEdits {
@@ -25,8 +26,9 @@ public class SilenceEdits {
 	}
 
 	/**
-	 * What a client sends: matchers (absent = {@code *}), a start (absent = now) and an end,
-	 * given as {@code ends_at} or as a {@code duration} from the start ("2h", "3d", "PT90M").
+	 * What a client sends: matchers (absent = {@code *}), a start (absent = now) and an
+	 * end, given as {@code ends_at} or as a {@code duration} from the start ("2h", "3d",
+	 * "PT90M").
 	 */
 	public record Request(String indicator, String scope, Instant startsAt, Instant endsAt, String duration,
 			String comment) {
@@ -36,7 +38,10 @@ public class SilenceEdits {
 	public record Problem(String field, String message) {
 	}
 
-	/** The silence as it now stands, or the problems (and whether they are a conflict) that refused the change. */
+	/**
+	 * The silence as it now stands, or the problems (and whether they are a conflict)
+	 * that refused the change.
+	 */
 	public record Outcome(Silence silence, List<Problem> problems, boolean conflict) {
 
 		static Outcome done(Silence silence) {
@@ -79,7 +84,10 @@ public class SilenceEdits {
 		return Outcome.done(this.silences.find(id).orElseThrow());
 	}
 
-	/** Extends or shortens a silence that has not expired; the comment may be replaced too. Empty: no such silence. */
+	/**
+	 * Extends or shortens a silence that has not expired; the comment may be replaced
+	 * too. Empty: no such silence.
+	 */
 	public Optional<Outcome> change(long id, Request request, String who) {
 		Silence silence = this.silences.find(id).orElse(null);
 		if (silence == null) {
@@ -111,8 +119,8 @@ public class SilenceEdits {
 	}
 
 	/**
-	 * Extends a silence by {@code duration} from its end (from now if it already ended: an
-	 * expired silence is not revived, as in Alertmanager; create another).
+	 * Extends a silence by {@code duration} from its end (from now if it already ended:
+	 * an expired silence is not revived, as in Alertmanager; create another).
 	 */
 	public Optional<Outcome> extend(long id, String duration, String who) {
 		Silence silence = this.silences.find(id).orElse(null);
@@ -127,7 +135,10 @@ public class SilenceEdits {
 		return change(id, new Request(null, null, null, silence.endsAt().plus(by), null, null), who);
 	}
 
-	/** Expires the silence now; the record stays, and its expiry notice follows. Empty: no such silence. */
+	/**
+	 * Expires the silence now; the record stays, and its expiry notice follows. Empty: no
+	 * such silence.
+	 */
 	public Optional<Silence> expire(long id, String who) {
 		Silence silence = this.silences.find(id).orElse(null);
 		if (silence == null) {
@@ -186,7 +197,10 @@ public class SilenceEdits {
 		return (matcher == null || matcher.isBlank()) ? "*" : matcher.trim();
 	}
 
-	/** To the millisecond, as every database stores it: a silence ended now reads as ended now. */
+	/**
+	 * To the millisecond, as every database stores it: a silence ended now reads as ended
+	 * now.
+	 */
 	static Instant now() {
 		return Instant.now().truncatedTo(ChronoUnit.MILLIS);
 	}

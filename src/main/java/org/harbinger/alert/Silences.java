@@ -36,10 +36,10 @@ public class Silences {
 	}
 
 	/**
-	 * Which silence mutes each transition's notification when it is sent at {@code now}: one
-	 * that matches it and was active when it happened, or is active now (as in Alertmanager,
-	 * a silence set before the digest goes out mutes what it matches). Transitions no silence
-	 * mutes are absent from the map.
+	 * Which silence mutes each transition's notification when it is sent at {@code now}:
+	 * one that matches it and was active when it happened, or is active now (as in
+	 * Alertmanager, a silence set before the digest goes out mutes what it matches).
+	 * Transitions no silence mutes are absent from the map.
 	 */
 	public Map<Long, Silence> muting(Collection<Transition> transitions, Instant now) {
 		Map<Long, Silence> muted = new HashMap<>();
@@ -47,7 +47,8 @@ public class Silences {
 			return muted;
 		}
 		Instant oldest = transitions.stream().map(Transition::recordedAt).min(Comparator.naturalOrder()).orElse(now);
-		List<Silence> candidates = this.jdbc.sql("SELECT * FROM silence WHERE ends_at > ? AND starts_at <= ? ORDER BY id")
+		List<Silence> candidates = this.jdbc
+			.sql("SELECT * FROM silence WHERE ends_at > ? AND starts_at <= ? ORDER BY id")
 			.params(Timestamp.from(oldest), Timestamp.from(now))
 			.query((rs, row) -> silence(rs))
 			.list();
@@ -72,8 +73,9 @@ public class Silences {
 	long create(String indicator, String scope, Instant startsAt, Instant endsAt, String author, String comment) {
 		Timestamp now = Timestamp.from(Instant.now());
 		KeyHolder keys = new GeneratedKeyHolder();
-		this.jdbc.sql("INSERT INTO silence (indicator, scope, starts_at, ends_at, author, comment, created_at, "
-				+ "updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+		this.jdbc
+			.sql("INSERT INTO silence (indicator, scope, starts_at, ends_at, author, comment, created_at, "
+					+ "updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(indicator, scope, Timestamp.from(startsAt), Timestamp.from(endsAt), author, comment, now, author,
 					now)
 			.update(keys, "id");
@@ -81,8 +83,9 @@ public class Silences {
 	}
 
 	void change(long id, Instant startsAt, Instant endsAt, String comment, String by) {
-		this.jdbc.sql("UPDATE silence SET starts_at = ?, ends_at = ?, comment = ?, updated_by = ?, updated_at = ? "
-				+ "WHERE id = ?")
+		this.jdbc
+			.sql("UPDATE silence SET starts_at = ?, ends_at = ?, comment = ?, updated_by = ?, updated_at = ? "
+					+ "WHERE id = ?")
 			.params(Timestamp.from(startsAt), Timestamp.from(endsAt), comment, by, Timestamp.from(Instant.now()), id)
 			.update();
 	}

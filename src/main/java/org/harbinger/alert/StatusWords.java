@@ -10,8 +10,8 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code status} as the API and the dashboard say it: {@code OPEN}, {@code RESOLVED} in any
- * case, and the dashboard's "Any" (or nothing) for every status.
+ * {@code status} as the API and the dashboard say it: {@code OPEN}, {@code RESOLVED} in
+ * any case, and the dashboard's "Any" (or nothing) for every status.
  */
 @Component
 class StatusWords implements Converter<String, Alert.Status> {

@@ -7,12 +7,15 @@ import org.harbinger.engine.SignalChange;
 /** The lifecycle steps of an alert (docs/architecture.md, decision 5). */
 public enum TransitionKind {
 
-	/** RETRACTED: resolved because incidents it rested on were deleted or amended upstream. */
+	/**
+	 * RETRACTED: resolved because incidents it rested on were deleted or amended
+	 * upstream.
+	 */
 	FIRED, ESCALATED, DEESCALATED, RESOLVED, RETRACTED;
 
 	/**
-	 * The step a signal change makes, or empty when only the evidence or numbers moved:
-	 * a rule re-firing on a growing count updates the alert, it does not fire it again.
+	 * The step a signal change makes, or empty when only the evidence or numbers moved: a
+	 * rule re-firing on a growing count updates the alert, it does not fire it again.
 	 */
 	public static Optional<TransitionKind> of(SignalChange change) {
 		if (change.before() == null) {

@@ -20,13 +20,14 @@ import org.harbinger.incident.IncidentRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * The one computation of an alert's trend ({@link AlertTrend}: daily counts, the count over
- * the rule's window on each day, the baseline and thresholds it was compared with), and its
- * chart as a PNG ({@link TrendPng}) for the digest, which embeds it inline. The dashboard
- * draws the same data as inline SVG. For a count or ratio rule the counts are every incident
- * the rule counts in the alert's scope ({@link RuleCounts}: the rules in force run over the
- * stored incidents of the period), so the days before a surge show the baseline the rule saw;
- * for other rules, the incidents the alert cited (docs/digest.md, "Charts").
+ * The one computation of an alert's trend ({@link AlertTrend}: daily counts, the count
+ * over the rule's window on each day, the baseline and thresholds it was compared with),
+ * and its chart as a PNG ({@link TrendPng}) for the digest, which embeds it inline. The
+ * dashboard draws the same data as inline SVG. For a count or ratio rule the counts are
+ * every incident the rule counts in the alert's scope ({@link RuleCounts}: the rules in
+ * force run over the stored incidents of the period), so the days before a surge show the
+ * baseline the rule saw; for other rules, the incidents the alert cited (docs/digest.md,
+ * "Charts").
  */
 @Component
 public class TrendCharts {
@@ -37,7 +38,9 @@ public class TrendCharts {
 
 	private static final int DEFAULT_WINDOW = 30;
 
-	/** The longest chart: half a year reads on a phone; the alert's page lists the rest. */
+	/**
+	 * The longest chart: half a year reads on a phone; the alert's page lists the rest.
+	 */
 	private static final int MAX_DAYS = 180;
 
 	private final AlertRepository alerts;
@@ -52,12 +55,18 @@ public class TrendCharts {
 		this.inForce = inForce;
 	}
 
-	/** {@link #trend(Alert, List, LocalDate)} of the alert with that id, with its transitions. */
+	/**
+	 * {@link #trend(Alert, List, LocalDate)} of the alert with that id, with its
+	 * transitions.
+	 */
 	public AlertTrend trend(long alertId, LocalDate to) {
 		return trend(alertId, to, new Replays());
 	}
 
-	/** As {@link #trend(long, LocalDate)}, sharing the rules' replays with the other charts of one message. */
+	/**
+	 * As {@link #trend(long, LocalDate)}, sharing the rules' replays with the other
+	 * charts of one message.
+	 */
 	public AlertTrend trend(long alertId, LocalDate to, Replays replays) {
 		Alert alert = this.alerts.find(alertId)
 			.orElseThrow(() -> new IllegalArgumentException("no alert with id " + alertId));
@@ -65,8 +74,9 @@ public class TrendCharts {
 	}
 
 	/**
-	 * What the rules counted, by the charts' last day: the charts of one message mostly end on
-	 * the same day, so they share one replay instead of running the rules once each.
+	 * What the rules counted, by the charts' last day: the charts of one message mostly
+	 * end on the same day, so they share one replay instead of running the rules once
+	 * each.
 	 */
 	public static final class Replays {
 
@@ -75,10 +85,11 @@ public class TrendCharts {
 	}
 
 	/**
-	 * The alert's trend over the days that explain it, ending on {@code to}: twice the rule's
-	 * window (30 to 180 days), or for a rule with a baseline the baseline and the window.
-	 * Bars: every incident the rule counts in the alert's scope; for a rule that counts none
-	 * there, the alert's evidence and severity evidence (now and at each transition).
+	 * The alert's trend over the days that explain it, ending on {@code to}: twice the
+	 * rule's window (30 to 180 days), or for a rule with a baseline the baseline and the
+	 * window. Bars: every incident the rule counts in the alert's scope; for a rule that
+	 * counts none there, the alert's evidence and severity evidence (now and at each
+	 * transition).
 	 */
 	public AlertTrend trend(Alert alert, List<Transition> transitions, LocalDate to) {
 		return trend(alert, transitions, to, new Replays());
@@ -99,8 +110,10 @@ public class TrendCharts {
 			return AlertTrend.of(alert.indicator(), window, from, to, counts.perDay(alert.indicator(), alert.scope()),
 					thresholds, baseline(metadata, counts.factor(alert.indicator())), true);
 		}
-		// With the incidents behind a severity that a wider count decided (cross-border-fire's
-		// countries), so the window line shows the count the rule compared, not one country's.
+		// With the incidents behind a severity that a wider count decided
+		// (cross-border-fire's
+		// countries), so the window line shows the count the rule compared, not one
+		// country's.
 		Set<String> evidence = new LinkedHashSet<>(alert.evidence());
 		evidence.addAll(alert.severityEvidence());
 		transitions.forEach((transition) -> {
@@ -114,8 +127,8 @@ public class TrendCharts {
 
 	/**
 	 * What the rules in force count over the longest chart ending on {@code to} and the
-	 * retention window before it (every window and baseline of any rule), run over the stored
-	 * incidents dated in it (docs/digest.md, "Charts").
+	 * retention window before it (every window and baseline of any rule), run over the
+	 * stored incidents dated in it (docs/digest.md, "Charts").
 	 */
 	private RuleCounts.Counts counted(LocalDate to) {
 		InForce now = this.inForce.now();
@@ -131,8 +144,9 @@ public class TrendCharts {
 	}
 
 	/**
-	 * The indicator's baseline when it declares one ({@code baseline-days}), with every ratio
-	 * threshold it declares, times {@code factor} (the factors other rules applied).
+	 * The indicator's baseline when it declares one ({@code baseline-days}), with every
+	 * ratio threshold it declares, times {@code factor} (the factors other rules
+	 * applied).
 	 */
 	private AlertTrend.Baseline baseline(RuleMetadata indicator, double factor) {
 		if (indicator == null) {
@@ -145,19 +159,26 @@ public class TrendCharts {
 		List<AlertTrend.Ratio> ratios = new ArrayList<>();
 		indicator.thresholds().forEach((key, type) -> {
 			if (type == ThresholdType.RATIO && values.get(key) instanceof Number ratio) {
-				ratios.add(new AlertTrend.Ratio(key.substring(indicator.id().length() + 1), ratio.doubleValue(), factor));
+				ratios
+					.add(new AlertTrend.Ratio(key.substring(indicator.id().length() + 1), ratio.doubleValue(), factor));
 			}
 		});
 		return new AlertTrend.Baseline(days, ratios);
 	}
 
-	/** A threshold the rule judges over all scopes at once (its metadata's global-thresholds), in one scope's alert. */
+	/**
+	 * A threshold the rule judges over all scopes at once (its metadata's
+	 * global-thresholds), in one scope's alert.
+	 */
 	private static boolean judgedOnlyGlobally(RuleMetadata indicator, Alert alert, AlertTrend.Threshold threshold) {
 		return indicator != null && indicator.globalThresholds().contains(threshold.name())
 				&& !alert.scope().equals("global");
 	}
 
-	/** Every cited incident of the given transitions (an indicator's alerts), over {@code days} ending on {@code to}. */
+	/**
+	 * Every cited incident of the given transitions (an indicator's alerts), over
+	 * {@code days} ending on {@code to}.
+	 */
 	public AlertTrend trend(String indicator, List<Transition> transitions, LocalDate to, int days) {
 		Set<String> evidence = new LinkedHashSet<>();
 		transitions.forEach((transition) -> evidence.addAll(transition.evidence()));
@@ -167,7 +188,8 @@ public class TrendCharts {
 	private AlertTrend trend(String indicator, Collection<String> evidence, LocalDate from, LocalDate to) {
 		RuleMetadata metadata = indicator(indicator);
 		int window = windowDays(metadata);
-		// Counted from a window before the first day, so the first day's window count is whole.
+		// Counted from a window before the first day, so the first day's window count is
+		// whole.
 		Map<LocalDate, Integer> counts = this.incidents.countPerDay(evidence, from.minusDays(window - 1L), to);
 		return AlertTrend.of(indicator, window, from, to, counts, countThresholds(metadata));
 	}
@@ -177,7 +199,10 @@ public class TrendCharts {
 		return this.inForce.now().indicators().get(id);
 	}
 
-	/** The days the indicator counts over: its window-days, else its first DAYS setting, else 30. */
+	/**
+	 * The days the indicator counts over: its window-days, else its first DAYS setting,
+	 * else 30.
+	 */
 	private int windowDays(RuleMetadata indicator) {
 		Integer first = null;
 		if (indicator != null) {
@@ -194,14 +219,18 @@ public class TrendCharts {
 		return (first != null) ? first : DEFAULT_WINDOW;
 	}
 
-	/** Every COUNT setting named {@code *-count}: a number of incidents in the window, drawn as a line. */
+	/**
+	 * Every COUNT setting named {@code *-count}: a number of incidents in the window,
+	 * drawn as a line.
+	 */
 	private List<AlertTrend.Threshold> countThresholds(RuleMetadata indicator) {
 		List<AlertTrend.Threshold> thresholds = new ArrayList<>();
 		if (indicator != null) {
 			Map<String, Object> values = this.inForce.now().thresholds().values();
 			indicator.thresholds().forEach((key, type) -> {
 				String name = key.substring(indicator.id().length() + 1);
-				if (type == ThresholdType.COUNT && name.endsWith("-count") && values.get(key) instanceof Integer value) {
+				if (type == ThresholdType.COUNT && name.endsWith("-count")
+						&& values.get(key) instanceof Integer value) {
 					thresholds.add(new AlertTrend.Threshold(name, value));
 				}
 			});

@@ -81,8 +81,9 @@ public final class TrendPng {
 	}
 
 	/**
-	 * The lines' labels, each at its line's last value if it can, else moved down (then up)
-	 * until {@value #LABEL_HEIGHT} px clear of every other: all in the gutter, right of every line.
+	 * The lines' labels, each at its line's last value if it can, else moved down (then
+	 * up) until {@value #LABEL_HEIGHT} px clear of every other: all in the gutter, right
+	 * of every line.
 	 */
 	static List<Label> labels(AlertTrend trend) {
 		List<Label> placed = new ArrayList<>();
@@ -177,9 +178,8 @@ public final class TrendPng {
 			return "bars: " + (trend.counted() ? "incidents the rule counts" : "incidents the alert cited")
 					+ " per day; line: in the last " + trend.windowDays() + " days, " + trend.observed() + " now";
 		}
-		return (trend.baseline() != null)
-				? "dotted: baseline mean per " + trend.windowDays() + " days over the " + trend.baseline().days()
-						+ " before; dashed: thresholds"
+		return (trend.baseline() != null) ? "dotted: baseline mean per " + trend.windowDays() + " days over the "
+				+ trend.baseline().days() + " before; dashed: thresholds"
 				: (trend.lines().isEmpty() ? "" : "dashed: thresholds");
 	}
 

@@ -22,13 +22,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What a push says, read afresh from the alert log each round (nothing to keep in step across
- * restarts or nodes): every open alert as firing since it took its present severity, and every
- * (alert, severity) that ended within {@code resolved-for} as ended when it did.
+ * What a push says, read afresh from the alert log each round (nothing to keep in step
+ * across restarts or nodes): every open alert as firing since it took its present
+ * severity, and every (alert, severity) that ended within {@code resolved-for} as ended
+ * when it did.
  *
- * An alert a Harbinger silence matches is sent as ended from the silence's start: Harbinger's
- * silences are the analysts' word that it should not page (docs/integrations.md). When the
- * silence ends it fires again, from its own start.
+ * An alert a Harbinger silence matches is sent as ended from the silence's start:
+ * Harbinger's silences are the analysts' word that it should not page
+ * (docs/integrations.md). When the silence ends it fires again, from its own start.
  */
 @Component
 class AlertmanagerAlerts {
@@ -48,7 +49,10 @@ class AlertmanagerAlerts {
 		this.publicUrl = publicUrl;
 	}
 
-	/** The alerts to push at {@code now}: firing ones, then those ended lately; one per label set. */
+	/**
+	 * The alerts to push at {@code now}: firing ones, then those ended lately; one per
+	 * label set.
+	 */
 	@Transactional(readOnly = true)
 	List<PushedAlert> current(Instant now, Duration resolvedFor) {
 		Map<Long, Alert> open = new HashMap<>();

@@ -9,12 +9,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Where open alerts are pushed ({@code harbinger.alertmanager.*}; docs/integrations.md). No
- * {@code urls}: no push. A URL may carry {@code user:password@} for an Alertmanager behind
- * basic authentication; it is sent as a header and never printed ({@link #redacted(URI)}).
+ * Where open alerts are pushed ({@code harbinger.alertmanager.*}; docs/integrations.md).
+ * No {@code urls}: no push. A URL may carry {@code user:password@} for an Alertmanager
+ * behind basic authentication; it is sent as a header and never printed
+ * ({@link #redacted(URI)}).
  *
- * @param urls the Alertmanagers, each its base address ({@code http://alertmanager:9093});
- * every one gets every alert, as Prometheus sends to all of a high-availability pair
+ * @param urls the Alertmanagers, each its base address
+ * ({@code http://alertmanager:9093}); every one gets every alert, as Prometheus sends to
+ * all of a high-availability pair
  * @param interval how often open alerts are sent again: keep it well under Alertmanager's
  * {@code resolve_timeout} (5m by default), or it resolves them by itself between pushes
  * @param timeout how long one push to one Alertmanager may take

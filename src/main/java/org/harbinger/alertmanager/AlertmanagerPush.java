@@ -26,10 +26,10 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.stereotype.Component;
 
 /**
- * One round of the push: the alerts as they stand, to every Alertmanager through its v2 API
- * ({@code POST /api/v2/alerts}). An Alertmanager that fails is logged once when it starts
- * failing and once when it answers again, not every round, and is simply tried next round:
- * the next push carries everything, so nothing is queued. Counted in
+ * One round of the push: the alerts as they stand, to every Alertmanager through its v2
+ * API ({@code POST /api/v2/alerts}). An Alertmanager that fails is logged once when it
+ * starts failing and once when it answers again, not every round, and is simply tried
+ * next round: the next push carries everything, so nothing is queued. Counted in
  * {@code harbinger_alertmanager_pushes_total{alertmanager, outcome}} and
  * {@code harbinger_alertmanager_failing{alertmanager}} (docs/metrics.md).
  */
@@ -49,7 +49,8 @@ class AlertmanagerPush {
 
 	private final HttpClient http;
 
-	// Plain names: Spring's own mapper writes snake_case, and Alertmanager reads startsAt.
+	// Plain names: Spring's own mapper writes snake_case, and Alertmanager reads
+	// startsAt.
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	/** 1 while an Alertmanager's last push failed, by its redacted address. */
@@ -67,7 +68,9 @@ class AlertmanagerPush {
 		}
 	}
 
-	/** Pushes the alerts as they stand to every Alertmanager; returns how many took them. */
+	/**
+	 * Pushes the alerts as they stand to every Alertmanager; returns how many took them.
+	 */
 	int push() {
 		if (!this.properties.enabled()) {
 			return 0;
@@ -92,9 +95,10 @@ class AlertmanagerPush {
 				.header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString(body));
 			if (url.getRawUserInfo() != null) {
-				request.header("Authorization", "Basic " + Base64.getEncoder()
-					.encodeToString(URLDecoder.decode(url.getRawUserInfo(), StandardCharsets.UTF_8)
-						.getBytes(StandardCharsets.UTF_8)));
+				request.header("Authorization",
+						"Basic " + Base64.getEncoder()
+							.encodeToString(URLDecoder.decode(url.getRawUserInfo(), StandardCharsets.UTF_8)
+								.getBytes(StandardCharsets.UTF_8)));
 			}
 			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			if (response.statusCode() / 100 == 2) {
@@ -127,12 +131,16 @@ class AlertmanagerPush {
 	private void failed(String name, String error) {
 		this.registry.counter("harbinger.alertmanager.pushes", "alertmanager", name, "outcome", "failed").increment();
 		if (this.failing.get(name).getAndSet(1) == 0) {
-			logger.warn("Alertmanager {} did not take the alerts: {}; trying again every {} s (logged once until it works)",
+			logger.warn(
+					"Alertmanager {} did not take the alerts: {}; trying again every {} s (logged once until it works)",
 					name, error, this.properties.interval().toSeconds());
 		}
 	}
 
-	/** {@code /api/v2/alerts} under the URL's own path, which an Alertmanager behind a route prefix has. */
+	/**
+	 * {@code /api/v2/alerts} under the URL's own path, which an Alertmanager behind a
+	 * route prefix has.
+	 */
 	private static URI endpoint(URI url) {
 		String path = (url.getPath() == null) ? "" : url.getPath().replaceAll("/+$", "");
 		try {

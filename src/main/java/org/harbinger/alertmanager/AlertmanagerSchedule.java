@@ -20,9 +20,10 @@ import org.springframework.scheduling.quartz.QuartzJobBean;
 import org.springframework.stereotype.Component;
 
 /**
- * The push, every {@code harbinger.alertmanager.interval}, as a Quartz job in the JDBC store:
- * on a cluster one node pushes each round. No URLs: no job (one left from an earlier start is
- * removed). A round missed while the service was down is not caught up: the next one says all.
+ * The push, every {@code harbinger.alertmanager.interval}, as a Quartz job in the JDBC
+ * store: on a cluster one node pushes each round. No URLs: no job (one left from an
+ * earlier start is removed). A round missed while the service was down is not caught up:
+ * the next one says all.
  */
 @Component
 class AlertmanagerSchedule implements SmartInitializingSingleton {

@@ -7,9 +7,9 @@ import java.util.Map;
 import org.harbinger.engine.Severity;
 
 /**
- * One alert as Alertmanager's v2 API takes it. Its labels are its identity there: an alert that
- * changes severity is a new Alertmanager alert, and the old severity is sent as ended, as
- * Prometheus does when a rule's labels change. {@code endsAt} null: firing.
+ * One alert as Alertmanager's v2 API takes it. Its labels are its identity there: an
+ * alert that changes severity is a new Alertmanager alert, and the old severity is sent
+ * as ended, as Prometheus does when a rule's labels change. {@code endsAt} null: firing.
  */
 record PushedAlert(Map<String, String> labels, Map<String, String> annotations, Instant startsAt, Instant endsAt,
 		String generatorUrl) {
@@ -19,7 +19,10 @@ record PushedAlert(Map<String, String> labels, Map<String, String> annotations, 
 		annotations = Map.copyOf(annotations);
 	}
 
-	/** The labels Harbinger gives an alert: its indicator, scope, the scope's country if it has one, severity. */
+	/**
+	 * The labels Harbinger gives an alert: its indicator, scope, the scope's country if
+	 * it has one, severity.
+	 */
 	static Map<String, String> labels(String indicator, String scope, Severity severity) {
 		String country = country(scope);
 		String level = severity.name().toLowerCase(Locale.ROOT);

@@ -19,11 +19,11 @@ import org.harbinger.incident.Incident;
 import org.harbinger.incident.IncidentKey;
 
 /**
- * The engine on a simulated clock (docs/architecture.md, decision 8): the same rules, thresholds
- * and alert lifecycle as the service; only the clock and the sink differ. Each incident
- * reaches the engine on the day it became known (its ACLED timestamp when later than its
- * event date), so the replay shows what analysts would have known then. What arrived
- * before {@code from} is history: it fills baselines but emits nothing.
+ * The engine on a simulated clock (docs/architecture.md, decision 8): the same rules,
+ * thresholds and alert lifecycle as the service; only the clock and the sink differ. Each
+ * incident reaches the engine on the day it became known (its ACLED timestamp when later
+ * than its event date), so the replay shows what analysts would have known then. What
+ * arrived before {@code from} is history: it fills baselines but emits nothing.
  */
 public final class Backtest {
 
@@ -36,7 +36,10 @@ public final class Backtest {
 		this.thresholds = thresholds;
 	}
 
-	/** The day an incident reached the desk: its ACLED timestamp's date when later than the event. */
+	/**
+	 * The day an incident reached the desk: its ACLED timestamp's date when later than
+	 * the event.
+	 */
 	static LocalDate arrival(Incident incident) {
 		if (incident.timestamp() == null) {
 			return incident.eventDate();
@@ -45,7 +48,10 @@ public final class Backtest {
 		return recorded.isAfter(incident.eventDate()) ? recorded : incident.eventDate();
 	}
 
-	/** Replays the incidents and returns every transition dated {@code from} to {@code to}. */
+	/**
+	 * Replays the incidents and returns every transition dated {@code from} to
+	 * {@code to}.
+	 */
 	public List<BacktestTransition> run(Collection<Incident> incidents, LocalDate from, LocalDate to) {
 		if (to.isBefore(from)) {
 			throw new IllegalArgumentException("--to " + to + " is before --from " + from);
@@ -66,7 +72,8 @@ public final class Backtest {
 		}
 		TransitionLog recorder = new TransitionLog(from);
 		Known known = new Known();
-		// The state on a day depends only on the facts and the clock, so history is loaded
+		// The state on a day depends only on the facts and the clock, so history is
+		// loaded
 		// in one step at the eve of the period rather than replayed day by day.
 		try (Engine engine = Engine.start(this.rules, this.thresholds, from.minusDays(1), known, recorder)) {
 			history.sort(Comparator.comparing(Backtest::arrival));
@@ -81,9 +88,9 @@ public final class Backtest {
 	}
 
 	/**
-	 * One step of a recorded stream: the clock moved to {@code day}, then incidents arrived,
-	 * were amended (a key known before) or deleted; thresholds or rules, when given, were put
-	 * in force first.
+	 * One step of a recorded stream: the clock moved to {@code day}, then incidents
+	 * arrived, were amended (a key known before) or deleted; thresholds or rules, when
+	 * given, were put in force first.
 	 */
 	public record Step(LocalDate day, List<Incident> upserts, List<IncidentKey> deletions, ThresholdSet thresholds,
 			RuleBase rules) {
@@ -100,8 +107,8 @@ public final class Backtest {
 	}
 
 	/**
-	 * Replays a stream step by step from {@code start}, with nothing known before it: what the
-	 * service would have said at each step, for comparing with what it did say.
+	 * Replays a stream step by step from {@code start}, with nothing known before it:
+	 * what the service would have said at each step, for comparing with what it did say.
 	 */
 	public List<BacktestTransition> replay(LocalDate start, List<Step> steps) {
 		TransitionLog recorder = new TransitionLog(start);
@@ -120,22 +127,27 @@ public final class Backtest {
 					engine.useThresholds(values).join();
 				}
 				IncidentChanges changes = known.take(step.upserts());
-				engine.advanceTo(step.day(), new IncidentChanges(changes.upserts(), changes.amended(),
-						known.delete(step.deletions()))).join();
+				engine
+					.advanceTo(step.day(),
+							new IncidentChanges(changes.upserts(), changes.amended(), known.delete(step.deletions())))
+					.join();
 			}
 		}
 		return recorder.transitions();
 	}
 
 	/**
-	 * The incidents known so far, as the engine's store: a rebuild (after an amendment, or
-	 * the clock moved back) reads exactly what the service's database would hold then.
+	 * The incidents known so far, as the engine's store: a rebuild (after an amendment,
+	 * or the clock moved back) reads exactly what the service's database would hold then.
 	 */
 	private static final class Known implements IncidentHistory {
 
 		private final Map<IncidentKey, Incident> incidents = new HashMap<>();
 
-		/** Today's arrivals as changes: a report equal to the one known changes nothing, another version amends it. */
+		/**
+		 * Today's arrivals as changes: a report equal to the one known changes nothing,
+		 * another version amends it.
+		 */
 		IncidentChanges take(List<Incident> arrivals) {
 			List<Incident> upserts = new ArrayList<>();
 			List<IncidentKey> amended = new ArrayList<>();

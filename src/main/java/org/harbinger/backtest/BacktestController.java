@@ -25,8 +25,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/backtest?from=&to=}: the backtest of the command line, on the rules and
- * thresholds in force. With a CSV body it replays that file; with none, the stored incidents.
+ * {@code POST /api/backtest?from=&to=}: the backtest of the command line, on the rules
+ * and thresholds in force. With a CSV body it replays that file; with none, the stored
+ * incidents.
  */
 @RestController
 class BacktestController {

@@ -14,17 +14,21 @@ import org.harbinger.ingest.OfflineIngest;
 import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A backtest's outcome as JSON (the interface other tools read), a text timeline, or HTML with a chart per indicator. */
+/**
+ * A backtest's outcome as JSON (the interface other tools read), a text timeline, or HTML
+ * with a chart per indicator.
+ */
 public record BacktestReport(OfflineIngest.Read imported, LocalDate from, LocalDate to,
 		List<BacktestTransition> transitions) {
 
 	public String json() {
 		Map<String, Object> report = new LinkedHashMap<>();
-		report.put("import", Map.of("accepted", this.imported.accepted(), "rejected", this.imported.rejected(), "errors",
-				this.imported.errors()
-					.stream()
-					.map((error) -> Map.of("line", error.line(), "reason", error.reason()))
-					.toList()));
+		report.put("import",
+				Map.of("accepted", this.imported.accepted(), "rejected", this.imported.rejected(), "errors",
+						this.imported.errors()
+							.stream()
+							.map((error) -> Map.of("line", error.line(), "reason", error.reason()))
+							.toList()));
 		report.put("transitions", this.transitions.stream().map((t) -> {
 			Map<String, Object> row = new LinkedHashMap<>();
 			row.put("date", t.date().toString());
@@ -51,19 +55,35 @@ public record BacktestReport(OfflineIngest.Read imported, LocalDate from, LocalD
 
 	public String text() {
 		StringBuilder out = new StringBuilder();
-		out.append("Backtest ").append(this.from).append(" to ").append(this.to).append(": ")
-			.append(this.imported.accepted()).append(" incidents imported, ").append(this.imported.rejected())
-			.append(" rows refused, ").append(this.transitions.size()).append(" transitions\n");
+		out.append("Backtest ")
+			.append(this.from)
+			.append(" to ")
+			.append(this.to)
+			.append(": ")
+			.append(this.imported.accepted())
+			.append(" incidents imported, ")
+			.append(this.imported.rejected())
+			.append(" rows refused, ")
+			.append(this.transitions.size())
+			.append(" transitions\n");
 		this.imported.errors()
-			.forEach((error) -> out.append("  line ").append(error.line()).append(": ").append(error.reason()).append('\n'));
+			.forEach((error) -> out.append("  line ")
+				.append(error.line())
+				.append(": ")
+				.append(error.reason())
+				.append('\n'));
 		byIndicator().forEach((indicator, steps) -> {
 			out.append('\n').append(indicator).append('\n');
 			for (BacktestTransition t : steps) {
-				out.append(String.format("  %s  %-11s %-8s %-30s %s%n", t.date(), t.transition(), t.severity(), t.scope(),
-						String.join(" ", t.evidence().subList(0, Math.min(6, t.evidence().size())))
+				out.append(String.format("  %s  %-11s %-8s %-30s %s%n", t.date(), t.transition(), t.severity(),
+						t.scope(), String.join(" ", t.evidence().subList(0, Math.min(6, t.evidence().size())))
 								+ ((t.evidence().size() > 6) ? " +" + (t.evidence().size() - 6) + " more" : "")));
 				if (t.severityReason() != null) {
-					out.append("      ").append(t.severity()).append(" because: ").append(t.severityReason()).append('\n');
+					out.append("      ")
+						.append(t.severity())
+						.append(" because: ")
+						.append(t.severityReason())
+						.append('\n');
 				}
 			}
 		});
@@ -78,24 +98,45 @@ public record BacktestReport(OfflineIngest.Read imported, LocalDate from, LocalD
 				+ "<title>Harbinger backtest</title><style>body{font-family:Arial,sans-serif;margin:24px;color:#1b1f24}"
 				+ "table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #d0d4da;padding:3px 6px;text-align:left}"
 				+ ".CRITICAL{color:#b00020}.WARNING{color:#8a5a00}</style></head><body>");
-		out.append("<h1>Backtest ").append(this.from).append(" to ").append(this.to).append("</h1><p>")
-			.append(this.imported.accepted()).append(" incidents, ").append(this.imported.rejected())
-			.append(" rows refused, ").append(this.transitions.size()).append(" transitions.</p>");
+		out.append("<h1>Backtest ")
+			.append(this.from)
+			.append(" to ")
+			.append(this.to)
+			.append("</h1><p>")
+			.append(this.imported.accepted())
+			.append(" incidents, ")
+			.append(this.imported.rejected())
+			.append(" rows refused, ")
+			.append(this.transitions.size())
+			.append(" transitions.</p>");
 		byIndicator().forEach((indicator, steps) -> {
 			out.append("<h2>").append(escape(indicator)).append("</h2>").append(chart(steps));
-			out.append("<table><tr><th>Date</th><th>Transition</th><th>Severity</th><th>Scope</th><th>Evidence</th></tr>");
+			out.append(
+					"<table><tr><th>Date</th><th>Transition</th><th>Severity</th><th>Scope</th><th>Evidence</th></tr>");
 			for (BacktestTransition t : steps) {
-				out.append("<tr><td>").append(t.date()).append("</td><td>").append(t.transition())
-					.append("</td><td class=\"").append(t.severity()).append("\">").append(t.severity())
-					.append("</td><td>").append(escape(t.scope())).append("</td><td>")
-					.append(escape(String.join(" ", t.evidence()))).append("</td></tr>");
+				out.append("<tr><td>")
+					.append(t.date())
+					.append("</td><td>")
+					.append(t.transition())
+					.append("</td><td class=\"")
+					.append(t.severity())
+					.append("\">")
+					.append(t.severity())
+					.append("</td><td>")
+					.append(escape(t.scope()))
+					.append("</td><td>")
+					.append(escape(String.join(" ", t.evidence())))
+					.append("</td></tr>");
 			}
 			out.append("</table>");
 		});
 		return out.append("</body></html>\n").toString();
 	}
 
-	/** A timeline: one row per scope, a bar for each period its alert was open, coloured by severity. */
+	/**
+	 * A timeline: one row per scope, a bar for each period its alert was open, coloured
+	 * by severity.
+	 */
 	private String chart(List<BacktestTransition> steps) {
 		Map<String, List<BacktestTransition>> byScope = new TreeMap<>();
 		steps.forEach((t) -> byScope.computeIfAbsent(t.scope(), (key) -> new ArrayList<>()).add(t));
@@ -108,7 +149,8 @@ public record BacktestReport(OfflineIngest.Read imported, LocalDate from, LocalD
 				left + width + 10, byScope.size() * row + 24));
 		int y = 0;
 		for (Map.Entry<String, List<BacktestTransition>> scope : byScope.entrySet()) {
-			svg.append(String.format("<text x=\"0\" y=\"%d\" font-size=\"11\">%s</text>", y + 12, escape(scope.getKey())));
+			svg.append(
+					String.format("<text x=\"0\" y=\"%d\" font-size=\"11\">%s</text>", y + 12, escape(scope.getKey())));
 			LocalDate openedOn = null;
 			Severity severity = null;
 			for (BacktestTransition t : scope.getValue()) {
@@ -139,7 +181,8 @@ public record BacktestReport(OfflineIngest.Read imported, LocalDate from, LocalD
 			case WARNING -> "#e0a800";
 			case INFO -> "#5b8def";
 		};
-		return String.format("<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"12\" fill=\"%s\"><title>%s from %s</title></rect>",
+		return String.format(
+				"<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"12\" fill=\"%s\"><title>%s from %s</title></rect>",
 				x, y + 2, w, colour, severity, start);
 	}
 

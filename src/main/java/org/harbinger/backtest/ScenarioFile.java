@@ -23,17 +23,23 @@ import org.harbinger.system.YamlFiles;
 
 /**
  * Reads {@code rules/tests/<indicator>.yaml}. Incidents use ACLED's field names and pass
- * through the same validation and normalisation as real ones; {@code defaults} fill fields
- * every incident shares; {@code reported} is the day an incident reaches the desk (a late
- * report); {@code repeat} with {@code every-days} makes a series from one entry.
+ * through the same validation and normalisation as real ones; {@code defaults} fill
+ * fields every incident shares; {@code reported} is the day an incident reaches the desk
+ * (a late report); {@code repeat} with {@code every-days} makes a series from one entry.
  */
 final class ScenarioFile {
 
-	/** What a scenario may show; the runner checks each indicator's file shows what the rule needs. */
+	/**
+	 * What a scenario may show; the runner checks each indicator's file shows what the
+	 * rule needs.
+	 */
 	static final Set<String> KINDS = Set.of("fires", "silent-below", "escalates", "resolves", "late-report",
 			"duplicate", "baseline", "other");
 
-	/** The actor-role controls, one pair per group: {@code iskp-target}, {@code ttp-perpetrator}... */
+	/**
+	 * The actor-role controls, one pair per group: {@code iskp-target},
+	 * {@code ttp-perpetrator}...
+	 */
 	private static final Pattern CONTROL = Pattern.compile("[a-z][a-z-]*-(target|perpetrator)");
 
 	private ScenarioFile() {
@@ -54,9 +60,10 @@ final class ScenarioFile {
 			String name = String.valueOf(entry.getOrDefault("name", "scenario " + (scenarios.size() + 1)));
 			Reader reader = new Reader(problems, "scenario '" + name + "'");
 			Set<String> covers = new LinkedHashSet<>(reader.strings(entry.get("covers"), "covers"));
-			covers.stream().filter((kind) -> !KINDS.contains(kind) && !CONTROL.matcher(kind).matches()).forEach(
-					(kind) -> reader.problem("covers: '" + kind + "' is not one of " + KINDS.stream().sorted().toList()
-							+ " or a group's control (iskp-target, ttp-perpetrator)"));
+			covers.stream()
+				.filter((kind) -> !KINDS.contains(kind) && !CONTROL.matcher(kind).matches())
+				.forEach((kind) -> reader.problem("covers: '" + kind + "' is not one of "
+						+ KINDS.stream().sorted().toList() + " or a group's control (iskp-target, ttp-perpetrator)"));
 			LocalDate from = reader.date(entry.get("from"), "from");
 			LocalDate to = reader.date(entry.get("to"), "to");
 			Map<String, Object> thresholds = new LinkedHashMap<>();
@@ -85,12 +92,13 @@ final class ScenarioFile {
 			List<?> expectations = (entry.get("expect") instanceof List<?> given) ? given : List.of();
 			for (Object expectation : expectations) {
 				Map<String, Object> e = map(expectation);
-				expected.add(new Scenario.Expected(reader.date(e.get("date"), "expect date"), String.valueOf(e.get("scope")),
-						String.valueOf(e.get("severity")), String.valueOf(e.get("transition")),
-						(e.get("evidence") != null) ? reader.strings(e.get("evidence"), "evidence") : null));
+				expected.add(
+						new Scenario.Expected(reader.date(e.get("date"), "expect date"), String.valueOf(e.get("scope")),
+								String.valueOf(e.get("severity")), String.valueOf(e.get("transition")),
+								(e.get("evidence") != null) ? reader.strings(e.get("evidence"), "evidence") : null));
 			}
-			scenarios.add(new Scenario(file.location(), indicator, name, covers, from, to, thresholds, incidents,
-					expected));
+			scenarios
+				.add(new Scenario(file.location(), indicator, name, covers, from, to, thresholds, incidents, expected));
 		}
 		if (!problems.isEmpty()) {
 			throw new ConfigFileException(file.location(), problems);
@@ -133,20 +141,25 @@ final class ScenarioFile {
 			return List.of(String.valueOf(value));
 		}
 
-		/** One entry, or its series when it has {@code repeat}: ids get -1, -2 ... and dates step by every-days. */
+		/**
+		 * One entry, or its series when it has {@code repeat}: ids get -1, -2 ... and
+		 * dates step by every-days.
+		 */
 		List<Incident> incidents(Map<String, Object> row, IncidentFields fields, int number) {
 			int repeat = Integer.parseInt(String.valueOf(row.getOrDefault("repeat", 1)));
 			int every = Integer.parseInt(String.valueOf(row.getOrDefault("every-days", 1)));
 			LocalDate first = date(row.get("event_date"), "incident " + number + " event_date");
-			LocalDate reported = (row.get("reported") != null) ? date(row.get("reported"), "incident " + number + " reported")
-					: null;
+			LocalDate reported = (row.get("reported") != null)
+					? date(row.get("reported"), "incident " + number + " reported") : null;
 			List<Incident> series = new ArrayList<>();
 			for (int i = 0; i < repeat; i++) {
 				Map<String, String> raw = new LinkedHashMap<>();
 				row.forEach((key, value) -> {
 					if (!Set.of("repeat", "every-days", "reported").contains(key) && value != null) {
-						raw.put(key, (value instanceof List<?> list)
-								? list.stream().map(String::valueOf).collect(Collectors.joining(";")) : String.valueOf(value));
+						raw.put(key,
+								(value instanceof List<?> list)
+										? list.stream().map(String::valueOf).collect(Collectors.joining(";"))
+										: String.valueOf(value));
 					}
 				});
 				LocalDate date = first.plusDays((long) i * every);

@@ -16,8 +16,8 @@ import org.harbinger.system.ConfigFileException;
 import org.harbinger.system.EditableFiles;
 
 /**
- * Runs the scenario files in {@code rules/tests/}: each scenario is a small backtest whose
- * transitions of its indicator must equal the expected ones. Also checks that every
+ * Runs the scenario files in {@code rules/tests/}: each scenario is a small backtest
+ * whose transitions of its indicator must equal the expected ones. Also checks that every
  * indicator has a file, and that the file shows what a rule author must show: firing,
  * silence just below each threshold, resolution, a late report, a duplicate report, and
  * escalation and baseline cover where the indicator has them.
@@ -38,7 +38,10 @@ public final class ScenarioRunner {
 		this.fields = fields;
 	}
 
-	/** One scenario's outcome; {@code diff} lines start with - (expected, missing) or + (actual, unexpected). */
+	/**
+	 * One scenario's outcome; {@code diff} lines start with - (expected, missing) or +
+	 * (actual, unexpected).
+	 */
 	public record Result(String file, String name, boolean passed, List<String> diff) {
 	}
 
@@ -59,11 +62,13 @@ public final class ScenarioRunner {
 			try {
 				for (Scenario scenario : ScenarioFile.read(file, this.fields, this.rules.thresholdSchema())) {
 					if (!this.rules.indicators().containsKey(scenario.indicator())) {
-						problems.add(file.location() + ": no rule file declares indicator '" + scenario.indicator() + "'");
+						problems
+							.add(file.location() + ": no rule file declares indicator '" + scenario.indicator() + "'");
 						break;
 					}
 					scenarios.add(scenario);
-					covered.computeIfAbsent(scenario.indicator(), (id) -> new LinkedHashSet<>()).addAll(scenario.covers());
+					covered.computeIfAbsent(scenario.indicator(), (id) -> new LinkedHashSet<>())
+						.addAll(scenario.covers());
 				}
 			}
 			catch (ConfigFileException ex) {
@@ -73,7 +78,8 @@ public final class ScenarioRunner {
 		for (RuleMetadata indicator : this.rules.indicators().values()) {
 			Set<String> kinds = covered.get(indicator.id());
 			if (kinds == null) {
-				problems.add("indicator '" + indicator.id() + "' has no scenarios: add " + testsDir.resolve(indicator.id() + ".yaml"));
+				problems.add("indicator '" + indicator.id() + "' has no scenarios: add "
+						+ testsDir.resolve(indicator.id() + ".yaml"));
 				continue;
 			}
 			List<String> needed = new ArrayList<>(ALWAYS);
@@ -83,8 +89,10 @@ public final class ScenarioRunner {
 			if (indicator.history()) {
 				needed.add("baseline");
 			}
-			// The negative control for actor roles (docs/indicators.md, "Actor roles"): the
-			// same incidents with the indicator's group in the other role must leave it silent.
+			// The negative control for actor roles (docs/indicators.md, "Actor roles"):
+			// the
+			// same incidents with the indicator's group in the other role must leave it
+			// silent.
 			needed.add(indicator.controlKind());
 			needed.removeAll(kinds);
 			if (!needed.isEmpty()) {
@@ -115,7 +123,8 @@ public final class ScenarioRunner {
 			}
 			Scenario.Expected shown = new Scenario.Expected(t.date(), t.scope(), t.severity().name(),
 					t.transition().name(), t.evidence());
-			boolean withEvidence = index < scenario.expected().size() && scenario.expected().get(index).evidence() != null;
+			boolean withEvidence = index < scenario.expected().size()
+					&& scenario.expected().get(index).evidence() != null;
 			actual.add(shown.line(withEvidence));
 			index++;
 		}

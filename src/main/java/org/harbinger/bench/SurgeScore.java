@@ -13,8 +13,8 @@ import org.harbinger.backtest.BacktestTransition;
  * How a surge rule did against the surges a {@link SurgeSeries} injected: a surge is
  * detected when an alert of the indicator fires in its scope between its first and last
  * day, after as many days as separate the two; an alert that fires anywhere else is a
- * false alarm. The days after a surge while the window still holds it ({@code windowDays})
- * belong to that surge: an alert then is late, not false.
+ * false alarm. The days after a surge while the window still holds it
+ * ({@code windowDays}) belong to that surge: an alert then is late, not false.
  */
 public record SurgeScore(int surges, List<Integer> delays, List<BacktestTransition> falseAlarms, double scopeYears) {
 
@@ -59,7 +59,10 @@ public record SurgeScore(int surges, List<Integer> delays, List<BacktestTransiti
 		return (this.surges == 0) ? 0 : (double) this.delays.size() / this.surges;
 	}
 
-	/** The delay below which {@code fraction} of the detections came, in days; NaN when none. */
+	/**
+	 * The delay below which {@code fraction} of the detections came, in days; NaN when
+	 * none.
+	 */
 	public double delayPercentile(double fraction) {
 		if (this.delays.isEmpty()) {
 			return Double.NaN;
@@ -75,7 +78,8 @@ public record SurgeScore(int surges, List<Integer> delays, List<BacktestTransiti
 	/** One line of the report. */
 	public String line(String label) {
 		return String.format("%-10s %7d %8d %7.2f %9.0f %9.0f %7d %10.3f", label, this.surges, this.delays.size(),
-				recall(), delayPercentile(0.5), delayPercentile(0.9), this.falseAlarms.size(), falseAlarmsPerScopeYear());
+				recall(), delayPercentile(0.5), delayPercentile(0.9), this.falseAlarms.size(),
+				falseAlarmsPerScopeYear());
 	}
 
 	public static String header() {

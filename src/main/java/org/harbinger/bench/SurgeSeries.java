@@ -15,17 +15,20 @@ import org.harbinger.incident.Incident;
  * (docs/performance.md, "Surge detection").
  * <p>
  * The background is bursty the way conflict data is: each day's number of attack clusters
- * is negative binomial (a Poisson count whose rate is itself gamma distributed, day by day),
- * and a cluster is one event plus a Poisson number of same-day companions (coordinated
- * attacks, one report split into several rows). A surge multiplies the cluster rate for 14
- * to 21 days; surges are spaced so that the next one's baseline holds none of the last.
+ * is negative binomial (a Poisson count whose rate is itself gamma distributed, day by
+ * day), and a cluster is one event plus a Poisson number of same-day companions
+ * (coordinated attacks, one report split into several rows). A surge multiplies the
+ * cluster rate for 14 to 21 days; surges are spaced so that the next one's baseline holds
+ * none of the last.
  */
 public final class SurgeSeries {
 
 	/** Days of warm-up before the first surge may start: a full baseline and window. */
 	public static final int WARM_UP_DAYS = 120;
 
-	/** The background's shape: gamma shape of the daily rate, mean companions per cluster. */
+	/**
+	 * The background's shape: gamma shape of the daily rate, mean companions per cluster.
+	 */
 	public record Shape(double dailyRateShape, double meanCompanions) {
 	}
 
@@ -53,17 +56,20 @@ public final class SurgeSeries {
 	private final List<Surge> surges = new ArrayList<>();
 
 	/**
-	 * Generates {@code days} days from {@code start} in each of {@code places} (countries, or
-	 * language codes for propaganda) at {@code perWeek} events a week on average outside surges.
+	 * Generates {@code days} days from {@code start} in each of {@code places}
+	 * (countries, or language codes for propaganda) at {@code perWeek} events a week on
+	 * average outside surges.
 	 */
-	public SurgeSeries(long seed, Kind kind, List<String> places, LocalDate start, int days, double perWeek, Shape shape) {
+	public SurgeSeries(long seed, Kind kind, List<String> places, LocalDate start, int days, double perWeek,
+			Shape shape) {
 		SplittableRandom random = new SplittableRandom(seed);
 		double clustersPerDay = perWeek / 7.0 / (1 + shape.meanCompanions());
 		int sequence = 0;
 		for (String place : places) {
 			double[] multiplier = schedule(random, kind.scope(place), start, days);
 			for (int day = 0; day < days; day++) {
-				double rate = Random.gamma(random, shape.dailyRateShape(), clustersPerDay * multiplier[day] / shape.dailyRateShape());
+				double rate = Random.gamma(random, shape.dailyRateShape(),
+						clustersPerDay * multiplier[day] / shape.dailyRateShape());
 				int clusters = Random.poisson(random, rate);
 				for (int c = 0; c < clusters; c++) {
 					int events = 1 + Random.poisson(random, shape.meanCompanions());
@@ -79,7 +85,8 @@ public final class SurgeSeries {
 	private double[] schedule(SplittableRandom random, String scope, LocalDate start, int days) {
 		double[] multiplier = new double[days];
 		java.util.Arrays.fill(multiplier, 1.0);
-		// The gap after a surge outlasts a 14-day window and an 84-day baseline, plus slack.
+		// The gap after a surge outlasts a 14-day window and an 84-day baseline, plus
+		// slack.
 		for (int at = WARM_UP_DAYS + random.nextInt(60);; at += 100 + random.nextInt(100)) {
 			int length = 14 + random.nextInt(8);
 			if (at + length > days) {
@@ -101,9 +108,9 @@ public final class SurgeSeries {
 		String eventType = attack ? "Explosions/Remote violence" : "Strategic developments";
 		String subEventType = attack ? "Remote explosive/landmine/IED" : "Other";
 		return new Incident("bench", id, date, 1, "Political violence", eventType, subEventType,
-				"Islamic State (Afghanistan)", null, null, null, null, null, null, null, null, null, country, null, null,
-				null, null, null, null, null, "bench", null, "", 0, tags, null, null, ClaimStatus.ATTRIBUTED, "B", 2, "ISKP",
-				null, Set.of(), Set.of(), "bench: default grade");
+				"Islamic State (Afghanistan)", null, null, null, null, null, null, null, null, null, country, null,
+				null, null, null, null, null, null, "bench", null, "", 0, tags, null, null, ClaimStatus.ATTRIBUTED, "B",
+				2, "ISKP", null, Set.of(), Set.of(), "bench: default grade");
 	}
 
 	/** Every event, by place then date. */
@@ -116,7 +123,10 @@ public final class SurgeSeries {
 		return this.surges;
 	}
 
-	/** Gamma and Poisson draws from a seeded source (Marsaglia-Tsang; Knuth, or normal for large means). */
+	/**
+	 * Gamma and Poisson draws from a seeded source (Marsaglia-Tsang; Knuth, or normal for
+	 * large means).
+	 */
 	static final class Random {
 
 		private Random() {

@@ -34,11 +34,11 @@ import static org.harbinger.bench.SyntheticCatalogue.WHERE;
 
 /**
  * Writes a synthetic ACLED export realistic enough to exercise every indicator of
- * docs/indicators.md, section 3: mostly Afghanistan and Pakistan, about a quarter ISKP, ACLED's
- * event types in roughly their real proportions, surges now and then, rare cross-border
- * shelling and the analysts' tags at low rates. Rare events come at a rate per year, not
- * per row, so a small file and a large one tell the same story. Deterministic for a seed;
- * one row at a time, so memory does not grow with the file.
+ * docs/indicators.md, section 3: mostly Afghanistan and Pakistan, about a quarter ISKP,
+ * ACLED's event types in roughly their real proportions, surges now and then, rare
+ * cross-border shelling and the analysts' tags at low rates. Rare events come at a rate
+ * per year, not per row, so a small file and a large one tell the same story.
+ * Deterministic for a seed; one row at a time, so memory does not grow with the file.
  */
 public final class SyntheticAcled {
 
@@ -75,7 +75,8 @@ public final class SyntheticAcled {
 		for (int day = 0; day < this.days; day++) {
 			this.dayWeights[day] = 0.8 + 0.4 * this.random.nextDouble();
 		}
-		// About three surges a year, two weeks each, after the first four months so that a baseline exists.
+		// About three surges a year, two weeks each, after the first four months so that
+		// a baseline exists.
 		for (int at = 120 + this.random.nextInt(60); at + 14 < this.days; at += 90 + this.random.nextInt(60)) {
 			for (int day = at; day < at + 14; day++) {
 				this.surge[day] = true;
@@ -170,7 +171,10 @@ public final class SyntheticAcled {
 						+ place.admin1() + ")" + ((fatalities > 0) ? "; " + fatalities + " killed." : "."));
 	}
 
-	/** Rockets or shells from Afghan territory into Uzbekistan or Tajikistan (docs/indicators.md, section 4). */
+	/**
+	 * Rockets or shells from Afghan territory into Uzbekistan or Tajikistan
+	 * (docs/indicators.md, section 4).
+	 */
 	private void shelling(StringBuilder line, LocalDate date) {
 		Country country = COUNTRIES.get(this.random.nextBoolean() ? "Uzbekistan" : "Tajikistan");
 		Set<String> tags = new LinkedHashSet<>();
@@ -270,7 +274,8 @@ public final class SyntheticAcled {
 
 	private int fatalities(String subEventType) {
 		return switch (subEventType) {
-			case "Suicide bomb" -> this.random.nextInt(10) == 0 ? 20 + this.random.nextInt(60) : this.random.nextInt(15);
+			case "Suicide bomb" ->
+				this.random.nextInt(10) == 0 ? 20 + this.random.nextInt(60) : this.random.nextInt(15);
 			case "Remote explosive/landmine/IED", "Attack", "Armed clash", "Air/drone strike" ->
 				this.random.nextInt(3) == 0 ? this.random.nextInt(8) : 0;
 			default -> 0;
@@ -289,7 +294,10 @@ public final class SyntheticAcled {
 		};
 	}
 
-	/** True with the probability that makes {@code perYear} events a year at this file's density. */
+	/**
+	 * True with the probability that makes {@code perYear} events a year at this file's
+	 * density.
+	 */
 	private boolean chance(double perYear) {
 		return this.random.nextDouble() < perYear / (365 * this.rowsPerDay);
 	}

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * What {@link SyntheticAcled} draws from: the region's countries and places with their ACLED
- * codes, event kinds, armed actors, outlets, communities, languages and the analysts' rare
- * tags, each with its weight or yearly rate.
+ * What {@link SyntheticAcled} draws from: the region's countries and places with their
+ * ACLED codes, event kinds, armed actors, outlets, communities, languages and the
+ * analysts' rare tags, each with its weight or yearly rate.
  */
 final class SyntheticCatalogue {
 
@@ -39,8 +39,8 @@ final class SyntheticCatalogue {
 		country("Pakistan", "PAK", 586, "South Asia", "Khyber Pakhtunkhwa:Bajaur:34.68:71.50",
 				"Khyber Pakhtunkhwa:Peshawar:34.01:71.58", "Balochistan:Quetta:30.18:67.00",
 				"Khyber Pakhtunkhwa:North Waziristan:32.99:70.07", "Khyber Pakhtunkhwa:Khyber:34.10:71.15",
-				"Khyber Pakhtunkhwa:Orakzai:33.67:70.93", "Balochistan:Mastung:29.80:66.84", "Sindh:Karachi:24.86:67.01",
-				"Punjab:Lahore:31.55:74.34", "Khyber Pakhtunkhwa:Kurram:33.87:70.10");
+				"Khyber Pakhtunkhwa:Orakzai:33.67:70.93", "Balochistan:Mastung:29.80:66.84",
+				"Sindh:Karachi:24.86:67.01", "Punjab:Lahore:31.55:74.34", "Khyber Pakhtunkhwa:Kurram:33.87:70.10");
 		country("Iran", "IRN", 364, "Middle East", "Sistan and Baluchestan:Zahedan:29.50:60.86",
 				"Fars:Shiraz:29.59:52.58", "Kerman:Kerman:30.28:57.08", "Khorasan-e Razavi:Taybad:34.74:60.78");
 		country("Tajikistan", "TJK", 762, "Caucasus and Central Asia", "Khatlon:Farkhor:37.49:69.40",
@@ -60,7 +60,10 @@ final class SyntheticCatalogue {
 		country("Qatar", "QAT", 634, "Middle East", "Ad Dawhah:Doha:25.29:51.53");
 	}
 
-	/** Share of rows per country; the rest of the world shares what Afghanistan and Pakistan leave. */
+	/**
+	 * Share of rows per country; the rest of the world shares what Afghanistan and
+	 * Pakistan leave.
+	 */
 	static final Weighted<String> WHERE = new Weighted<String>().add("Afghanistan", 700)
 		.add("Pakistan", 240)
 		.add("Iran", 15)
@@ -87,8 +90,7 @@ final class SyntheticCatalogue {
 		.add(event("Strategic developments", "Arrests"), 5)
 		.add(event("Strategic developments", "Headquarters or base established"), 1);
 
-	static final Weighted<String[]> OTHER_EVENTS = new Weighted<String[]>()
-		.add(event("Battles", "Armed clash"), 30)
+	static final Weighted<String[]> OTHER_EVENTS = new Weighted<String[]>().add(event("Battles", "Armed clash"), 30)
 		.add(event("Battles", "Government regains territory"), 1)
 		.add(event("Battles", "Non-state actor overtakes territory"), 1)
 		.add(event("Explosions/Remote violence", "Air/drone strike"), 5)
@@ -109,7 +111,10 @@ final class SyntheticCatalogue {
 		.add(event("Strategic developments", "Disrupted weapons use"), 2)
 		.add(event("Strategic developments", "Other"), 1);
 
-	/** Armed actors other than ISKP, with their ACLED actor type; {country} becomes the country's name. */
+	/**
+	 * Armed actors other than ISKP, with their ACLED actor type; {country} becomes the
+	 * country's name.
+	 */
 	static final Weighted<String[]> ARMED_ACTORS = new Weighted<String[]>()
 		.add(new String[] { "Military Forces of {country} ({since}-)", "State forces" }, 30)
 		.add(new String[] { "Police Forces of {country} ({since}-)", "State forces" }, 10)

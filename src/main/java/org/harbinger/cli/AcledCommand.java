@@ -14,9 +14,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code acled pull [--since DATE] [--dry-run]}: pulls from ACLED's API into the service's
- * database through the same pull as the schedule and {@code POST /api/acled/pull}, and prints
- * its import's summary; with {@code --dry-run}, downloads and validates only.
+ * {@code acled pull [--since DATE] [--dry-run]}: pulls from ACLED's API into the
+ * service's database through the same pull as the schedule and
+ * {@code POST /api/acled/pull}, and prints its import's summary; with {@code --dry-run},
+ * downloads and validates only.
  */
 @Command(name = "acled", description = "Pull incidents from ACLED's API (harbinger.acled.* settings).",
 		synopsisSubcommandLabel = "pull")
@@ -35,8 +36,7 @@ final class AcledCommand {
 			description = { "Pull what changed at ACLED since the last pull (a first pull loads the events from",
 					"harbinger.acled.since) into the service's database, as an import." },
 			footer = "%nStop the service first on H2, which one process opens at a time.",
-			exitCodeListHeading = Cli.EXIT_CODES_HEADING,
-			exitCodeList = { "0:the pull is done and every row landed",
+			exitCodeListHeading = Cli.EXIT_CODES_HEADING, exitCodeList = { "0:the pull is done and every row landed",
 					"1:the pull failed, rows were refused, or ACLED's credentials are not set", Cli.EXIT_USAGE })
 	int pull(@Option(names = "--since", paramLabel = "DATE",
 			description = "Load the events dated from DATE (2022-01-31) to today instead of the changes since the last pull.") LocalDate since,

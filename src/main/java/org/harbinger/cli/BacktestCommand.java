@@ -42,10 +42,12 @@ final class BacktestCommand implements Callable<Integer> {
 
 	private final PrintStream err;
 
-	@Option(names = "--incidents", paramLabel = "FILE", required = true, description = "ACLED or Harbinger CSV or JSON.")
+	@Option(names = "--incidents", paramLabel = "FILE", required = true,
+			description = "ACLED or Harbinger CSV or JSON.")
 	private Path file;
 
-	@Option(names = "--from", paramLabel = "DATE", required = true, description = "First day replayed, e.g. 2022-01-01.")
+	@Option(names = "--from", paramLabel = "DATE", required = true,
+			description = "First day replayed, e.g. 2022-01-01.")
 	private LocalDate from;
 
 	@Option(names = "--to", paramLabel = "DATE", required = true, description = "Last day replayed.")
@@ -83,19 +85,21 @@ final class BacktestCommand implements Callable<Integer> {
 		List<Incident> incidents = new ArrayList<>();
 		CompactIncidents compact = new CompactIncidents(incidents::add);
 		OfflineIngest.Read imported;
-		// A decoder that replaces bad bytes, so invalid UTF-8 is refused by line, not by file.
-		try (Reader in = new BufferedReader(new InputStreamReader(Files.newInputStream(this.file), StandardCharsets.UTF_8))) {
+		// A decoder that replaces bad bytes, so invalid UTF-8 is refused by line, not by
+		// file.
+		try (Reader in = new BufferedReader(
+				new InputStreamReader(Files.newInputStream(this.file), StandardCharsets.UTF_8))) {
 			imported = OfflineIngest.read(in, OfflineIngest.fields(this.config), compact);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 		long started = System.nanoTime();
-		List<BacktestTransition> transitions = new Backtest(loaded.rules(), loaded.thresholds()).run(incidents, this.from,
-				this.to);
+		List<BacktestTransition> transitions = new Backtest(loaded.rules(), loaded.thresholds()).run(incidents,
+				this.from, this.to);
 		double seconds = (System.nanoTime() - started) / 1e9;
-		this.err.printf("Replayed %d incidents, %s to %s, in %.1f s (%.0f incidents/s); peak heap %d MB%n", incidents.size(),
-				this.from, this.to, seconds, incidents.size() / seconds, PeakHeap.megabytes());
+		this.err.printf("Replayed %d incidents, %s to %s, in %.1f s (%.0f incidents/s); peak heap %d MB%n",
+				incidents.size(), this.from, this.to, seconds, incidents.size() / seconds, PeakHeap.megabytes());
 		BacktestReport report = new BacktestReport(imported, this.from, this.to, transitions);
 		this.out.print(switch (this.format) {
 			case text -> report.text();

@@ -25,26 +25,30 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code bench import}: generates (once) a synthetic ACLED file, times reading it with the
- * CSV reader alone, then imports it end to end (parse, validate, normalise, store in a fresh
- * H2 database, evaluate in the engine) with the clock on the file's last day, and reports
- * both rates, their ratio and the peak heap, sampled while each phase runs, and the import's
- * processor time by thread. {@code --warmup N} first imports an N-row file of other incidents
- * (other event ids) through the same service, as a service that has imported before: the
- * measured import then runs on compiled code, into a database and engine already holding
- * the warm-up's incidents. {@code --runs N} imports N files one after the other, the same
- * incidents under other event ids each time, and reports each run and their median: single
- * runs on a shared machine vary too much to judge a target by one. {@code --database URL}
- * imports into that empty database instead of a fresh H2 one (PostgreSQL, for production).
- * {@code --timeline} prints, each second of each measured import, the processors used and
- * by which threads, which shows when the compiler works and which thread bounds the rest.
+ * {@code bench import}: generates (once) a synthetic ACLED file, times reading it with
+ * the CSV reader alone, then imports it end to end (parse, validate, normalise, store in
+ * a fresh H2 database, evaluate in the engine) with the clock on the file's last day, and
+ * reports both rates, their ratio and the peak heap, sampled while each phase runs, and
+ * the import's processor time by thread. {@code --warmup N} first imports an N-row file
+ * of other incidents (other event ids) through the same service, as a service that has
+ * imported before: the measured import then runs on compiled code, into a database and
+ * engine already holding the warm-up's incidents. {@code --runs N} imports N files one
+ * after the other, the same incidents under other event ids each time, and reports each
+ * run and their median: single runs on a shared machine vary too much to judge a target
+ * by one. {@code --database URL} imports into that empty database instead of a fresh H2
+ * one (PostgreSQL, for production). {@code --timeline} prints, each second of each
+ * measured import, the processors used and by which threads, which shows when the
+ * compiler works and which thread bounds the rest.
  */
-@Command(name = "bench", description = "Measure: import, surge, memory.", synopsisSubcommandLabel = "(import | surge | memory)")
+@Command(name = "bench", description = "Measure: import, surge, memory.",
+		synopsisSubcommandLabel = "(import | surge | memory)")
 final class BenchCommand {
 
 	/** {@code bench import}: the options of one measurement. */
-	@Command(name = "import", description = { "Measure the import: parse only, then end to end into a fresh H2 database,",
-			"or the empty one at --database." }, exitCodeListHeading = Cli.EXIT_CODES_HEADING,
+	@Command(name = "import",
+			description = { "Measure the import: parse only, then end to end into a fresh H2 database,",
+					"or the empty one at --database." },
+			exitCodeListHeading = Cli.EXIT_CODES_HEADING,
 			exitCodeList = { Cli.EXIT_OK, "2:the command line is wrong, or --database is not empty" })
 	static final class Import implements Callable<Integer> {
 
@@ -52,13 +56,16 @@ final class BenchCommand {
 
 		private final PrintStream err;
 
-		@Option(names = "--rows", paramLabel = "N", defaultValue = "1000000", description = "Rows (default: ${DEFAULT-VALUE}).")
+		@Option(names = "--rows", paramLabel = "N", defaultValue = "1000000",
+				description = "Rows (default: ${DEFAULT-VALUE}).")
 		private long rows;
 
-		@Option(names = "--years", paramLabel = "Y", defaultValue = "5", description = "Years (default: ${DEFAULT-VALUE}).")
+		@Option(names = "--years", paramLabel = "Y", defaultValue = "5",
+				description = "Years (default: ${DEFAULT-VALUE}).")
 		private int years;
 
-		@Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
+		@Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+				description = "Seed (default: ${DEFAULT-VALUE}).")
 		private long seed;
 
 		@Option(names = "--dir", paramLabel = "DIR", defaultValue = "var/bench",
@@ -119,7 +126,8 @@ final class BenchCommand {
 					parseRate, parsePeak >> 20);
 
 			Path warmupFile = (warmup > 0) ? generated(dir, warmup, years, seed + 1, "W", err) : null;
-			// Every run imports the same incidents under other event ids: new rows each time, equal work.
+			// Every run imports the same incidents under other event ids: new rows each
+			// time, equal work.
 			List<Path> files = new ArrayList<>(List.of(file));
 			for (int run = 2; run <= runs; run++) {
 				files.add(generated(dir, rows, years, seed, "R" + run, err));
@@ -128,19 +136,22 @@ final class BenchCommand {
 			importInto(dir, database, warmupFile, files, last, err, out, timeline, (context, run, measured) -> {
 				double importRate = measured.rows() / measured.seconds();
 				rates.add(importRate);
-				out.printf("End to end:  %s%,d rows stored, %,d refused in %.1f s = %,.0f rows/s, peak heap %,d MB "
-						+ "(%,d incidents in the engine's window up to %s)%n", (runs > 1) ? "run " + run + ": " : "",
-						measured.report().accepted(), measured.report().rejected(), measured.seconds(), importRate,
-						measured.peakHeap() >> 20, context.getBean(EngineHost.class).heldIncidents(), last);
-				out.printf("CPU:         %.1f s of processor time during the import (%.0f%% of one core over its wall time)%n",
+				out.printf(
+						"End to end:  %s%,d rows stored, %,d refused in %.1f s = %,.0f rows/s, peak heap %,d MB "
+								+ "(%,d incidents in the engine's window up to %s)%n",
+						(runs > 1) ? "run " + run + ": " : "", measured.report().accepted(),
+						measured.report().rejected(), measured.seconds(), importRate, measured.peakHeap() >> 20,
+						context.getBean(EngineHost.class).heldIncidents(), last);
+				out.printf(
+						"CPU:         %.1f s of processor time during the import (%.0f%% of one core over its wall time)%n",
 						measured.cpu(), 100 * measured.cpu() / measured.seconds());
 				out.println("             by thread: " + measured.threads());
 			});
 			double importRate = median(rates);
 			if (runs > 1) {
 				DoubleSummaryStatistics spread = rates.stream().mapToDouble(Double::doubleValue).summaryStatistics();
-				out.printf("Median:      %,.0f rows/s over %d runs (%,.0f to %,.0f)%n", importRate, runs, spread.getMin(),
-						spread.getMax());
+				out.printf("Median:      %,.0f rows/s over %d runs (%,.0f to %,.0f)%n", importRate, runs,
+						spread.getMin(), spread.getMax());
 			}
 			out.printf("Ratio:       end to end runs at %.0f%% of the parse-only rate (%.1fx slower)%n",
 					100 * importRate / parseRate, parseRate / importRate);
@@ -168,7 +179,10 @@ final class BenchCommand {
 		return file;
 	}
 
-	/** One import's figures: wall and processor seconds, peak heap, and processor time by thread. */
+	/**
+	 * One import's figures: wall and processor seconds, peak heap, and processor time by
+	 * thread.
+	 */
 	private record Measured(ImportReport report, double seconds, double cpu, long peakHeap, String threads) {
 
 		long rows() {
@@ -185,9 +199,10 @@ final class BenchCommand {
 	}
 
 	/**
-	 * Imports the files end to end, one after the other, with the clock on the files' last
-	 * day, after the warm-up file when there is one: into a fresh H2 file database, removed
-	 * after, or into the empty database at {@code url} (PostgreSQL with the postgres profile).
+	 * Imports the files end to end, one after the other, with the clock on the files'
+	 * last day, after the warm-up file when there is one: into a fresh H2 file database,
+	 * removed after, or into the empty database at {@code url} (PostgreSQL with the
+	 * postgres profile).
 	 */
 	private static void importInto(Path dir, String url, Path warmupFile, List<Path> files, LocalDate last,
 			PrintStream err, PrintStream out, PrintStream timeline, Result result) throws IOException {
@@ -217,7 +232,10 @@ final class BenchCommand {
 		}
 	}
 
-	/** Imports the file and measures it; with a timeline, also prints each second's processor time by thread there. */
+	/**
+	 * Imports the file and measures it; with a timeline, also prints each second's
+	 * processor time by thread there.
+	 */
 	private static Measured measure(ImportQueue imports, Path file, PrintStream err, PrintStream timeline)
 			throws IOException {
 		ProcessorUse.HeapSampler heap = ProcessorUse.HeapSampler.start();
@@ -247,7 +265,6 @@ final class BenchCommand {
 				ProcessorUse.busiest(threadsBefore, ProcessorUse.threadSeconds(), 0.5));
 	}
 
-
 	private static void delete(Path dir, String prefix) throws IOException {
 		try (Stream<Path> files = Files.list(dir)) {
 			for (Path file : files.filter((path) -> path.getFileName().toString().startsWith(prefix)).toList()) {
@@ -255,6 +272,5 @@ final class BenchCommand {
 			}
 		}
 	}
-
 
 }

@@ -24,10 +24,12 @@ import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The command line, on picocli: {@code serve} (the default: the service), {@code rules check},
- * {@code rules test}, {@code backtest}, {@code import}, {@code acled pull}, {@code generate}, {@code bench import},
- * {@code users reset-password} and {@code completion}, each with {@code --help}. Commands other than serve print to
- * standard output, report problems on standard error and return an exit status.
+ * The command line, on picocli: {@code serve} (the default: the service),
+ * {@code rules check}, {@code rules test}, {@code backtest}, {@code import},
+ * {@code acled pull}, {@code generate}, {@code bench import},
+ * {@code users reset-password} and {@code completion}, each with {@code --help}. Commands
+ * other than serve print to standard output, report problems on standard error and return
+ * an exit status.
  */
 @Command(name = "harbinger", description = "Rules-based early warning: the service and its tools.",
 		synopsisSubcommandLabel = "[COMMAND]", exitCodeListHeading = Cli.EXIT_CODES_HEADING,
@@ -63,8 +65,10 @@ public final class Cli {
 
 	static int run(String[] args, Consumer<String[]> serve, InputStream in, PrintStream out, PrintStream err) {
 		if (serves(args)) {
-			// Before picocli: the service's options are Spring Boot's, and its logging is its own.
-			serve.accept((args.length > 0 && args[0].equals("serve")) ? Arrays.copyOfRange(args, 1, args.length) : args);
+			// Before picocli: the service's options are Spring Boot's, and its logging is
+			// its own.
+			serve
+				.accept((args.length > 0 && args[0].equals("serve")) ? Arrays.copyOfRange(args, 1, args.length) : args);
 			return -1;
 		}
 		CommandLine line = commandLine(serve, in, out, err);
@@ -78,7 +82,10 @@ public final class Cli {
 		return status;
 	}
 
-	/** Every command, wired to these streams; {@code completion} writes its script from this tree. */
+	/**
+	 * Every command, wired to these streams; {@code completion} writes its script from
+	 * this tree.
+	 */
 	static CommandLine commandLine(Consumer<String[]> serve, InputStream in, PrintStream out, PrintStream err) {
 		CommandLine line = new CommandLine(new Cli());
 		line.addSubcommand(new ServeCommand(serve));
@@ -101,14 +108,16 @@ public final class Cli {
 		line.setParameterExceptionHandler(Cli::usageError);
 		line.setExecutionExceptionHandler((ex, command, parseResult) -> {
 			if (ex instanceof UsageException) {
-				return usageError(new ParameterException(command, ex.getMessage(), ex), parseResult.originalArgs()
-					.toArray(String[]::new));
+				return usageError(new ParameterException(command, ex.getMessage(), ex),
+						parseResult.originalArgs().toArray(String[]::new));
 			}
-			// On H2 one process opens the database at a time: say who, in one line, not H2's trace.
+			// On H2 one process opens the database at a time: say who, in one line, not
+			// H2's trace.
 			Optional<String> inUse = DatabaseInUse.describe(ex);
 			if (inUse.isPresent()) {
-				command.getErr().println(command.getCommandSpec().qualifiedName() + ": " + inUse.get()
-						+ "; stop it first, or use the service's API");
+				command.getErr()
+					.println(command.getCommandSpec().qualifiedName() + ": " + inUse.get()
+							+ "; stop it first, or use the service's API");
 				return 1;
 			}
 			throw ex;
@@ -120,7 +129,10 @@ public final class Cli {
 	private static void addHelp(CommandLine line) {
 		if (!line.getCommandSpec().optionsMap().containsKey("--help")) {
 			line.getCommandSpec()
-				.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help and exit.").build());
+				.addOption(OptionSpec.builder("-h", "--help")
+					.usageHelp(true)
+					.description("Show this help and exit.")
+					.build());
 		}
 		line.getSubcommands().values().forEach(Cli::addHelp);
 	}
@@ -134,12 +146,18 @@ public final class Cli {
 		return (args[0].startsWith("--") && !help) || (args[0].equals("serve") && !help);
 	}
 
-	/** The message (a missing option as "--from is required"), then the command's usage: exit status 2. */
+	/**
+	 * The message (a missing option as "--from is required"), then the command's usage:
+	 * exit status 2.
+	 */
 	private static int usageError(ParameterException ex, String[] args) {
 		CommandLine command = ex.getCommandLine();
 		PrintWriter err = command.getErr();
 		if (ex instanceof MissingParameterException missing) {
-			err.println(missing.getMissing().stream().map(Cli::required).collect(Collectors.joining(System.lineSeparator())));
+			err.println(missing.getMissing()
+				.stream()
+				.map(Cli::required)
+				.collect(Collectors.joining(System.lineSeparator())));
 		}
 		else {
 			err.println(ex.getMessage());

@@ -8,7 +8,10 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import org.slf4j.LoggerFactory;
 
-/** Commands print their results on standard output, so the libraries' logging goes to standard error, warnings only. */
+/**
+ * Commands print their results on standard output, so the libraries' logging goes to
+ * standard error, warnings only.
+ */
 final class CliLogging {
 
 	private CliLogging() {
@@ -31,12 +34,14 @@ final class CliLogging {
 		Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
 		root.setLevel(Level.WARN);
 		root.addAppender(appender);
-		// A context that fails to start is reported by the command in one line (Cli); Spring's
+		// A context that fails to start is reported by the command in one line (Cli);
+		// Spring's
 		// warning, its failure report and its trace would say the same in a hundred.
 		for (String name : new String[] { "org.springframework.context.annotation.AnnotationConfigApplicationContext",
 				"org.springframework.boot.SpringApplication",
 				"org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter",
-				// "H2 is newer than Flyway has been verified with": nothing a user can act on.
+				// "H2 is newer than Flyway has been verified with": nothing a user can
+				// act on.
 				"org.flywaydb.core.internal.database.base.Database" }) {
 			context.getLogger(name).setLevel(Level.OFF);
 		}

@@ -35,7 +35,8 @@ final class GenerateCommand implements Callable<Integer> {
 	@Option(names = "--out", paramLabel = "FILE", required = true, description = "The CSV file to write.")
 	private Path file;
 
-	@Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+			description = "Random seed (default: ${DEFAULT-VALUE}).")
 	private long seed;
 
 	@Option(names = "--start", paramLabel = "DATE", defaultValue = "2019-01-01",

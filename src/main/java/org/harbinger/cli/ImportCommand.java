@@ -77,11 +77,11 @@ final class ImportCommand implements Callable<Integer> {
 		// A JSON file's reasons name the element and its line themselves.
 		boolean json = "JSON".equals(report.format()) || "ACLED_API".equals(report.format());
 		report.errors()
-			.forEach((error) -> out.println(json ? "  " + error.reason() : "  line " + error.line() + ": " + error.reason()));
+			.forEach((error) -> out
+				.println(json ? "  " + error.reason() : "  line " + error.line() + ": " + error.reason()));
 		if (report.rejected() > report.errors().size()) {
 			out.printf("  ... and %d more: GET /api/imports/%d/rejected.%s%n",
-					report.rejected() - report.errors().size(), report.id(),
-					json ? "json" : "csv");
+					report.rejected() - report.errors().size(), report.id(), json ? "json" : "csv");
 		}
 	}
 
@@ -125,8 +125,8 @@ final class ImportCommand implements Callable<Integer> {
 			}
 			int percent = (this.size > 0) ? (int) Math.min(100, 100 * bytesRead / this.size) : 100;
 			double seconds = Math.max(1e-9, (System.nanoTime() - this.started) / 1e9);
-			this.err.printf("\r%s [%-30s] %3d%% %,d rows %,.0f rows/s", this.name, "#".repeat(percent * 30 / 100), percent,
-					rows, rows / seconds);
+			this.err.printf("\r%s [%-30s] %3d%% %,d rows %,.0f rows/s", this.name, "#".repeat(percent * 30 / 100),
+					percent, rows, rows / seconds);
 			this.err.flush();
 		}
 

@@ -31,10 +31,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code bench memory}: the heap the engine's session holds per 100,000 incidents. A generated
- * year of incidents is the history the engine seeds from, read from its file each time it is
- * asked (as the service reads its database), so the heap measured after a full collection,
- * before and after the seeding, is the session's own: facts, window buckets, memory.
+ * {@code bench memory}: the heap the engine's session holds per 100,000 incidents. A
+ * generated year of incidents is the history the engine seeds from, read from its file
+ * each time it is asked (as the service reads its database), so the heap measured after a
+ * full collection, before and after the seeding, is the session's own: facts, window
+ * buckets, memory.
  */
 @Command(name = "memory", description = "Measure the heap the engine's session holds per 100,000 incidents.",
 		exitCodeListHeading = Cli.EXIT_CODES_HEADING,
@@ -47,7 +48,8 @@ final class MemoryBenchCommand implements Callable<Integer> {
 
 	private final PrintStream err;
 
-	@Option(names = "--rows", paramLabel = "N", defaultValue = "100000", description = "Incidents (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--rows", paramLabel = "N", defaultValue = "100000",
+			description = "Incidents (default: ${DEFAULT-VALUE}).")
 	private int rows;
 
 	@Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
@@ -100,7 +102,10 @@ final class MemoryBenchCommand implements Callable<Integer> {
 		return 0;
 	}
 
-	/** Heap in use once a full collection ran (twice: the first may leave finalisable objects). */
+	/**
+	 * Heap in use once a full collection ran (twice: the first may leave finalisable
+	 * objects).
+	 */
 	private static long heapAfterCollection() {
 		var memory = ManagementFactory.getMemoryMXBean();
 		memory.gc();
@@ -108,7 +113,10 @@ final class MemoryBenchCommand implements Callable<Integer> {
 		return memory.getHeapMemoryUsage().getUsed();
 	}
 
-	/** The history as the file holds it, parsed again at each request: nothing kept on the heap. */
+	/**
+	 * The history as the file holds it, parsed again at each request: nothing kept on the
+	 * heap.
+	 */
 	private record FileHistory(Path file, IncidentFields fields) implements IncidentHistory {
 
 		@Override

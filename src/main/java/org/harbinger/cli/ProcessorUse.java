@@ -23,8 +23,9 @@ final class ProcessorUse {
 	}
 
 	/**
-	 * Until interrupted: each second, how many processors the JVM used and on which threads;
-	 * then the same for the part second up to the interruption, the import's end.
+	 * Until interrupted: each second, how many processors the JVM used and on which
+	 * threads; then the same for the part second up to the interruption, the import's
+	 * end.
 	 */
 	static void timeline(PrintStream out, long began) {
 		Map<String, Double> before = threadSeconds();
@@ -41,8 +42,8 @@ final class ProcessorUse {
 			Map<String, Double> now = threadSeconds();
 			long cpuNow = cpuNanos();
 			long to = System.nanoTime();
-			out.printf("  %5.1f s: %.2f processors: %s%n", (to - began) / 1e9, (cpuNow - cpuBefore) / (double) (to - from),
-					busiest(before, now, 0.05));
+			out.printf("  %5.1f s: %.2f processors: %s%n", (to - began) / 1e9,
+					(cpuNow - cpuBefore) / (double) (to - from), busiest(before, now, 0.05));
 			before = now;
 			cpuBefore = cpuNow;
 			from = to;
@@ -50,9 +51,9 @@ final class ProcessorUse {
 	}
 
 	/**
-	 * Processor time of each thread, by name with the numbers taken out ("GC Thread#0" and
-	 * "GC Thread#1" are "GC Thread"). On Linux from /proc, which also shows the collector's
-	 * and the compilers' threads; elsewhere the Java threads alone.
+	 * Processor time of each thread, by name with the numbers taken out ("GC Thread#0"
+	 * and "GC Thread#1" are "GC Thread"). On Linux from /proc, which also shows the
+	 * collector's and the compilers' threads; elsewhere the Java threads alone.
 	 */
 	static Map<String, Double> threadSeconds() {
 		Map<String, Double> seconds = new TreeMap<>();
@@ -64,7 +65,8 @@ final class ProcessorUse {
 						String stat = Files.readString(thread.resolve("stat"));
 						String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
 						String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-						// utime and stime, fields 14 and 15 of stat, in clock ticks of 1/100 s.
+						// utime and stime, fields 14 and 15 of stat, in clock ticks of
+						// 1/100 s.
 						double used = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
 						seconds.merge(name.replaceAll("#?[0-9]+$", "").trim(), used, Double::sum);
 					}
@@ -88,7 +90,10 @@ final class ProcessorUse {
 		return seconds;
 	}
 
-	/** The threads that used at least {@code least} seconds between the two snapshots, busiest first. */
+	/**
+	 * The threads that used at least {@code least} seconds between the two snapshots,
+	 * busiest first.
+	 */
 	static String busiest(Map<String, Double> before, Map<String, Double> after, double least) {
 		return after.entrySet()
 			.stream()
@@ -104,7 +109,9 @@ final class ProcessorUse {
 			.getProcessCpuTime();
 	}
 
-	/** Samples the heap in use every 10 ms on a daemon thread: the peak a phase reached. */
+	/**
+	 * Samples the heap in use every 10 ms on a daemon thread: the peak a phase reached.
+	 */
 	static final class HeapSampler {
 
 		private final AtomicLong peak = new AtomicLong();

@@ -15,7 +15,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code rules check} and {@code rules test}: what a rule author or CI runs before publishing a rule. */
+/**
+ * {@code rules check} and {@code rules test}: what a rule author or CI runs before
+ * publishing a rule.
+ */
 @Command(name = "rules", description = "Check the rules and thresholds, or run their scenario tests.",
 		synopsisSubcommandLabel = "(check | test)")
 final class RulesCommand {
@@ -46,7 +49,8 @@ final class RulesCommand {
 
 	}
 
-	@Command(name = "check", description = "Compile the rules and check the thresholds; file:line:col: message per error.",
+	@Command(name = "check",
+			description = "Compile the rules and check the thresholds; file:line:col: message per error.",
 			exitCodeListHeading = Cli.EXIT_CODES_HEADING,
 			exitCodeList = { Cli.EXIT_OK, "1:a rule does not compile or a threshold is refused", Cli.EXIT_USAGE })
 	int check(@Mixin RuleFiles files) {
@@ -60,9 +64,8 @@ final class RulesCommand {
 	}
 
 	@Command(name = "test", description = "Run the scenario tests in DIR/tests/*.yaml; a diff per failure.",
-			exitCodeListHeading = Cli.EXIT_CODES_HEADING,
-			exitCodeList = { "0:every scenario passed", "1:a scenario failed, or the rules or thresholds are refused",
-					Cli.EXIT_USAGE })
+			exitCodeListHeading = Cli.EXIT_CODES_HEADING, exitCodeList = { "0:every scenario passed",
+					"1:a scenario failed, or the rules or thresholds are refused", Cli.EXIT_USAGE })
 	int test(@Mixin RuleFiles files) {
 		Loaded loaded = files.load(this.err);
 		if (loaded == null) {
@@ -82,7 +85,10 @@ final class RulesCommand {
 		return outcome.passed() ? 0 : 1;
 	}
 
-	/** The rules and the thresholds they declare, loaded and checked, or null after reporting why not. */
+	/**
+	 * The rules and the thresholds they declare, loaded and checked, or null after
+	 * reporting why not.
+	 */
 	static Loaded load(Path rulesDir, Path thresholds, PrintStream err) {
 		RuleBase rules;
 		try {
@@ -94,8 +100,8 @@ final class RulesCommand {
 		}
 		try {
 			Path dir = (thresholds.getParent() != null) ? thresholds.getParent() : Path.of(".");
-			return new Loaded(rules, ThresholdsFile.read(
-					EditableFiles.read(dir, "config", thresholds.getFileName().toString()), rules.thresholdSchema()));
+			return new Loaded(rules, ThresholdsFile
+				.read(EditableFiles.read(dir, "config", thresholds.getFileName().toString()), rules.thresholdSchema()));
 		}
 		catch (ConfigFileException ex) {
 			ex.problems().forEach((problem) -> err.println(thresholds + ": " + problem));

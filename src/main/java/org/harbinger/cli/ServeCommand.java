@@ -10,12 +10,12 @@ import picocli.CommandLine.Unmatched;
 
 /**
  * {@code serve}: the service. Listed here for its help and the completion script; the
- * command line starts it before picocli parses anything (Cli), since its options are Spring
- * Boot's own.
+ * command line starts it before picocli parses anything (Cli), since its options are
+ * Spring Boot's own.
  */
-@Command(name = "serve", description = "Run the service (the default command).",
-		footer = { "%nOther words are Spring Boot's arguments, e.g. --server.port=8081 or --spring.profiles.active=postgres.",
-				"The exit status is the service's: 0 after a clean stop." })
+@Command(name = "serve", description = "Run the service (the default command).", footer = {
+		"%nOther words are Spring Boot's arguments, e.g. --server.port=8081 or --spring.profiles.active=postgres.",
+		"The exit status is the service's: 0 after a clean stop." })
 final class ServeCommand implements Callable<Integer> {
 
 	private final Consumer<String[]> serve;

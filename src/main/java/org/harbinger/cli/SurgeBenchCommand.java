@@ -16,13 +16,15 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code bench surge}: how soon, how often and how falsely a surge indicator fires, on
- * seeded series with surges injected at known dates ({@link SurgeSeries}). One backtest per
- * base rate and seed, each of two scopes over the years asked; a line per base rate and a
- * total. The rules and thresholds are the files given, so two versions of a rule compare by
- * running the command on each.
+ * seeded series with surges injected at known dates ({@link SurgeSeries}). One backtest
+ * per base rate and seed, each of two scopes over the years asked; a line per base rate
+ * and a total. The rules and thresholds are the files given, so two versions of a rule
+ * compare by running the command on each.
  */
-@Command(name = "surge", description = { "Measure a surge rule on seeded bursty series with injected 3x and 5x surges:",
-		"recall, detection delay, false alarms per scope-year." }, exitCodeListHeading = Cli.EXIT_CODES_HEADING,
+@Command(name = "surge",
+		description = { "Measure a surge rule on seeded bursty series with injected 3x and 5x surges:",
+				"recall, detection delay, false alarms per scope-year." },
+		exitCodeListHeading = Cli.EXIT_CODES_HEADING,
 		exitCodeList = { Cli.EXIT_OK, "1:the rules or thresholds are refused", Cli.EXIT_USAGE })
 final class SurgeBenchCommand implements Callable<Integer> {
 
@@ -40,7 +42,8 @@ final class SurgeBenchCommand implements Callable<Integer> {
 			description = "Background events a week, one run each (default: ${DEFAULT-VALUE}).")
 	private List<Double> rates;
 
-	@Option(names = "--years", paramLabel = "Y", defaultValue = "6", description = "Years per run (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--years", paramLabel = "Y", defaultValue = "6",
+			description = "Years per run (default: ${DEFAULT-VALUE}).")
 	private int years;
 
 	@Option(names = "--seeds", paramLabel = "N", defaultValue = "2",
@@ -71,10 +74,12 @@ final class SurgeBenchCommand implements Callable<Integer> {
 		SurgeSeries.Kind kind = switch (this.indicator) {
 			case "attack-surge" -> SurgeSeries.Kind.ATTACKS;
 			case "propaganda-surge" -> SurgeSeries.Kind.PROPAGANDA;
-			default -> throw new UsageException("--indicator must be attack-surge or propaganda-surge, not " + this.indicator);
+			default ->
+				throw new UsageException("--indicator must be attack-surge or propaganda-surge, not " + this.indicator);
 		};
 		if (this.years < 1 || this.seeds < 1 || this.rateShape <= 0 || this.companions < 0) {
-			throw new UsageException("--years and --seeds must be at least 1, --rate-shape above 0, --companions at least 0");
+			throw new UsageException(
+					"--years and --seeds must be at least 1, --rate-shape above 0, --companions at least 0");
 		}
 		this.rates.stream().filter((rate) -> !(rate > 0 && rate <= 1000)).findFirst().ifPresent((rate) -> {
 			throw new UsageException("--rates: " + rate + " is not a rate above 0 and at most 1000 events a week");
@@ -85,9 +90,11 @@ final class SurgeBenchCommand implements Callable<Integer> {
 		}
 		int windowDays = (Integer) loaded.thresholds().values().get(this.indicator + ".window-days");
 		int baselineDays = (Integer) loaded.thresholds().values().get(this.indicator + ".baseline-days");
-		List<String> places = (kind == SurgeSeries.Kind.ATTACKS) ? List.of("Afghanistan", "Pakistan") : List.of("ps", "uz");
+		List<String> places = (kind == SurgeSeries.Kind.ATTACKS) ? List.of("Afghanistan", "Pakistan")
+				: List.of("ps", "uz");
 		int days = (int) (START.plusYears(this.years).toEpochDay() - START.toEpochDay());
-		// False alarms are counted over the days the rule can fire: after a full window and baseline.
+		// False alarms are counted over the days the rule can fire: after a full window
+		// and baseline.
 		double scopeYears = places.size() * (days - windowDays - baselineDays) / 365.25;
 		SurgeSeries.Shape shape = new SurgeSeries.Shape(this.rateShape, this.companions);
 		this.out.printf("%s, %d years x %d scopes x %d seeds per rate; daily rate shape %.2f, %.2f companions%n",
@@ -98,15 +105,16 @@ final class SurgeBenchCommand implements Callable<Integer> {
 		for (double rate : this.rates) {
 			SurgeScore score = SurgeScore.none();
 			for (long seed = 1; seed <= this.seeds; seed++) {
-				SurgeSeries series = new SurgeSeries(seed * 1000 + Math.round(rate * 10), kind, places, START, days, rate,
-						shape);
+				SurgeSeries series = new SurgeSeries(seed * 1000 + Math.round(rate * 10), kind, places, START, days,
+						rate, shape);
 				List<BacktestTransition> transitions = new Backtest(loaded.rules(), loaded.thresholds())
 					.run(series.incidents(), START, START.plusDays(days - 1));
 				score = score.plus(SurgeScore.of(transitions, this.indicator, series.surges(), windowDays, scopeYears));
 			}
 			this.out.println(score.line(String.valueOf(rate)));
 			if (this.listFalseAlarms) {
-				score.falseAlarms().forEach((t) -> this.out.printf("    false alarm %s %s: %s%n", t.date(), t.scope(), t.detail()));
+				score.falseAlarms()
+					.forEach((t) -> this.out.printf("    false alarm %s %s: %s%n", t.date(), t.scope(), t.detail()));
 			}
 			total = total.plus(score);
 		}

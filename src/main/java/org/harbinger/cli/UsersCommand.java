@@ -23,16 +23,16 @@ import picocli.CommandLine.Parameters;
 final class UsersCommand {
 
 	/**
-	 * Sets a new password in {@code config/users.yml} (the file the service reads, re-read
-	 * within seconds while it runs), under the users API's rule. The password is read from the
-	 * console, typed twice and not shown, or as one line from standard input.
+	 * Sets a new password in {@code config/users.yml} (the file the service reads,
+	 * re-read within seconds while it runs), under the users API's rule. The password is
+	 * read from the console, typed twice and not shown, or as one line from standard
+	 * input.
 	 */
 	@Command(name = "reset-password", description = { "Set a new password for a user, in the users file.",
 			"Read from the console (typed twice, not shown), or one line from standard input with --password-stdin.",
 			"Works whether or not the service runs: it re-reads the file within seconds." },
-			exitCodeListHeading = Cli.EXIT_CODES_HEADING,
-			exitCodeList = { "0:the password was changed", "1:refused: no such user, or the password breaks the rule",
-					Cli.EXIT_USAGE })
+			exitCodeListHeading = Cli.EXIT_CODES_HEADING, exitCodeList = { "0:the password was changed",
+					"1:refused: no such user, or the password breaks the rule", Cli.EXIT_USAGE })
 	static final class ResetPassword implements Callable<Integer> {
 
 		private final InputStream in;

@@ -10,10 +10,10 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.stereotype.Component;
 
 /**
- * The body a message is posted with when it does not go by email: Harbinger's own JSON for a
- * webhook, {@code {"text": ...}} in Slack's mrkdwn for Slack, an Adaptive Card for Teams
- * (docs/integrations.md has an example of each). Built once, when the message is queued, so
- * every attempt posts the same bytes.
+ * The body a message is posted with when it does not go by email: Harbinger's own JSON
+ * for a webhook, {@code {"text": ...}} in Slack's mrkdwn for Slack, an Adaptive Card for
+ * Teams (docs/integrations.md has an example of each). Built once, when the message is
+ * queued, so every attempt posts the same bytes.
  */
 @Component
 class ChannelBodies {
@@ -24,7 +24,8 @@ class ChannelBodies {
 	/** The longest plain text a chat message quotes (a rule-error notice). */
 	private static final int MAX_CHAT_TEXT = 3000;
 
-	// Harbinger's JSON is snake_case as its API is; written by hand so the shape is the documented one.
+	// Harbinger's JSON is snake_case as its API is; written by hand so the shape is the
+	// documented one.
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	private final PublicUrl publicUrl;
@@ -145,7 +146,10 @@ class ChannelBodies {
 		return (text.length() > MAX_CHAT_TEXT) ? text.substring(0, MAX_CHAT_TEXT) + "\n..." : text;
 	}
 
-	/** Slack reads &, < and > as markup: escaped as its docs say, so incident text cannot make links. */
+	/**
+	 * Slack reads &, < and > as markup: escaped as its docs say, so incident text cannot
+	 * make links.
+	 */
 	static String slackEscape(String text) {
 		return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
 	}

@@ -12,8 +12,9 @@ import org.harbinger.system.HarbingerProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Which rules and thresholds a message was written under: a short content hash of rules/*.drl
- * and of config/thresholds.yml, so that two digests can be told apart by what judged them.
+ * Which rules and thresholds a message was written under: a short content hash of
+ * rules/*.drl and of config/thresholds.yml, so that two digests can be told apart by what
+ * judged them.
  */
 @Component
 class ContentVersions {

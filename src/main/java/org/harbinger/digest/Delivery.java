@@ -7,11 +7,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Where a subscription's messages go: email to its recipients (the default), or one HTTP POST
- * to {@code url}: a {@code webhook} (Harbinger's JSON, signed with {@code secret}), or a
- * {@code slack} or {@code teams} incoming webhook (their own message shapes). Slack's and
- * Teams' URLs carry their token, so they are secrets too: {@link #toString()} and
- * {@link #target()} never show them, nor the webhook's secret.
+ * Where a subscription's messages go: email to its recipients (the default), or one HTTP
+ * POST to {@code url}: a {@code webhook} (Harbinger's JSON, signed with {@code secret}),
+ * or a {@code slack} or {@code teams} incoming webhook (their own message shapes).
+ * Slack's and Teams' URLs carry their token, so they are secrets too: {@link #toString()}
+ * and {@link #target()} never show them, nor the webhook's secret.
  */
 public record Delivery(Channel channel, URI url, String secret) {
 
@@ -25,19 +25,28 @@ public record Delivery(Channel channel, URI url, String secret) {
 
 		EMAIL, WEBHOOK, SLACK, TEAMS;
 
-		/** As written in subscriptions.yml: {@code email}, {@code webhook}, {@code slack}, {@code teams}. */
+		/**
+		 * As written in subscriptions.yml: {@code email}, {@code webhook}, {@code slack},
+		 * {@code teams}.
+		 */
 		public String word() {
 			return name().toLowerCase(Locale.ROOT);
 		}
 
-		/** Whether the URL itself is the credential (an incoming webhook's token is in its path). */
+		/**
+		 * Whether the URL itself is the credential (an incoming webhook's token is in its
+		 * path).
+		 */
 		boolean urlIsSecret() {
 			return this == SLACK || this == TEAMS;
 		}
 
 	}
 
-	/** Where the messages go, as the outbox and its page may show it: never a token or secret. */
+	/**
+	 * Where the messages go, as the outbox and its page may show it: never a token or
+	 * secret.
+	 */
 	String target() {
 		if (this.channel == Channel.EMAIL) {
 			return "email";
@@ -60,10 +69,13 @@ public record Delivery(Channel channel, URI url, String secret) {
 				&& List.of("slack", "teams").contains(String.valueOf(channel).strip().toLowerCase(Locale.ROOT));
 	}
 
-	/** The subscription's fields as written, each credential replaced by {@link #HIDDEN}. */
+	/**
+	 * The subscription's fields as written, each credential replaced by {@link #HIDDEN}.
+	 */
 	static Map<String, Object> hideSecrets(Map<String, Object> written) {
 		Map<String, Object> shown = new LinkedHashMap<>();
-		written.forEach((field, value) -> shown.put(field, (value != null && isSecret(written, field)) ? HIDDEN : value));
+		written
+			.forEach((field, value) -> shown.put(field, (value != null && isSecret(written, field)) ? HIDDEN : value));
 		return shown;
 	}
 

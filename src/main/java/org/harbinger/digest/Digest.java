@@ -8,10 +8,10 @@ import java.util.Locale;
 import org.harbinger.engine.Severity;
 
 /**
- * A rendered message, ready for the outbox: its HTML may show images inline by {@code cid:}.
- * {@code kind} ({@code digest}, {@code flash}, {@code silence-expired}, {@code rule-errors},
- * {@code acled-pull-failed}) and {@code lines} (one per alert) are what a webhook's JSON and
- * a chat message are built from (docs/integrations.md).
+ * A rendered message, ready for the outbox: its HTML may show images inline by
+ * {@code cid:}. {@code kind} ({@code digest}, {@code flash}, {@code silence-expired},
+ * {@code rule-errors}, {@code acled-pull-failed}) and {@code lines} (one per alert) are
+ * what a webhook's JSON and a chat message are built from (docs/integrations.md).
  */
 record Digest(String subject, String text, String html, List<InlineImage> images, String kind, List<Line> lines) {
 
@@ -33,7 +33,10 @@ record Digest(String subject, String text, String html, List<InlineImage> images
 		return new Digest(this.subject, this.text, this.html, this.images, kind, lines);
 	}
 
-	/** One alert in a message: its step ({@code new}, {@code escalated from WARNING}, {@code still open}) and its page. */
+	/**
+	 * One alert in a message: its step ({@code new}, {@code escalated from WARNING},
+	 * {@code still open}) and its page.
+	 */
 	record Line(long alertId, String indicator, String title, String scope, Severity severity, String change,
 			LocalDate date, String detail, String link) {
 	}
@@ -42,9 +45,9 @@ record Digest(String subject, String text, String html, List<InlineImage> images
 	record InlineImage(String contentId, String contentType, byte[] data) {
 
 		/**
-		 * The part's file name: the Content-ID before its {@code @} (the composer makes it
-		 * {@code attack-surge-AF.png}), with the extension of its type when it has none (rows
-		 * queued by an older version: {@code trend-12}).
+		 * The part's file name: the Content-ID before its {@code @} (the composer makes
+		 * it {@code attack-surge-AF.png}), with the extension of its type when it has
+		 * none (rows queued by an older version: {@code trend-12}).
 		 */
 		String fileName() {
 			String name = this.contentId.contains("@") ? this.contentId.substring(0, this.contentId.indexOf('@'))
@@ -59,7 +62,10 @@ record Digest(String subject, String text, String html, List<InlineImage> images
 
 	}
 
-	/** The HTML on its own, for a browser: each {@code cid:} image becomes a {@code data:} URI. */
+	/**
+	 * The HTML on its own, for a browser: each {@code cid:} image becomes a {@code data:}
+	 * URI.
+	 */
 	String standaloneHtml() {
 		String html = this.html;
 		for (InlineImage image : this.images) {

@@ -38,9 +38,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriUtils;
 
 /**
- * Renders digests and flash notices from templates/digest.html and templates/digest.txt, read
- * from disk on every message so that an edit shows in the next one without a rebuild (the
- * jar's copies are the fallback). Each alert's trend chart travels as an inline image.
+ * Renders digests and flash notices from templates/digest.html and templates/digest.txt,
+ * read from disk on every message so that an edit shows in the next one without a rebuild
+ * (the jar's copies are the fallback). Each alert's trend chart travels as an inline
+ * image.
  */
 @Component
 public class DigestComposer {
@@ -49,10 +50,16 @@ public class DigestComposer {
 
 	private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("d MMM uuuu HH:mm z", Locale.ENGLISH);
 
-	/** The latest incidents of an alert that a message shows; the alert's page has them all. */
+	/**
+	 * The latest incidents of an alert that a message shows; the alert's page has them
+	 * all.
+	 */
 	private static final int MAX_EVIDENCE = 10;
 
-	/** Enough charts for any digest one reads; beyond it an alert links to its page instead. */
+	/**
+	 * Enough charts for any digest one reads; beyond it an alert links to its page
+	 * instead.
+	 */
 	private static final int MAX_CHARTS = 30;
 
 	private final SpringTemplateEngine templates = new SpringTemplateEngine();
@@ -67,8 +74,8 @@ public class DigestComposer {
 
 	private final PublicUrl publicUrl;
 
-	DigestComposer(HarbingerProperties properties, PublicUrl publicUrl, RulesInForce inForce, IncidentRepository incidents, TrendCharts charts,
-			ContentVersions versions) {
+	DigestComposer(HarbingerProperties properties, PublicUrl publicUrl, RulesInForce inForce,
+			IncidentRepository incidents, TrendCharts charts, ContentVersions versions) {
 		this.inForce = inForce;
 		this.incidents = incidents;
 		this.charts = charts;
@@ -91,8 +98,9 @@ public class DigestComposer {
 	}
 
 	/**
-	 * What one message reports: the transitions it shows, when any of them already went out as
-	 * a flash notice, and the transitions silences muted (with the silence that muted each).
+	 * What one message reports: the transitions it shows, when any of them already went
+	 * out as a flash notice, and the transitions silences muted (with the silence that
+	 * muted each).
 	 */
 	record Batch(List<Transition> shown, Map<Long, Instant> flashed, List<Transition> muted,
 			Map<Long, Silence> silences) {
@@ -119,7 +127,8 @@ public class DigestComposer {
 
 	/**
 	 * The digest of these transitions as one standalone HTML page for a browser: the same
-	 * template, with each chart as a {@code data:} URI instead of a {@code cid:} reference.
+	 * template, with each chart as a {@code data:} URI instead of a {@code cid:}
+	 * reference.
 	 */
 	public String standaloneHtml(Subscription subscription, List<Transition> transitions) {
 		return compose(subscription, Batch.of(transitions)).standaloneHtml();
@@ -139,21 +148,23 @@ public class DigestComposer {
 		context.setVariable("silence", silence);
 		context.setVariable("until", moment(silence.endsAt(), subscription));
 		context.setVariable("from", moment(silence.startsAt(), subscription));
-		context.setVariable("alerts", open.stream()
-			.map((alert) -> new OpenAlert(title(alert.indicator()), alert.scope(), alert.severity(), alert.firstFiredOn(),
-					alert.detail(), this.publicUrl.get() + "/alerts/" + alert.id()))
-			.toList());
+		context.setVariable("alerts",
+				open.stream()
+					.map((alert) -> new OpenAlert(title(alert.indicator()), alert.scope(), alert.severity(),
+							alert.firstFiredOn(), alert.detail(), this.publicUrl.get() + "/alerts/" + alert.id()))
+					.toList());
 		context.setVariable("publicUrl", this.publicUrl.get());
 		// The name templates edited before public-url had.
 		context.setVariable("dashboardUrl", this.publicUrl.get());
 		context.setVariable("safe", new SafeText());
 		return new Digest(subject, this.templates.process("silence-expired.txt", context),
 				this.templates.process("silence-expired.html", context))
-			.as("silence-expired", open.stream()
-				.map((alert) -> new Digest.Line(alert.id(), alert.indicator(), title(alert.indicator()), alert.scope(),
-						alert.severity(), "still open", alert.changedOn(), alert.detail(),
-						this.publicUrl.get() + "/alerts/" + alert.id()))
-				.toList());
+			.as("silence-expired",
+					open.stream()
+						.map((alert) -> new Digest.Line(alert.id(), alert.indicator(), title(alert.indicator()),
+								alert.scope(), alert.severity(), "still open", alert.changedOn(), alert.detail(),
+								this.publicUrl.get() + "/alerts/" + alert.id()))
+						.toList());
 	}
 
 	private static String moment(Instant instant, Subscription subscription) {
@@ -199,15 +210,18 @@ public class DigestComposer {
 		context.setVariable("safe", new SafeText());
 		List<Digest.Line> lines = drafts.stream()
 			.map(DigestView.Draft::item)
-			.map((item) -> new Digest.Line(item.alertId(), item.indicator(), item.title(), item.scope(), item.severity(),
-					item.changeText(), item.date(), item.detail(), item.link()))
+			.map((item) -> new Digest.Line(item.alertId(), item.indicator(), item.title(), item.scope(),
+					item.severity(), item.changeText(), item.date(), item.detail(), item.link()))
 			.toList();
 		return new Digest(subject, this.templates.process("digest.txt", context),
 				this.templates.process("digest.html", context), images)
 			.as(flash ? "flash" : "digest", lines);
 	}
 
-	/** One transition before it is placed: the latest incidents it cites by id, its chart as a named inline image. */
+	/**
+	 * One transition before it is placed: the latest incidents it cites by id, its chart
+	 * as a named inline image.
+	 */
 	private DigestView.Draft draft(Subscription subscription, Transition transition, Map<String, Incident> incidents,
 			Instant flashedAt, List<Digest.InlineImage> images, TrendCharts.Replays replays) {
 		List<String> evidence = latest(transition.evidence(), incidents);
@@ -232,8 +246,9 @@ public class DigestComposer {
 	}
 
 	/**
-	 * The chart's Content-ID, which is also its file name before the {@code @}: the indicator
-	 * and the place, {@code attack-surge-AF.png@harbinger}, numbered when an alert moved twice.
+	 * The chart's Content-ID, which is also its file name before the {@code @}: the
+	 * indicator and the place, {@code attack-surge-AF.png@harbinger}, numbered when an
+	 * alert moved twice.
 	 */
 	private static String contentId(Transition transition, List<Digest.InlineImage> images) {
 		String name = Places.slug(transition.indicator()) + "-" + Places.code(transition.scope());
@@ -260,7 +275,10 @@ public class DigestComposer {
 		return known.subList(Math.max(0, known.size() - MAX_EVIDENCE), known.size());
 	}
 
-	/** From the rules in force, so an indicator added by a reload has its title in the next message. */
+	/**
+	 * From the rules in force, so an indicator added by a reload has its title in the
+	 * next message.
+	 */
 	private String title(String indicator) {
 		return this.inForce.now().title(indicator);
 	}
@@ -270,11 +288,12 @@ public class DigestComposer {
 				new LinkedHashSet<>(Stream.of(incident.location(), incident.admin1(), incident.country())
 					.filter((part) -> part != null && !part.isBlank())
 					.toList()));
-		String link = this.publicUrl.get() + "/incidents/" + UriUtils.encodePathSegment(incident.source(), "UTF-8") + "/"
-				+ UriUtils.encodePathSegment(incident.eventId(), "UTF-8");
+		String link = this.publicUrl.get() + "/incidents/" + UriUtils.encodePathSegment(incident.source(), "UTF-8")
+				+ "/" + UriUtils.encodePathSegment(incident.eventId(), "UTF-8");
 		return new DigestView.Evidence(SafeText.cell(incident.eventId()), incident.eventDate(), SafeText.cell(place),
-				SafeText.cell(incident.actor1()), incident.fatalities(), incident.reliability() + incident.credibility(),
-				SafeText.cell(incident.gradeReason()), SafeText.cell(incident.reportedBy()), SafeText.cell(SafeText.shorten(incident.notes())), link);
+				SafeText.cell(incident.actor1()), incident.fatalities(),
+				incident.reliability() + incident.credibility(), SafeText.cell(incident.gradeReason()),
+				SafeText.cell(incident.reportedBy()), SafeText.cell(SafeText.shorten(incident.notes())), link);
 	}
 
 	private List<Muted> muted(Subscription subscription, Batch batch) {
@@ -284,8 +303,7 @@ public class DigestComposer {
 				.add(t));
 		return bySilence.values().stream().map((transitions) -> {
 			Silence silence = batch.silences().get(transitions.get(0).id());
-			return new Muted(silence.id(), silence.matchers(), silence.author(),
-					moment(silence.endsAt(), subscription),
+			return new Muted(silence.id(), silence.matchers(), silence.author(), moment(silence.endsAt(), subscription),
 					silence.comment(), transitions.size(),
 					transitions.stream()
 						.map((t) -> title(t.indicator()) + " - " + t.scope() + ": " + change(t.kind()) + " "
@@ -294,7 +312,10 @@ public class DigestComposer {
 		}).toList();
 	}
 
-	/** The chart in words: the count judged, the lines it was compared with, the days of the window that had incidents. */
+	/**
+	 * The chart in words: the count judged, the lines it was compared with, the days of
+	 * the window that had incidents.
+	 */
 	private static String chartText(AlertTrend trend) {
 		String days = trend.withIncidents()
 			.stream()

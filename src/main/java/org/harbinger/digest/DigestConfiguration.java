@@ -27,7 +27,8 @@ class DigestConfiguration {
 	Subscriptions subscriptions(HarbingerProperties properties, SharedConfig shared) {
 		// Before the file is first read: the version in force on the other nodes.
 		shared.prepare(SubscriptionChanges.AUDIT_FILE, properties.configDir().resolve(SubscriptionChanges.FILE));
-		return new Subscriptions(SubscriptionsFile.read(EditableFiles.read(properties.configDir(), "config", "subscriptions.yml")));
+		return new Subscriptions(
+				SubscriptionsFile.read(EditableFiles.read(properties.configDir(), "config", "subscriptions.yml")));
 	}
 
 	@Bean
@@ -41,7 +42,10 @@ class DigestConfiguration {
 		return repeating(noticesJob, properties.noticeInterval());
 	}
 
-	/** A trigger named as its job, firing every {@code interval}; runs missed while down are not caught up. */
+	/**
+	 * A trigger named as its job, firing every {@code interval}; runs missed while down
+	 * are not caught up.
+	 */
 	private static Trigger repeating(JobDetail job, Duration interval) {
 		return TriggerBuilder.newTrigger()
 			.forJob(job)
@@ -53,7 +57,9 @@ class DigestConfiguration {
 			.build();
 	}
 
-	/** One Quartz job per subscription, kept in step with subscriptions.yml at start-up. */
+	/**
+	 * One Quartz job per subscription, kept in step with subscriptions.yml at start-up.
+	 */
 	@Bean
 	SmartInitializingSingleton scheduleDigests(DigestSchedules schedules, Subscriptions subscriptions,
 			SharedConfig shared) {
@@ -61,7 +67,10 @@ class DigestConfiguration {
 				shared.sharing() ? shared.latest(SubscriptionChanges.AUDIT_FILE) : Optional.empty(), shared.sharing());
 	}
 
-	/** Runs one subscription's digest and hands what it queued to the sender (never sends on a Quartz worker). */
+	/**
+	 * Runs one subscription's digest and hands what it queued to the sender (never sends
+	 * on a Quartz worker).
+	 */
 	@DisallowConcurrentExecution
 	static class DigestJob extends QuartzJobBean {
 

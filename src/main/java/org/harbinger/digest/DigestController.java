@@ -10,7 +10,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /api/subscriptions/{name}/digest}: run one digest now and send it on the request's thread. */
+/**
+ * {@code POST /api/subscriptions/{name}/digest}: run one digest now and send it on the
+ * request's thread.
+ */
 @RestController
 class DigestController {
 
@@ -36,8 +39,8 @@ class DigestController {
 			return ResponseEntity.ok(Map.of("status", "NOTHING_CHANGED"));
 		}
 		OutboxMessage message = this.dispatcher.sendNow(queued.get());
-		return ResponseEntity.ok(Map.of("outbox_id", message.id(), "subject", message.subject(), "status",
-				message.status()));
+		return ResponseEntity
+			.ok(Map.of("outbox_id", message.id(), "subject", message.subject(), "status", message.status()));
 	}
 
 }

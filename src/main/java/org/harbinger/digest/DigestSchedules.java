@@ -48,11 +48,13 @@ class DigestSchedules {
 	}
 
 	/**
-	 * Schedules the subscriptions in force, and deletes the jobs of those a change removed:
-	 * never a job merely unknown here, which may be another node's newer subscription.
+	 * Schedules the subscriptions in force, and deletes the jobs of those a change
+	 * removed: never a job merely unknown here, which may be another node's newer
+	 * subscription.
 	 */
 	void reconcile(List<Subscription> subscriptions, Collection<String> removed) {
-		// In one transaction, so Quartz's row lock holds until the end: two nodes putting the
+		// In one transaction, so Quartz's row lock holds until the end: two nodes putting
+		// the
 		// same version in force replace each other's job in turn instead of colliding.
 		this.transactions.executeWithoutResult((status) -> schedule(subscriptions, removed));
 	}
@@ -84,16 +86,18 @@ class DigestSchedules {
 	}
 
 	/**
-	 * At start-up. A node alone on its database removes the jobs of subscriptions no longer in
-	 * its file (edited while it was down). A node sharing its configuration removes only those
-	 * its file removed from the shared version (the file was edited after it, docs/architecture.md,
-	 * "Shared configuration"): a job it does not know may belong to another node's newer version.
+	 * At start-up. A node alone on its database removes the jobs of subscriptions no
+	 * longer in its file (edited while it was down). A node sharing its configuration
+	 * removes only those its file removed from the shared version (the file was edited
+	 * after it, docs/architecture.md, "Shared configuration"): a job it does not know may
+	 * belong to another node's newer version.
 	 */
 	void start(List<Subscription> inForce, Optional<SharedConfig.Version> shared, boolean sharing) {
 		try {
 			Set<String> removed = new HashSet<>();
 			if (!sharing) {
-				this.scheduler.getJobKeys(GroupMatcher.jobGroupEquals(DIGEST_GROUP)).forEach((job) -> removed.add(job.getName()));
+				this.scheduler.getJobKeys(GroupMatcher.jobGroupEquals(DIGEST_GROUP))
+					.forEach((job) -> removed.add(job.getName()));
 			}
 			else if (shared.isPresent()) {
 				removed.addAll(SubscriptionsFile.names(shared.get().content()));
@@ -118,7 +122,8 @@ class DigestSchedules {
 	}
 
 	private boolean isScheduled(Subscription subscription) throws SchedulerException {
-		return this.scheduler.getTrigger(TriggerKey.triggerKey(subscription.name(), DIGEST_GROUP)) instanceof CronTrigger cron
+		return this.scheduler
+			.getTrigger(TriggerKey.triggerKey(subscription.name(), DIGEST_GROUP)) instanceof CronTrigger cron
 				&& cron.getCronExpression().equals(subscription.cron())
 				&& cron.getTimeZone().toZoneId().equals(subscription.timeZone());
 	}

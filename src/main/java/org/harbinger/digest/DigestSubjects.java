@@ -48,15 +48,14 @@ final class DigestSubjects {
 				+ DigestComposer.DAY.format(date);
 	}
 
-	/** The countries (a scope's first part) involved; neighbours by region when there are many. */
+	/**
+	 * The countries (a scope's first part) involved; neighbours by region when there are
+	 * many.
+	 */
 	static String places(List<String> scopes) {
-		TreeSet<String> countries = scopes.stream()
-			.map(Places::country)
-			.collect(Collectors.toCollection(TreeSet::new));
+		TreeSet<String> countries = scopes.stream().map(Places::country).collect(Collectors.toCollection(TreeSet::new));
 		TreeSet<String> places = (countries.size() <= MAX_PLACES) ? countries
-				: countries.stream()
-					.map(Places::region)
-					.collect(Collectors.toCollection(TreeSet::new));
+				: countries.stream().map(Places::region).collect(Collectors.toCollection(TreeSet::new));
 		List<String> names = new ArrayList<>(places);
 		return (names.size() <= MAX_PLACES) ? String.join(", ", names)
 				: String.join(", ", names.subList(0, MAX_PLACES)) + " and " + (names.size() - MAX_PLACES) + " more";

@@ -12,8 +12,8 @@ import java.util.Set;
 import org.harbinger.engine.Severity;
 
 /**
- * What a digest shows, laid out for a phone first: a summary line per alert, then the alerts
- * grouped by place ({@link Places#group}: country or region, as Alertmanager's
+ * What a digest shows, laid out for a phone first: a summary line per alert, then the
+ * alerts grouped by place ({@link Places#group}: country or region, as Alertmanager's
  * {@code group_by}), each group ending with the incidents its alerts cite. An incident is
  * listed once, under the first group that cites it, with a reference back to every alert
  * that cites it; alerts refer to incidents by id. The templates only place these values.
@@ -40,7 +40,10 @@ record DigestView(List<SummaryLine> summary, List<PlaceGroup> groups) {
 
 	}
 
-	/** An incident an item cites: its id, where in the message it is listed, and in which group when not this one. */
+	/**
+	 * An incident an item cites: its id, where in the message it is listed, and in which
+	 * group when not this one.
+	 */
 	record IncidentRef(String id, String anchor, String listedUnder) {
 	}
 
@@ -49,7 +52,10 @@ record DigestView(List<SummaryLine> summary, List<PlaceGroup> groups) {
 			String gradeReason, String reportedBy, String notes, String link) {
 	}
 
-	/** An incident listed once, with the alerts that cite it ({@code #2 Attack surge - Afghanistan}). */
+	/**
+	 * An incident listed once, with the alerts that cite it
+	 * ({@code #2 Attack surge - Afghanistan}).
+	 */
 	record Listed(Evidence incident, String anchor, List<String> citedBy) {
 	}
 
@@ -79,11 +85,12 @@ record DigestView(List<SummaryLine> summary, List<PlaceGroup> groups) {
 	}
 
 	/**
-	 * Groups the drafts by place (the group with the most urgent alert first), numbers the
-	 * items in reading order, and lists each cited incident once.
+	 * Groups the drafts by place (the group with the most urgent alert first), numbers
+	 * the items in reading order, and lists each cited incident once.
 	 */
 	static DigestView of(List<Draft> drafts, Map<String, Evidence> incidents) {
-		Comparator<Draft> byUrgency = Comparator.comparing((Draft d) -> d.item().severity()).reversed()
+		Comparator<Draft> byUrgency = Comparator.comparing((Draft d) -> d.item().severity())
+			.reversed()
 			.thenComparing((d) -> d.item().title())
 			.thenComparing((d) -> d.item().scope());
 		Map<String, List<Draft>> byPlace = new LinkedHashMap<>();
@@ -91,7 +98,8 @@ record DigestView(List<SummaryLine> summary, List<PlaceGroup> groups) {
 			.sorted(Comparator.comparing((Draft d) -> Places.group(d.item().scope()).equals(Places.OTHER))
 				.thenComparing(byUrgency))
 			.forEach((d) -> byPlace.computeIfAbsent(Places.group(d.item().scope()), (p) -> new ArrayList<>()).add(d));
-		// Reading order: the groups as first reached, so the most urgent place comes first.
+		// Reading order: the groups as first reached, so the most urgent place comes
+		// first.
 		Map<String, String> listedUnder = new LinkedHashMap<>();
 		Map<String, List<String>> citedBy = new LinkedHashMap<>();
 		int number = 0;
@@ -140,8 +148,8 @@ record DigestView(List<SummaryLine> summary, List<PlaceGroup> groups) {
 	private static Item number(Draft d, int ref, String place, Map<String, String> listedUnder) {
 		Item i = d.item();
 		return new Item(ref, i.alertId(), i.title(), i.indicator(), i.scope(), i.change(), i.severity(),
-				i.previousSeverity(), i.date(), i.detail(), refs(d.evidence(), place, listedUnder), i.earlier(), i.link(),
-				i.chart(), i.chartText(), i.alreadySent(), i.severityReason(),
+				i.previousSeverity(), i.date(), i.detail(), refs(d.evidence(), place, listedUnder), i.earlier(),
+				i.link(), i.chart(), i.chartText(), i.alreadySent(), i.severityReason(),
 				refs(d.severityEvidence(), place, listedUnder));
 	}
 

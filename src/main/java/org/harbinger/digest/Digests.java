@@ -14,7 +14,10 @@ import org.harbinger.alert.Transition;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Runs a subscription's digest: the transitions since its last one, rendered into the outbox. */
+/**
+ * Runs a subscription's digest: the transitions since its last one, rendered into the
+ * outbox.
+ */
 @Service
 public class Digests {
 
@@ -82,9 +85,9 @@ public class Digests {
 	}
 
 	/**
-	 * The subscription's next digest as a standalone HTML page (charts as data: URIs), without
-	 * sending it or moving its cursor; when nothing is unread, the latest step of each open
-	 * alert it wants. Empty when there is neither.
+	 * The subscription's next digest as a standalone HTML page (charts as data: URIs),
+	 * without sending it or moving its cursor; when nothing is unread, the latest step of
+	 * each open alert it wants. Empty when there is neither.
 	 */
 	@Transactional(readOnly = true)
 	public Optional<String> preview(String name) {

@@ -25,7 +25,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class FlashNotices {
 
-	/** Flash notices read the transition log with a cursor of their own, beside the digest's. */
+	/**
+	 * Flash notices read the transition log with a cursor of their own, beside the
+	 * digest's.
+	 */
 	static final String FLASH_CURSOR = "flash:";
 
 	private static final Set<TransitionKind> URGENT = EnumSet.of(TransitionKind.FIRED, TransitionKind.ESCALATED);
@@ -55,7 +58,10 @@ class FlashNotices {
 		this.transactions = transactions;
 	}
 
-	/** Queues the flash notices of these subscriptions that ask for them; returns how many were queued. */
+	/**
+	 * Queues the flash notices of these subscriptions that ask for them; returns how many
+	 * were queued.
+	 */
 	int run(List<Subscription> subscriptions) {
 		return (int) subscriptions.stream()
 			.filter(Subscription::flash)
@@ -65,8 +71,8 @@ class FlashNotices {
 	}
 
 	/**
-	 * Queues one notice with the subscription's new CRITICAL transitions since its last flash,
-	 * in the transaction that moves its flash cursor and records what was sent.
+	 * Queues one notice with the subscription's new CRITICAL transitions since its last
+	 * flash, in the transaction that moves its flash cursor and records what was sent.
 	 */
 	Optional<Long> run(Subscription subscription) {
 		return this.transactions.execute((status) -> queue(subscription));

@@ -9,13 +9,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Outgoing mail. With no {@code spring.mail.host}, messages are written as .eml files to
  * {@code eml-dir} instead of being sent. The sender looks at the outbox every
- * {@code dispatch-interval} on its own thread (never on a Quartz worker); each SMTP connect,
- * read and write gives up after its timeout, so a relay that never answers costs one attempt,
- * not a thread. A failed message is retried after 1, 2, 4 ... minutes, at most
- * {@code max-backoff} apart, until it is delivered or an administrator cancels it. Health
- * turns DEGRADED while a message has waited longer than {@code max-undelivered-age}. Flash
- * notices and silence-expiry notices are looked for every {@code notice-interval}.
- * {@code sender-enabled: false} (the command line) leaves the outbox to the service.
+ * {@code dispatch-interval} on its own thread (never on a Quartz worker); each SMTP
+ * connect, read and write gives up after its timeout, so a relay that never answers costs
+ * one attempt, not a thread. A failed message is retried after 1, 2, 4 ... minutes, at
+ * most {@code max-backoff} apart, until it is delivered or an administrator cancels it.
+ * Health turns DEGRADED while a message has waited longer than
+ * {@code max-undelivered-age}. Flash notices and silence-expiry notices are looked for
+ * every {@code notice-interval}. {@code sender-enabled: false} (the command line) leaves
+ * the outbox to the service.
  */
 @ConfigurationProperties("harbinger.mail")
 record MailProperties(@DefaultValue("harbinger@localhost") String from, @DefaultValue("var/mail") Path emlDir,
@@ -33,7 +34,9 @@ record MailProperties(@DefaultValue("harbinger@localhost") String from, @Default
 		positive("max-undelivered-age", maxUndeliveredAge);
 	}
 
-	/** How long one SMTP attempt can take at most: a connect, then a few reads and writes. */
+	/**
+	 * How long one SMTP attempt can take at most: a connect, then a few reads and writes.
+	 */
 	Duration longestAttempt() {
 		return this.connectTimeout.plus(this.readTimeout.multipliedBy(2)).plus(this.writeTimeout.multipliedBy(2));
 	}

@@ -20,8 +20,8 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends a message through SMTP when {@code spring.mail.host} is set, else writes it as
- * an .eml file. Either way the message keeps the Message-ID stored in the outbox, so a
+ * Sends a message through SMTP when {@code spring.mail.host} is set, else writes it as an
+ * .eml file. Either way the message keeps the Message-ID stored in the outbox, so a
  * re-send after a crash is recognisable as the same message.
  */
 @Component
@@ -40,8 +40,9 @@ class Mailer {
 	}
 
 	/**
-	 * JavaMail waits forever by default: a relay that accepts and never answers would hold the
-	 * sender for good. Set for smtp and smtps alike; a value set in spring.mail.properties wins.
+	 * JavaMail waits forever by default: a relay that accepts and never answers would
+	 * hold the sender for good. Set for smtp and smtps alike; a value set in
+	 * spring.mail.properties wins.
 	 */
 	static void timeouts(Properties mail, MailProperties properties) {
 		for (String protocol : List.of("smtp", "smtps")) {
@@ -58,7 +59,10 @@ class Mailer {
 		return deliver(message, List.of());
 	}
 
-	/** Delivers the message with the images its HTML shows inline (multipart/related, by Content-ID). */
+	/**
+	 * Delivers the message with the images its HTML shows inline (multipart/related, by
+	 * Content-ID).
+	 */
 	String deliver(OutboxMessage message, List<Digest.InlineImage> images) throws MessagingException, IOException {
 		Session session = (this.smtp != null) ? this.smtp.createMimeMessage().getSession()
 				: Session.getInstance(new Properties());
@@ -69,7 +73,8 @@ class Mailer {
 		helper.setSubject(message.subject());
 		helper.setText(message.text(), message.html());
 		for (Digest.InlineImage image : images) {
-			// Named, so a client that lists inline parts shows attack-surge-AF.png, not "inline".
+			// Named, so a client that lists inline parts shows attack-surge-AF.png, not
+			// "inline".
 			helper.addInline(image.contentId(), image.fileName(), new ByteArrayResource(image.data()),
 					image.contentType());
 		}
@@ -84,8 +89,7 @@ class Mailer {
 		try (OutputStream out = Files.newOutputStream(partial)) {
 			mime.writeTo(out);
 		}
-		Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING,
-				StandardCopyOption.ATOMIC_MOVE);
+		Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		return file.toString();
 	}
 

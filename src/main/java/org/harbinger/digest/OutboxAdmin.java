@@ -6,9 +6,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * An administrator's hand on the outbox, for the API and the outbox page: send a message again
- * now, send every undelivered one now (after an outage was fixed), or stop retrying one. Each
- * records who did it on the message, and logs it.
+ * An administrator's hand on the outbox, for the API and the outbox page: send a message
+ * again now, send every undelivered one now (after an outage was fixed), or stop retrying
+ * one. Each records who did it on the message, and logs it.
  */
 @Service
 public class OutboxAdmin {
@@ -22,7 +22,10 @@ public class OutboxAdmin {
 		DONE,
 		/** No message has that id. */
 		NOT_FOUND,
-		/** The message is being sent, or was delivered (or, for a cancel, was cancelled already). */
+		/**
+		 * The message is being sent, or was delivered (or, for a cancel, was cancelled
+		 * already).
+		 */
 		REFUSED
 
 	}

@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/outbox}: what was sent to whom and when; and, for administrators, resend one
- * message, resend every undelivered one, or cancel one.
+ * {@code /api/outbox}: what was sent to whom and when; and, for administrators, resend
+ * one message, resend every undelivered one, or cancel one.
  */
 @RestController
 class OutboxController {

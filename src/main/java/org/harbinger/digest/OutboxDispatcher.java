@@ -9,9 +9,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends what is due in the outbox. A failure keeps its error and is retried with exponential
- * back-off, capped at {@code harbinger.mail.max-backoff}, until it is delivered or an
- * administrator cancels it: an outage of any length delays mail but drops none.
+ * Sends what is due in the outbox. A failure keeps its error and is retried with
+ * exponential back-off, capped at {@code harbinger.mail.max-backoff}, until it is
+ * delivered or an administrator cancels it: an outage of any length delays mail but drops
+ * none.
  */
 @Component
 class OutboxDispatcher {
@@ -45,14 +46,18 @@ class OutboxDispatcher {
 		return dispatchDue(() -> true);
 	}
 
-	/** As {@link #dispatchDue()}, stopping between messages once {@code goOn} says so (a shutdown). */
+	/**
+	 * As {@link #dispatchDue()}, stopping between messages once {@code goOn} says so (a
+	 * shutdown).
+	 */
 	int dispatchDue(BooleanSupplier goOn) {
 		int sent = 0;
 		for (long id : this.outbox.due()) {
 			if (!goOn.getAsBoolean()) {
 				break;
 			}
-			// Before each message, so that a long run of sends never looks like a dead sender.
+			// Before each message, so that a long run of sends never looks like a dead
+			// sender.
 			this.senders.seen();
 			if (this.outbox.claim(id, this.senders.self()) && send(this.outbox.get(id))) {
 				sent++;
@@ -62,9 +67,9 @@ class OutboxDispatcher {
 	}
 
 	/**
-	 * Sends one message now, on the caller's thread, and answers it as it then is. When the
-	 * sender thread has claimed it first, waits for that attempt to end (at most one attempt's
-	 * worst case), so that the caller still learns whether it went out.
+	 * Sends one message now, on the caller's thread, and answers it as it then is. When
+	 * the sender thread has claimed it first, waits for that attempt to end (at most one
+	 * attempt's worst case), so that the caller still learns whether it went out.
 	 */
 	OutboxMessage sendNow(long id) throws InterruptedException {
 		this.senders.seen();
@@ -107,8 +112,8 @@ class OutboxDispatcher {
 	}
 
 	/**
-	 * The message with the causes it does not already tell: Spring's "Mail server connection
-	 * failed" alone would hide the timeout underneath.
+	 * The message with the causes it does not already tell: Spring's "Mail server
+	 * connection failed" alone would hide the timeout underneath.
 	 */
 	private static String describe(Throwable ex) {
 		StringBuilder text = new StringBuilder(String.valueOf(ex.getMessage()));

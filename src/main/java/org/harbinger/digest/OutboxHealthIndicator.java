@@ -9,10 +9,10 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code outbox} in /actuator/health: how many messages are not delivered yet and how long the
- * oldest has waited. DEGRADED (HTTP 503, see application.yml) while that wait exceeds
- * {@code harbinger.mail.max-undelivered-age}: the service runs, but its mail is not arriving,
- * which an SMTP outage alone must not hide for hours.
+ * {@code outbox} in /actuator/health: how many messages are not delivered yet and how
+ * long the oldest has waited. DEGRADED (HTTP 503, see application.yml) while that wait
+ * exceeds {@code harbinger.mail.max-undelivered-age}: the service runs, but its mail is
+ * not arriving, which an SMTP outage alone must not hide for hours.
  */
 @Component
 class OutboxHealthIndicator implements HealthIndicator {

@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code harbinger_outbox_backlog} (messages not delivered yet) and
- * {@code harbinger_outbox_oldest_age_seconds} (how long the oldest has waited; 0 when none), read
- * from the outbox table at each scrape, as the health indicator reads them: the table is shared by
- * every node, so any node answers for all.
+ * {@code harbinger_outbox_oldest_age_seconds} (how long the oldest has waited; 0 when
+ * none), read from the outbox table at each scrape, as the health indicator reads them:
+ * the table is shared by every node, so any node answers for all.
  */
 @Component
 class OutboxMetrics {

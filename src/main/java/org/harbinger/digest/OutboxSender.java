@@ -10,18 +10,21 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The outbox's own sender thread (issue 14). Quartz jobs only queue messages and {@link #wake()}
- * it: a relay that hangs then costs this thread one attempt, bounded by the SMTP timeouts, and
- * never a scheduler worker, so digests keep being rendered and a stop never waits on a socket.
- * It also looks every {@code dispatch-interval}, for retries and for claims left by a process
- * that is gone.
+ * The outbox's own sender thread (issue 14). Quartz jobs only queue messages and
+ * {@link #wake()} it: a relay that hangs then costs this thread one attempt, bounded by
+ * the SMTP timeouts, and never a scheduler worker, so digests keep being rendered and a
+ * stop never waits on a socket. It also looks every {@code dispatch-interval}, for
+ * retries and for claims left by a process that is gone.
  */
 @Component
 class OutboxSender implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(OutboxSender.class);
 
-	/** How long a stop waits for a send in progress; past it the claim is released by the next start. */
+	/**
+	 * How long a stop waits for a send in progress; past it the claim is released by the
+	 * next start.
+	 */
 	private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
 	private final OutboxDispatcher dispatcher;
@@ -60,7 +63,8 @@ class OutboxSender implements SmartLifecycle {
 		this.senders.register();
 		this.running = true;
 		Thread sender = new Thread(this::run, "outbox-sender");
-		// Daemon: a send still hanging after the stop's grace must not keep the JVM alive.
+		// Daemon: a send still hanging after the stop's grace must not keep the JVM
+		// alive.
 		sender.setDaemon(true);
 		this.thread = sender;
 		sender.start();

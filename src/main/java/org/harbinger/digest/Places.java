@@ -5,10 +5,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Where an alert's scope lies, as a reader groups it: its country ({@code Afghanistan/Kunar}
- * is Afghanistan), the region of a small neighbour (Uzbekistan is Central Asia), and a short
- * code for file names (AF). The digest groups alerts by {@link #group} as Alertmanager's
- * {@code group_by} does by a label; the subject names places the same way.
+ * Where an alert's scope lies, as a reader groups it: its country
+ * ({@code Afghanistan/Kunar} is Afghanistan), the region of a small neighbour (Uzbekistan
+ * is Central Asia), and a short code for file names (AF). The digest groups alerts by
+ * {@link #group} as Alertmanager's {@code group_by} does by a label; the subject names
+ * places the same way.
  */
 final class Places {
 
@@ -16,7 +17,10 @@ final class Places {
 
 	static final String OTHER = "Other scopes";
 
-	/** Neighbours named by region, so a digest reads by theatre rather than by a dozen countries. */
+	/**
+	 * Neighbours named by region, so a digest reads by theatre rather than by a dozen
+	 * countries.
+	 */
 	private static final Map<String, String> REGIONS = Map.ofEntries(Map.entry("Uzbekistan", "Central Asia"),
 			Map.entry("Tajikistan", "Central Asia"), Map.entry("Turkmenistan", "Central Asia"),
 			Map.entry("Kyrgyzstan", "Central Asia"), Map.entry("Kazakhstan", "Central Asia"),
@@ -43,7 +47,10 @@ final class Places {
 		return REGIONS.getOrDefault(country, country);
 	}
 
-	/** The heading an alert of this scope is listed under: its region or country, Global, or Other scopes ({@code lang=uz}). */
+	/**
+	 * The heading an alert of this scope is listed under: its region or country, Global,
+	 * or Other scopes ({@code lang=uz}).
+	 */
 	static String group(String scope) {
 		if (scope.equalsIgnoreCase("global")) {
 			return GLOBAL;
@@ -53,8 +60,8 @@ final class Places {
 	}
 
 	/**
-	 * The scope in a file name: {@code AF} for Afghanistan, {@code AF-kunar} for a province,
-	 * the name itself (letters, digits, hyphens) where no code is known.
+	 * The scope in a file name: {@code AF} for Afghanistan, {@code AF-kunar} for a
+	 * province, the name itself (letters, digits, hyphens) where no code is known.
 	 */
 	static String code(String scope) {
 		String country = country(scope);
@@ -62,7 +69,10 @@ final class Places {
 		return scope.contains("/") ? code + "-" + slug(scope.substring(scope.indexOf('/') + 1)) : code;
 	}
 
-	/** Lower case letters, digits and single hyphens only: safe in any file name and Content-ID. */
+	/**
+	 * Lower case letters, digits and single hyphens only: safe in any file name and
+	 * Content-ID.
+	 */
 	static String slug(String text) {
 		String slug = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
 		return slug.isEmpty() ? "x" : slug;

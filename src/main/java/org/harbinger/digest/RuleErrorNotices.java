@@ -14,8 +14,8 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * Tells the rule authors when their edit was refused: one message per subscription with
  * {@code rule-errors: true}, through the outbox like a digest, listing every error as
- * {@code file:line:col: message}. The same subscriptions hear when a pull from ACLED fails:
- * both are the machinery stopping short of what it should do.
+ * {@code file:line:col: message}. The same subscriptions hear when a pull from ACLED
+ * fails: both are the machinery stopping short of what it should do.
  */
 @Component
 class RuleErrorNotices {
@@ -40,7 +40,8 @@ class RuleErrorNotices {
 				+ failed.message() + "\n\nGET /api/imports/" + failed.importId()
 				+ " has its report; the Imports page lists it. The next pull asks again from the same point.\n";
 		send(new Digest("[Harbinger] ACLED pull failed (import " + failed.importId() + ")", text,
-				"<pre>" + HtmlUtils.htmlEscape(text) + "</pre>").as("acled-pull-failed", List.of()));
+				"<pre>" + HtmlUtils.htmlEscape(text) + "</pre>")
+			.as("acled-pull-failed", List.of()));
 	}
 
 	private void send(Digest notice) {

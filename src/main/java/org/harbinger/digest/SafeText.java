@@ -1,10 +1,11 @@
 package org.harbinger.digest;
 
 /**
- * Incident text is untrusted. The HTML part escapes it (th:text); the plain-text part turns
- * angle brackets into look-alike quotes so that no client can take a tag from it; and a table
- * cell that a spreadsheet would read as a formula ({@code =cmd|' /C calc'!A0}, pasted from
- * the mail) is prefixed with an apostrophe, as OWASP advises for CSV.
+ * Incident text is untrusted. The HTML part escapes it (th:text); the plain-text part
+ * turns angle brackets into look-alike quotes so that no client can take a tag from it;
+ * and a table cell that a spreadsheet would read as a formula
+ * ({@code =cmd|' /C calc'!A0}, pasted from the mail) is prefixed with an apostrophe, as
+ * OWASP advises for CSV.
  */
 public final class SafeText {
 

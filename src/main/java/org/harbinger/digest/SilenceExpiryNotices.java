@@ -14,9 +14,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * When a silence ends, naturally or early, a notice goes to every subscription it concerns
- * (whose filters overlap its matchers, or whose digest it muted), listing the alerts still
- * open under it: what the analysts did not hear about meanwhile. Once per silence.
+ * When a silence ends, naturally or early, a notice goes to every subscription it
+ * concerns (whose filters overlap its matchers, or whose digest it muted), listing the
+ * alerts still open under it: what the analysts did not hear about meanwhile. Once per
+ * silence.
  */
 @Service
 class SilenceExpiryNotices {
@@ -43,7 +44,10 @@ class SilenceExpiryNotices {
 		this.transactions = transactions;
 	}
 
-	/** Queues the notices of the silences expired by now; returns how many messages were queued. */
+	/**
+	 * Queues the notices of the silences expired by now; returns how many messages were
+	 * queued.
+	 */
 	int run(List<Subscription> subscriptions, Instant now) {
 		int queued = 0;
 		for (long id : this.log.expiredWithoutNotice(now)) {
@@ -73,13 +77,15 @@ class SilenceExpiryNotices {
 			List<Alert> theirs = open.stream()
 				.filter((alert) -> subscription.wants(alert.indicator(), alert.scope(), alert.severity()))
 				.toList();
-			this.outbox.enqueue(subscription,
-					this.composer.silenceExpired(subscription, silence, theirs));
+			this.outbox.enqueue(subscription, this.composer.silenceExpired(subscription, silence, theirs));
 		}
 		return concerned.size();
 	}
 
-	/** Whether the subscription's filters and the silence's matchers can both match one alert. */
+	/**
+	 * Whether the subscription's filters and the silence's matchers can both match one
+	 * alert.
+	 */
 	static boolean overlaps(Subscription subscription, Silence silence) {
 		return (subscription.indicators().isEmpty()
 				|| subscription.indicators().stream().anyMatch(silence::matchesIndicator))

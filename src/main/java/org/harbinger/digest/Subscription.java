@@ -9,10 +9,11 @@ import org.harbinger.engine.Severity;
 /**
  * Who gets which transitions, and when: a digest on a cron schedule in the subscriber's
  * time zone, filtered by minimum severity, indicators and scope (empty filters match all;
- * a scope matches itself and everything under it, so "Afghanistan" covers "Afghanistan/Kunar").
- * With {@code flash}, CRITICAL transitions are also sent at once, as flash notices;
- * with {@code ruleErrors}, also an email each time edited rules are refused. {@code delivery}: email
- * to the recipients, or a webhook, Slack or Teams (then there are no recipients).
+ * a scope matches itself and everything under it, so "Afghanistan" covers
+ * "Afghanistan/Kunar"). With {@code flash}, CRITICAL transitions are also sent at once,
+ * as flash notices; with {@code ruleErrors}, also an email each time edited rules are
+ * refused. {@code delivery}: email to the recipients, or a webhook, Slack or Teams (then
+ * there are no recipients).
  */
 public record Subscription(String name, List<String> recipients, String cron, ZoneId timeZone, Severity minSeverity,
 		List<String> indicators, List<String> scopes, boolean flash, boolean ruleErrors, Delivery delivery) {

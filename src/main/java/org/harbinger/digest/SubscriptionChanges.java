@@ -67,7 +67,9 @@ class SubscriptionChanges implements SharedFile {
 
 	private final SharedConfig shared;
 
-	/** The text of the file now in force: what a reload compares the file on disk with. */
+	/**
+	 * The text of the file now in force: what a reload compares the file on disk with.
+	 */
 	private String inForce;
 
 	/** The last text edited by hand that was refused, so that it is reported once. */
@@ -95,7 +97,10 @@ class SubscriptionChanges implements SharedFile {
 
 	}
 
-	/** What a change did: the audit record's id (null when nothing changed) and each field old to new. */
+	/**
+	 * What a change did: the audit record's id (null when nothing changed) and each field
+	 * old to new.
+	 */
 	record Applied(Long auditId, List<ConfigAudit.Change> changes) {
 	}
 
@@ -112,14 +117,18 @@ class SubscriptionChanges implements SharedFile {
 		Map<String, Object> item = fields(fields, null);
 		return change(reason, who, (text, items) -> {
 			if (item.get("name") instanceof String name && indexOf(items, name) >= 0) {
-				throw new ConfigChangeRefused(List.of(new Problem("name", "a subscription named '" + name
-						+ "' exists; change it with PUT /api/subscriptions/" + name, null)), true);
+				throw new ConfigChangeRefused(List.of(new Problem("name",
+						"a subscription named '" + name + "' exists; change it with PUT /api/subscriptions/" + name,
+						null)), true);
 			}
 			return new YamlEdit(text).append(List.of("subscriptions"), item).text();
 		});
 	}
 
-	/** Replaces the subscription's fields with these (a field left out is removed); a new name renames it. */
+	/**
+	 * Replaces the subscription's fields with these (a field left out is removed); a new
+	 * name renames it.
+	 */
 	synchronized Applied replace(String name, Map<String, ?> fields, String reason, String who) {
 		Map<String, Object> item = fields(fields, name);
 		return change(reason, who, (text, items) -> {
@@ -143,9 +152,8 @@ class SubscriptionChanges implements SharedFile {
 	}
 
 	synchronized Applied remove(String name, String reason, String who) {
-		return change(reason, who, (text, items) -> new YamlEdit(text)
-			.remove(List.of("subscriptions", existing(items, name)))
-			.text());
+		return change(reason, who,
+				(text, items) -> new YamlEdit(text).remove(List.of("subscriptions", existing(items, name))).text());
 	}
 
 	/** Puts the file as it is on disk in force, after a change made by hand. */
@@ -153,7 +161,10 @@ class SubscriptionChanges implements SharedFile {
 		return change(reason, who, (text, items) -> text);
 	}
 
-	/** Reloads a file edited by hand; a refused one is logged once and the subscriptions in force stay. */
+	/**
+	 * Reloads a file edited by hand; a refused one is logged once and the subscriptions
+	 * in force stay.
+	 */
 	synchronized void reloadIfEdited() {
 		String text = file().content();
 		if (text.equals(this.inForce) || text.equals(this.refused)) {
@@ -231,8 +242,8 @@ class SubscriptionChanges implements SharedFile {
 	}
 
 	/**
-	 * Another node's version: checked whole as a hand edit is, written, and put in force. The
-	 * node that made the change audited it and forgot the cursors of what it removed.
+	 * Another node's version: checked whole as a hand edit is, written, and put in force.
+	 * The node that made the change audited it and forgot the cursors of what it removed.
 	 */
 	@Override
 	public synchronized void adopt(String text) {
@@ -245,16 +256,23 @@ class SubscriptionChanges implements SharedFile {
 		this.refused = null;
 	}
 
-	/** Subscriptions before jobs: a new job never fires before its subscription is in force. */
+	/**
+	 * Subscriptions before jobs: a new job never fires before its subscription is in
+	 * force.
+	 */
 	private void putInForce(String text, List<Subscription> accepted) {
 		Set<String> removed = this.subscriptions.removedBy(accepted);
 		this.subscriptions.replace(accepted);
-		// Only the jobs of subscriptions this version removes: other jobs may be another node's newer ones.
+		// Only the jobs of subscriptions this version removes: other jobs may be another
+		// node's newer ones.
 		this.schedules.reconcile(accepted, removed);
 		this.inForce = text;
 	}
 
-	/** The fields as the file names them (snake_case accepted), null values left out, known fields first. */
+	/**
+	 * The fields as the file names them (snake_case accepted), null values left out,
+	 * known fields first.
+	 */
 	private static Map<String, Object> fields(Map<String, ?> given, String name) {
 		Map<String, Object> fields = new LinkedHashMap<>();
 		if (given != null) {
@@ -318,9 +336,10 @@ class SubscriptionChanges implements SharedFile {
 	/** {@code line N: subscription 'x' field: reason}, by field. */
 	private static Problem problem(String text) {
 		Problem problem = Problem.of(text);
-		Matcher matcher = FIELD_PROBLEM.matcher((problem.key() != null) ? problem.key() + ": " + problem.reason() : problem.reason());
-		return matcher.matches() ? new Problem(matcher.group(2), matcher.group(3) + " (subscription '" + matcher.group(1) + "')",
-				problem.line()) : problem;
+		Matcher matcher = FIELD_PROBLEM
+			.matcher((problem.key() != null) ? problem.key() + ": " + problem.reason() : problem.reason());
+		return matcher.matches() ? new Problem(matcher.group(2),
+				matcher.group(3) + " (subscription '" + matcher.group(1) + "')", problem.line()) : problem;
 	}
 
 }

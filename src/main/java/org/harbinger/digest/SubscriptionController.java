@@ -22,9 +22,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/subscriptions}: list, add, replace and delete subscriptions live, each with a
- * reason and audited; {@code POST /api/subscriptions/reload} puts a file edited by hand in
- * force. Bodies carry the file's fields (snake_case or kebab-case) and {@code reason}.
+ * {@code /api/subscriptions}: list, add, replace and delete subscriptions live, each with
+ * a reason and audited; {@code POST /api/subscriptions/reload} puts a file edited by hand
+ * in force. Bodies carry the file's fields (snake_case or kebab-case) and {@code reason}.
  */
 @RestController
 class SubscriptionController {

@@ -52,9 +52,8 @@ class SubscriptionPages {
 
 	@PostMapping("/admin/subscriptions")
 	ModelAndView add(@RequestParam Map<String, String> form, Principal principal, RedirectAttributes redirect) {
-		return submit(() -> this.changes.add(fields(Map.of(), form), form.get("reason"),
-				ConfigAudit.who(principal)), listPage(form, form.get("reason")), redirect,
-				"redirect:/admin/subscriptions");
+		return submit(() -> this.changes.add(fields(Map.of(), form), form.get("reason"), ConfigAudit.who(principal)),
+				listPage(form, form.get("reason")), redirect, "redirect:/admin/subscriptions");
 	}
 
 	@GetMapping("/admin/subscriptions/{name}")
@@ -65,9 +64,10 @@ class SubscriptionPages {
 	@PostMapping("/admin/subscriptions/{name}")
 	ModelAndView replace(@PathVariable String name, @RequestParam Map<String, String> form, Principal principal,
 			RedirectAttributes redirect) {
-		return submit(() -> this.changes.replace(name, fields(written(name), form), form.get("reason"),
-				ConfigAudit.who(principal)), editPage(name, form, form.get("reason")), redirect,
-				"redirect:/admin/subscriptions");
+		return submit(
+				() -> this.changes.replace(name, fields(written(name), form), form.get("reason"),
+						ConfigAudit.who(principal)),
+				editPage(name, form, form.get("reason")), redirect, "redirect:/admin/subscriptions");
 	}
 
 	@PostMapping("/admin/subscriptions/{name}/delete")
@@ -119,7 +119,10 @@ class SubscriptionPages {
 			.orElseThrow(() -> new SubscriptionChanges.UnknownSubscription(name));
 	}
 
-	/** The form over the fields as written: a blank field is left out, fields the form lacks stay. */
+	/**
+	 * The form over the fields as written: a blank field is left out, fields the form
+	 * lacks stay.
+	 */
 	private static Map<String, Object> fields(Map<String, Object> written, Map<String, String> form) {
 		Map<String, Object> fields = new LinkedHashMap<>(written);
 		for (String field : FIELDS) {
@@ -128,7 +131,8 @@ class SubscriptionPages {
 				fields.remove(field);
 			}
 			else if (LISTS.contains(field)) {
-				fields.put(field, Arrays.stream(text.split(",")).map(String::strip).filter((item) -> !item.isEmpty()).toList());
+				fields.put(field,
+						Arrays.stream(text.split(",")).map(String::strip).filter((item) -> !item.isEmpty()).toList());
 			}
 			else {
 				fields.put(field, text);
@@ -147,8 +151,9 @@ class SubscriptionPages {
 
 	private static Map<String, String> texts(Map<String, Object> written) {
 		Map<String, String> texts = new LinkedHashMap<>();
-		Delivery.hideSecrets(written).forEach((field, value) -> texts.put(field, (value instanceof Collection<?> list)
-				? String.join(", ", list.stream().map(String::valueOf).toList()) : String.valueOf(value)));
+		Delivery.hideSecrets(written)
+			.forEach((field, value) -> texts.put(field, (value instanceof Collection<?> list)
+					? String.join(", ", list.stream().map(String::valueOf).toList()) : String.valueOf(value)));
 		return texts;
 	}
 

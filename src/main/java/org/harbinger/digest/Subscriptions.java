@@ -5,7 +5,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The subscriptions in force, from config/subscriptions.yml; replaced whole when an administrator changes them. */
+/**
+ * The subscriptions in force, from config/subscriptions.yml; replaced whole when an
+ * administrator changes them.
+ */
 final class Subscriptions {
 
 	private volatile List<Subscription> all;

@@ -22,16 +22,24 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
-/** Reads config/subscriptions.yml; every problem is named by line, subscription and field. */
+/**
+ * Reads config/subscriptions.yml; every problem is named by line, subscription and field.
+ */
 final class SubscriptionsFile {
 
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
 
-	// Bounds declared beside the checks that apply them. A name becomes part of file names (.eml
-	// files) and URLs, so it is a slug. The recipients of one message are stored together in the
-	// outbox (4000 characters) and sent in one SMTP transaction, which servers cap near 100-1000.
+	// Bounds declared beside the checks that apply them. A name becomes part of file
+	// names (.eml
+	// files) and URLs, so it is a slug. The recipients of one message are stored together
+	// in the
+	// outbox (4000 characters) and sent in one SMTP transaction, which servers cap near
+	// 100-1000.
 
-	/** A subscription's name: lower-case letters, digits, '-' and '_', starting with a letter or digit. */
+	/**
+	 * A subscription's name: lower-case letters, digits, '-' and '_', starting with a
+	 * letter or digit.
+	 */
 	static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
 	static final int MAX_RECIPIENTS = 200;
@@ -54,10 +62,14 @@ final class SubscriptionsFile {
 	private SubscriptionsFile() {
 	}
 
-	/** The names in a file's text, best effort (a broken file names none): which jobs a version had. */
+	/**
+	 * The names in a file's text, best effort (a broken file names none): which jobs a
+	 * version had.
+	 */
 	static List<String> names(String text) {
 		try {
-			if (YamlFiles.load(new EditableFiles.Text("subscriptions.yml", text)).get("subscriptions") instanceof List<?> items) {
+			if (YamlFiles.load(new EditableFiles.Text("subscriptions.yml", text))
+				.get("subscriptions") instanceof List<?> items) {
 				return items.stream()
 					.filter(Map.class::isInstance)
 					.map((item) -> ((Map<?, ?>) item).get("name"))
@@ -76,11 +88,12 @@ final class SubscriptionsFile {
 		List<String> problems = new ArrayList<>();
 		List<Subscription> subscriptions = new ArrayList<>();
 		List<NodeTuple> root = YamlFiles.entries(YamlFiles.parse(file));
-		Node list = (root == null) ? null : root.stream()
-			.filter((entry) -> "subscriptions".equals(YamlFiles.scalar(entry.getKeyNode())))
-			.map(NodeTuple::getValueNode)
-			.findFirst()
-			.orElse(null);
+		Node list = (root == null) ? null
+				: root.stream()
+					.filter((entry) -> "subscriptions".equals(YamlFiles.scalar(entry.getKeyNode())))
+					.map(NodeTuple::getValueNode)
+					.findFirst()
+					.orElse(null);
 		if (!(list instanceof SequenceNode sequence)) {
 			throw new ConfigFileException(file.location(), List.of("expected 'subscriptions:' with a list"));
 		}
@@ -121,7 +134,8 @@ final class SubscriptionsFile {
 
 		Subscription subscription() {
 			if (this.fields == null) {
-				this.problems.add("line " + YamlFiles.line(this.node) + ": expected a subscription (name, recipients, cron)");
+				this.problems
+					.add("line " + YamlFiles.line(this.node) + ": expected a subscription (name, recipients, cron)");
 				return null;
 			}
 			int before = this.problems.size();
@@ -131,15 +145,16 @@ final class SubscriptionsFile {
 				.filter((key) -> !FIELDS.contains(key))
 				.forEach((key) -> problem(this.node, key, "unknown field; expected one of " + FIELDS));
 			if (this.name != null && !NAME.matcher(this.name).matches()) {
-				problem(this.node, "name", "'" + this.name + "' is not a name of lower-case letters, digits, '-' and '_' "
-						+ "(at most 64, starting with a letter or digit)");
+				problem(this.node, "name",
+						"'" + this.name + "' is not a name of lower-case letters, digits, '-' and '_' "
+								+ "(at most 64, starting with a letter or digit)");
 			}
 			Delivery.Channel channel = channel();
 			List<String> recipients = list("recipients");
 			if (channel != Delivery.Channel.EMAIL) {
 				if (!recipients.isEmpty()) {
-					problem(this.node, "recipients", "only for channel email: a " + channel.word()
-							+ " subscription posts to its url");
+					problem(this.node, "recipients",
+							"only for channel email: a " + channel.word() + " subscription posts to its url");
 				}
 			}
 			else if (recipients.isEmpty()) {
@@ -156,11 +171,13 @@ final class SubscriptionsFile {
 			else {
 				recipients.stream()
 					.filter((address) -> address.length() > MAX_ADDRESS || !EMAIL.matcher(address).matches())
-					.forEach((address) -> problem(this.node, "recipients", "'" + address + "' is not an email address"));
+					.forEach(
+							(address) -> problem(this.node, "recipients", "'" + address + "' is not an email address"));
 			}
 			String cron = required("cron");
 			if (cron != null && !CronExpression.isValidExpression(cron)) {
-				problem(this.node, "cron", "'" + cron + "' is not a Quartz cron expression (sec min hour day month weekday)");
+				problem(this.node, "cron",
+						"'" + cron + "' is not a Quartz cron expression (sec min hour day month weekday)");
 			}
 			ZoneId zone = ZoneId.of("UTC");
 			String zoneName = optional("time-zone");
@@ -196,8 +213,8 @@ final class SubscriptionsFile {
 			if (this.problems.size() > before) {
 				return null;
 			}
-			return new Subscription(this.name, recipients, cron, zone, severity, indicators, scopes,
-					flash, ruleErrors, delivery);
+			return new Subscription(this.name, recipients, cron, zone, severity, indicators, scopes, flash, ruleErrors,
+					delivery);
 		}
 
 		private Delivery.Channel channel() {
@@ -214,7 +231,10 @@ final class SubscriptionsFile {
 			}
 		}
 
-		/** The url and secret a channel needs; never quoted in a problem, since either may be a credential. */
+		/**
+		 * The url and secret a channel needs; never quoted in a problem, since either may
+		 * be a credential.
+		 */
 		private Delivery delivery(Delivery.Channel channel) {
 			String url = optional("url");
 			String secret = optional("secret");
@@ -247,14 +267,16 @@ final class SubscriptionsFile {
 			}
 			if (channel == Delivery.Channel.WEBHOOK) {
 				if (secret == null && value("secret") == null) {
-					problem(this.node, "secret", "is required for channel webhook: the key its receiver checks signatures with");
+					problem(this.node, "secret",
+							"is required for channel webhook: the key its receiver checks signatures with");
 				}
 				else if (secret != null && secret.length() < MIN_SECRET) {
 					problem(this.node, "secret", "is shorter than " + MIN_SECRET + " characters");
 				}
 			}
 			else if (secret != null) {
-				problem(this.node, "secret", "only for channel webhook (" + channel.word() + " is authenticated by its url)");
+				problem(this.node, "secret",
+						"only for channel webhook (" + channel.word() + " is authenticated by its url)");
 			}
 			return new Delivery(channel, uri, secret);
 		}
@@ -310,7 +332,8 @@ final class SubscriptionsFile {
 		}
 
 		private void problem(Node at, String key, String message) {
-			this.problems.add("line " + YamlFiles.line(at) + ": subscription '" + this.name + "' " + key + ": " + message);
+			this.problems
+				.add("line " + YamlFiles.line(at) + ": subscription '" + this.name + "' " + key + ": " + message);
 		}
 
 	}

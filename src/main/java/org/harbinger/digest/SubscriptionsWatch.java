@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Puts config/subscriptions.yml in force when someone edits it by hand: the file is
  * compared with the text in force every {@code harbinger.subscriptions.poll} (0 turns it
- * off) and a changed, valid file goes the way of an API change, audited as edited on disk.
- * A file on this machine, so a local timer rather than Quartz.
+ * off) and a changed, valid file goes the way of an API change, audited as edited on
+ * disk. A file on this machine, so a local timer rather than Quartz.
  */
 @Component
 class SubscriptionsWatch {

@@ -16,13 +16,15 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 
 /**
- * Posts an outbox message that does not go by email to its subscription's url, read when it is
- * sent (so a rotated secret or a moved receiver takes effect at the next attempt). Every
- * request carries {@code Idempotency-Key} (the message's Message-ID, the same on every
- * attempt); a webhook's also {@code X-Harbinger-Timestamp} and {@code X-Harbinger-Signature:
- * sha256=<hex>}, the HMAC-SHA256 of {@code <timestamp>.<body>} under its secret. A 2xx answer
- * delivers it; anything else is an attempt that failed, retried by the outbox's back-off.
- * Errors never quote the url (Slack's and Teams' carry their token) nor the secret.
+ * Posts an outbox message that does not go by email to its subscription's url, read when
+ * it is sent (so a rotated secret or a moved receiver takes effect at the next attempt).
+ * Every request carries {@code Idempotency-Key} (the message's Message-ID, the same on
+ * every attempt); a webhook's also {@code X-Harbinger-Timestamp} and
+ * {@code X-Harbinger-Signature:
+ * sha256=<hex>}, the HMAC-SHA256 of {@code <timestamp>.<body>} under its secret. A 2xx
+ * answer delivers it; anything else is an attempt that failed, retried by the outbox's
+ * back-off. Errors never quote the url (Slack's and Teams' carry their token) nor the
+ * secret.
  */
 @Component
 class WebhookSender {
@@ -53,9 +55,9 @@ class WebhookSender {
 					+ "' no longer exists: add it back, or cancel the message"));
 		Delivery delivery = subscription.delivery();
 		if (delivery.channel() != message.channel()) {
-			throw new IOException("subscription '" + message.subscription() + "' now delivers by "
-					+ delivery.channel().word() + ", this message was made for " + message.channel().word()
-					+ ": cancel it");
+			throw new IOException(
+					"subscription '" + message.subscription() + "' now delivers by " + delivery.channel().word()
+							+ ", this message was made for " + message.channel().word() + ": cancel it");
 		}
 		HttpRequest.Builder request = HttpRequest.newBuilder(delivery.url())
 			.timeout(this.properties.readTimeout())

@@ -15,10 +15,15 @@ public enum ActorRole {
 	/** ISKP acted: actor1, or an associated actor of actor1. */
 	PERPETRATOR,
 
-	/** ISKP was acted upon: actor2 of an operation by state forces or another armed group. */
+	/**
+	 * ISKP was acted upon: actor2 of an operation by state forces or another armed group.
+	 */
 	TARGET,
 
-	/** Whoever acted (attacks on a community, fire across a border, a tag); never an operation against ISKP. */
+	/**
+	 * Whoever acted (attacks on a community, fire across a border, a tag); never an
+	 * operation against ISKP.
+	 */
 	ANY;
 
 	/** The value as the metadata header spells it. */

@@ -2,7 +2,9 @@ package org.harbinger.engine;
 
 import org.springframework.modulith.NamedInterface;
 
-/** The identity of an alert: two findings with the same indicator and scope are one alert. */
+/**
+ * The identity of an alert: two findings with the same indicator and scope are one alert.
+ */
 @NamedInterface("api")
 public record AlertKey(String indicator, String scope) implements Comparable<AlertKey> {
 

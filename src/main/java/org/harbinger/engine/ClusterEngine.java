@@ -23,14 +23,14 @@ import org.springframework.integration.leader.DefaultCandidate;
 
 /**
  * The engine's side of a cluster (docs/architecture.md, "One engine for the cluster"): a
- * candidate in Spring Integration's leader election over a JDBC lock. Elected, it notes the
- * end of the change log, starts the engine from the database, and from then on hands the
- * engine what other nodes logged; its own node's changes reach the engine directly (they are
- * read too, only so that their numbers are not taken for gaps).
+ * candidate in Spring Integration's leader election over a JDBC lock. Elected, it notes
+ * the end of the change log, starts the engine from the database, and from then on hands
+ * the engine what other nodes logged; its own node's changes reach the engine directly
+ * (they are read too, only so that their numbers are not taken for gaps).
  * <p>
- * With a warm standby (the default), every node runs an engine that reads the log from its
- * start and writes nothing; elected, it reads what is left and compares with the alerts
- * stored, writing only what differs.
+ * With a warm standby (the default), every node runs an engine that reads the log from
+ * its start and writes nothing; elected, it reads what is left and compares with the
+ * alerts stored, writing only what differs.
  * <p>
  * Log numbers are taken when a row is inserted but become visible when its transaction
  * commits, so a later number can be seen before an earlier one: a number skipped is kept
@@ -66,7 +66,10 @@ final class ClusterEngine extends DefaultCandidate implements AutoCloseable {
 
 	private final ClockProperties clock;
 
-	/** The clock's date as last handed to the engine: the clock job runs on one node, each engine needs it. */
+	/**
+	 * The clock's date as last handed to the engine: the clock job runs on one node, each
+	 * engine needs it.
+	 */
 	private LocalDate clockDay;
 
 	ClusterEngine(EngineHost host, IncidentChangeLog log, IncidentRepository incidents, ClusterProperties cluster,
@@ -165,7 +168,10 @@ final class ClusterEngine extends DefaultCandidate implements AutoCloseable {
 		this.gaps.values().removeIf((since) -> since < oldest);
 	}
 
-	/** The logged changes as the incidents stored now: one gone from the store is a deletion, whatever the log said. */
+	/**
+	 * The logged changes as the incidents stored now: one gone from the store is a
+	 * deletion, whatever the log said.
+	 */
 	private IncidentChanges changesOf(List<IncidentChangeLog.Change> changes) {
 		Map<IncidentKey, IncidentChangeLog.Kind> byKey = new LinkedHashMap<>();
 		changes.forEach((change) -> byKey.merge(change.key(), change.kind(),

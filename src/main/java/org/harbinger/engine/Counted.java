@@ -4,10 +4,11 @@ import java.util.Objects;
 
 /**
  * An incident a window indicator counts: its rule's one condition inserts it logically,
- * under the counter the rule names and the scope the incident belongs to, and the engine's
- * window rules ({@code engine/windows.drl}) keep the per-day buckets and the window sums
- * ({@link WindowCount}) from there. Equal when counter, scope and incident are: two rules,
- * or two matches, that count the same incident in the same place count it once.
+ * under the counter the rule names and the scope the incident belongs to, and the
+ * engine's window rules ({@code engine/windows.drl}) keep the per-day buckets and the
+ * window sums ({@link WindowCount}) from there. Equal when counter, scope and incident
+ * are: two rules, or two matches, that count the same incident in the same place count it
+ * once.
  */
 public final class Counted {
 
@@ -35,7 +36,10 @@ public final class Counted {
 		return this.incident;
 	}
 
-	/** The incident's event day, as a field of its own so that the day buckets can index on it. */
+	/**
+	 * The incident's event day, as a field of its own so that the day buckets can index
+	 * on it.
+	 */
 	public long getDay() {
 		return this.incident.getDay();
 	}

@@ -6,10 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.LongConsumer;
-import java.util.concurrent.TimeUnit;
 
 import org.harbinger.incident.Incident;
 import org.kie.api.runtime.KieSession;
@@ -30,11 +27,7 @@ public final class Engine implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(Engine.class);
 
-	private final ExecutorService thread = Executors.newSingleThreadExecutor((task) -> {
-		Thread engineThread = new Thread(task, "harbinger-engine");
-		engineThread.setDaemon(true);
-		return engineThread;
-	});
+	private final EngineThread thread;
 
 	private final IncidentHistory history;
 
@@ -56,19 +49,18 @@ public final class Engine implements AutoCloseable {
 
 	private SessionIncidents incidents;
 
-	/** Written on the engine thread only; volatile so pages can read it without queueing. */
+	/**
+	 * Written on the engine thread only; volatile so pages can read it without queueing.
+	 */
 	private volatile LocalDate today;
 
 	private FactHandle todayHandle;
 
 	private final PublishedSignals published = new PublishedSignals();
 
-	/** Told each step's duration in nanoseconds (the service's timer; nothing in a backtest). */
-	private final LongConsumer stepTime;
-
 	private Engine(RuleBase rules, ThresholdSet thresholds, LocalDate today, IncidentHistory history, SignalSink sink,
 			MemoryStore store, LongConsumer stepTime) {
-		this.stepTime = stepTime;
+		this.thread = new EngineThread(stepTime);
 		this.rules = rules;
 		this.thresholds = thresholds;
 		this.today = today;
@@ -77,14 +69,19 @@ public final class Engine implements AutoCloseable {
 		this.store = store;
 	}
 
-	/** Builds the session from the stored incidents and reconciles it with the alerts already open. */
+	/**
+	 * Builds the session from the stored incidents and reconciles it with the alerts
+	 * already open.
+	 */
 	public static Engine start(RuleBase rules, ThresholdSet thresholds, LocalDate today, IncidentHistory history,
 			SignalSink sink) {
 		return start(rules, thresholds, today, history, sink, MemoryStore.inMemory(), (nanos) -> {
 		});
 	}
 
-	/** As above, with the session's memory kept in {@code store} and read back from it. */
+	/**
+	 * As above, with the session's memory kept in {@code store} and read back from it.
+	 */
 	static Engine start(RuleBase rules, ThresholdSet thresholds, LocalDate today, IncidentHistory history,
 			SignalSink sink, MemoryStore store, LongConsumer stepTime) {
 		Engine engine = new Engine(rules, thresholds, today, history, sink, store, stepTime);
@@ -93,11 +90,12 @@ public final class Engine implements AutoCloseable {
 	}
 
 	/**
-	 * Inserts new incidents. A step that amends or deletes incidents rebuilds the session from
-	 * the store instead: facts the rules derived from the old versions and keep beyond them
-	 * (new-province's sightings, the day's first coverage) would otherwise outlive them, and
-	 * the alerts would depend on the order reports came in (docs/architecture.md, "The first
-	 * principle: one truth"). The store already holds the step's incidents.
+	 * Inserts new incidents. A step that amends or deletes incidents rebuilds the session
+	 * from the store instead: facts the rules derived from the old versions and keep
+	 * beyond them (new-province's sightings, the day's first coverage) would otherwise
+	 * outlive them, and the alerts would depend on the order reports came in
+	 * (docs/architecture.md, "The first principle: one truth"). The store already holds
+	 * the step's incidents.
 	 */
 	public CompletableFuture<Void> record(IncidentChanges changes) {
 		return submit(() -> {
@@ -110,20 +108,24 @@ public final class Engine implements AutoCloseable {
 		});
 	}
 
-	/** Moves the event-time clock; incidents that fall out of every window leave the session. */
+	/**
+	 * Moves the event-time clock; incidents that fall out of every window leave the
+	 * session.
+	 */
 	public CompletableFuture<Void> advanceTo(LocalDate date) {
 		return advanceTo(date, IncidentChanges.none());
 	}
 
 	/**
-	 * Moves the clock and takes what arrived that day in one step, so transitions are judged
-	 * on the day's end state, not on the moment between the two.
+	 * Moves the clock and takes what arrived that day in one step, so transitions are
+	 * judged on the day's end state, not on the moment between the two.
 	 */
 	public CompletableFuture<Void> advanceTo(LocalDate date, IncidentChanges arrivals) {
 		return submit(() -> {
 			boolean back = date.isBefore(this.today);
 			if (back || arrivals.withdraws()) {
-				// Back: incidents already expired may count again. Either way, rebuild rather than guess.
+				// Back: incidents already expired may count again. Either way, rebuild
+				// rather than guess.
 				this.today = date;
 				seed(remembered(), arrivals.withdrawnIds());
 				return;
@@ -138,11 +140,12 @@ public final class Engine implements AutoCloseable {
 	}
 
 	/**
-	 * Swaps in another rule base (docs/architecture.md, decision 4): the old session is disposed and a
-	 * new one seeded from the database, diffed against the alerts already open, so only what
-	 * the new rules say differently becomes a transition. Work queued before the swap ran on
-	 * the old session and is in the database the new one is seeded from; work queued after it
-	 * runs on the new one. If the new rules fail when run, the old ones are put back.
+	 * Swaps in another rule base (docs/architecture.md, decision 4): the old session is
+	 * disposed and a new one seeded from the database, diffed against the alerts already
+	 * open, so only what the new rules say differently becomes a transition. Work queued
+	 * before the swap ran on the old session and is in the database the new one is seeded
+	 * from; work queued after it runs on the new one. If the new rules fail when run, the
+	 * old ones are put back.
 	 */
 	public CompletableFuture<Void> useRules(RuleBase next, ThresholdSet nextThresholds) {
 		return submit(() -> {
@@ -164,8 +167,8 @@ public final class Engine implements AutoCloseable {
 	}
 
 	/**
-	 * Uses new threshold values; a longer retention or lookback needs older incidents, so the
-	 * session is rebuilt. Equal values change nothing.
+	 * Uses new threshold values; a longer retention or lookback needs older incidents, so
+	 * the session is rebuilt. Equal values change nothing.
 	 */
 	public CompletableFuture<Void> useThresholds(ThresholdSet next) {
 		return submit(() -> {
@@ -193,9 +196,9 @@ public final class Engine implements AutoCloseable {
 	}
 
 	/**
-	 * Writes to {@code sink} and {@code store} from now on, after comparing what the session
-	 * finds with the alerts {@code sink} holds open: a warm standby taking over writes only
-	 * what the engine it replaces had not written (docs/cluster.md).
+	 * Writes to {@code sink} and {@code store} from now on, after comparing what the
+	 * session finds with the alerts {@code sink} holds open: a warm standby taking over
+	 * writes only what the engine it replaces had not written (docs/cluster.md).
 	 */
 	CompletableFuture<Void> publishTo(SignalSink next, MemoryStore nextStore) {
 		return submit(() -> {
@@ -230,34 +233,15 @@ public final class Engine implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.thread.submit(() -> {
+		this.thread.close(() -> {
 			if (this.session != null) {
 				this.session.dispose();
 			}
 		});
-		this.thread.shutdown();
-		try {
-			this.thread.awaitTermination(10, TimeUnit.SECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 	private CompletableFuture<Void> submit(Runnable work) {
-		return CompletableFuture.runAsync(() -> {
-			long started = System.nanoTime();
-			try {
-				work.run();
-			}
-			catch (RuntimeException ex) {
-				logger.error("Engine step failed", ex);
-				throw ex;
-			}
-			finally {
-				this.stepTime.accept(System.nanoTime() - started);
-			}
-		}, this.thread);
+		return this.thread.submit(work);
 	}
 
 	/** What this session remembers, as facts for a new session of the same rules. */
@@ -266,9 +250,9 @@ public final class Engine implements AutoCloseable {
 	}
 
 	/**
-	 * A new session from the store. {@code memory}: what the previous session remembered that
-	 * the incidents cannot give back; {@code withdrawn}: ids of incidents amended or deleted,
-	 * so that an alert they alone held up is retracted rather than resolved.
+	 * A new session from the store. {@code memory}: what the previous session remembered
+	 * that the incidents cannot give back; {@code withdrawn}: ids of incidents amended or
+	 * deleted, so that an alert they alone held up is retracted rather than resolved.
 	 */
 	private void seed(List<Object> memory, Set<String> withdrawn) {
 		if (this.session != null) {
@@ -287,11 +271,12 @@ public final class Engine implements AutoCloseable {
 		this.incidents = new SessionIncidents(this.session);
 		this.history.firstEventDate().ifPresent((first) -> this.incidents.cover(first.toEpochDay()));
 		this.history.forEachSince(this.today.minusDays(this.thresholds.lookbackDays() - 1L), this::insert);
-		// An open alert the new session finds nothing for must still be compared, and resolved.
+		// An open alert the new session finds nothing for must still be compared, and
+		// resolved.
 		this.hits.touch(this.published.resetTo(this.sink.openSignals()));
 		fireAndPublish(withdrawn);
-		logger.info("Engine session seeded: {} incidents, today {}, retention {} days", this.incidents.size(), this.today,
-				this.thresholds.retentionDays());
+		logger.info("Engine session seeded: {} incidents, today {}, retention {} days", this.incidents.size(),
+				this.today, this.thresholds.retentionDays());
 	}
 
 	/** The first day any counting window can reach: older incidents leave the session. */
@@ -299,7 +284,10 @@ public final class Engine implements AutoCloseable {
 		return this.today.toEpochDay() - this.thresholds.retentionDays() + 1;
 	}
 
-	/** The first day any lookback can reach: older incidents are not worth inserting at all. */
+	/**
+	 * The first day any lookback can reach: older incidents are not worth inserting at
+	 * all.
+	 */
 	private long lookbackHorizon() {
 		return this.today.toEpochDay() - this.thresholds.lookbackDays() + 1;
 	}
@@ -308,17 +296,22 @@ public final class Engine implements AutoCloseable {
 		this.incidents.insert(incident, lookbackHorizon());
 	}
 
-	/** {@code withdrawn}: ids of incidents this step deleted or amended; an alert they held up is retracted. */
+	/**
+	 * {@code withdrawn}: ids of incidents this step deleted or amended; an alert they
+	 * held up is retracted.
+	 */
 	private void fireAndPublish(Set<String> withdrawn) {
 		this.session.fireAllRules();
 		if (this.incidents.holdsBefore(horizon())) {
-			// Older than every counting window: the rules have taken what they keep of them.
+			// Older than every counting window: the rules have taken what they keep of
+			// them.
 			this.incidents.expireBefore(horizon());
 			this.session.fireAllRules();
 		}
 		List<SignalChange> changes = this.published.changes(this.hits.touched(), this.hits::signal, withdrawn);
 		if (!changes.isEmpty()) {
-			// Told first, remembered after: if the sink fails, the same keys are compared again next time.
+			// Told first, remembered after: if the sink fails, the same keys are compared
+			// again next time.
 			this.sink.apply(this.today, changes);
 			this.published.told(changes);
 		}

@@ -41,8 +41,9 @@ class EngineConfiguration {
 
 	/**
 	 * The rules and values read at start-up, only for the engine and its reloader: a
-	 * package-private type, so no other module can inject them and go stale after a reload;
-	 * they read {@link RuleReloader#rules()} and {@link RuleReloader#thresholds()} instead.
+	 * package-private type, so no other module can inject them and go stale after a
+	 * reload; they read {@link RuleReloader#rules()} and
+	 * {@link RuleReloader#thresholds()} instead.
 	 */
 	record StartUp(RuleBase rules, ThresholdSet thresholds) {
 	}
@@ -54,7 +55,10 @@ class EngineConfiguration {
 		return new StartUp(rules, thresholdSource.parse(thresholdSource.current(), rules.thresholdSchema()));
 	}
 
-	/** On a single node the engine starts with the service; in a cluster, when the database elects this node. */
+	/**
+	 * On a single node the engine starts with the service; in a cluster, when the
+	 * database elects this node.
+	 */
 	@Bean(destroyMethod = "close")
 	EngineHost engineHost(StartUp startUp, ClockProperties clock, IncidentRepository incidents, SignalSink sink,
 			JdbcMemoryStore memory, ClusterProperties cluster, EngineMetrics metrics) {
@@ -70,7 +74,8 @@ class EngineConfiguration {
 			}
 		};
 		EngineHost host = new EngineHost((rules, thresholds, today, writeTo, keepIn) -> Engine.start(rules, thresholds,
-				today, history, writeTo, keepIn, metrics::step), clock, startUp.rules(), startUp.thresholds(), sink, memory);
+				today, history, writeTo, keepIn, metrics::step), clock, startUp.rules(), startUp.thresholds(), sink,
+				memory);
 		if (!cluster.enabled()) {
 			host.lead();
 		}
@@ -84,7 +89,9 @@ class EngineConfiguration {
 		return new ClusterEngine(host, log, incidents, cluster, clock);
 	}
 
-	/** The lock table, under Spring's lifecycle (it starts and stops with the context). */
+	/**
+	 * The lock table, under Spring's lifecycle (it starts and stops with the context).
+	 */
 	@Bean
 	@ConditionalOnBooleanProperty("harbinger.cluster.enabled")
 	DefaultLockRepository engineLockRepository(DataSource dataSource, ClusterProperties cluster) {
@@ -114,7 +121,9 @@ class EngineConfiguration {
 				events);
 	}
 
-	/** Watches once the service is up: a change during start-up is seen by the first look. */
+	/**
+	 * Watches once the service is up: a change during start-up is seen by the first look.
+	 */
 	@Bean
 	ApplicationListener<ApplicationReadyEvent> ruleWatchStart(RuleReloader reloader, ReloadProperties properties) {
 		return (ready) -> {
@@ -129,13 +138,17 @@ class EngineConfiguration {
 		return JobBuilder.newJob(AdvanceTodayJob.class).withIdentity("advance-today", "engine").storeDurably().build();
 	}
 
-	/** Every ten minutes is cheap (a no-op while the date holds) and catches midnight promptly. */
+	/**
+	 * Every ten minutes is cheap (a no-op while the date holds) and catches midnight
+	 * promptly.
+	 */
 	@Bean
 	Trigger advanceTodayTrigger(JobDetail advanceTodayJob) {
 		return TriggerBuilder.newTrigger()
 			.forJob(advanceTodayJob)
 			.withIdentity("advance-today", "engine")
-			.withSchedule(SimpleScheduleBuilder.repeatMinutelyForever(10).withMisfireHandlingInstructionNextWithRemainingCount())
+			.withSchedule(SimpleScheduleBuilder.repeatMinutelyForever(10)
+				.withMisfireHandlingInstructionNextWithRemainingCount())
 			.build();
 	}
 
@@ -159,7 +172,10 @@ class EngineConfiguration {
 
 	}
 
-	/** Hands committed incidents to the engine: the database is written first, the session follows. */
+	/**
+	 * Hands committed incidents to the engine: the database is written first, the session
+	 * follows.
+	 */
 	@Component
 	static class RecordedIncidents {
 
@@ -171,7 +187,8 @@ class EngineConfiguration {
 
 		@TransactionalEventListener(fallbackExecution = true)
 		void on(IncidentsRecorded recorded) {
-			// A failed step is logged by the engine; the import that waits goes on either way.
+			// A failed step is logged by the engine; the import that waits goes on either
+			// way.
 			this.engine.record(new IncidentChanges(recorded.upserted(), recorded.amended(), recorded.deleted()))
 				.whenComplete((done, failure) -> recorded.evaluated().complete(null));
 		}

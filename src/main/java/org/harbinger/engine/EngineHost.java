@@ -20,7 +20,10 @@ public class EngineHost implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(EngineHost.class);
 
-	/** Starts an engine on the rules and thresholds in force, writing to the sink and store given. */
+	/**
+	 * Starts an engine on the rules and thresholds in force, writing to the sink and
+	 * store given.
+	 */
 	interface Starter {
 
 		Engine start(RuleBase rules, ThresholdSet thresholds, LocalDate today, SignalSink sink, MemoryStore store);
@@ -54,7 +57,10 @@ public class EngineHost implements AutoCloseable {
 		this.thresholds = thresholds;
 	}
 
-	/** Runs the engine here, writing alerts: a warm standby's engine takes over, or one starts from the database. */
+	/**
+	 * Runs the engine here, writing alerts: a warm standby's engine takes over, or one
+	 * starts from the database.
+	 */
 	synchronized void lead() {
 		if (this.writes) {
 			return;
@@ -71,8 +77,8 @@ public class EngineHost implements AutoCloseable {
 	}
 
 	/**
-	 * Keeps an engine here that follows every change but writes nothing (a warm standby), so
-	 * that taking over costs a comparison, not a rebuild (docs/cluster.md).
+	 * Keeps an engine here that follows every change but writes nothing (a warm standby),
+	 * so that taking over costs a comparison, not a rebuild (docs/cluster.md).
 	 */
 	synchronized void standBy() {
 		if (this.engine == null) {
@@ -86,7 +92,9 @@ public class EngineHost implements AutoCloseable {
 		logger.info("This node keeps a warm standby engine");
 	}
 
-	/** Stops the engine here: another node runs it, or none while the election goes on. */
+	/**
+	 * Stops the engine here: another node runs it, or none while the election goes on.
+	 */
 	synchronized void follow() {
 		Engine running = this.engine;
 		this.engine = null;
@@ -133,13 +141,19 @@ public class EngineHost implements AutoCloseable {
 		return (running != null) ? running.useThresholds(next) : CompletableFuture.completedFuture(null);
 	}
 
-	/** Today once everything queued before this call has been evaluated; the clock's date where no engine runs. */
+	/**
+	 * Today once everything queued before this call has been evaluated; the clock's date
+	 * where no engine runs.
+	 */
 	public LocalDate today() {
 		Engine running = this.engine;
 		return (running != null) ? running.today() : this.clock.today();
 	}
 
-	/** Today as the engine last moved it, at once, for pages; the clock's date where no engine runs. */
+	/**
+	 * Today as the engine last moved it, at once, for pages; the clock's date where no
+	 * engine runs.
+	 */
 	public LocalDate currentDay() {
 		Engine running = this.engine;
 		return (running != null) ? running.currentDay() : this.clock.today();

@@ -10,11 +10,12 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code harbinger_engine_step_seconds} (each step of the service's engine: a batch of incidents,
- * a move of the clock, a rebuild), {@code harbinger_rules_reloads_total} (rule bases put in force,
- * the first at start-up included), {@code harbinger_rules_refusals_total} (edits refused while
- * the running rules stayed) and {@code harbinger_thresholds_changes_total} (threshold values put
- * in force, from the file or the administrators' API).
+ * {@code harbinger_engine_step_seconds} (each step of the service's engine: a batch of
+ * incidents, a move of the clock, a rebuild), {@code harbinger_rules_reloads_total} (rule
+ * bases put in force, the first at start-up included),
+ * {@code harbinger_rules_refusals_total} (edits refused while the running rules stayed)
+ * and {@code harbinger_thresholds_changes_total} (threshold values put in force, from the
+ * file or the administrators' API).
  */
 @Component
 class EngineMetrics {
@@ -31,7 +32,9 @@ class EngineMetrics {
 		this.step = Timer.builder("harbinger.engine.step")
 			.description("Time the engine's thread spent on one step")
 			.register(registry);
-		this.reloads = Counter.builder("harbinger.rules.reloads").description("Rule bases put in force").register(registry);
+		this.reloads = Counter.builder("harbinger.rules.reloads")
+			.description("Rule bases put in force")
+			.register(registry);
 		this.refusals = Counter.builder("harbinger.rules.refusals")
 			.description("Rule or threshold edits refused, the running rules kept")
 			.register(registry);

@@ -25,9 +25,9 @@ public final class Evidence {
 	}
 
 	/**
-	 * Evidence kept per day: each day's ids as {@link #ids(Collection)} gives them for that
-	 * day's incidents. The result equals {@code ids} over all of the days' incidents, without
-	 * sorting them again.
+	 * Evidence kept per day: each day's ids as {@link #ids(Collection)} gives them for
+	 * that day's incidents. The result equals {@code ids} over all of the days'
+	 * incidents, without sorting them again.
 	 */
 	public static List<String> merge(SortedMap<Long, ? extends Collection<String>> idsByDay) {
 		LinkedHashSet<String> ids = new LinkedHashSet<>();

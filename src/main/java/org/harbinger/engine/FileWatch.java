@@ -28,7 +28,10 @@ final class FileWatch {
 		this.handled = this.seen;
 	}
 
-	/** True once per settled change: the files differ from the last settled state and held still long enough. */
+	/**
+	 * True once per settled change: the files differ from the last settled state and held
+	 * still long enough.
+	 */
 	boolean settled(long nowMillis) {
 		String current = this.fingerprint.get();
 		if (!Objects.equals(current, this.seen)) {

@@ -17,10 +17,10 @@ import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
 
 /**
- * Follows the indicator hits that truth maintenance inserts and retracts, per alert key, and
- * which keys they touched since the engine last published: after a step only those keys
- * are folded and compared, not every finding in the session (during a large import most
- * steps touch a few keys among thousands).
+ * Follows the indicator hits that truth maintenance inserts and retracts, per alert key,
+ * and which keys they touched since the engine last published: after a step only those
+ * keys are folded and compared, not every finding in the session (during a large import
+ * most steps touch a few keys among thousands).
  */
 final class HitTracker implements RuleRuntimeEventListener {
 
@@ -57,7 +57,9 @@ final class HitTracker implements RuleRuntimeEventListener {
 		this.touched.clear();
 	}
 
-	/** Marks keys to compare on the next publication whether or not a hit touches them. */
+	/**
+	 * Marks keys to compare on the next publication whether or not a hit touches them.
+	 */
 	void touch(Collection<AlertKey> keys) {
 		this.touched.addAll(keys);
 	}
@@ -78,8 +80,8 @@ final class HitTracker implements RuleRuntimeEventListener {
 	}
 
 	/**
-	 * A key's hits folded: highest severity, union of evidence, the strongest hit's numbers and
-	 * severity evidence; null without hits.
+	 * A key's hits folded: highest severity, union of evidence, the strongest hit's
+	 * numbers and severity evidence; null without hits.
 	 */
 	Signal signal(AlertKey key) {
 		Set<IndicatorHit> hits = this.live.get(key);
@@ -87,8 +89,8 @@ final class HitTracker implements RuleRuntimeEventListener {
 			return null;
 		}
 		IndicatorHit strongest = hits.stream()
-			.max(Comparator.comparing(IndicatorHit::getSeverity).thenComparing(IndicatorHit::getDetail,
-					Comparator.nullsFirst(Comparator.naturalOrder())))
+			.max(Comparator.comparing(IndicatorHit::getSeverity)
+				.thenComparing(IndicatorHit::getDetail, Comparator.nullsFirst(Comparator.naturalOrder())))
 			.orElseThrow();
 		Set<String> evidence = new TreeSet<>();
 		hits.forEach((hit) -> evidence.addAll(hit.getEvidence()));

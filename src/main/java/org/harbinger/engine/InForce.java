@@ -22,12 +22,18 @@ public record InForce(RuleBase rules, ThresholdSet thresholds) {
 		return Optional.ofNullable(this.rules.indicators().get(id));
 	}
 
-	/** The indicator's plain-language title, or its id when no rule in force declares it (a file removed since). */
+	/**
+	 * The indicator's plain-language title, or its id when no rule in force declares it
+	 * (a file removed since).
+	 */
 	public String title(String id) {
 		return indicator(id).map(RuleMetadata::title).orElse(id);
 	}
 
-	/** Every threshold key the rules in force declare, with its type: what a thresholds file must set. */
+	/**
+	 * Every threshold key the rules in force declare, with its type: what a thresholds
+	 * file must set.
+	 */
 	public Map<String, ThresholdType> thresholdSchema() {
 		return this.rules.thresholdSchema();
 	}

@@ -27,14 +27,17 @@ public record IncidentChanges(List<Incident> upserts, List<IncidentKey> amended,
 	}
 
 	/**
-	 * Whether an incident the rules may have seen is withdrawn: what they derived from its old
-	 * version must go too, which only a rebuild from the store guarantees.
+	 * Whether an incident the rules may have seen is withdrawn: what they derived from
+	 * its old version must go too, which only a rebuild from the store guarantees.
 	 */
 	boolean withdraws() {
 		return !this.amended.isEmpty() || !this.deleted.isEmpty();
 	}
 
-	/** The event ids of the incidents amended or deleted: an alert they alone held up is retracted. */
+	/**
+	 * The event ids of the incidents amended or deleted: an alert they alone held up is
+	 * retracted.
+	 */
 	Set<String> withdrawnIds() {
 		Set<String> ids = new HashSet<>();
 		this.amended.forEach((key) -> ids.add(key.eventId()));

@@ -8,7 +8,10 @@ import java.util.Set;
 import org.harbinger.incident.Incident;
 import org.harbinger.incident.IncidentKey;
 
-/** What the rules see of an incident: the matching fields, with the date as an epoch day for window arithmetic. */
+/**
+ * What the rules see of an incident: the matching fields, with the date as an epoch day
+ * for window arithmetic.
+ */
 public final class IncidentFact {
 
 	private static final Set<String> VIOLENT = Set.of("Battles", "Explosions/Remote violence",
@@ -21,7 +24,10 @@ public final class IncidentFact {
 
 	private static final String STATE_FORCES = "State forces";
 
-	/** ACLED's actor types (inter codes 1-4 and 8, as IncidentFields labels them) of organised armed actors. */
+	/**
+	 * ACLED's actor types (inter codes 1-4 and 8, as IncidentFields labels them) of
+	 * organised armed actors.
+	 */
 	private static final Set<String> ARMED_TYPES = Set.of("state forces", "rebel group", "political militia",
 			"identity militia", "external/other forces");
 
@@ -69,13 +75,18 @@ public final class IncidentFact {
 		return this.incident.location();
 	}
 
-	/** The alert scope of a province: {@code Country/Admin1}, or the country when admin1 is unknown. */
+	/**
+	 * The alert scope of a province: {@code Country/Admin1}, or the country when admin1
+	 * is unknown.
+	 */
 	public String getAdmin1Scope() {
 		return (this.incident.admin1() != null) ? this.incident.country() + "/" + this.incident.admin1()
 				: this.incident.country();
 	}
 
-	/** The alert scope of a district, {@code Country/Admin1/Admin2}, else of its province. */
+	/**
+	 * The alert scope of a district, {@code Country/Admin1/Admin2}, else of its province.
+	 */
 	public String getAdmin2Scope() {
 		return (this.incident.admin1() != null && this.incident.admin2() != null)
 				? getAdmin1Scope() + "/" + this.incident.admin2() : getAdmin1Scope();
@@ -160,7 +171,10 @@ public final class IncidentFact {
 		return VIOLENT.contains(this.incident.eventType());
 	}
 
-	/** ISKP is named as either actor or acted alongside actor1, in whatever role (docs/indicators.md, "Actor roles"). */
+	/**
+	 * ISKP is named as either actor or acted alongside actor1, in whatever role
+	 * (docs/indicators.md, "Actor roles").
+	 */
 	public boolean isIskp() {
 		return named(ISKP);
 	}
@@ -181,26 +195,35 @@ public final class IncidentFact {
 	}
 
 	/**
-	 * The group (a canonical name of config/actors.yml, such as TTP) acted: it is actor1 or
-	 * one of actor1's associated actors. The roles of docs/indicators.md, "Actor roles", for
-	 * any group an indicator counts, not only ISKP.
+	 * The group (a canonical name of config/actors.yml, such as TTP) acted: it is actor1
+	 * or one of actor1's associated actors. The roles of docs/indicators.md, "Actor
+	 * roles", for any group an indicator counts, not only ISKP.
 	 */
 	public boolean perpetrator(String group) {
 		return group.equals(this.incident.actor1Group()) || this.incident.assocActor1Groups().contains(group);
 	}
 
-	/** The group was acted upon: actor2 of an operation by an armed actor1 that is not the group itself. */
+	/**
+	 * The group was acted upon: actor2 of an operation by an armed actor1 that is not the
+	 * group itself.
+	 */
 	public boolean target(String group) {
 		return group.equals(this.incident.actor2Group()) && !perpetrator(group) && isActor1Armed()
 				&& (isViolent() || OPERATIONS.contains(this.incident.subEventType()));
 	}
 
-	/** One of the groups (a threshold list) is named as actor1, an associated actor of actor1, or actor2. */
+	/**
+	 * One of the groups (a threshold list) is named as actor1, an associated actor of
+	 * actor1, or actor2.
+	 */
 	public boolean namesAny(Collection<String> groups) {
 		return groups.stream().anyMatch(this::named);
 	}
 
-	/** The group is named as actor1, an associated actor of actor1, or actor2, in whatever role. */
+	/**
+	 * The group is named as actor1, an associated actor of actor1, or actor2, in whatever
+	 * role.
+	 */
 	public boolean named(String group) {
 		return perpetrator(group) || group.equals(this.incident.actor2Group());
 	}
@@ -217,7 +240,10 @@ public final class IncidentFact {
 		return STATE_GROUPS.contains(this.incident.actor1Group());
 	}
 
-	/** Actor1 is an organised armed actor: state forces, rebels, militias or external forces, not civilians. */
+	/**
+	 * Actor1 is an organised armed actor: state forces, rebels, militias or external
+	 * forces, not civilians.
+	 */
 	private boolean isActor1Armed() {
 		String type = this.incident.inter1();
 		if (type != null) {

@@ -6,10 +6,11 @@ import java.util.List;
  * A rule's finding, inserted logically: truth maintenance retracts it when its condition
  * stops holding. Identity equality on purpose, so two rules' hits never merge.
  * <p>
- * When the severity comes from a count other than the hit's own evidence (cross-border-fire
- * is CRITICAL for fire into two countries while each country's alert cites its own incident),
- * the rule says so: {@code severityEvidence} are the incidents behind that count and
- * {@code severityReason} the sentence an analyst reads after "CRITICAL because:".
+ * When the severity comes from a count other than the hit's own evidence
+ * (cross-border-fire is CRITICAL for fire into two countries while each country's alert
+ * cites its own incident), the rule says so: {@code severityEvidence} are the incidents
+ * behind that count and {@code severityReason} the sentence an analyst reads after
+ * "CRITICAL because:".
  */
 public final class IndicatorHit {
 
@@ -52,7 +53,8 @@ public final class IndicatorHit {
 
 	/**
 	 * The country a scope path belongs to, its first segment ("Afghanistan/Kunar" belongs
-	 * to Afghanistan), or null for scopes that are not places ({@code global}, {@code lang=uz}).
+	 * to Afghanistan), or null for scopes that are not places ({@code global},
+	 * {@code lang=uz}).
 	 */
 	public String getCountry() {
 		if (this.scope.equals("global") || this.scope.contains("=")) {

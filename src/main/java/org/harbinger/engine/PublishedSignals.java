@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * What the alerts were last told, per key: each step compares the session's signals with it
- * and tells the alerts only what differs.
+ * What the alerts were last told, per key: each step compares the session's signals with
+ * it and tells the alerts only what differs.
  */
 final class PublishedSignals {
 
@@ -25,9 +25,10 @@ final class PublishedSignals {
 	}
 
 	/**
-	 * The changes between what was told and what the session finds now for {@code touched}
-	 * keys. A signal that ends with an incident of {@code withdrawn} among its evidence (amended
-	 * or deleted this step) is a retraction, not a resolution.
+	 * The changes between what was told and what the session finds now for
+	 * {@code touched} keys. A signal that ends with an incident of {@code withdrawn}
+	 * among its evidence (amended or deleted this step) is a retraction, not a
+	 * resolution.
 	 */
 	List<SignalChange> changes(Collection<AlertKey> touched, Function<AlertKey, Signal> now, Set<String> withdrawn) {
 		List<SignalChange> changes = new ArrayList<>();

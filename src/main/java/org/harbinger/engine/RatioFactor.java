@@ -38,7 +38,9 @@ public final class RatioFactor {
 
 	/** The product of the factors, 1.0 when there are none. */
 	public static double product(Collection<?> factors) {
-		return factors.stream().mapToDouble((factor) -> ((RatioFactor) factor).getFactor()).reduce(1.0, (a, b) -> a * b);
+		return factors.stream()
+			.mapToDouble((factor) -> ((RatioFactor) factor).getFactor())
+			.reduce(1.0, (a, b) -> a * b);
 	}
 
 	@Override

@@ -45,7 +45,9 @@ public final class RuleBase {
 
 	private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
 
-	/** The engine's window facility ({@link WindowCount}), compiled with every rule base. */
+	/**
+	 * The engine's window facility ({@link WindowCount}), compiled with every rule base.
+	 */
 	private static final String WINDOWS = resource("engine/windows.drl");
 
 	private final KieBase kieBase;
@@ -68,12 +70,16 @@ public final class RuleBase {
 		this.releaseId = releaseId;
 	}
 
-	/** A short content hash of the rule files (names and text): equal files, equal version. */
+	/**
+	 * A short content hash of the rule files (names and text): equal files, equal
+	 * version.
+	 */
 	public static String version(List<EditableFiles.Text> files) {
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
 			for (EditableFiles.Text file : files) {
-				digest.update((fileName(file.location()) + "\0" + file.content() + "\0").getBytes(StandardCharsets.UTF_8));
+				digest.update(
+						(fileName(file.location()) + "\0" + file.content() + "\0").getBytes(StandardCharsets.UTF_8));
 			}
 			return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
 		}
@@ -98,8 +104,8 @@ public final class RuleBase {
 				RuleMetadata metadata = RuleMetadata.parse(file.location(), file.content());
 				RuleMetadata other = indicators.putIfAbsent(metadata.id(), metadata);
 				if (other != null) {
-					errors.add(new RuleError(file.location(), 1, 1, "indicator id '" + metadata.id()
-							+ "' is already used by another file"));
+					errors.add(new RuleError(file.location(), 1, 1,
+							"indicator id '" + metadata.id() + "' is already used by another file"));
 				}
 				byFile.put(file.location(), metadata);
 			}
@@ -108,7 +114,8 @@ public final class RuleBase {
 			}
 			List<RuleError> syntax = syntaxErrors(file);
 			if (!syntax.isEmpty()) {
-				// Left out of the build: in Drools one file's parse error would hide every
+				// Left out of the build: in Drools one file's parse error would hide
+				// every
 				// file's declared types and report false errors against them.
 				errors.addAll(syntax);
 				continue;
@@ -134,7 +141,8 @@ public final class RuleBase {
 			throw new RuleCompileException(errors);
 		}
 		KieBase kieBase = kie.newKieContainer(release).getKieBase();
-		// The KieBase is self-contained once built; keeping the module would leak one per reload.
+		// The KieBase is self-contained once built; keeping the module would leak one per
+		// reload.
 		kie.getRepository().removeKieModule(release);
 		return new RuleBase(kieBase, Collections.unmodifiableMap(byFile), version(files), release);
 	}
@@ -182,7 +190,9 @@ public final class RuleBase {
 		return this.files;
 	}
 
-	/** The content hash of the files this was compiled from; see {@link #version(List)}. */
+	/**
+	 * The content hash of the files this was compiled from; see {@link #version(List)}.
+	 */
 	public String version() {
 		return this.version;
 	}

@@ -9,13 +9,16 @@ import org.springframework.modulith.NamedInterface;
 @NamedInterface("api")
 public interface RuleChanges {
 
-	/** Compiles and swaps in the rule files as they are now, changed or not; the resulting status. */
+	/**
+	 * Compiles and swaps in the rule files as they are now, changed or not; the resulting
+	 * status.
+	 */
 	RulesStatus reload();
 
 	/**
-	 * Puts validated values in force (the administrators' API calls this after writing the
-	 * file, and the watcher when the file changes): equal values are a no-op, so the same
-	 * change arriving both ways applies once. True when the values changed.
+	 * Puts validated values in force (the administrators' API calls this after writing
+	 * the file, and the watcher when the file changes): equal values are a no-op, so the
+	 * same change arriving both ways applies once. True when the values changed.
 	 */
 	boolean applyThresholds(ThresholdSet next);
 

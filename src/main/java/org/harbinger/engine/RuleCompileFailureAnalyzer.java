@@ -3,7 +3,9 @@ package org.harbinger.engine;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-/** Rules that do not compile stop the start-up with {@code file:line:col: message} lines. */
+/**
+ * Rules that do not compile stop the start-up with {@code file:line:col: message} lines.
+ */
 class RuleCompileFailureAnalyzer extends AbstractFailureAnalyzer<RuleCompileException> {
 
 	@Override

@@ -22,21 +22,30 @@ import org.springframework.modulith.NamedInterface;
  * rules in force are run once more over the stored incidents of a period in a short-lived
  * session of their own, with the thresholds in force and Today at the period's end: the
  * {@link Counted} facts it derives are exactly the rules' condition ("what counts"), and
- * the {@link RatioFactor}s are those in force on that day. Window rules only: an indicator
- * that counts nothing gets nothing here.
+ * the {@link RatioFactor}s are those in force on that day. Window rules only: an
+ * indicator that counts nothing gets nothing here.
  */
 @NamedInterface("replay")
 public final class RuleCounts {
 
-	/** Incidents counted per day for one counter and scope; {@code factors}: the product of each indicator's ratio factors. */
+	/**
+	 * Incidents counted per day for one counter and scope; {@code factors}: the product
+	 * of each indicator's ratio factors.
+	 */
 	public record Counts(Map<String, Map<LocalDate, Integer>> byCounterAndScope, Map<String, Double> factors) {
 
-		/** Per event day, what {@code counter} counted in {@code scope}; empty when it counted nothing there. */
+		/**
+		 * Per event day, what {@code counter} counted in {@code scope}; empty when it
+		 * counted nothing there.
+		 */
 		public Map<LocalDate, Integer> perDay(String counter, String scope) {
 			return this.byCounterAndScope.getOrDefault(key(counter, scope), Map.of());
 		}
 
-		/** The product of the factors addressed to the indicator on the last day, 1.0 when none. */
+		/**
+		 * The product of the factors addressed to the indicator on the last day, 1.0 when
+		 * none.
+		 */
 		public double factor(String indicator) {
 			return this.factors.getOrDefault(indicator, 1.0);
 		}
@@ -47,8 +56,8 @@ public final class RuleCounts {
 	}
 
 	/**
-	 * Runs {@code rules} with {@code thresholds} over {@code incidents} (those of the period,
-	 * dated up to {@code today}), with the data's coverage from {@code firstDay}.
+	 * Runs {@code rules} with {@code thresholds} over {@code incidents} (those of the
+	 * period, dated up to {@code today}), with the data's coverage from {@code firstDay}.
 	 */
 	public static Counts count(RuleBase rules, ThresholdSet thresholds, LocalDate today, LocalDate firstDay,
 			List<Incident> incidents) {
@@ -65,7 +74,8 @@ public final class RuleCounts {
 			for (Object fact : session.getObjects()) {
 				if (fact instanceof Counted c) {
 					String key = key(c.getCounter(), c.getScope());
-					// An incident counted twice under one counter and scope (two rules) is one incident.
+					// An incident counted twice under one counter and scope (two rules)
+					// is one incident.
 					if (seen.computeIfAbsent(key, (k) -> new HashSet<>()).add(c.getIncident().key())) {
 						counted.computeIfAbsent(key, (k) -> new TreeMap<>())
 							.merge(LocalDate.ofEpochDay(c.getDay()), 1, Integer::sum);

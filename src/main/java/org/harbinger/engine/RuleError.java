@@ -2,7 +2,10 @@ package org.harbinger.engine;
 
 import org.springframework.modulith.NamedInterface;
 
-/** One problem in a rule file, placed as editors and CI expect: {@code file:line:col: message}. */
+/**
+ * One problem in a rule file, placed as editors and CI expect:
+ * {@code file:line:col: message}.
+ */
 @NamedInterface("api")
 public record RuleError(String file, int line, int column, String message) {
 

@@ -22,12 +22,13 @@ import org.springframework.modulith.NamedInterface;
  * the indicator's id, title, description, status and the thresholds it reads (name and
  * type). The thresholds it declares are the only keys config/thresholds.yml may set.
  * {@code levels} lists the severities it can raise (more than one means it escalates);
- * {@code history: true} marks an indicator that must wait until the data covers its baseline.
- * {@code role} says which part a group plays in what it counts ({@link ActorRole}); {@code group}
- * names that group as config/actors.yml spells it canonically (ISKP when absent: the
- * indicators the service began with are all about ISKP), and its scenarios must show the
- * group's other role staying silent ({@link #controlKind()}).
- * {@code global-thresholds} names thresholds judged over all scopes at once, not per scope.
+ * {@code history: true} marks an indicator that must wait until the data covers its
+ * baseline. {@code role} says which part a group plays in what it counts
+ * ({@link ActorRole}); {@code group} names that group as config/actors.yml spells it
+ * canonically (ISKP when absent: the indicators the service began with are all about
+ * ISKP), and its scenarios must show the group's other role staying silent
+ * ({@link #controlKind()}). {@code global-thresholds} names thresholds judged over all
+ * scopes at once, not per scope.
  */
 @NamedInterface("api")
 public record RuleMetadata(String id, String title, String description, String status, List<Severity> levels,
@@ -37,10 +38,10 @@ public record RuleMetadata(String id, String title, String description, String s
 	private static final Pattern GROUP = Pattern.compile("[A-Z][A-Z_]*");
 
 	/**
-	 * The scenario kind of the negative control for actor roles (docs/indicators.md, "Actor
-	 * roles"): the group as the target ({@code ttp-target}) for an indicator that counts what
-	 * it did or anything but operations against it, as the perpetrator for one that counts
-	 * operations against it ({@code iskp-perpetrator}).
+	 * The scenario kind of the negative control for actor roles (docs/indicators.md,
+	 * "Actor roles"): the group as the target ({@code ttp-target}) for an indicator that
+	 * counts what it did or anything but operations against it, as the perpetrator for
+	 * one that counts operations against it ({@code iskp-perpetrator}).
 	 */
 	public String controlKind() {
 		return this.group.toLowerCase(Locale.ROOT).replace('_', '-')
@@ -58,8 +59,10 @@ public record RuleMetadata(String id, String title, String description, String s
 			throw new RuleCompileException(List.of(new RuleError(file, 1, 1,
 					"a rule file must open with a /* ... */ metadata block (id, title, status, thresholds)")));
 		}
-		String yaml = header.group(1).lines().map((line) -> line.replaceFirst("^\\s*\\* ?", "")).reduce("",
-				(a, b) -> a + b + "\n");
+		String yaml = header.group(1)
+			.lines()
+			.map((line) -> line.replaceFirst("^\\s*\\* ?", ""))
+			.reduce("", (a, b) -> a + b + "\n");
 		Map<?, ?> fields;
 		try {
 			Object loaded = new Yaml(new LoaderOptions()).load(yaml);
@@ -77,7 +80,8 @@ public record RuleMetadata(String id, String title, String description, String s
 		if (fields.get("thresholds") instanceof Map<?, ?> declared) {
 			declared.forEach((name, type) -> {
 				try {
-					thresholds.put(id + "." + name, ThresholdType.valueOf(String.valueOf(type).toUpperCase(Locale.ROOT)));
+					thresholds.put(id + "." + name,
+							ThresholdType.valueOf(String.valueOf(type).toUpperCase(Locale.ROOT)));
 				}
 				catch (IllegalArgumentException ex) {
 					throw error(file, "threshold " + name + " has unknown type '" + type + "'; expected one of "
@@ -108,7 +112,8 @@ public record RuleMetadata(String id, String title, String description, String s
 		}
 		String group = Objects.toString(fields.get("group"), "ISKP").trim();
 		if (!GROUP.matcher(group).matches()) {
-			throw error(file, "metadata group '" + group + "' is not a canonical group of config/actors.yml (such as ISKP or TTP)");
+			throw error(file, "metadata group '" + group
+					+ "' is not a canonical group of config/actors.yml (such as ISKP or TTP)");
 		}
 		return new RuleMetadata(id, text(file, fields, "title"), Objects.toString(fields.get("description"), "").trim(),
 				status, List.copyOf(levels), Boolean.TRUE.equals(fields.get("history")), actorRole, group, thresholds,
@@ -116,8 +121,8 @@ public record RuleMetadata(String id, String title, String description, String s
 	}
 
 	/**
-	 * {@code global-thresholds}: thresholds judged over every scope at once (an indicator's
-	 * {@code global} alert), which a chart of one scope's alert leaves out.
+	 * {@code global-thresholds}: thresholds judged over every scope at once (an
+	 * indicator's {@code global} alert), which a chart of one scope's alert leaves out.
 	 */
 	private static Set<String> globalThresholds(String file, Map<?, ?> fields, String id,
 			Map<String, ThresholdType> thresholds) {

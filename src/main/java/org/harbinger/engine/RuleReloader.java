@@ -24,12 +24,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
- * Hot reload (docs/architecture.md, decision 4) of rules/*.drl and config/thresholds.yml, watched
- * together because the rules declare which thresholds exist. Compiling happens here, off
- * the engine thread; only a rule base that compiled, whose thresholds fit it and whose
- * session seeded cleanly is swapped in. Anything refused leaves the running rules and values
- * in force and is kept as the status. Also the one place where the values in force are
- * known and changed, whether from the file or from an administrator's API.
+ * Hot reload (docs/architecture.md, decision 4) of rules/*.drl and config/thresholds.yml,
+ * watched together because the rules declare which thresholds exist. Compiling happens
+ * here, off the engine thread; only a rule base that compiled, whose thresholds fit it
+ * and whose session seeded cleanly is swapped in. Anything refused leaves the running
+ * rules and values in force and is kept as the status. Also the one place where the
+ * values in force are known and changed, whether from the file or from an administrator's
+ * API.
  */
 final class RuleReloader implements RulesInForce, RuleChanges, AutoCloseable {
 
@@ -57,7 +58,10 @@ final class RuleReloader implements RulesInForce, RuleChanges, AutoCloseable {
 
 	private RulesStatus.Refusal lastRefusal;
 
-	/** What was refused: the rule files' version with the thresholds file's hash, so neither is retried unchanged. */
+	/**
+	 * What was refused: the rule files' version with the thresholds file's hash, so
+	 * neither is retried unchanged.
+	 */
 	private String refusedKey;
 
 	private String thresholdsHash;
@@ -68,8 +72,8 @@ final class RuleReloader implements RulesInForce, RuleChanges, AutoCloseable {
 
 	private List<String> thresholdProblems = List.of();
 
-	RuleReloader(EngineHost engine, RuleBase rules, ThresholdSet thresholds, Path rulesDir, ThresholdSource thresholdSource,
-			ApplicationEventPublisher events) {
+	RuleReloader(EngineHost engine, RuleBase rules, ThresholdSet thresholds, Path rulesDir,
+			ThresholdSource thresholdSource, ApplicationEventPublisher events) {
 		this.engine = engine;
 		this.rules = rules;
 		this.thresholds = thresholds;
@@ -141,7 +145,8 @@ final class RuleReloader implements RulesInForce, RuleChanges, AutoCloseable {
 			this.refused = false;
 			this.refusedKey = null;
 		}
-		// Values edited while the rule files are refused still apply, against the rules in force.
+		// Values edited while the rule files are refused still apply, against the rules
+		// in force.
 		String hash = hash(thresholdsFile);
 		if (!hash.equals(this.thresholdsHash)) {
 			this.thresholdsHash = hash;
@@ -224,7 +229,10 @@ final class RuleReloader implements RulesInForce, RuleChanges, AutoCloseable {
 		return true;
 	}
 
-	/** The thresholds file read against new rules: a misfit refuses the rules, placed in the thresholds file. */
+	/**
+	 * The thresholds file read against new rules: a misfit refuses the rules, placed in
+	 * the thresholds file.
+	 */
 	private ThresholdSet thresholdsFor(RuleBase next, EditableFiles.Text file) {
 		try {
 			return this.thresholdSource.parse(file, next.thresholdSchema());
@@ -240,7 +248,8 @@ final class RuleReloader implements RulesInForce, RuleChanges, AutoCloseable {
 	}
 
 	private void refuse(String version, String key, List<RuleError> errors) {
-		// The same errors again (another save, a forced reload) are not news to the authors.
+		// The same errors again (another save, a forced reload) are not news to the
+		// authors.
 		boolean repeated = this.refused && this.lastRefusal.errors().equals(errors);
 		this.refused = true;
 		this.refusedKey = key;
@@ -272,7 +281,8 @@ final class RuleReloader implements RulesInForce, RuleChanges, AutoCloseable {
 			this.events.publishEvent(event);
 		}
 		catch (RuntimeException ex) {
-			// A listener's failure (say, the outbox) must not undo a reload that happened.
+			// A listener's failure (say, the outbox) must not undo a reload that
+			// happened.
 			logger.warn("A listener failed on {}: {}", event.getClass().getSimpleName(), ex.toString());
 		}
 	}
@@ -284,7 +294,8 @@ final class RuleReloader implements RulesInForce, RuleChanges, AutoCloseable {
 			return RuleBase.version(files);
 		}
 		catch (UncheckedIOException ex) {
-			// Caught mid-save (listed, then gone): unique, so the change is not settled yet.
+			// Caught mid-save (listed, then gone): unique, so the change is not settled
+			// yet.
 			return "unreadable " + System.nanoTime();
 		}
 	}

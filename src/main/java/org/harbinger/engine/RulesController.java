@@ -5,7 +5,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The rule authors' view of hot reload: what is in force, what was refused and why; a forced reload. */
+/**
+ * The rule authors' view of hot reload: what is in force, what was refused and why; a
+ * forced reload.
+ */
 @RestController
 class RulesController {
 
@@ -23,7 +26,10 @@ class RulesController {
 		return this.inForce.status();
 	}
 
-	/** 200 with the new status when the files are in force, 422 with the errors when they were refused. */
+	/**
+	 * 200 with the new status when the files are in force, 422 with the errors when they
+	 * were refused.
+	 */
 	@PostMapping("/api/rules/reload")
 	ResponseEntity<RulesStatus> reload() {
 		RulesStatus status = this.changes.reload();

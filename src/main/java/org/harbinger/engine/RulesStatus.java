@@ -8,14 +8,17 @@ import org.springframework.modulith.NamedInterface;
 /**
  * What {@code GET /api/rules/status} shows: the rules in force (the content hash of their
  * files, when they were loaded, each file's metadata), whether the files on disk are what
- * runs ({@code OK}) or were refused ({@code ERROR}), the last refusal with every error, and
- * the same for config/thresholds.yml.
+ * runs ({@code OK}) or were refused ({@code ERROR}), the last refusal with every error,
+ * and the same for config/thresholds.yml.
  */
 @NamedInterface("api")
 public record RulesStatus(State state, String version, Instant loadedAt, List<RuleFile> files, Refusal lastRefusal,
 		ThresholdsStatus thresholds) {
 
-	/** OK: what is on disk is in force. ERROR: the last attempt was refused; the previous version runs. */
+	/**
+	 * OK: what is on disk is in force. ERROR: the last attempt was refused; the previous
+	 * version runs.
+	 */
 	public enum State {
 
 		OK, ERROR
@@ -31,7 +34,10 @@ public record RulesStatus(State state, String version, Instant loadedAt, List<Ru
 	public record Refusal(Instant at, String version, List<RuleError> errors) {
 	}
 
-	/** config/thresholds.yml: the values in force were applied at {@code appliedAt}; refused edits list their problems. */
+	/**
+	 * config/thresholds.yml: the values in force were applied at {@code appliedAt};
+	 * refused edits list their problems.
+	 */
 	public record ThresholdsStatus(State state, String file, Instant appliedAt, Instant refusedAt,
 			List<String> errors) {
 	}

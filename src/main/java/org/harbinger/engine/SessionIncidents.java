@@ -37,7 +37,10 @@ final class SessionIncidents {
 		this.session = session;
 	}
 
-	/** Inserts the incident, replacing a version held before; one older than {@code from} only moves the coverage. */
+	/**
+	 * Inserts the incident, replacing a version held before; one older than {@code from}
+	 * only moves the coverage.
+	 */
 	void insert(Incident incident, long from) {
 		retract(incident.key());
 		IncidentFact fact = new IncidentFact(incident);

@@ -20,21 +20,25 @@ import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.rule.FactHandle;
 
 /**
- * What a session remembers that the incidents cannot give back: facts of DRL-declared types
- * marked {@code @keptOnReload}, such as threat-level's record of the indicators that had an
- * alert open on a past day. The engine keeps them in a {@link MemoryStore} (the database in
- * the service), so a restart, a rebuild, a rule reload and another node all start from the
- * same memory (docs/architecture.md, "The first principle: one truth").
+ * What a session remembers that the incidents cannot give back: facts of DRL-declared
+ * types marked {@code @keptOnReload}, such as threat-level's record of the indicators
+ * that had an alert open on a past day. The engine keeps them in a {@link MemoryStore}
+ * (the database in the service), so a restart, a rebuild, a rule reload and another node
+ * all start from the same memory (docs/architecture.md, "The first principle: one
+ * truth").
  *
- * <p>Facts are kept as field values by name, so they pass between rule bases (each build
- * declares its own classes); a type the new rules no longer declare, or declare with other
- * fields, starts empty.
+ * <p>
+ * Facts are kept as field values by name, so they pass between rule bases (each build
+ * declares its own classes); a type the new rules no longer declare, or declare with
+ * other fields, starts empty.
  */
 final class SessionMemory implements RuleRuntimeEventListener {
 
 	static final String MARK = "keptOnReload";
 
-	/** One remembered fact: its declared type and its field values as text, by field name. */
+	/**
+	 * One remembered fact: its declared type and its field values as text, by field name.
+	 */
 	record Fact(String type, Map<String, Field> fields) {
 	}
 
@@ -112,7 +116,10 @@ final class SessionMemory implements RuleRuntimeEventListener {
 		return facts;
 	}
 
-	/** {@code facts} as instances of the types {@code rules} declare; types it does not declare alike are left out. */
+	/**
+	 * {@code facts} as instances of the types {@code rules} declare; types it does not
+	 * declare alike are left out.
+	 */
 	static List<Object> restore(List<Fact> facts, KieBase rules) {
 		Map<String, FactType> types = declared(rules);
 		List<Object> restored = new ArrayList<>(facts.size());
@@ -147,12 +154,15 @@ final class SessionMemory implements RuleRuntimeEventListener {
 			case "int", "java.lang.Integer" -> Integer.valueOf(field.value());
 			case "double", "java.lang.Double" -> Double.valueOf(field.value());
 			case "boolean", "java.lang.Boolean" -> Boolean.valueOf(field.value());
-			default -> throw new IllegalStateException("A @" + MARK + " fact may hold text, numbers and booleans; field of type "
-					+ field.type() + " cannot be kept");
+			default -> throw new IllegalStateException("A @" + MARK
+					+ " fact may hold text, numbers and booleans; field of type " + field.type() + " cannot be kept");
 		};
 	}
 
-	/** The types the DRL declares, by class name (KieBase.getFactType refuses plain Java classes). */
+	/**
+	 * The types the DRL declares, by class name (KieBase.getFactType refuses plain Java
+	 * classes).
+	 */
 	private static Map<String, FactType> declared(KieBase rules) {
 		Map<String, FactType> types = new HashMap<>();
 		for (KiePackage rulePackage : rules.getKiePackages()) {

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The sink of a warm standby's engine (docs/cluster.md): it keeps what the engine would have
- * told the alert store, and writes nothing, so that the elected engine alone writes alerts.
+ * The sink of a warm standby's engine (docs/cluster.md): it keeps what the engine would
+ * have told the alert store, and writes nothing, so that the elected engine alone writes
+ * alerts.
  */
 final class ShadowSink implements SignalSink {
 

@@ -5,10 +5,10 @@ import java.util.List;
 import org.springframework.modulith.NamedInterface;
 
 /**
- * What the rules currently say about one alert key: the highest severity, all evidence, the
- * numbers. {@code severityEvidence} and {@code severityReason}: where the severity rests on a
- * count beyond the alert's own evidence, the incidents behind that count and a sentence
- * saying it (empty and null otherwise; see {@link IndicatorHit}).
+ * What the rules currently say about one alert key: the highest severity, all evidence,
+ * the numbers. {@code severityEvidence} and {@code severityReason}: where the severity
+ * rests on a count beyond the alert's own evidence, the incidents behind that count and a
+ * sentence saying it (empty and null otherwise; see {@link IndicatorHit}).
  */
 @NamedInterface("api")
 public record Signal(Severity severity, List<String> evidence, String detail, List<String> severityEvidence,

@@ -7,17 +7,18 @@ import java.util.List;
  * "Surge detection"): the test the surge indicators make, in one place so that each rule
  * states only what it counts and its thresholds.
  * <p>
- * The expected count in the last {@code days} days is the baseline's mean per day times the
- * days, with half an event added to the baseline so that an empty one still has a rate.
- * Conflict data is bursty (same-day clusters, busy weeks), so the spread is not Poisson's:
- * the baseline's own daily counts give an index of dispersion (variance over mean, at least
- * 1), and the estimate of the mean from the baseline is itself uncertain; both widen the
- * expected spread. The count is then judged against a negative binomial of that mean and
- * spread. Every span of days within the window is tested (a scan), so a sharp jump shows
- * within days while a slower one still shows over the window, and a surge found holds while
- * its span is in the window. A span counts only when its count is also at least
- * {@code ratio} times its expectation (a jump large enough to matter, not only unlikely) and
- * its events fell on at least {@code minDays} days (a tempo, not one day's wave).
+ * The expected count in the last {@code days} days is the baseline's mean per day times
+ * the days, with half an event added to the baseline so that an empty one still has a
+ * rate. Conflict data is bursty (same-day clusters, busy weeks), so the spread is not
+ * Poisson's: the baseline's own daily counts give an index of dispersion (variance over
+ * mean, at least 1), and the estimate of the mean from the baseline is itself uncertain;
+ * both widen the expected spread. The count is then judged against a negative binomial of
+ * that mean and spread. Every span of days within the window is tested (a scan), so a
+ * sharp jump shows within days while a slower one still shows over the window, and a
+ * surge found holds while its span is in the window. A span counts only when its count is
+ * also at least {@code ratio} times its expectation (a jump large enough to matter, not
+ * only unlikely) and its events fell on at least {@code minDays} days (a tempo, not one
+ * day's wave).
  */
 public final class SurgeTest {
 
@@ -26,8 +27,8 @@ public final class SurgeTest {
 
 	/**
 	 * The most surprising span that passes, or an empty list: {@code window} and
-	 * {@code baseline} are the indicator's two window counts for one scope, {@code today} the
-	 * clock's day, {@code factor} lowers the bar (a declared campaign) by scaling the
+	 * {@code baseline} are the indicator's two window counts for one scope, {@code today}
+	 * the clock's day, {@code factor} lowers the bar (a declared campaign) by scaling the
 	 * expectation. A list, so a rule can match it with {@code from}.
 	 */
 	public static List<Surge> test(WindowCount window, WindowCount baseline, long today, int windowDays,
@@ -37,10 +38,14 @@ public final class SurgeTest {
 				(double) baseline.getCount() / baselineDays);
 		int[] recent = perDayBackFrom(window, today, windowDays);
 		Surge best = null;
-		// Spans ending on any day of the window, not only today: a surge found holds while its
-		// span is in the window, as a count rule's alert holds while its incidents are, rather
-		// than letting go on the first quiet day. A change of tempo spans days: one day's wave
-		// of attacks (another indicator's finding) is no surge until events come on at least
+		// Spans ending on any day of the window, not only today: a surge found holds
+		// while its
+		// span is in the window, as a count rule's alert holds while its incidents are,
+		// rather
+		// than letting go on the first quiet day. A change of tempo spans days: one day's
+		// wave
+		// of attacks (another indicator's finding) is no surge until events come on at
+		// least
 		// minDays days of the span.
 		for (int end = 0; end < windowDays; end++) {
 			int count = 0;
@@ -63,7 +68,10 @@ public final class SurgeTest {
 		return (best == null) ? List.of() : List.of(best);
 	}
 
-	/** The counted incidents per day, index 0 the day {@code last}, then back {@code days} days. */
+	/**
+	 * The counted incidents per day, index 0 the day {@code last}, then back {@code days}
+	 * days.
+	 */
 	private static int[] perDayBackFrom(WindowCount counted, long last, int days) {
 		int[] counts = new int[days];
 		for (IncidentFact incident : counted.getIncidents()) {
@@ -75,7 +83,10 @@ public final class SurgeTest {
 		return counts;
 	}
 
-	/** Variance over mean of the daily counts, at least 1 (Poisson); 1 when there is no mean. */
+	/**
+	 * Variance over mean of the daily counts, at least 1 (Poisson); 1 when there is no
+	 * mean.
+	 */
 	static double dispersion(int[] daily, double mean) {
 		if (mean <= 0) {
 			return 1;
@@ -137,7 +148,10 @@ public final class SurgeTest {
 			return this.probability;
 		}
 
-		/** In words for an alert's detail: "9 in the 5 days to 2022-06-20 against 1.4 expected (a chance of 1 in 2,500)". */
+		/**
+		 * In words for an alert's detail: "9 in the 5 days to 2022-06-20 against 1.4
+		 * expected (a chance of 1 in 2,500)".
+		 */
 		public String describe() {
 			return String.format("%d in the %d days to %s against %.1f expected (a chance of 1 in %,.0f)", this.count,
 					this.days, java.time.LocalDate.ofEpochDay(this.lastDay), this.expected,

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** One administrator-tunable value as a fact, so that a change re-evaluates only the rules that use it. */
+/**
+ * One administrator-tunable value as a fact, so that a change re-evaluates only the rules
+ * that use it.
+ */
 public final class Threshold {
 
 	private final String key;
@@ -13,8 +16,10 @@ public final class Threshold {
 
 	Threshold(String key, Object value) {
 		this.key = key;
-		// A list is copied into one that answers contains(null) with false, so that a rule may
-		// write "actor2Group memberOf $rivals" of an incident with no actor2 (List.of throws).
+		// A list is copied into one that answers contains(null) with false, so that a
+		// rule may
+		// write "actor2Group memberOf $rivals" of an incident with no actor2 (List.of
+		// throws).
 		this.value = (value instanceof List<?> list) ? Collections.unmodifiableList(new ArrayList<>(list)) : value;
 	}
 
@@ -30,12 +35,17 @@ public final class Threshold {
 		return ((Number) this.value).doubleValue();
 	}
 
-	/** Of a {@code grade} threshold ("B3"): the worst source reliability it accepts, "B". */
+	/**
+	 * Of a {@code grade} threshold ("B3"): the worst source reliability it accepts, "B".
+	 */
 	public String getReliability() {
 		return ((String) this.value).substring(0, 1);
 	}
 
-	/** Of a {@code grade} threshold ("B3"): the worst information credibility it accepts, 3. */
+	/**
+	 * Of a {@code grade} threshold ("B3"): the worst information credibility it accepts,
+	 * 3.
+	 */
 	public int getCredibility() {
 		return ((String) this.value).charAt(1) - '0';
 	}

@@ -6,10 +6,10 @@ import java.util.TreeMap;
 import org.springframework.modulith.NamedInterface;
 
 /**
- * A complete, validated set of threshold values ({@code indicator.name} to value); how many
- * days of incidents the rules count over (they stay in the session), and how far back the
- * longest lookback reaches (incidents that far back pass through the session once, so
- * rules can keep small derived facts of them, and then leave).
+ * A complete, validated set of threshold values ({@code indicator.name} to value); how
+ * many days of incidents the rules count over (they stay in the session), and how far
+ * back the longest lookback reaches (incidents that far back pass through the session
+ * once, so rules can keep small derived facts of them, and then leave).
  */
 @NamedInterface("api")
 public record ThresholdSet(Map<String, Object> values, int retentionDays, int lookbackDays) {
@@ -19,9 +19,9 @@ public record ThresholdSet(Map<String, Object> values, int retentionDays, int lo
 	}
 
 	/**
-	 * Validated values with what they imply: retention is the longest per-indicator sum of
-	 * DAYS windows; the lookback adds an indicator's LOOKBACK periods to its windows (an
-	 * event still in a window is judged against the lookback behind it).
+	 * Validated values with what they imply: retention is the longest per-indicator sum
+	 * of DAYS windows; the lookback adds an indicator's LOOKBACK periods to its windows
+	 * (an event still in a window is judged against the lookback behind it).
 	 */
 	public static ThresholdSet of(Map<String, Object> values, Map<String, ThresholdType> schema) {
 		Map<String, Integer> windows = new TreeMap<>();

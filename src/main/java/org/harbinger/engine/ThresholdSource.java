@@ -16,7 +16,10 @@ public interface ThresholdSource {
 	/** The file as it is now (or the jar's default copy when there is none on disk). */
 	EditableFiles.Text current();
 
-	/** The values in {@code file}; throws {@link org.harbinger.system.ConfigFileException} naming each problem. */
+	/**
+	 * The values in {@code file}; throws {@link org.harbinger.system.ConfigFileException}
+	 * naming each problem.
+	 */
 	ThresholdSet parse(EditableFiles.Text file, Map<String, ThresholdType> schema);
 
 }

@@ -12,8 +12,10 @@ import org.springframework.modulith.NamedInterface;
 @NamedInterface("api")
 public enum ThresholdType {
 
-	// Each kind's bounds, declared here beside it: a value outside them is refused naming the key.
-	// The upper bounds keep a typing slip (window-days: 2147483647) from reloading every incident
+	// Each kind's bounds, declared here beside it: a value outside them is refused naming
+	// the key.
+	// The upper bounds keep a typing slip (window-days: 2147483647) from reloading every
+	// incident
 	// into the session, and a list from growing without end.
 
 	/** A counting window in days, 1 to ten years. */
@@ -27,13 +29,13 @@ public enum ThresholdType {
 	/** A non-empty list of names: at most 200, each at most 200 characters. */
 	LIST(1, 200),
 	/**
-	 * A minimum Admiralty grade such as {@code B3}: source reliability A-F and information
-	 * credibility 1-6, each this good or better (docs/grading.md).
+	 * A minimum Admiralty grade such as {@code B3}: source reliability A-F and
+	 * information credibility 1-6, each this good or better (docs/grading.md).
 	 */
 	GRADE(1, 6),
 	/**
-	 * A probability above 0 and at most 0.5, such as the chance below which a count is too
-	 * unlikely to be the baseline's (a surge test's significance level).
+	 * A probability above 0 and at most 0.5, such as the chance below which a count is
+	 * too unlikely to be the baseline's (a surge test's significance level).
 	 */
 	PROBABILITY(0, 0);
 
@@ -48,7 +50,9 @@ public enum ThresholdType {
 		this.maximum = maximum;
 	}
 
-	/** The checked value of a YAML scalar or list, or an exception saying what is wrong. */
+	/**
+	 * The checked value of a YAML scalar or list, or an exception saying what is wrong.
+	 */
 	public Object parse(String scalar, List<String> list) {
 		if (this == LIST) {
 			if (list == null || list.isEmpty() || list.stream().anyMatch(String::isBlank)) {
@@ -58,8 +62,8 @@ public enum ThresholdType {
 				throw new IllegalArgumentException(list.size() + " names are more than the maximum " + this.maximum);
 			}
 			list.stream().filter((name) -> name.length() > MAX_NAME).findFirst().ifPresent((name) -> {
-				throw new IllegalArgumentException("a name of " + name.length() + " characters is longer than the maximum "
-						+ MAX_NAME);
+				throw new IllegalArgumentException(
+						"a name of " + name.length() + " characters is longer than the maximum " + MAX_NAME);
 			});
 			return List.copyOf(list);
 		}
@@ -77,7 +81,8 @@ public enum ThresholdType {
 		if (this == PROBABILITY) {
 			double value = number(scalar);
 			if (!(value > 0) || value > 0.5) {
-				throw new IllegalArgumentException(scalar + " must be a probability above 0 and at most 0.5, such as 0.001");
+				throw new IllegalArgumentException(
+						scalar + " must be a probability above 0 and at most 0.5, such as 0.001");
 			}
 			return value;
 		}

@@ -2,7 +2,10 @@ package org.harbinger.engine;
 
 import java.time.LocalDate;
 
-/** The event-time clock as a fact: windows count back from it (docs/architecture.md, decision 1). */
+/**
+ * The event-time clock as a fact: windows count back from it (docs/architecture.md,
+ * decision 1).
+ */
 public final class Today {
 
 	private final LocalDate date;

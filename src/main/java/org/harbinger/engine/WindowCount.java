@@ -25,7 +25,10 @@ public final class WindowCount {
 
 	private final List<String> evidence;
 
-	/** {@code days}: the day buckets in the window, each a {@link WindowDay}, in any order. */
+	/**
+	 * {@code days}: the day buckets in the window, each a {@link WindowDay}, in any
+	 * order.
+	 */
 	public WindowCount(String counter, String name, String scope, Collection<?> days) {
 		this.counter = counter;
 		this.name = name;

@@ -9,7 +9,10 @@ import java.util.List;
  */
 public record WindowDay(String counter, String scope, long day, List<IncidentFact> incidents, List<String> ids) {
 
-	/** {@code incidents}: the day's counted incidents, each an {@link IncidentFact}, in any order. */
+	/**
+	 * {@code incidents}: the day's counted incidents, each an {@link IncidentFact}, in
+	 * any order.
+	 */
 	public static WindowDay of(String counter, String scope, long day, Collection<?> incidents) {
 		List<IncidentFact> sorted = incidents.stream().map(IncidentFact.class::cast).sorted(Evidence.BY_DATE).toList();
 		return new WindowDay(counter, scope, day, sorted, Evidence.ids(sorted));

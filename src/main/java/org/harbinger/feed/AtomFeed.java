@@ -48,7 +48,8 @@ class AtomFeed {
 		this.incidents = incidents;
 		this.catalogue = catalogue;
 		String host = URI.create(catalogue.publicUrl()).getHost();
-		// A tag: URI names an authority and a date it held the name; the ids must never change.
+		// A tag: URI names an authority and a date it held the name; the ids must never
+		// change.
 		this.tagAuthority = "tag:" + ((host != null) ? host : "localhost") + ",2022:harbinger";
 	}
 
@@ -91,8 +92,8 @@ class AtomFeed {
 		category(xml, t.indicator(), this.catalogue.title(t.indicator()));
 		category(xml, t.severity().name(), null);
 		category(xml, t.kind().name(), null);
-		text(xml, "summary", Objects.requireNonNullElse(t.detail(), this.catalogue.title(t.indicator())) + " (evidence: "
-				+ String.join(", ", t.evidence()) + ")");
+		text(xml, "summary", Objects.requireNonNullElse(t.detail(), this.catalogue.title(t.indicator()))
+				+ " (evidence: " + String.join(", ", t.evidence()) + ")");
 		text(xml, "content", content(t, evidence));
 		xml.writeEndElement();
 	}
@@ -111,9 +112,15 @@ class AtomFeed {
 			text.append("\n- ").append(id);
 			Incident incident = evidence.get(id);
 			if (incident != null) {
-				text.append(", ").append(incident.eventDate()).append(", ").append(place(incident)).append("; ")
-					.append(Objects.toString(incident.actor1(), "unknown actor")).append("; ")
-					.append(incident.fatalities()).append(" fatalities");
+				text.append(", ")
+					.append(incident.eventDate())
+					.append(", ")
+					.append(place(incident))
+					.append("; ")
+					.append(Objects.toString(incident.actor1(), "unknown actor"))
+					.append("; ")
+					.append(incident.fatalities())
+					.append(" fatalities");
 				if (incident.notes() != null && !incident.notes().isBlank()) {
 					text.append("; ").append(incident.notes());
 				}

@@ -6,7 +6,10 @@ import org.harbinger.system.PublicUrl;
 
 import org.springframework.stereotype.Component;
 
-/** What the feeds say about an indicator (from the metadata of its rule in force) and where an alert lives in the dashboard. */
+/**
+ * What the feeds say about an indicator (from the metadata of its rule in force) and
+ * where an alert lives in the dashboard.
+ */
 @Component
 class Catalogue {
 
@@ -19,7 +22,9 @@ class Catalogue {
 		this.publicUrl = publicUrl;
 	}
 
-	/** The indicator's plain-language title, or its id when no rule declares it any more. */
+	/**
+	 * The indicator's plain-language title, or its id when no rule declares it any more.
+	 */
 	String title(String indicator) {
 		return this.inForce.now().title(indicator);
 	}

@@ -14,7 +14,10 @@ final class CsvCells {
 	private CsvCells() {
 	}
 
-	/** A text cell, neutralised if a spreadsheet would take it for a formula; null is empty. */
+	/**
+	 * A text cell, neutralised if a spreadsheet would take it for a formula; null is
+	 * empty.
+	 */
 	static String text(String value) {
 		if (value == null || value.isEmpty()) {
 			return "";

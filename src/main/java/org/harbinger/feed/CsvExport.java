@@ -19,17 +19,20 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Alerts and incidents as RFC 4180 CSV (CRLF line ends, quotes only where needed),
- * safe to open in a spreadsheet: text cells go through {@link CsvCells#text}. The
- * incident columns are the native import format's, so an export can be edited and
- * imported again (a neutralised cell then keeps its leading quote).
+ * Alerts and incidents as RFC 4180 CSV (CRLF line ends, quotes only where needed), safe
+ * to open in a spreadsheet: text cells go through {@link CsvCells#text}. The incident
+ * columns are the native import format's, so an export can be edited and imported again
+ * (a neutralised cell then keeps its leading quote).
  */
 @Component
 class CsvExport {
 
 	private static final String CRLF = "\r\n";
 
-	/** The incident columns, named as the native format names them (IncidentFields.NAMES), each with its cell. */
+	/**
+	 * The incident columns, named as the native format names them (IncidentFields.NAMES),
+	 * each with its cell.
+	 */
 	static final Map<String, Function<Incident, String>> INCIDENT_COLUMNS = incidentColumns();
 
 	private final AlertRepository alerts;
@@ -48,24 +51,30 @@ class CsvExport {
 		out.write(CsvWriter.line(List.of("id", "indicator", "title", "scope", "status", "severity", "first_fired_on",
 				"changed_on", "updated_at", "detail", "evidence", "link")) + CRLF);
 		for (Alert alert : this.alerts.find(filter)) {
-			out.write(CsvWriter.line(List.of(CsvCells.value(alert.id()), CsvCells.text(alert.indicator()),
-					CsvCells.text(this.catalogue.title(alert.indicator())), CsvCells.text(alert.scope()),
-					CsvCells.value(alert.status()), CsvCells.value(alert.severity()), CsvCells.value(alert.firstFiredOn()),
-					CsvCells.value(alert.changedOn()), CsvCells.value(alert.updatedAt()), CsvCells.text(alert.detail()),
-					CsvCells.text(String.join(";", alert.evidence())), this.catalogue.alertLink(alert.id()))) + CRLF);
+			out.write(CsvWriter
+				.line(List.of(CsvCells.value(alert.id()), CsvCells.text(alert.indicator()),
+						CsvCells.text(this.catalogue.title(alert.indicator())), CsvCells.text(alert.scope()),
+						CsvCells.value(alert.status()), CsvCells.value(alert.severity()),
+						CsvCells.value(alert.firstFiredOn()), CsvCells.value(alert.changedOn()),
+						CsvCells.value(alert.updatedAt()), CsvCells.text(alert.detail()),
+						CsvCells.text(String.join(";", alert.evidence())), this.catalogue.alertLink(alert.id())))
+					+ CRLF);
 		}
 		out.flush();
 	}
 
-	/** Streams the incidents row by row; the transaction lets PostgreSQL fetch them in batches. */
+	/**
+	 * Streams the incidents row by row; the transaction lets PostgreSQL fetch them in
+	 * batches.
+	 */
 	@Transactional(readOnly = true)
 	public void writeIncidents(IncidentRepository.Search search, Writer out) throws IOException {
 		out.write(CsvWriter.line(List.copyOf(INCIDENT_COLUMNS.keySet())) + CRLF);
 		try {
 			this.incidents.forEachMatching(search, (incident) -> {
 				try {
-					out.write(CsvWriter.line(INCIDENT_COLUMNS.values().stream().map((cell) -> cell.apply(incident)).toList())
-							+ CRLF);
+					out.write(CsvWriter
+						.line(INCIDENT_COLUMNS.values().stream().map((cell) -> cell.apply(incident)).toList()) + CRLF);
 				}
 				catch (IOException ex) {
 					throw new UncheckedIOException(ex);

@@ -60,8 +60,8 @@ class FeedController {
 		String self = this.catalogue.publicUrl() + "/api/feeds/transitions.atom"
 				+ ((request.getQueryString() != null) ? "?" + request.getQueryString() : "");
 		response.setContentType("application/atom+xml;charset=UTF-8");
-		this.atom.write(filter(null, indicator, scope, severity),
-				Math.max(1, Math.min(limit, MAX_ENTRIES)), self, response.getOutputStream());
+		this.atom.write(filter(null, indicator, scope, severity), Math.max(1, Math.min(limit, MAX_ENTRIES)), self,
+				response.getOutputStream());
 	}
 
 	@GetMapping("/api/feeds/alerts.csv")
@@ -78,10 +78,8 @@ class FeedController {
 			@RequestParam(name = "event_type", required = false) String eventType,
 			@RequestParam(required = false) String actor, @RequestParam(required = false) String source,
 			HttpServletResponse response) throws IOException {
-		this.csv.writeIncidents(
-				new IncidentRepository.Search(from, to, given(country), given(admin1), given(eventType), given(actor),
-						given(source)),
-				csv(response, "incidents.csv"));
+		this.csv.writeIncidents(new IncidentRepository.Search(from, to, given(country), given(admin1), given(eventType),
+				given(actor), given(source)), csv(response, "incidents.csv"));
 	}
 
 	@GetMapping("/api/feeds/alerts.stix.json")

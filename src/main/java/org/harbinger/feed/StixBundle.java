@@ -25,8 +25,8 @@ import org.springframework.stereotype.Component;
  * Alerts as a STIX 2.1 bundle for threat-intelligence platforms: Harbinger's
  * {@code identity}, one {@code indicator} per alert and one {@code report} that lists
  * them. Ids are UUIDv5 names of the alert keys and timestamps come from the alerts, so
- * exporting unchanged alerts again gives the same bytes, and a changed alert keeps its
- * id with a later {@code modified} (a new version, in STIX terms).
+ * exporting unchanged alerts again gives the same bytes, and a changed alert keeps its id
+ * with a later {@code modified} (a new version, in STIX terms).
  */
 @Component
 class StixBundle {
@@ -34,7 +34,10 @@ class StixBundle {
 	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
 		.withZone(ZoneOffset.UTC);
 
-	/** When Harbinger's identity object was first written; it never changes, so neither does its version. */
+	/**
+	 * When Harbinger's identity object was first written; it never changes, so neither
+	 * does its version.
+	 */
 	private static final Instant IDENTITY_CREATED = Instant.parse("2022-01-01T00:00:00Z");
 
 	static final String IDENTITY_ID = StixIds.id("identity", "harbinger");
@@ -92,7 +95,8 @@ class StixBundle {
 		indicator.put("pattern_version", "2.1");
 		indicator.put("valid_from", TIMESTAMP.format(validFrom));
 		if (alert.status() == Alert.Status.RESOLVED) {
-			// valid_until must lie after valid_from, even for an alert retracted on its first day.
+			// valid_until must lie after valid_from, even for an alert retracted on its
+			// first day.
 			LocalDate until = alert.changedOn().isAfter(alert.firstFiredOn()) ? alert.changedOn()
 					: alert.firstFiredOn().plusDays(1);
 			indicator.put("valid_until", TIMESTAMP.format(midnight(until)));
@@ -110,10 +114,12 @@ class StixBundle {
 	}
 
 	private ObjectNode report(AlertRepository.Filter filter, List<Alert> found) {
-		Instant created = found.stream().map((alert) -> min(midnight(alert.firstFiredOn()), alert.updatedAt()))
+		Instant created = found.stream()
+			.map((alert) -> min(midnight(alert.firstFiredOn()), alert.updatedAt()))
 			.min(Comparator.naturalOrder())
 			.orElse(IDENTITY_CREATED);
-		// Any change in the alert book makes a new version, so modified never goes back when an alert leaves the filter.
+		// Any change in the alert book makes a new version, so modified never goes back
+		// when an alert leaves the filter.
 		Instant modified = this.alerts.find(new AlertRepository.Filter(null, null, null, null))
 			.stream()
 			.map(Alert::updatedAt)
@@ -122,9 +128,10 @@ class StixBundle {
 		ObjectNode report = common("report", StixIds.id("report", "harbinger:alerts:" + key(filter, "*", "|")),
 				min(created, modified), modified);
 		report.put("name", "Harbinger alerts" + describe(filter));
-		report.put("description", found.size() + " alert(s) from Harbinger's early-warning indicators; "
-				+ "each indicator object is one alert (indicator and scope), its pattern matches Harbinger's "
-				+ "x-harbinger-alert records.");
+		report.put("description",
+				found.size() + " alert(s) from Harbinger's early-warning indicators; "
+						+ "each indicator object is one alert (indicator and scope), its pattern matches Harbinger's "
+						+ "x-harbinger-alert records.");
 		report.putArray("report_types").add("threat-report");
 		report.put("published", TIMESTAMP.format(modified));
 		ArrayNode refs = report.putArray("object_refs").add(IDENTITY_ID);
@@ -165,7 +172,10 @@ class StixBundle {
 		return parts.isEmpty() ? "" : " (" + parts + ")";
 	}
 
-	/** The filter's values joined; an unset one is {@code unset}, or left out when that is null. */
+	/**
+	 * The filter's values joined; an unset one is {@code unset}, or left out when that is
+	 * null.
+	 */
 	private static String key(AlertRepository.Filter filter, String unset, String separator) {
 		return Stream.of(filter.status(), filter.indicator(), filter.scope(), filter.severity())
 			.map((value) -> (value != null) ? String.valueOf(value) : unset)

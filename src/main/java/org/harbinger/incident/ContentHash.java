@@ -3,11 +3,11 @@ package org.harbinger.incident;
 import java.time.LocalDate;
 
 /**
- * A 64-bit FNV-1a hash of everything stored about an incident: of each column value's text
- * ({@code String.valueOf}), each followed by 0x1f. An import compares it with the stored
- * one to tell an amendment from a re-send. Strings, whole numbers and dates are hashed as
- * that text without making it, since this runs for every row imported; the value must not
- * change, or every stored row would look amended on its next import.
+ * A 64-bit FNV-1a hash of everything stored about an incident: of each column value's
+ * text ({@code String.valueOf}), each followed by 0x1f. An import compares it with the
+ * stored one to tell an amendment from a re-send. Strings, whole numbers and dates are
+ * hashed as that text without making it, since this runs for every row imported; the
+ * value must not change, or every stored row would look amended on its next import.
  */
 final class ContentHash {
 
@@ -47,10 +47,15 @@ final class ContentHash {
 		return hash;
 	}
 
-	/** Hashes the decimal digits of a number that is not negative, zero-padded to at least {@code width}. */
+	/**
+	 * Hashes the decimal digits of a number that is not negative, zero-padded to at least
+	 * {@code width}.
+	 */
 	private static long digits(long hash, long number, int width) {
-		// Cut right to left by the constant ten, which the compiler turns into a multiplication
-		// (dividing by a variable power of ten took a sixth of the reading thread), then hashed left to right.
+		// Cut right to left by the constant ten, which the compiler turns into a
+		// multiplication
+		// (dividing by a variable power of ten took a sixth of the reading thread), then
+		// hashed left to right.
 		byte[] digits = new byte[19];
 		int first = digits.length;
 		long rest = number;

@@ -26,7 +26,10 @@ public class IncidentChangeLog {
 
 	}
 
-	/** One logged change: its place in the log, the incident, what happened to it, and whether this node logged it. */
+	/**
+	 * One logged change: its place in the log, the incident, what happened to it, and
+	 * whether this node logged it.
+	 */
 	public record Change(long seq, IncidentKey key, Kind kind, boolean mine) {
 	}
 
@@ -65,9 +68,9 @@ public class IncidentChangeLog {
 	}
 
 	/**
-	 * Changes logged after {@code after}, and those at the places in {@code gaps} (numbers
-	 * skipped by a transaction that had not committed yet), in log order. This node's own are
-	 * listed too, marked, so that a reader can tell them from gaps.
+	 * Changes logged after {@code after}, and those at the places in {@code gaps}
+	 * (numbers skipped by a transaction that had not committed yet), in log order. This
+	 * node's own are listed too, marked, so that a reader can tell them from gaps.
 	 */
 	public List<Change> since(long after, Collection<Long> gaps) {
 		StringBuilder sql = new StringBuilder(

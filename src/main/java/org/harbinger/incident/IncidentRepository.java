@@ -16,7 +16,9 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Incidents in the database, the source of truth the engine can always be rebuilt from. */
+/**
+ * Incidents in the database, the source of truth the engine can always be rebuilt from.
+ */
 @Repository
 public class IncidentRepository {
 
@@ -40,8 +42,9 @@ public class IncidentRepository {
 	}
 
 	/**
-	 * How many of the incidents an import last sent are dated after {@code day}: beyond the
-	 * event-time clock, held until it reaches them. An id range, which the primary key serves.
+	 * How many of the incidents an import last sent are dated after {@code day}: beyond
+	 * the event-time clock, held until it reaches them. An id range, which the primary
+	 * key serves.
 	 */
 	public long countImportedAfter(long importId, LocalDate day) {
 		return this.jdbc.sql("SELECT COUNT(*) FROM incident WHERE id >= ? AND import_id = ?")
@@ -51,8 +54,8 @@ public class IncidentRepository {
 	}
 
 	/**
-	 * Streams the incidents dated on or after {@code from}, oldest first (in the order they
-	 * arrived within a day), without holding them all.
+	 * Streams the incidents dated on or after {@code from}, oldest first (in the order
+	 * they arrived within a day), without holding them all.
 	 */
 	public void forEachSince(LocalDate from, Consumer<Incident> action) {
 		this.jdbc.sql("SELECT " + IncidentColumns.COLUMNS + " FROM incident WHERE id >= ? ORDER BY id")
@@ -62,16 +65,16 @@ public class IncidentRepository {
 
 	/**
 	 * What to pick from the incidents; a null field matches everything. Dates are event
-	 * dates, both ends included; {@code actor} is a case-insensitive part of actor1, actor2
-	 * or either associated actor.
+	 * dates, both ends included; {@code actor} is a case-insensitive part of actor1,
+	 * actor2 or either associated actor.
 	 */
 	public record Search(LocalDate from, LocalDate to, String country, String admin1, String eventType, String actor,
 			String source) {
 	}
 
 	/**
-	 * Streams the matching incidents, oldest first (in the order they arrived within a day),
-	 * fetched in batches so that memory stays flat.
+	 * Streams the matching incidents, oldest first (in the order they arrived within a
+	 * day), fetched in batches so that memory stays flat.
 	 */
 	public void forEachMatching(Search search, Consumer<Incident> action) {
 		StringBuilder sql = new StringBuilder("SELECT " + IncidentColumns.COLUMNS + " FROM incident WHERE 1 = 1");
@@ -111,7 +114,9 @@ public class IncidentRepository {
 		if (eventIds.isEmpty()) {
 			return List.of();
 		}
-		return this.jdbc.sql("SELECT " + IncidentColumns.COLUMNS + " FROM incident WHERE event_id IN (:ids) ORDER BY event_date, event_id")
+		return this.jdbc
+			.sql("SELECT " + IncidentColumns.COLUMNS
+					+ " FROM incident WHERE event_id IN (:ids) ORDER BY event_date, event_id")
 			.param("ids", eventIds)
 			.query((rs, row) -> IncidentColumns.map(rs))
 			.list();

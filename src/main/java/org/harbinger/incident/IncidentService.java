@@ -16,9 +16,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Stores incidents (the database first: it is the source of truth), then tells the engine.
- * A row identical to the stored one is left alone and not re-evaluated; a changed one is
- * an amendment, which the engine evaluates in place of the old version.
+ * Stores incidents (the database first: it is the source of truth), then tells the
+ * engine. A row identical to the stored one is left alone and not re-evaluated; a changed
+ * one is an amendment, which the engine evaluates in place of the old version.
  */
 @Service
 public class IncidentService {
@@ -31,7 +31,10 @@ public class IncidentService {
 
 	private final IncidentChangeLog changeLog;
 
-	/** Whether the last batch written was mostly rows already stored: a hint, so racing writers do no harm. */
+	/**
+	 * Whether the last batch written was mostly rows already stored: a hint, so racing
+	 * writers do no harm.
+	 */
 	private volatile boolean lastBatchMostlyStored;
 
 	IncidentService(IncidentWriter writer, UnknownActors unknownActors, ApplicationEventPublisher events,
@@ -42,7 +45,9 @@ public class IncidentService {
 		this.events = events;
 	}
 
-	/** How a batch from the API landed: new incidents and re-sent ones (changed or not). */
+	/**
+	 * How a batch from the API landed: new incidents and re-sent ones (changed or not).
+	 */
 	public record Recorded(int created, int amended, int unchanged) {
 
 		/** Amended or re-sent unchanged: what the API reports as updated. */
@@ -52,7 +57,10 @@ public class IncidentService {
 
 	}
 
-	/** An incident, ready to store, and the line of the file it came from (null from the API). */
+	/**
+	 * An incident, ready to store, and the line of the file it came from (null from the
+	 * API).
+	 */
 	public record Numbered(Integer line, IncidentRow row) {
 
 		public Numbered(Integer line, Incident incident) {
@@ -69,14 +77,16 @@ public class IncidentService {
 	public record Duplicate(Numbered row, int firstLine) {
 	}
 
-	/** How a batch landed; {@code evaluated} completes when the engine has evaluated it. */
+	/**
+	 * How a batch landed; {@code evaluated} completes when the engine has evaluated it.
+	 */
 	public record Outcome(int created, int amended, int unchanged, int deleted, List<Duplicate> duplicates,
 			CompletableFuture<Void> evaluated) {
 	}
 
 	/**
-	 * Stores the batch in one transaction, all or nothing. Within a batch the last record for
-	 * an identity wins, as a re-send would.
+	 * Stores the batch in one transaction, all or nothing. Within a batch the last record
+	 * for an identity wins, as a re-send would.
 	 */
 	@Transactional
 	public Recorded record(List<Incident> incidents) {
@@ -86,7 +96,10 @@ public class IncidentService {
 		return new Recorded(outcome.created(), outcome.amended(), outcome.unchanged());
 	}
 
-	/** Removes an incident; the engine retracts it, and alerts that depended on it are re-evaluated. */
+	/**
+	 * Removes an incident; the engine retracts it, and alerts that depended on it are
+	 * re-evaluated.
+	 */
 	@Transactional
 	public boolean delete(IncidentKey key) {
 		return write(List.of(), List.of(key), null).deleted() > 0;
@@ -96,10 +109,10 @@ public class IncidentService {
 	 * Writes incidents and deletions in the caller's transaction. For an import, a row
 	 * whose identity an earlier line of the same import wrote is refused, not stored.
 	 * <p>
-	 * Where the database allows it (H2), rows are inserted first and only those it refuses
-	 * as already stored are looked up: a fresh import then asks nothing per row. After a
-	 * batch that was mostly stored rows (a file imported again) the next one looks up first,
-	 * so a repeated file does not pay a refused insert per row.
+	 * Where the database allows it (H2), rows are inserted first and only those it
+	 * refuses as already stored are looked up: a fresh import then asks nothing per row.
+	 * After a batch that was mostly stored rows (a file imported again) the next one
+	 * looks up first, so a repeated file does not pay a refused insert per row.
 	 */
 	@Transactional
 	public Outcome write(List<Numbered> rows, List<IncidentKey> deletions, Long importId) {
@@ -172,9 +185,12 @@ public class IncidentService {
 				sorted.duplicates, recorded.evaluated());
 	}
 
-	/** The rows inserted or updated, in the order they came, which is the order the engine hears them in. */
-	private static List<Incident> changedInOrder(List<IncidentWriter.Write> inOrder,
-			List<IncidentWriter.Write> inserts, List<IncidentWriter.Update> updates) {
+	/**
+	 * The rows inserted or updated, in the order they came, which is the order the engine
+	 * hears them in.
+	 */
+	private static List<Incident> changedInOrder(List<IncidentWriter.Write> inOrder, List<IncidentWriter.Write> inserts,
+			List<IncidentWriter.Update> updates) {
 		// The usual batch of a new file: every row was inserted.
 		if (inserts.size() == inOrder.size()) {
 			return inOrder.stream().map(IncidentWriter.Write::incident).toList();
@@ -185,7 +201,10 @@ public class IncidentService {
 		return inOrder.stream().filter(written::contains).map(IncidentWriter.Write::incident).toList();
 	}
 
-	/** Rows whose identity is already stored, sorted into amendments, re-sends and repeats within one import. */
+	/**
+	 * Rows whose identity is already stored, sorted into amendments, re-sends and repeats
+	 * within one import.
+	 */
 	private static final class Sorted {
 
 		private final Long importId;

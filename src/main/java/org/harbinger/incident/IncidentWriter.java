@@ -22,15 +22,19 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 /**
- * Writes to the incident table for {@link IncidentService}, the one writer: batched inserts
- * (ids ordered by event date, {@link IncidentIds}), updates, deletions, and the look-up of what
- * is stored already.
+ * Writes to the incident table for {@link IncidentService}, the one writer: batched
+ * inserts (ids ordered by event date, {@link IncidentIds}), updates, deletions, and the
+ * look-up of what is stored already.
  */
 @Repository
 class IncidentWriter {
 
 	private static final String UPDATE = "UPDATE incident SET id = ?, "
-			+ Arrays.stream(IncidentColumns.COLUMNS.split(", ")).skip(2).map((column) -> column + " = ?").reduce((a, b) -> a + ", " + b).get()
+			+ Arrays.stream(IncidentColumns.COLUMNS.split(", "))
+				.skip(2)
+				.map((column) -> column + " = ?")
+				.reduce((a, b) -> a + ", " + b)
+				.get()
 			+ ", content_hash = ?, import_id = ?, import_line = ?, updated_at = ? WHERE source = ? AND event_id = ?";
 
 	/** SQLSTATE of a unique constraint's refusal. */
@@ -39,24 +43,29 @@ class IncidentWriter {
 	private final JdbcTemplate template;
 
 	/**
-	 * Whether a statement of a batch that fails leaves the others and the transaction as they
-	 * were (H2), so that rows can be inserted first and the few already stored found from the
-	 * refusals; PostgreSQL aborts the whole transaction instead.
+	 * Whether a statement of a batch that fails leaves the others and the transaction as
+	 * they were (H2), so that rows can be inserted first and the few already stored found
+	 * from the refusals; PostgreSQL aborts the whole transaction instead.
 	 */
 	private final boolean insertsFirst;
 
-	/** The id is the day's first id (bound) plus the sequence's next number, which each vendor spells its way. */
+	/**
+	 * The id is the day's first id (bound) plus the sequence's next number, which each
+	 * vendor spells its way.
+	 */
 	private final String insertSql;
 
 	IncidentWriter(JdbcTemplate template) {
 		this.template = template;
 		this.insertsFirst = "H2".equals(template
 			.execute((ConnectionCallback<String>) (connection) -> connection.getMetaData().getDatabaseProductName()));
-		// The transaction's time for both times: one value, not two binds and conversions a row.
+		// The transaction's time for both times: one value, not two binds and conversions
+		// a row.
 		this.insertSql = "INSERT INTO incident (id, " + IncidentColumns.COLUMNS
 				+ ", content_hash, import_id, import_line, recorded_at, updated_at) VALUES (? + "
 				+ (this.insertsFirst ? "NEXT VALUE FOR incident_seq" : "nextval('incident_seq')") + ", "
-				+ "?, ".repeat(IncidentColumns.COLUMNS.split(", ").length + 3) + "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)";
+				+ "?, ".repeat(IncidentColumns.COLUMNS.split(", ").length + 3)
+				+ "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)";
 	}
 
 	boolean insertsFirst() {
@@ -64,8 +73,8 @@ class IncidentWriter {
 	}
 
 	/**
-	 * What the database holds for an identity: its id, a hash of its content, and the import
-	 * and line that last wrote it.
+	 * What the database holds for an identity: its id, a hash of its content, and the
+	 * import and line that last wrote it.
 	 */
 	record Stored(long id, long hash, Long importId, Integer line) {
 	}
@@ -87,7 +96,10 @@ class IncidentWriter {
 	record Update(Write write, long id) {
 	}
 
-	/** What the database holds for these identities, in one query: an array parameter, not a long IN list. */
+	/**
+	 * What the database holds for these identities, in one query: an array parameter, not
+	 * a long IN list.
+	 */
 	Map<IncidentKey, Stored> stored(Collection<IncidentKey> keys) {
 		Map<IncidentKey, Stored> stored = new HashMap<>();
 		if (keys.isEmpty()) {
@@ -114,8 +126,9 @@ class IncidentWriter {
 	}
 
 	/**
-	 * Inserts the writes and returns those the identity's unique constraint refused: already
-	 * stored. Only where {@link #insertsFirst()}; any other refusal fails the whole call.
+	 * Inserts the writes and returns those the identity's unique constraint refused:
+	 * already stored. Only where {@link #insertsFirst()}; any other refusal fails the
+	 * whole call.
 	 */
 	List<Write> insertNew(List<Write> writes) {
 		if (writes.isEmpty()) {
@@ -188,10 +201,14 @@ class IncidentWriter {
 		});
 	}
 
-	/** Records which import and line last sent these unchanged incidents, so a repeat later in the file is caught. */
+	/**
+	 * Records which import and line last sent these unchanged incidents, so a repeat
+	 * later in the file is caught.
+	 */
 	void markImported(List<Write> writes) {
-		this.template.batchUpdate("UPDATE incident SET import_id = ?, import_line = ? WHERE source = ? AND event_id = ?",
-				writes, writes.size(), (statement, write) -> {
+		this.template.batchUpdate(
+				"UPDATE incident SET import_id = ?, import_line = ? WHERE source = ? AND event_id = ?", writes,
+				writes.size(), (statement, write) -> {
 					IncidentColumns.bind(statement, 1, write.importId(), Types.BIGINT);
 					IncidentColumns.bind(statement, 2, write.line(), Types.INTEGER);
 					statement.setString(3, write.incident().source());

@@ -5,7 +5,10 @@ import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/actors/unknown}: actor names no alias matched, most frequent first, to add to config/actors.yml. */
+/**
+ * {@code GET /api/actors/unknown}: actor names no alias matched, most frequent first, to
+ * add to config/actors.yml.
+ */
 @RestController
 class UnknownActorController {
 

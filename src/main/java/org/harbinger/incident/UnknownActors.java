@@ -11,9 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Actor names that no alias in config/actors.yml matched, kept verbatim and counted in the
- * database so that the administrator's list survives a restart. Only incidents stored for
- * the first time count, so importing a file again does not inflate the numbers.
+ * Actor names that no alias in config/actors.yml matched, kept verbatim and counted in
+ * the database so that the administrator's list survives a restart. Only incidents stored
+ * for the first time count, so importing a file again does not inflate the numbers.
  */
 @Repository
 class UnknownActors {
@@ -38,7 +38,10 @@ class UnknownActors {
 		this.template = template;
 	}
 
-	/** One unknown actor name: how many incidents carried it, and the first and last event dates. */
+	/**
+	 * One unknown actor name: how many incidents carried it, and the first and last event
+	 * dates.
+	 */
 	record UnknownActor(String actor, long occurrences, LocalDate firstSeen, LocalDate lastSeen) {
 	}
 
@@ -53,14 +56,16 @@ class UnknownActors {
 			return;
 		}
 		List<Object[]> rows = new ArrayList<>();
-		seen.values().forEach((actor) -> rows.add(new Object[] { actor.actor(), actor.occurrences(), actor.firstSeen(),
-				actor.lastSeen() }));
+		seen.values()
+			.forEach((actor) -> rows
+				.add(new Object[] { actor.actor(), actor.occurrences(), actor.firstSeen(), actor.lastSeen() }));
 		this.template.batchUpdate(MERGE, rows);
 	}
 
 	List<UnknownActor> list() {
-		return this.jdbc.sql("SELECT actor, occurrences, first_seen, last_seen FROM unknown_actor "
-				+ "ORDER BY occurrences DESC, actor")
+		return this.jdbc
+			.sql("SELECT actor, occurrences, first_seen, last_seen FROM unknown_actor "
+					+ "ORDER BY occurrences DESC, actor")
 			.query((rs, row) -> new UnknownActor(rs.getString(1), rs.getLong(2), rs.getObject(3, LocalDate.class),
 					rs.getObject(4, LocalDate.class)))
 			.list();

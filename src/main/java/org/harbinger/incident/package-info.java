@@ -1,5 +1,6 @@
 /**
- * The incident model and store: what happened, graded and keyed (docs/architecture.md, "Packages").
+ * The incident model and store: what happened, graded and keyed (docs/architecture.md,
+ * "Packages").
  */
 @ApplicationModule(allowedDependencies = {})
 package org.harbinger.incident;

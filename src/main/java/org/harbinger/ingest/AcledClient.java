@@ -27,11 +27,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Calls ACLED's API as it documents it: an OAuth password grant at {@code /oauth/token}
- * (client {@code acled}, scope {@code authenticated}), the access token as a bearer on every
- * call, and on a 401 the refresh token (or, refused, a new grant) once before giving up.
- * A 429, a 5xx or no answer is tried again after {@code Retry-After} or a doubling back-off,
- * at most {@code max-attempts} times. Neither the password nor a token ever reaches a log
- * line or an error message: messages name the URL (which carries none) and the status.
+ * (client {@code acled}, scope {@code authenticated}), the access token as a bearer on
+ * every call, and on a 401 the refresh token (or, refused, a new grant) once before
+ * giving up. A 429, a 5xx or no answer is tried again after {@code Retry-After} or a
+ * doubling back-off, at most {@code max-attempts} times. Neither the password nor a token
+ * ever reaches a log line or an error message: messages name the URL (which carries none)
+ * and the status.
  */
 final class AcledClient {
 
@@ -56,7 +57,9 @@ final class AcledClient {
 		this.json = json;
 	}
 
-	/** A call ACLED refused, or that could not be made: the pull fails with this message. */
+	/**
+	 * A call ACLED refused, or that could not be made: the pull fails with this message.
+	 */
 	static final class AcledException extends RuntimeException {
 
 		AcledException(String message) {
@@ -65,7 +68,10 @@ final class AcledClient {
 
 	}
 
-	/** One page of a read endpoint: the rows of its {@code data}, every value as ACLED sent it. */
+	/**
+	 * One page of a read endpoint: the rows of its {@code data}, every value as ACLED
+	 * sent it.
+	 */
 	List<JsonNode> read(String path, Map<String, String> query) throws InterruptedException {
 		URI uri = uri(path, query);
 		HttpResponse<String> response = authorized(uri);
@@ -77,8 +83,8 @@ final class AcledClient {
 			throw new AcledException(path + " answered something that is not JSON: " + ex.getOriginalMessage());
 		}
 		if (!body.path("success").asBoolean(true) || !body.path("data").isArray()) {
-			throw new AcledException(path + " answered status " + body.path("status").asString("?")
-					+ " without data: " + quote(body.path("error").isMissingNode() ? body : body.path("error")));
+			throw new AcledException(path + " answered status " + body.path("status").asString("?") + " without data: "
+					+ quote(body.path("error").isMissingNode() ? body : body.path("error")));
 		}
 		List<JsonNode> rows = new ArrayList<>();
 		body.path("data").forEach(rows::add);
@@ -121,12 +127,16 @@ final class AcledClient {
 					+ quote(response.body()) + ")");
 		}
 		if (response.statusCode() / 100 != 2) {
-			throw new AcledException(uri.getPath() + " answered HTTP " + response.statusCode() + ": " + quote(response.body()));
+			throw new AcledException(
+					uri.getPath() + " answered HTTP " + response.statusCode() + ": " + quote(response.body()));
 		}
 		return response;
 	}
 
-	/** The refresh token when there is one; a new password grant when there is none or it is refused. */
+	/**
+	 * The refresh token when there is one; a new password grant when there is none or it
+	 * is refused.
+	 */
 	private void renew() throws InterruptedException {
 		if (this.refreshToken != null) {
 			Map<String, String> form = new LinkedHashMap<>();
@@ -152,8 +162,9 @@ final class AcledClient {
 	}
 
 	/**
-	 * Posts a token request; keeps the tokens it answers. Returns false when it is refused and
-	 * {@code mustSucceed} is false; throws when it is refused and must succeed.
+	 * Posts a token request; keeps the tokens it answers. Returns false when it is
+	 * refused and {@code mustSucceed} is false; throws when it is refused and must
+	 * succeed.
 	 */
 	private boolean token(Map<String, String> form, boolean mustSucceed) throws InterruptedException {
 		String body = form.entrySet()
@@ -182,16 +193,20 @@ final class AcledClient {
 		if (!mustSucceed) {
 			return false;
 		}
-		// Only the OAuth error's code and description: an answer might echo what was sent.
+		// Only the OAuth error's code and description: an answer might echo what was
+		// sent.
 		String reason = (answer == null) ? "" : (answer.path("error").asString("") + " "
-				+ answer.path("error_description").asString(answer.path("message").asString(""))).trim();
+				+ answer.path("error_description").asString(answer.path("message").asString("")))
+			.trim();
 		throw new AcledException("/oauth/token refused the password grant for harbinger.acled.username (HTTP "
 				+ response.statusCode() + (reason.isEmpty() ? "" : ": " + cut(reason)) + ")");
 	}
 
-	/** Sends the request until it is answered with neither 429 nor 5xx, at most max-attempts times. */
-	private HttpResponse<String> withRetries(Supplier<HttpRequest> request, String path)
-			throws InterruptedException {
+	/**
+	 * Sends the request until it is answered with neither 429 nor 5xx, at most
+	 * max-attempts times.
+	 */
+	private HttpResponse<String> withRetries(Supplier<HttpRequest> request, String path) throws InterruptedException {
 		for (int attempt = 1;; attempt++) {
 			Duration wait;
 			String why;
@@ -213,14 +228,15 @@ final class AcledClient {
 						+ " (harbinger.acled.max-attempts is " + this.settings.maxAttempts() + ")");
 			}
 			wait = min(wait, this.settings.maxBackoff());
-			logger.info("ACLED {}: {}; trying again in {} ms (attempt {} of {})", path, why, wait.toMillis(), attempt + 1,
-					this.settings.maxAttempts());
+			logger.info("ACLED {}: {}; trying again in {} ms (attempt {} of {})", path, why, wait.toMillis(),
+					attempt + 1, this.settings.maxAttempts());
 			Thread.sleep(wait.toMillis());
 		}
 	}
 
 	private Duration backoff(int attempt) {
-		return min(this.settings.firstBackoff().multipliedBy(1L << Math.min(attempt - 1, 20)), this.settings.maxBackoff());
+		return min(this.settings.firstBackoff().multipliedBy(1L << Math.min(attempt - 1, 20)),
+				this.settings.maxBackoff());
 	}
 
 	/** {@code Retry-After} in seconds or as an HTTP date. */

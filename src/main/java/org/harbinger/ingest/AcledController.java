@@ -12,10 +12,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * {@code POST /api/acled/pull} (ADMIN): pulls from ACLED now, answering like an upload: 200
- * with the report when the pull ends within the wait, else 202 with its import job's
- * {@code Location}. {@code ?since=DATE} reloads the events dated from then. A pull under way
- * answers 409 with its job's {@code Location}; no credentials, 503 naming the settings.
+ * {@code POST /api/acled/pull} (ADMIN): pulls from ACLED now, answering like an upload:
+ * 200 with the report when the pull ends within the wait, else 202 with its import job's
+ * {@code Location}. {@code ?since=DATE} reloads the events dated from then. A pull under
+ * way answers 409 with its job's {@code Location}; no credentials, 503 naming the
+ * settings.
  */
 @RestController
 class AcledController {
@@ -31,7 +32,8 @@ class AcledController {
 
 	@PostMapping("/api/acled/pull")
 	ResponseEntity<ImportReport> pull(
-			@RequestParam(name = "since", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate since,
+			@RequestParam(name = "since",
+					required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate since,
 			@RequestParam(name = "wait", required = false) Integer wait) {
 		if (since != null && since.isAfter(LocalDate.now(ZoneOffset.UTC))) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "since: " + since + " is in the future");

@@ -17,11 +17,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Downloads what a pull asks for into its spool file, a page at a time: the events
- * ({@code /api/acled/read}, by event date BETWEEN for a load, by {@code timestamp} since the
- * cursor for changes), then the deletions ({@code /api/deleted/read}), each paged by
- * {@code limit} and {@code page} until a short page. Each row is one line of JSON as ACLED sent
- * it. After each page the file is forced to disk and the checkpoint told where the next page
- * begins, so a stop loses at most the page in hand.
+ * ({@code /api/acled/read}, by event date BETWEEN for a load, by {@code timestamp} since
+ * the cursor for changes), then the deletions ({@code /api/deleted/read}), each paged by
+ * {@code limit} and {@code page} until a short page. Each row is one line of JSON as
+ * ACLED sent it. After each page the file is forced to disk and the checkpoint told where
+ * the next page begins, so a stop loses at most the page in hand.
  */
 final class AcledDownload {
 
@@ -35,7 +35,10 @@ final class AcledDownload {
 
 	private final int pageSize;
 
-	/** The events written by this run, so a row that moved to a later page while paging is written once. */
+	/**
+	 * The events written by this run, so a row that moved to a later page while paging is
+	 * written once.
+	 */
 	private final Set<String> written = new HashSet<>();
 
 	AcledDownload(AcledClient client, JsonMapper json, int pageSize) {
@@ -54,10 +57,14 @@ final class AcledDownload {
 
 	}
 
-	/** Goes on from where {@code pull} stands (page 1 of the events for a new one); returns the rows read. */
+	/**
+	 * Goes on from where {@code pull} stands (page 1 of the events for a new one);
+	 * returns the rows read.
+	 */
 	long run(AcledPulls.Pull pull, Path spool, Checkpoint checkpoint) throws IOException, InterruptedException {
 		try (FileChannel out = FileChannel.open(spool, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-			// What a stop left after the last checkpoint is a page that was not finished: dropped, and asked again.
+			// What a stop left after the last checkpoint is a page that was not finished:
+			// dropped, and asked again.
 			out.truncate(pull.spoolBytes());
 			out.position(pull.spoolBytes());
 			long rows = pull.rowsRead();
@@ -101,7 +108,10 @@ final class AcledDownload {
 		}
 	}
 
-	/** The events asked for: by event date for a load, by change time since the cursor otherwise; in the countries set. */
+	/**
+	 * The events asked for: by event date for a load, by change time since the cursor
+	 * otherwise; in the countries set.
+	 */
 	private static Map<String, String> events(AcledPulls.Pull pull) {
 		Map<String, String> query = new LinkedHashMap<>();
 		query.put("_format", "json");
@@ -126,7 +136,10 @@ final class AcledDownload {
 		return query;
 	}
 
-	/** The larger of a time so far and a row's (epoch seconds as text); a row's that is not a number is left to validation. */
+	/**
+	 * The larger of a time so far and a row's (epoch seconds as text); a row's that is
+	 * not a number is left to validation.
+	 */
 	private static Long max(Long sofar, String value) {
 		try {
 			long time = Long.parseLong(value.trim());

@@ -11,20 +11,24 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The ACLED connector's settings ({@code harbinger.acled.*}; docs/acled.md). The username and
- * password are also read from {@code ACLED_USERNAME} and {@code ACLED_PASSWORD}; without both
- * there is no scheduled pull. {@link #toString()} leaves the password out, so that nothing
- * that prints the settings prints it.
+ * The ACLED connector's settings ({@code harbinger.acled.*}; docs/acled.md). The username
+ * and password are also read from {@code ACLED_USERNAME} and {@code ACLED_PASSWORD};
+ * without both there is no scheduled pull. {@link #toString()} leaves the password out,
+ * so that nothing that prints the settings prints it.
  *
- * @param baseUrl where ACLED's API lives: {@code /oauth/token}, {@code /api/acled/read}, {@code /api/deleted/read}
+ * @param baseUrl where ACLED's API lives: {@code /oauth/token}, {@code /api/acled/read},
+ * {@code /api/deleted/read}
  * @param username the myACLED account's e-mail address
  * @param password the myACLED account's password
  * @param countries the countries pulled; empty pulls every country
- * @param since the first event date of a first load; unset, a year before the day of the first pull
+ * @param since the first event date of a first load; unset, a year before the day of the
+ * first pull
  * @param cron when the scheduled pull runs (Quartz, UTC)
  * @param pageSize rows asked per page ({@code limit}); a shorter page is the last
- * @param overlap how far before the last pull's newest {@code timestamp} the next pull asks from
- * @param maxAttempts how many times a call answered 429, 5xx or not at all is made before the pull fails
+ * @param overlap how far before the last pull's newest {@code timestamp} the next pull
+ * asks from
+ * @param maxAttempts how many times a call answered 429, 5xx or not at all is made before
+ * the pull fails
  * @param firstBackoff the wait after the first such answer, doubled after each
  * @param maxBackoff the longest wait, also for a server's {@code Retry-After}
  * @param timeout how long one call may take

@@ -36,10 +36,11 @@ import org.springframework.stereotype.Service;
  * Pulls from ACLED's API, one pull at a time. A pull is an import: it has an import job
  * (origin ACLED) from its start, downloads its pages into the spool folder
  * ({@link AcledDownload}), then hands the file to the one import pipeline, so validation,
- * the report, the quarantine, progress and restarts are those of any file. The cursor is in
- * the database ({@link AcledPulls}): it moves only when a pull's import is done, and a pull a
- * stop interrupted goes on from its next page (downloading) or its last committed line
- * (importing). A failed pull is on its import job and told as {@link AcledPullFailed}.
+ * the report, the quarantine, progress and restarts are those of any file. The cursor is
+ * in the database ({@link AcledPulls}): it moves only when a pull's import is done, and a
+ * pull a stop interrupted goes on from its next page (downloading) or its last committed
+ * line (importing). A failed pull is on its import job and told as
+ * {@link AcledPullFailed}.
  */
 @Service
 public class AcledPuller {
@@ -90,11 +91,17 @@ public class AcledPuller {
 		this.events = events;
 	}
 
-	/** A pull handed to the pull thread, or the one already under way ({@code alreadyRunning}). */
+	/**
+	 * A pull handed to the pull thread, or the one already under way
+	 * ({@code alreadyRunning}).
+	 */
 	public record Started(long importId, boolean alreadyRunning, CompletableFuture<ImportReport> report) {
 	}
 
-	/** What a pull would store: rows read, valid and refused (the first reasons), deletions. Nothing is stored. */
+	/**
+	 * What a pull would store: rows read, valid and refused (the first reasons),
+	 * deletions. Nothing is stored.
+	 */
 	public record DryRun(String asked, long rows, long valid, long deletions, long refused,
 			List<ImportReport.LineError> errors) {
 	}
@@ -114,8 +121,9 @@ public class AcledPuller {
 	}
 
 	/**
-	 * Starts a pull: the changes since the cursor, or, with {@code since} or before any pull
-	 * finished, the events dated from {@code since} (the setting, else a year ago) to today.
+	 * Starts a pull: the changes since the cursor, or, with {@code since} or before any
+	 * pull finished, the events dated from {@code since} (the setting, else a year ago)
+	 * to today.
 	 */
 	public Started pull(LocalDate since) {
 		return pull(this.properties, since);
@@ -137,7 +145,9 @@ public class AcledPuller {
 		return submit(settings, this.pulls.byImport(importId).orElseThrow(), spool);
 	}
 
-	/** Downloads and validates what a pull would, storing nothing and leaving the cursor. */
+	/**
+	 * Downloads and validates what a pull would, storing nothing and leaving the cursor.
+	 */
 	public DryRun dryRun(LocalDate since) throws IOException, InterruptedException {
 		return dryRun(this.properties, since);
 	}
@@ -164,8 +174,9 @@ public class AcledPuller {
 						deletions++;
 					}
 					else {
-						errors.add(new ImportReport.LineError(item.line(), (item instanceof RecordReader.Refused refused)
-								? refused.reason() : ((RecordReader.Broken) item).reason()));
+						errors
+							.add(new ImportReport.LineError(item.line(), (item instanceof RecordReader.Refused refused)
+									? refused.reason() : ((RecordReader.Broken) item).reason()));
 					}
 				}
 			}
@@ -182,9 +193,9 @@ public class AcledPuller {
 		Optional<AcledPulls.Cursor> cursor = this.pulls.cursor();
 		if (since == null && cursor.isPresent()) {
 			long overlap = settings.overlap().toSeconds();
-			return new AcledPulls.Pull(0, 0, AcledPulls.Kind.CHANGES, AcledPulls.Status.DOWNLOADING, settings.countries(),
-					null, null, cursor.get().timestamp() - overlap, cursor.get().deleted() - overlap,
-					AcledPulls.Phase.EVENTS, 1, 0, 0, null, null);
+			return new AcledPulls.Pull(0, 0, AcledPulls.Kind.CHANGES, AcledPulls.Status.DOWNLOADING,
+					settings.countries(), null, null, cursor.get().timestamp() - overlap,
+					cursor.get().deleted() - overlap, AcledPulls.Phase.EVENTS, 1, 0, 0, null, null);
 		}
 		LocalDate today = LocalDate.now(ZoneOffset.UTC);
 		LocalDate from = (since != null) ? since : (settings.since() != null) ? settings.since() : today.minusYears(1);
@@ -195,8 +206,7 @@ public class AcledPuller {
 
 	private static String describe(AcledPulls.Pull plan) {
 		String where = plan.countries().isEmpty() ? "every country" : String.join(", ", plan.countries());
-		String what = (plan.fromTimestamp() != null)
-				? "changes since " + Instant.ofEpochSecond(plan.fromTimestamp())
+		String what = (plan.fromTimestamp() != null) ? "changes since " + Instant.ofEpochSecond(plan.fromTimestamp())
 				: "events " + plan.since() + " to " + plan.until();
 		String name = "ACLED " + what + ", " + where;
 		return (name.length() <= 900) ? name : name.substring(0, 899) + "…";
@@ -215,7 +225,8 @@ public class AcledPuller {
 		try {
 			Files.createDirectories(spool.getParent());
 			AcledPulls.Pull from = (pull.spoolBytes() > 0 && !Files.exists(spool)) ? restart(pull) : pull;
-			long rows = new AcledDownload(new AcledClient(settings, this.http, this.json), this.json, settings.pageSize())
+			long rows = new AcledDownload(new AcledClient(settings, this.http, this.json), this.json,
+					settings.pageSize())
 				.run(from, spool, (phase, nextPage, bytes, read, maxTimestamp, maxDeleted) -> {
 					this.pulls.downloaded(pull.id(), phase, nextPage, bytes, read, maxTimestamp, maxDeleted);
 					this.jobs.note(id, "downloading from ACLED: " + read + " rows so far, next "
@@ -226,7 +237,8 @@ public class AcledPuller {
 			finished(id, this.imports.importSpooled(id, spool).report().join());
 		}
 		catch (InterruptedException ex) {
-			// A shutdown: the pull stays DOWNLOADING, and the next start goes on from its next page.
+			// A shutdown: the pull stays DOWNLOADING, and the next start goes on from its
+			// next page.
 			logger.info("ACLED pull {} stopped by a shutdown; it goes on at the next start", id);
 			Thread.currentThread().interrupt();
 		}
@@ -237,15 +249,16 @@ public class AcledPuller {
 					+ ". Nothing of this pull is stored; the next pull asks again from the same point");
 			ImportJob job = this.jobs.find(id).orElseThrow();
 			this.events.publishEvent(new ImportFinished(job));
-			deleteQuietly(spool);
+			ImportQueue.delete(spool);
 			finished(id, this.imports.report(job));
 		}
 	}
 
 	/** A pull whose spool file is gone starts its download again. */
 	private static AcledPulls.Pull restart(AcledPulls.Pull pull) {
-		return new AcledPulls.Pull(pull.id(), pull.importId(), pull.kind(), pull.status(), pull.countries(), pull.since(),
-				pull.until(), pull.fromTimestamp(), pull.fromDeleted(), AcledPulls.Phase.EVENTS, 1, 0, 0, null, null);
+		return new AcledPulls.Pull(pull.id(), pull.importId(), pull.kind(), pull.status(), pull.countries(),
+				pull.since(), pull.until(), pull.fromTimestamp(), pull.fromDeleted(), AcledPulls.Phase.EVENTS, 1, 0, 0,
+				null, null);
 	}
 
 	private void finished(long id, ImportReport report) {
@@ -256,8 +269,8 @@ public class AcledPuller {
 	}
 
 	/**
-	 * A pull's import ended (at once, or after a restart resumed it): the pull is DONE and
-	 * moves the cursor, or FAILED and is told.
+	 * A pull's import ended (at once, or after a restart resumed it): the pull is DONE
+	 * and moves the cursor, or FAILED and is told.
 	 */
 	@EventListener
 	void on(ImportFinished finished) {
@@ -307,8 +320,8 @@ public class AcledPuller {
 	}
 
 	/**
-	 * The connector as the imports view shows it: whether it is connected, the latest pull's
-	 * import ({@code null} before the first) and what the next pull asks for.
+	 * The connector as the imports view shows it: whether it is connected, the latest
+	 * pull's import ({@code null} before the first) and what the next pull asks for.
 	 */
 	public record Status(boolean configured, ImportReport latest, String next) {
 	}
@@ -319,15 +332,6 @@ public class AcledPuller {
 			.map(this.imports::summary)
 			.orElse(null);
 		return new Status(configured(), latest, configured() ? describe(plan(this.properties, null)) : null);
-	}
-
-	private static void deleteQuietly(Path file) {
-		try {
-			Files.deleteIfExists(file);
-		}
-		catch (IOException ex) {
-			logger.warn("Cannot remove the spooled ACLED pages {}: {}", file, ex.getMessage());
-		}
 	}
 
 	@PreDestroy

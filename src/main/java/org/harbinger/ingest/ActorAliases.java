@@ -20,9 +20,9 @@ import org.harbinger.system.EditableFiles;
 import org.harbinger.system.YamlFiles;
 
 /**
- * Maps the many spellings of a group (ISK, IS-K, Daesh, "Islamic State (Afghanistan)")
- * to canonical groups, and community names and tags to canonical target groups.
- * Matching ignores case and punctuation. An alias ending in {@code *} matches by prefix.
+ * Maps the many spellings of a group (ISK, IS-K, Daesh, "Islamic State (Afghanistan)") to
+ * canonical groups, and community names and tags to canonical target groups. Matching
+ * ignores case and punctuation. An alias ending in {@code *} matches by prefix.
  */
 public final class ActorAliases {
 
@@ -32,7 +32,10 @@ public final class ActorAliases {
 
 	private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^\\p{L}\\p{N}]+");
 
-	/** Feeds repeat a few hundred actor names over millions of rows: each is matched once, up to this many. */
+	/**
+	 * Feeds repeat a few hundred actor names over millions of rows: each is matched once,
+	 * up to this many.
+	 */
 	private static final int REMEMBERED = 20_000;
 
 	private static final Map<String, Optional<String>> HOME_COUNTRIES = new ConcurrentHashMap<>();
@@ -59,13 +62,15 @@ public final class ActorAliases {
 				this.groups.put(normalise(alias), group);
 			}
 		}));
-		targetAliases.forEach((target, aliases) -> aliases.forEach((alias) -> this.targets.put(normalise(alias), target)));
+		targetAliases
+			.forEach((target, aliases) -> aliases.forEach((alias) -> this.targets.put(normalise(alias), target)));
 		this.targetTags = Map.copyOf(targetTags);
 	}
 
 	/**
 	 * The canonical group of an actor, or empty when it is blank or not known: an unknown
-	 * name is kept verbatim on the incident and counted when stored (incident.UnknownActors).
+	 * name is kept verbatim on the incident and counted when stored
+	 * (incident.UnknownActors).
 	 */
 	public Optional<String> group(String actor) {
 		if (actor == null || actor.isBlank()) {
@@ -94,8 +99,9 @@ public final class ActorAliases {
 	}
 
 	/**
-	 * The canonical groups among associated actors ({@code ;}-separated, as ACLED lists them):
-	 * who acted alongside actor1. Names no alias matches are left out; they are not groups.
+	 * The canonical groups among associated actors ({@code ;}-separated, as ACLED lists
+	 * them): who acted alongside actor1. Names no alias matches are left out; they are
+	 * not groups.
 	 */
 	public Set<String> groups(String assocActors) {
 		Set<String> found = new LinkedHashSet<>();
@@ -107,7 +113,9 @@ public final class ActorAliases {
 		return found;
 	}
 
-	/** Target groups named in ACLED's associated actors ({@code ;}-separated) and in tags. */
+	/**
+	 * Target groups named in ACLED's associated actors ({@code ;}-separated) and in tags.
+	 */
 	public Set<String> targets(String assocActors, Set<String> tags) {
 		Set<String> found = new LinkedHashSet<>();
 		if (assocActors != null) {
@@ -149,8 +157,8 @@ public final class ActorAliases {
 	}
 
 	/**
-	 * The home country in an ACLED actor name, e.g. "Afghanistan" in
-	 * "Islamic State (Afghanistan)"; not the years in "Military Forces of Pakistan (2018-)".
+	 * The home country in an ACLED actor name, e.g. "Afghanistan" in "Islamic State
+	 * (Afghanistan)"; not the years in "Military Forces of Pakistan (2018-)".
 	 */
 	public static Optional<String> homeCountry(String actor) {
 		if (actor == null) {
@@ -171,7 +179,10 @@ public final class ActorAliases {
 		return NOT_ALPHANUMERIC.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
 	}
 
-	/** Reads {@code config/actors.yml}: groups and targets with their aliases, and tags that name a target group. */
+	/**
+	 * Reads {@code config/actors.yml}: groups and targets with their aliases, and tags
+	 * that name a target group.
+	 */
 	public static ActorAliases load(EditableFiles.Text file) {
 		Map<String, Object> yaml = YamlFiles.load(file);
 		return new ActorAliases(aliasLists(file, yaml, "groups"), aliasLists(file, yaml, "targets"),
@@ -185,7 +196,8 @@ public final class ActorAliases {
 		}
 		section.forEach((name, aliases) -> {
 			if (!(aliases instanceof List<?> list)) {
-				throw new ConfigFileException(file.location(), List.of(key + "." + name + ": expected a list of aliases"));
+				throw new ConfigFileException(file.location(),
+						List.of(key + "." + name + ": expected a list of aliases"));
 			}
 			result.put(String.valueOf(name), list.stream().map(String::valueOf).toList());
 		});

@@ -1,9 +1,10 @@
 package org.harbinger.ingest;
 
 /**
- * Control characters (U+0000-U+001F, U+007F-U+009F) have no place in an incident: a NUL cuts a
- * value short in C libraries and some databases, others rewrite terminal and log lines. Free
- * text (notes) may keep tab and line breaks; every other field is one line of text.
+ * Control characters (U+0000-U+001F, U+007F-U+009F) have no place in an incident: a NUL
+ * cuts a value short in C libraries and some databases, others rewrite terminal and log
+ * lines. Free text (notes) may keep tab and line breaks; every other field is one line of
+ * text.
  */
 final class ControlCharacters {
 
@@ -16,7 +17,8 @@ final class ControlCharacters {
 			char c = value.charAt(i);
 			if (Character.isISOControl(c) && !(freeText && (c == '\t' || c == '\n' || c == '\r'))) {
 				return String.format("contains the control character U+%04X at character %d; %s", (int) c, i + 1,
-						freeText ? "only tab and line breaks are allowed" : "the field is one line of text without them");
+						freeText ? "only tab and line breaks are allowed"
+								: "the field is one line of text without them");
 			}
 		}
 		return null;

@@ -5,10 +5,10 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 
 /**
- * The character buffer under {@link CsvReader}: refills from the input and keeps the current
- * record's text across refills, so that a refused record can be reported as it stood and its
- * lines after the first read again. The parser scans {@link #buffer} directly, which is why
- * these fields are shared rather than hidden behind calls.
+ * The character buffer under {@link CsvReader}: refills from the input and keeps the
+ * current record's text across refills, so that a refused record can be reported as it
+ * stood and its lines after the first read again. The parser scans {@link #buffer}
+ * directly, which is why these fields are shared rather than hidden behind calls.
  */
 abstract class CsvBuffer {
 
@@ -37,14 +37,20 @@ abstract class CsvBuffer {
 
 	int line = 1;
 
-	/** The current record's text read before the last refill; the rest is buffer[recordStart, position). */
+	/**
+	 * The current record's text read before the last refill; the rest is
+	 * buffer[recordStart, position).
+	 */
 	final StringBuilder carry = new StringBuilder();
 
 	int recordStart;
 
 	boolean keepingRecord = true;
 
-	/** Where the current record's second line starts in its text, or -1 while it has one line. */
+	/**
+	 * Where the current record's second line starts in its text, or -1 while it has one
+	 * line.
+	 */
 	int secondLine = -1;
 
 	CsvBuffer(Reader in, int maxRecordChars, int bufferChars) {
@@ -54,17 +60,19 @@ abstract class CsvBuffer {
 	}
 
 	/**
-	 * Where the record's content may run to in the buffer: the end of what is buffered, or
-	 * the character past which the record would be longer than the limit (line break not
-	 * counted). Checked at the character, not at refills, so the outcome never depends on
-	 * how the input falls into buffers.
+	 * Where the record's content may run to in the buffer: the end of what is buffered,
+	 * or the character past which the record would be longer than the limit (line break
+	 * not counted). Checked at the character, not at refills, so the outcome never
+	 * depends on how the input falls into buffers.
 	 */
 	final int contentEnd() {
 		long end = (long) this.recordStart + this.maxRecordChars - this.carry.length();
 		return (int) Math.min(this.limit, end);
 	}
 
-	/** Reads one character of content that {@link #peek()} has shown, within the limit. */
+	/**
+	 * Reads one character of content that {@link #peek()} has shown, within the limit.
+	 */
 	final void take() {
 		if (recordLength() >= this.maxRecordChars) {
 			throw new TooLong();

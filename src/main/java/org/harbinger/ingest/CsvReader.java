@@ -6,18 +6,20 @@ import java.util.List;
 
 /**
  * A streaming RFC 4180 reader that knows the line each record starts on, so that every
- * error can name it. Accepts LF or CRLF and a leading byte-order mark; a quoted field
- * may hold separators, quotes (doubled) and line breaks.
+ * error can name it. Accepts LF or CRLF and a leading byte-order mark; a quoted field may
+ * hold separators, quotes (doubled) and line breaks.
  * <p>
  * Memory stays bounded whatever the input: a record longer than the limit is refused and
  * skipped. A broken record never swallows the rows after it: when a record that spans
  * several lines turns out malformed (a quote never closed, text after a closing quote, or
- * the wrong number of fields, see {@link #readAgainAfterFirstLine()}), only its first line
- * is refused and reading starts again on the next line.
+ * the wrong number of fields, see {@link #readAgainAfterFirstLine()}), only its first
+ * line is refused and reading starts again on the next line.
  */
 final class CsvReader extends CsvBuffer {
 
-	/** One record, the line (1-based) it starts on, and whether it spans several lines. */
+	/**
+	 * One record, the line (1-based) it starts on, and whether it spans several lines.
+	 */
 	record Row(int line, List<String> fields, boolean multiline) {
 	}
 
@@ -50,7 +52,10 @@ final class CsvReader extends CsvBuffer {
 		this(in, maxRecordChars, BUFFER);
 	}
 
-	/** With a buffer of this many characters: tests use tiny ones, so that records cross refills everywhere. */
+	/**
+	 * With a buffer of this many characters: tests use tiny ones, so that records cross
+	 * refills everywhere.
+	 */
 	CsvReader(Reader in, int maxRecordChars, int bufferChars) {
 		super(in, maxRecordChars, bufferChars);
 	}
@@ -73,8 +78,8 @@ final class CsvReader extends CsvBuffer {
 		catch (TooLong ex) {
 			if (this.secondLine >= 0) {
 				readAgainAfterFirstLine();
-				throw new MalformedRowException(start, "a quoted field opened on line " + start + " is not closed within "
-						+ this.maxRecordChars + " characters (an unbalanced quote?)");
+				throw new MalformedRowException(start, "a quoted field opened on line " + start
+						+ " is not closed within " + this.maxRecordChars + " characters (an unbalanced quote?)");
 			}
 			this.keepingRecord = false;
 			skipRestOfLine();
@@ -84,8 +89,9 @@ final class CsvReader extends CsvBuffer {
 	}
 
 	/**
-	 * Scans a field at a time straight in the buffer and cuts each value out of it; only a
-	 * value that crosses a refill or holds a doubled quote is built up in {@link #field}.
+	 * Scans a field at a time straight in the buffer and cuts each value out of it; only
+	 * a value that crosses a refill or holds a doubled quote is built up in
+	 * {@link #field}.
 	 */
 	private Row record(int start) {
 		if (peek() == -1) {
@@ -111,7 +117,10 @@ final class CsvReader extends CsvBuffer {
 		}
 	}
 
-	/** An unquoted value, up to the separator or line break after it, which is left unread. */
+	/**
+	 * An unquoted value, up to the separator or line break after it, which is left
+	 * unread.
+	 */
 	private String plain(int start) {
 		boolean built = false;
 		int from = this.position;
@@ -145,7 +154,10 @@ final class CsvReader extends CsvBuffer {
 		}
 	}
 
-	/** A quoted value, from its opening quote to its closing one; what follows must end the field. */
+	/**
+	 * A quoted value, from its opening quote to its closing one; what follows must end
+	 * the field.
+	 */
 	private String quoted(int start) {
 		take();
 		boolean built = false;
@@ -166,7 +178,8 @@ final class CsvReader extends CsvBuffer {
 				built = keep(built, from, p);
 				if (!refill()) {
 					readAgainAfterFirstLine();
-					throw new MalformedRowException(start, "a quoted field opened on line " + start + " is never closed");
+					throw new MalformedRowException(start,
+							"a quoted field opened on line " + start + " is never closed");
 				}
 				from = 0;
 				continue;
@@ -176,7 +189,8 @@ final class CsvReader extends CsvBuffer {
 			}
 			int quote = p;
 			take();
-			// A quote that ends the buffer: what follows is in the next one, so keep the value so far (quote included).
+			// A quote that ends the buffer: what follows is in the next one, so keep the
+			// value so far (quote included).
 			boolean crossing = this.position == this.limit;
 			if (crossing) {
 				built = keep(built, from, this.position);
@@ -201,7 +215,10 @@ final class CsvReader extends CsvBuffer {
 		}
 	}
 
-	/** Adds buffer[from, to) to the value being built (starting it afresh when not yet built); returns true. */
+	/**
+	 * Adds buffer[from, to) to the value being built (starting it afresh when not yet
+	 * built); returns true.
+	 */
 	private boolean keep(boolean built, int from, int to) {
 		if (!built) {
 			this.field.setLength(0);

@@ -9,13 +9,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-
 /**
  * Reads an ACLED export, a native Harbinger CSV or an ACLED deletions file, told apart by
  * the header, one record at a time. In an ACLED export {@code source} is the outlets and
- * the feed is "acled", and columns Harbinger does not know are ignored; a native file names
- * the feed in {@code source} and the outlets in {@code reported_by}, and may not carry
- * unknown columns (a misspelt column would otherwise be dropped without a word).
+ * the feed is "acled", and columns Harbinger does not know are ignored; a native file
+ * names the feed in {@code source} and the outlets in {@code reported_by}, and may not
+ * carry unknown columns (a misspelt column would otherwise be dropped without a word).
  */
 final class CsvRecordReader implements RecordReader {
 
@@ -26,8 +25,8 @@ final class CsvRecordReader implements RecordReader {
 	private static final List<String> REQUIRED = List.of("event_id_cnty", "event_date", "event_type", "country");
 
 	/** Columns only the native format has: any of them makes a file native. */
-	private static final Set<String> NATIVE_ONLY = Set.of("reported_by", "origin_country", "claim_status", "reliability",
-			"credibility");
+	private static final Set<String> NATIVE_ONLY = Set.of("reported_by", "origin_country", "claim_status",
+			"reliability", "credibility");
 
 	private final CsvReader csv;
 
@@ -39,7 +38,10 @@ final class CsvRecordReader implements RecordReader {
 
 	private final String header;
 
-	/** Per column, the index in IncidentFields.NAMES of the field it holds, or -1 for a column Harbinger does not read. */
+	/**
+	 * Per column, the index in IncidentFields.NAMES of the field it holds, or -1 for a
+	 * column Harbinger does not read.
+	 */
 	private final int[] fieldOf;
 
 	private CsvRecordReader(CsvReader csv, IncidentFields fields, List<String> columns, Format format, String header) {
@@ -48,7 +50,8 @@ final class CsvRecordReader implements RecordReader {
 		this.columns = columns;
 		this.format = format;
 		this.header = header;
-		// In an ACLED export "source" is the outlets: the feed is "acled" and the outlets are reported_by.
+		// In an ACLED export "source" is the outlets: the feed is "acled" and the outlets
+		// are reported_by.
 		this.fieldOf = columns.stream()
 			.map((column) -> (format == Format.ACLED && column.equals("source")) ? "reported_by" : column)
 			.mapToInt(IncidentFields::index)
@@ -70,12 +73,9 @@ final class CsvRecordReader implements RecordReader {
 		}
 		List<String> columns = header.fields().stream().map((name) -> name.trim().toLowerCase(Locale.ROOT)).toList();
 		Set<String> seen = new LinkedHashSet<>();
-		columns.stream()
-			.filter((column) -> !seen.add(column))
-			.findFirst()
-			.ifPresent((column) -> {
-				throw new HeaderException("the column '" + column + "' appears twice in the header", csv.raw());
-			});
+		columns.stream().filter((column) -> !seen.add(column)).findFirst().ifPresent((column) -> {
+			throw new HeaderException("the column '" + column + "' appears twice in the header", csv.raw());
+		});
 		try {
 			return new CsvRecordReader(csv, fields, columns, format(columns), csv.raw());
 		}
@@ -99,12 +99,13 @@ final class CsvRecordReader implements RecordReader {
 			return Format.ACLED;
 		}
 		if (!columns.contains("source")) {
-			throw new IllegalArgumentException("a Harbinger CSV needs a source column naming the feed (acled, desk, ...)");
+			throw new IllegalArgumentException(
+					"a Harbinger CSV needs a source column naming the feed (acled, desk, ...)");
 		}
 		List<String> unknown = columns.stream().filter((name) -> !IncidentFields.NAMES.contains(name)).toList();
 		if (!unknown.isEmpty()) {
-			throw new IllegalArgumentException("unknown column " + String.join(", ", unknown) + " in a Harbinger CSV; expected "
-					+ String.join(", ", IncidentFields.NAMES));
+			throw new IllegalArgumentException("unknown column " + String.join(", ", unknown)
+					+ " in a Harbinger CSV; expected " + String.join(", ", IncidentFields.NAMES));
 		}
 		return Format.NATIVE;
 	}
@@ -159,7 +160,8 @@ final class CsvRecordReader implements RecordReader {
 		IncidentFields.Parsed parsed = this.fields.parse(record(row.fields()));
 		if (!parsed.ok()) {
 			return new Refused(row.line(),
-					parsed.errors().stream().map(FieldError::toString).collect(Collectors.joining("; ")), this.csv.raw());
+					parsed.errors().stream().map(FieldError::toString).collect(Collectors.joining("; ")),
+					this.csv.raw());
 		}
 		return new Good(row.line(), parsed.incident(), () -> CsvWriter.line(row.fields()));
 	}

@@ -8,7 +8,10 @@ public final class CsvWriter {
 	private CsvWriter() {
 	}
 
-	/** One record, fields quoted as RFC 4180 asks (only where needed), without the line break. */
+	/**
+	 * One record, fields quoted as RFC 4180 asks (only where needed), without the line
+	 * break.
+	 */
 	public static String line(List<String> fields) {
 		StringBuilder line = new StringBuilder();
 		for (int i = 0; i < fields.size(); i++) {

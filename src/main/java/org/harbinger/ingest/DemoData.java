@@ -43,7 +43,8 @@ class DemoData implements ApplicationRunner {
 		}
 		try (InputStream in = new ClassPathResource(RESOURCE).getInputStream()) {
 			ImportReport report = this.imports.importStream(RESOURCE, in, ImportJob.Origin.DEMO);
-			logger.info("Loaded the demo data set: {} incidents ({} rows refused)", report.accepted(), report.rejected());
+			logger.info("Loaded the demo data set: {} incidents ({} rows refused)", report.accepted(),
+					report.rejected());
 			report.errors().forEach((error) -> logger.warn("demo line {}: {}", error.line(), error.reason()));
 		}
 		catch (IOException ex) {

@@ -13,18 +13,18 @@ final class EventTaxonomy {
 	private static final Map<String, List<String>> TYPES = new LinkedHashMap<>();
 
 	static {
-		TYPES.put("Battles", List.of("Armed clash", "Government regains territory",
-				"Non-state actor overtakes territory"));
+		TYPES.put("Battles",
+				List.of("Armed clash", "Government regains territory", "Non-state actor overtakes territory"));
 		TYPES.put("Explosions/Remote violence", List.of("Chemical weapon", "Air/drone strike", "Suicide bomb",
 				"Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade"));
-		TYPES.put("Violence against civilians", List.of("Sexual violence", "Attack",
-				"Abduction/forced disappearance"));
-		TYPES.put("Protests", List.of("Peaceful protest", "Protest with intervention",
-				"Excessive force against protesters"));
+		TYPES.put("Violence against civilians", List.of("Sexual violence", "Attack", "Abduction/forced disappearance"));
+		TYPES.put("Protests",
+				List.of("Peaceful protest", "Protest with intervention", "Excessive force against protesters"));
 		TYPES.put("Riots", List.of("Violent demonstration", "Mob violence"));
-		TYPES.put("Strategic developments", List.of("Agreement", "Arrests", "Change to group/activity",
-				"Disrupted weapons use", "Headquarters or base established", "Looting/property destruction",
-				"Non-violent transfer of territory", "Other"));
+		TYPES.put("Strategic developments",
+				List.of("Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
+						"Headquarters or base established", "Looting/property destruction",
+						"Non-violent transfer of territory", "Other"));
 	}
 
 	/** Every type and "type/sub-event type", lower case, to its canonical spelling. */

@@ -3,7 +3,10 @@ package org.harbinger.ingest;
 import java.util.List;
 import java.util.function.Function;
 
-/** Reads fields out of one raw record for {@link IncidentFields}, collecting an error for each bad one. */
+/**
+ * Reads fields out of one raw record for {@link IncidentFields}, collecting an error for
+ * each bad one.
+ */
 final class FieldReader {
 
 	private final String[] values;

@@ -12,10 +12,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * An incident's Admiralty grade from the evidence (docs/grading.md): source reliability from
- * the best outlet that reported it, information credibility from how many independent
- * outlets did, official confirmation or denial, and whether only the group itself spoke.
- * A grade the feed gives is kept. Every grade carries its reasons in words.
+ * An incident's Admiralty grade from the evidence (docs/grading.md): source reliability
+ * from the best outlet that reported it, information credibility from how many
+ * independent outlets did, official confirmation or denial, and whether only the group
+ * itself spoke. A grade the feed gives is kept. Every grade carries its reasons in words.
  */
 public final class Grading {
 
@@ -29,10 +29,16 @@ public final class Grading {
 
 	}
 
-	/** The database column's size: a report naming dozens of outlets is cut short, never refused. */
+	/**
+	 * The database column's size: a report naming dozens of outlets is cut short, never
+	 * refused.
+	 */
 	static final int MAX_REASON = 2000;
 
-	/** Swapped whole when config/sources.yml changes ({@link SourcesWatch}); each grade reads it once. */
+	/**
+	 * Swapped whole when config/sources.yml changes ({@link SourcesWatch}); each grade
+	 * reads it once.
+	 */
 	private volatile SourceGrades sources;
 
 	private final String defaultReliability;
@@ -45,7 +51,10 @@ public final class Grading {
 		this.defaultCredibility = defaultCredibility;
 	}
 
-	/** Grades incidents stored from now on with these outlets; stored grades stay (docs/grading.md, section 3). */
+	/**
+	 * Grades incidents stored from now on with these outlets; stored grades stay
+	 * (docs/grading.md, section 3).
+	 */
 	void use(SourceGrades sources) {
 		this.sources = sources;
 	}
@@ -54,7 +63,8 @@ public final class Grading {
 	 * The grade of a report. {@code reliability} and {@code credibility}: what the feed
 	 * gave, or null; {@code reportedBy}: the outlets separated by {@code ;}.
 	 */
-	public Grade grade(String reportedBy, ClaimStatus claim, Set<String> tags, String reliability, Integer credibility) {
+	public Grade grade(String reportedBy, ClaimStatus claim, Set<String> tags, String reliability,
+			Integer credibility) {
 		SourceGrades sources = this.sources;
 		Map<String, SourceGrades.Outlet> outlets = outlets(sources, reportedBy);
 		List<SourceGrades.Outlet> witnesses = outlets.values()
@@ -97,8 +107,8 @@ public final class Grading {
 		return new Grade(r, c, (reason.length() > MAX_REASON) ? reason.substring(0, MAX_REASON - 1) + "…" : reason);
 	}
 
-	private int credibility(SourceGrades sources, List<SourceGrades.Outlet> witnesses, List<SourceGrades.Outlet> claims, ClaimStatus claim,
-			Set<String> tags, List<String> reasons) {
+	private int credibility(SourceGrades sources, List<SourceGrades.Outlet> witnesses, List<SourceGrades.Outlet> claims,
+			ClaimStatus claim, Set<String> tags, List<String> reasons) {
 		int c;
 		int n = witnesses.size();
 		if (n >= sources.confirmed()) {
@@ -137,7 +147,10 @@ public final class Grading {
 		return c;
 	}
 
-	/** The distinct outlets of a {@code ;}-separated list, each once under its declared name. */
+	/**
+	 * The distinct outlets of a {@code ;}-separated list, each once under its declared
+	 * name.
+	 */
 	private static Map<String, SourceGrades.Outlet> outlets(SourceGrades sources, String reportedBy) {
 		Map<String, SourceGrades.Outlet> outlets = new LinkedHashMap<>();
 		if (reportedBy != null) {
@@ -154,7 +167,9 @@ public final class Grading {
 	}
 
 	private static String names(List<SourceGrades.Outlet> outlets) {
-		return outlets.stream().map((outlet) -> outlet.name() + " " + outlet.reliability()).collect(Collectors.joining(", "));
+		return outlets.stream()
+			.map((outlet) -> outlet.name() + " " + outlet.reliability())
+			.collect(Collectors.joining(", "));
 	}
 
 }

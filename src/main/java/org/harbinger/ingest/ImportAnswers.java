@@ -11,10 +11,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * How the API answers a request that started an import (an upload, an ACLED pull): the report
- * when the import ends within the wait ({@code harbinger.ingest.upload-wait}, or
- * {@code ?wait=SECONDS} when shorter; 0 never waits), else 202 with the job to follow at its
- * {@code Location}.
+ * How the API answers a request that started an import (an upload, an ACLED pull): the
+ * report when the import ends within the wait ({@code harbinger.ingest.upload-wait}, or
+ * {@code ?wait=SECONDS} when shorter; 0 never waits), else 202 with the job to follow at
+ * its {@code Location}.
  */
 @Component
 class ImportAnswers {

@@ -24,10 +24,11 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * {@code POST /api/incidents/import}: a CSV or JSON file (multipart field {@code file}, or
- * the request body as {@code text/csv} or {@code application/json}) becomes an import job. A file that is imported within
- * {@code harbinger.ingest.upload-wait} (or {@code ?wait=SECONDS}, when shorter) answers 200
- * with its report; a longer one answers 202 with the job, to follow at {@code GET /api/imports/{id}}.
+ * {@code POST /api/incidents/import}: a CSV or JSON file (multipart field {@code file},
+ * or the request body as {@code text/csv} or {@code application/json}) becomes an import
+ * job. A file that is imported within {@code harbinger.ingest.upload-wait} (or
+ * {@code ?wait=SECONDS}, when shorter) answers 200 with its report; a longer one answers
+ * 202 with the job, to follow at {@code GET /api/imports/{id}}.
  */
 @RestController
 class ImportController {
@@ -52,8 +53,10 @@ class ImportController {
 	ResponseEntity<ImportReport> upload(@RequestParam("file") MultipartFile file,
 			@RequestParam(name = "wait", required = false) Integer wait) throws IOException {
 		try (InputStream in = file.getInputStream()) {
-			return this.answers.answer(this.imports.upload((file.getOriginalFilename() != null) ? file.getOriginalFilename()
-					: "upload.csv", in), wait);
+			return this.answers.answer(
+					this.imports
+						.upload((file.getOriginalFilename() != null) ? file.getOriginalFilename() : "upload.csv", in),
+					wait);
 		}
 	}
 
@@ -66,7 +69,9 @@ class ImportController {
 		}
 	}
 
-	/** A JSON file as the body: streamed to the spool like any upload, never parsed whole. */
+	/**
+	 * A JSON file as the body: streamed to the spool like any upload, never parsed whole.
+	 */
 	@PostMapping(path = "/api/incidents/import", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<ImportReport> uploadJsonBody(HttpServletRequest request,
 			@RequestParam(name = "name", defaultValue = "upload.json") String name,
@@ -85,7 +90,8 @@ class ImportController {
 	}
 
 	@GetMapping("/api/imports/{id}/rejected")
-	List<RejectedRow> rejected(@PathVariable long id, @RequestParam(defaultValue = "1000") @Min(1) @Max(100_000) int limit) {
+	List<RejectedRow> rejected(@PathVariable long id,
+			@RequestParam(defaultValue = "1000") @Min(1) @Max(100_000) int limit) {
 		job(id);
 		return this.jobs.rejected(id, limit)
 			.stream()
@@ -94,8 +100,9 @@ class ImportController {
 	}
 
 	/**
-	 * The refused records as they were, in the file's own format (a CSV file's rows under its
-	 * header, a JSON file's elements in an array): fix them and import this file again.
+	 * The refused records as they were, in the file's own format (a CSV file's rows under
+	 * its header, a JSON file's elements in an array): fix them and import this file
+	 * again.
 	 */
 	@GetMapping({ "/api/imports/{id}/rejected.csv", "/api/imports/{id}/rejected.json" })
 	void rejectedFile(@PathVariable long id, HttpServletResponse response) throws IOException {

@@ -4,8 +4,9 @@ import java.time.Instant;
 
 /**
  * One import of one file, as it runs and after: where the file came from, how far the
- * committed batches reach, and what they did. {@code committedLine} is the last line whose
- * outcome (stored or refused) is committed; after a restart the import goes on from there.
+ * committed batches reach, and what they did. {@code committedLine} is the last line
+ * whose outcome (stored or refused) is committed; after a restart the import goes on from
+ * there.
  */
 public record ImportJob(long id, String fileName, String path, Origin origin, long fileSize, String format,
 		String header, Status status, long bytesRead, int committedLine, long created, long amended, long unchanged,
@@ -18,7 +19,10 @@ public record ImportJob(long id, String fileName, String path, Origin origin, lo
 
 	}
 
-	/** QUEUED until it starts; DONE when the whole file was read, even with refused rows; FAILED otherwise. */
+	/**
+	 * QUEUED until it starts; DONE when the whole file was read, even with refused rows;
+	 * FAILED otherwise.
+	 */
 	public enum Status {
 
 		QUEUED, RUNNING, DONE, FAILED

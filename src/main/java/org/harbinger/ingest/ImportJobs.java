@@ -19,7 +19,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ImportJobs {
 
-	/** The database column holds this much of a reason; longer ones (a huge value quoted) are cut. */
+	/**
+	 * The database column holds this much of a reason; longer ones (a huge value quoted)
+	 * are cut.
+	 */
 	private static final int MAX_REASON = 4000;
 
 	private final JdbcClient jdbc;
@@ -43,9 +46,10 @@ class ImportJobs {
 	long create(String fileName, String path, ImportJob.Origin origin, long fileSize) {
 		KeyHolder keys = new GeneratedKeyHolder();
 		Timestamp now = Timestamp.from(Instant.now());
-		this.jdbc.sql("INSERT INTO import_job (file_name, path, origin, file_size, status, bytes_read, committed_line, "
-				+ "created, amended, unchanged, deleted, rejected, created_at, updated_at) "
-				+ "VALUES (?, ?, ?, ?, 'QUEUED', 0, 0, 0, 0, 0, 0, 0, ?, ?)")
+		this.jdbc
+			.sql("INSERT INTO import_job (file_name, path, origin, file_size, status, bytes_read, committed_line, "
+					+ "created, amended, unchanged, deleted, rejected, created_at, updated_at) "
+					+ "VALUES (?, ?, ?, ?, 'QUEUED', 0, 0, 0, 0, 0, 0, 0, ?, ?)")
 			.params(fileName, path, origin.name(), fileSize, now, now)
 			.update(keys, "id");
 		return keys.getKey().longValue();
@@ -70,8 +74,9 @@ class ImportJobs {
 	}
 
 	void start(long id, String format, String header, Integer resumedAtLine) {
-		this.jdbc.sql("UPDATE import_job SET status = 'RUNNING', format = ?, header = ?, resumed_at_line = ?, "
-				+ "message = ?, updated_at = ? WHERE id = ?")
+		this.jdbc
+			.sql("UPDATE import_job SET status = 'RUNNING', format = ?, header = ?, resumed_at_line = ?, "
+					+ "message = ?, updated_at = ? WHERE id = ?")
 			.params(format, header, resumedAtLine,
 					(resumedAtLine != null) ? "resumed after a restart: lines up to " + resumedAtLine
 							+ " were committed before it, the rest read now" : null,
@@ -81,9 +86,10 @@ class ImportJobs {
 
 	/** Adds a committed batch's counts; called in the batch's transaction. */
 	void progress(long id, Progress progress) {
-		this.jdbc.sql("UPDATE import_job SET bytes_read = ?, committed_line = COALESCE(?, committed_line), created = created + ?, "
-				+ "amended = amended + ?, unchanged = unchanged + ?, deleted = deleted + ?, rejected = rejected + ?, "
-				+ "updated_at = ? WHERE id = ?")
+		this.jdbc
+			.sql("UPDATE import_job SET bytes_read = ?, committed_line = COALESCE(?, committed_line), created = created + ?, "
+					+ "amended = amended + ?, unchanged = unchanged + ?, deleted = deleted + ?, rejected = rejected + ?, "
+					+ "updated_at = ? WHERE id = ?")
 			.params(progress.bytesRead(), progress.committedLine(), progress.created(), progress.amended(),
 					progress.unchanged(), progress.deleted(), progress.rejected(), Timestamp.from(Instant.now()), id)
 			.update();
@@ -96,7 +102,9 @@ class ImportJobs {
 			.update();
 	}
 
-	/** What a job that has not started says it is doing (a pull downloading its pages). */
+	/**
+	 * What a job that has not started says it is doing (a pull downloading its pages).
+	 */
 	void note(long id, String message) {
 		this.jdbc.sql("UPDATE import_job SET message = ?, updated_at = ? WHERE id = ?")
 			.params(cut(message), Timestamp.from(Instant.now()), id)
@@ -105,15 +113,16 @@ class ImportJobs {
 
 	void finish(long id, ImportJob.Status status, String message) {
 		Timestamp now = Timestamp.from(Instant.now());
-		this.jdbc.sql("UPDATE import_job SET status = ?, message = COALESCE(?, message), finished_at = ?, "
-				+ "updated_at = ? WHERE id = ?")
+		this.jdbc
+			.sql("UPDATE import_job SET status = ?, message = COALESCE(?, message), finished_at = ?, "
+					+ "updated_at = ? WHERE id = ?")
 			.params(status.name(), cut(message), now, now, id)
 			.update();
 	}
 
 	void reject(long id, List<Rejected> rows) {
-		this.template.batchUpdate("INSERT INTO import_rejected (import_id, line, reason, raw) VALUES (?, ?, ?, ?)", rows,
-				rows.size(), (statement, row) -> {
+		this.template.batchUpdate("INSERT INTO import_rejected (import_id, line, reason, raw) VALUES (?, ?, ?, ?)",
+				rows, rows.size(), (statement, row) -> {
 					statement.setLong(1, id);
 					statement.setInt(2, row.line());
 					statement.setString(3, cut(row.reason()));

@@ -9,9 +9,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -19,7 +17,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
 
 import org.harbinger.incident.IncidentService;
 
@@ -34,12 +31,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The one import pipeline, whichever way a file came in: read a record at a time, validate
- * and normalise it, store good rows and refused ones in batches, one transaction each, with
- * the job's progress in the same transaction; the engine is told after each commit. Reading
- * and storing overlap on two threads. Memory stays flat: one batch being read, at most
- * {@value #BATCHES_AHEAD} read and waiting to be stored, one being stored, and at most
- * {@value #BATCHES_AHEAD} stored and waiting for the engine.
+ * The one import pipeline, whichever way a file came in: read a record at a time,
+ * validate and normalise it, store good rows and refused ones in batches, one transaction
+ * each, with the job's progress in the same transaction; the engine is told after each
+ * commit. Reading and storing overlap on two threads. Memory stays flat: one batch being
+ * read, at most {@value #BATCHES_AHEAD} read and waiting to be stored, one being stored,
+ * and at most {@value #BATCHES_AHEAD} stored and waiting for the engine.
  */
 @Component
 class ImportPipeline {
@@ -65,8 +62,8 @@ class ImportPipeline {
 		return thread;
 	});
 
-	ImportPipeline(IncidentFields fields, IncidentService incidents, ImportJobs jobs, PlatformTransactionManager transactions,
-			IngestProperties properties) {
+	ImportPipeline(IncidentFields fields, IncidentService incidents, ImportJobs jobs,
+			PlatformTransactionManager transactions, IngestProperties properties) {
 		this.fields = fields;
 		this.incidents = incidents;
 		this.jobs = jobs;
@@ -75,8 +72,8 @@ class ImportPipeline {
 	}
 
 	/**
-	 * Imports the file of a job, from the start or, for a job a stop interrupted, after its
-	 * last committed line. Returns the job as it ended.
+	 * Imports the file of a job, from the start or, for a job a stop interrupted, after
+	 * its last committed line. Returns the job as it ended.
 	 */
 	ImportJob run(long id, InputStream file, ImportQueue.Progress progress) {
 		ImportJob job = this.jobs.find(id).orElseThrow();
@@ -87,7 +84,8 @@ class ImportPipeline {
 		try (Reader in = new InputStreamReader(counted, StandardCharsets.UTF_8)) {
 			RecordReader source;
 			try {
-				// What a pull spooled is ACLED's own rows, whatever their content looks like.
+				// What a pull spooled is ACLED's own rows, whatever their content looks
+				// like.
 				source = (job.origin() == ImportJob.Origin.ACLED)
 						? RecordReader.openAcled(in, this.fields, this.properties.maxRecordChars())
 						: RecordReader.open(in, job.fileName(), this.fields, this.properties.maxRecordChars());
@@ -134,34 +132,38 @@ class ImportPipeline {
 			}
 		}
 		catch (InterruptedException ex) {
-			// A shutdown: the job stays RUNNING, so the next start resumes it after the last committed batch.
+			// A shutdown: the job stays RUNNING, so the next start resumes it after the
+			// last committed batch.
 			logger.info("Import {} stopped by a shutdown at line {}; it resumes on the next start", id, line);
 			Thread.currentThread().interrupt();
 		}
 		catch (ExecutionException ex) {
-			logger.warn("Import {}: the engine failed to evaluate a batch; its incidents are stored", id, ex.getCause());
+			logger.warn("Import {}: the engine failed to evaluate a batch; its incidents are stored", id,
+					ex.getCause());
 			this.jobs.finish(id, ImportJob.Status.DONE, "the engine failed on a batch (" + ex.getCause().getMessage()
 					+ "); every row is stored, and the engine rebuilds from the database");
 		}
 		catch (IOException | RuntimeException ex) {
 			int committed = this.jobs.find(id).map(ImportJob::committedLine).orElse(0);
 			logger.warn("Import {} stopped at line {}", id, line, ex);
-			this.jobs.finish(id, ImportJob.Status.FAILED, "stopped at line " + line + ": "
-					+ NestedExceptionUtils.getMostSpecificCause(ex).getMessage() + ". Lines up to " + committed
-					+ " are stored, the rest are not: import the file again to finish (a row already stored is "
-					+ "recognised, never doubled)");
+			this.jobs.finish(id, ImportJob.Status.FAILED,
+					"stopped at line " + line + ": " + NestedExceptionUtils.getMostSpecificCause(ex).getMessage()
+							+ ". Lines up to " + committed
+							+ " are stored, the rest are not: import the file again to finish (a row already stored is "
+							+ "recognised, never doubled)");
 		}
 		return this.jobs.find(id).orElseThrow();
 	}
 
 	/**
-	 * Reads and validates on a thread of its own while the import thread stores, handing over
-	 * full batches through a short queue: the two halves overlap, and memory stays bounded.
+	 * Reads and validates on a thread of its own while the import thread stores, handing
+	 * over full batches through a short queue: the two halves overlap, and memory stays
+	 * bounded.
 	 */
 	private void read(RecordReader source, Integer resumeAfter, CountingStream counted, BlockingQueue<Read> reads) {
 		int line = 0;
 		try {
-			Batch batch = new Batch();
+			ImportBatch batch = new ImportBatch();
 			for (RecordReader.Item item = source.next(); item != null; item = source.next()) {
 				line = item.line();
 				if (resumeAfter != null && line <= resumeAfter) {
@@ -173,7 +175,7 @@ class ImportPipeline {
 				}
 				if (batch.size() >= this.properties.batchSize()) {
 					reads.put(new Read(batch, counted.count(), line, false, null));
-					batch = new Batch();
+					batch = new ImportBatch();
 				}
 			}
 			reads.put(new Read(batch, counted.count(), line, true, null));
@@ -186,14 +188,19 @@ class ImportPipeline {
 		}
 	}
 
-	/** What the reading thread hands over: a batch and how far the file is read, or why reading stopped. */
-	private record Read(Batch batch, long bytesRead, int line, boolean last, RuntimeException failure) {
+	/**
+	 * What the reading thread hands over: a batch and how far the file is read, or why
+	 * reading stopped.
+	 */
+	private record Read(ImportBatch batch, long bytesRead, int line, boolean last, RuntimeException failure) {
 	}
 
-	/** Stores one batch; when the database refuses it, each row alone, so one bad row cannot sink the others. */
-	private long commit(long id, RecordReader source, Batch batch, long bytesRead,
-			Deque<CompletableFuture<Void>> evaluating)
-			throws InterruptedException, ExecutionException {
+	/**
+	 * Stores one batch; when the database refuses it, each row alone, so one bad row
+	 * cannot sink the others.
+	 */
+	private long commit(long id, RecordReader source, ImportBatch batch, long bytesRead,
+			Deque<CompletableFuture<Void>> evaluating) throws InterruptedException, ExecutionException {
 		if (Thread.currentThread().isInterrupted()) {
 			throw new InterruptedException();
 		}
@@ -214,8 +221,11 @@ class ImportPipeline {
 		return batch.size();
 	}
 
-	/** Stores a batch in the caller's transaction: rows, deletions, refusals and the job's progress together. */
-	private CompletableFuture<Void> store(long id, RecordReader source, Batch batch, long bytesRead) {
+	/**
+	 * Stores a batch in the caller's transaction: rows, deletions, refusals and the job's
+	 * progress together.
+	 */
+	private CompletableFuture<Void> store(long id, RecordReader source, ImportBatch batch, long bytesRead) {
 		IncidentService.Outcome outcome = this.incidents.write(batch.rows,
 				batch.deletions.stream().map(RecordReader.Deletion::key).toList(), id);
 		List<ImportJobs.Rejected> rejected = new ArrayList<>(batch.refused);
@@ -234,16 +244,16 @@ class ImportPipeline {
 	}
 
 	/**
-	 * Stores each record of a refused batch in a transaction of its own, the refusals and the
-	 * batch's last line last: a stop in between repeats rows already stored, which are then
-	 * recognised as the same line of the same import, not as duplicates.
+	 * Stores each record of a refused batch in a transaction of its own, the refusals and
+	 * the batch's last line last: a stop in between repeats rows already stored, which
+	 * are then recognised as the same line of the same import, not as duplicates.
 	 */
-	private CompletableFuture<Void> storeOneByOne(long id, RecordReader source, Batch batch, long bytesRead) {
+	private CompletableFuture<Void> storeOneByOne(long id, RecordReader source, ImportBatch batch, long bytesRead) {
 		List<CompletableFuture<Void>> evaluated = new ArrayList<>();
-		Batch last = new Batch();
+		ImportBatch last = new ImportBatch();
 		last.refused.addAll(batch.refused);
 		last.committedLine = batch.committedLine;
-		for (Batch single : batch.singles()) {
+		for (ImportBatch single : batch.singles()) {
 			try {
 				evaluated.add(this.transaction.execute((status) -> store(id, source, single, bytesRead)));
 			}
@@ -260,72 +270,6 @@ class ImportPipeline {
 	@PreDestroy
 	void stop() {
 		this.readers.shutdownNow();
-	}
-
-	/** The records read since the last commit. */
-	private static final class Batch {
-
-		private final List<IncidentService.Numbered> rows = new ArrayList<>();
-
-		private final Map<Integer, Supplier<String>> raws = new HashMap<>();
-
-		private final List<RecordReader.Deletion> deletions = new ArrayList<>();
-
-		private final List<ImportJobs.Rejected> refused = new ArrayList<>();
-
-		private int lastLine;
-
-		/** The line the job's progress moves to when this batch commits; null leaves it. */
-		private Integer committedLine;
-
-		/** Why the file cannot be read past this batch's last record; null when it can. */
-		private String broken;
-
-		/** Adds a record; on the reading thread, which also prepares the row to store. */
-		void add(RecordReader.Item item) {
-			this.lastLine = item.line();
-			this.committedLine = item.line();
-			if (item instanceof RecordReader.Good good) {
-				this.rows.add(new IncidentService.Numbered(good.line(), good.incident()));
-				this.raws.put(good.line(), good.raw());
-			}
-			else if (item instanceof RecordReader.Deletion deletion) {
-				this.deletions.add(deletion);
-				this.raws.put(deletion.line(), deletion.raw());
-			}
-			else if (item instanceof RecordReader.Refused refused) {
-				this.refused.add(new ImportJobs.Rejected(refused.line(), refused.reason(), refused.raw()));
-			}
-			else if (item instanceof RecordReader.Broken broken) {
-				this.refused.add(new ImportJobs.Rejected(broken.line(), broken.reason(), broken.raw()));
-				this.broken = broken.reason();
-			}
-		}
-
-		int size() {
-			return this.rows.size() + this.deletions.size() + this.refused.size();
-		}
-
-		/** Each row and deletion as a batch of its own that leaves the job's committed line as it is. */
-		List<Batch> singles() {
-			List<Batch> singles = new ArrayList<>();
-			this.rows.forEach((row) -> {
-				Batch single = new Batch();
-				single.rows.add(row);
-				single.raws.put(row.line(), this.raws.get(row.line()));
-				single.lastLine = row.line();
-				singles.add(single);
-			});
-			this.deletions.forEach((deletion) -> {
-				Batch single = new Batch();
-				single.deletions.add(deletion);
-				single.raws.put(deletion.line(), deletion.raw());
-				single.lastLine = deletion.line();
-				singles.add(single);
-			});
-			return singles;
-		}
-
 	}
 
 }

@@ -30,10 +30,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
- * Runs imports one at a time on one thread, whichever way the file came in (upload, command
- * line, inbox, demo): the engine is single-threaded, so parallel imports would only queue
- * there. On start-up, imports that a stop interrupted go on after their last committed
- * batch when their file is still there, and are marked failed, saying how far they got, when not.
+ * Runs imports one at a time on one thread, whichever way the file came in (upload,
+ * command line, inbox, demo): the engine is single-threaded, so parallel imports would
+ * only queue there. On start-up, imports that a stop interrupted go on after their last
+ * committed batch when their file is still there, and are marked failed, saying how far
+ * they got, when not.
  */
 @Service
 public class ImportQueue {
@@ -94,8 +95,8 @@ public class ImportQueue {
 	}
 
 	/**
-	 * Reads every record of a file with the CSV reader and nothing else: what parsing alone
-	 * costs, the baseline of the import benchmark. Returns the number of records.
+	 * Reads every record of a file with the CSV reader and nothing else: what parsing
+	 * alone costs, the baseline of the import benchmark. Returns the number of records.
 	 */
 	public static long parse(Path file) throws IOException {
 		try (Reader in = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)) {
@@ -108,7 +109,10 @@ public class ImportQueue {
 		}
 	}
 
-	/** Keeps an upload in the spool folder, so that a restart can resume it, and imports it. */
+	/**
+	 * Keeps an upload in the spool folder, so that a restart can resume it, and imports
+	 * it.
+	 */
 	Submitted upload(String name, InputStream content) throws IOException {
 		Files.createDirectories(this.properties.spoolDir());
 		Path spooled = Files.createTempFile(this.properties.spoolDir(), "upload-", ".csv");
@@ -123,7 +127,10 @@ public class ImportQueue {
 		return new Submitted(id, run(id, () -> open(spooled), Progress.NONE));
 	}
 
-	/** Imports a file already spooled for a job created for it (a pull's downloaded pages). */
+	/**
+	 * Imports a file already spooled for a job created for it (a pull's downloaded
+	 * pages).
+	 */
 	Submitted importSpooled(long id, Path file) {
 		return new Submitted(id, run(id, () -> open(file), Progress.NONE));
 	}
@@ -133,8 +140,8 @@ public class ImportQueue {
 	}
 
 	/**
-	 * The refused records as they were, the file to fix and import again: a CSV file's rows
-	 * under its header, a JSON file's elements in an array.
+	 * The refused records as they were, the file to fix and import again: a CSV file's
+	 * rows under its header, a JSON file's elements in an array.
 	 */
 	void writeRejected(ImportJob job, Writer out) throws IOException {
 		boolean json = json(job);
@@ -199,7 +206,8 @@ public class ImportQueue {
 		}
 		for (ImportJob job : this.jobs.unfinished()) {
 			if (job.origin() == ImportJob.Origin.ACLED && job.fileSize() < 0) {
-				// Still downloading its pages: the connector goes on with that (AcledPuller).
+				// Still downloading its pages: the connector goes on with that
+				// (AcledPuller).
 				continue;
 			}
 			Path file = Path.of(job.path());
@@ -208,15 +216,19 @@ public class ImportQueue {
 				run(job.id(), () -> open(file), Progress.NONE);
 			}
 			else {
-				this.jobs.finish(job.id(), ImportJob.Status.FAILED, "interrupted by a stop after line "
-						+ job.committedLine() + ", and the file is no longer at " + job.path() + " as it was: lines up to "
-						+ job.committedLine() + " are stored, the rest are not; import the file again to finish");
+				this.jobs.finish(job.id(), ImportJob.Status.FAILED,
+						"interrupted by a stop after line " + job.committedLine() + ", and the file is no longer at "
+								+ job.path() + " as it was: lines up to " + job.committedLine()
+								+ " are stored, the rest are not; import the file again to finish");
 				this.events.publishEvent(new ImportFinished(this.jobs.find(job.id()).orElseThrow()));
 			}
 		}
 	}
 
-	/** Interrupts a running import between two batches; it stays RUNNING and resumes on the next start. */
+	/**
+	 * Interrupts a running import between two batches; it stays RUNNING and resumes on
+	 * the next start.
+	 */
 	@PreDestroy
 	void shutdown() throws InterruptedException {
 		this.thread.shutdownNow();
@@ -250,12 +262,15 @@ public class ImportQueue {
 		}
 	}
 
-	private static void delete(Path file) {
+	/**
+	 * Removes a spooled upload or ACLED download; one left behind is logged, not fatal.
+	 */
+	static void delete(Path file) {
 		try {
 			Files.deleteIfExists(file);
 		}
 		catch (IOException ex) {
-			logger.warn("Cannot remove the spooled upload {}: {}", file, ex.getMessage());
+			logger.warn("Cannot remove the spooled file {}: {}", file, ex.getMessage());
 		}
 	}
 
@@ -272,7 +287,10 @@ public class ImportQueue {
 		return this.jobs.recent(50);
 	}
 
-	/** The latest imports, newest first, as their reports without the refused lines: the dashboard's imports view. */
+	/**
+	 * The latest imports, newest first, as their reports without the refused lines: the
+	 * dashboard's imports view.
+	 */
 	public List<ImportReport> recentReports() {
 		return recent().stream().map(this::summary).toList();
 	}

@@ -9,12 +9,13 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * What the inbox may take, and names it can write. Anyone who may drop a file in the folder is
- * trusted with its content, not with the service's own reach: a link would make the service read
- * (and quarantine, readable through the API) a file its sender could not, so only regular files
- * that are the folder's own are imported. Names come from outside too: one the service cannot
- * turn into text and back (not valid UTF-8 here) could not be found again by name, and a long one
- * leaves no room for the report's suffix; both are handled so that no file is taken twice.
+ * What the inbox may take, and names it can write. Anyone who may drop a file in the
+ * folder is trusted with its content, not with the service's own reach: a link would make
+ * the service read (and quarantine, readable through the API) a file its sender could
+ * not, so only regular files that are the folder's own are imported. Names come from
+ * outside too: one the service cannot turn into text and back (not valid UTF-8 here)
+ * could not be found again by name, and a long one leaves no room for the report's
+ * suffix; both are handled so that no file is taken twice.
  */
 final class InboxFiles {
 
@@ -27,7 +28,10 @@ final class InboxFiles {
 	private InboxFiles() {
 	}
 
-	/** The inbox's entries to consider, links included (they are refused, not skipped), folders and partial files not. */
+	/**
+	 * The inbox's entries to consider, links included (they are refused, not skipped),
+	 * folders and partial files not.
+	 */
 	static List<Path> entries(Path folder) throws IOException {
 		try (Stream<Path> listing = Files.list(folder)) {
 			return listing
@@ -63,14 +67,18 @@ final class InboxFiles {
 		return null;
 	}
 
-	/** Whether the name survives the trip to text and back (it does unless its bytes are not valid in this locale). */
+	/**
+	 * Whether the name survives the trip to text and back (it does unless its bytes are
+	 * not valid in this locale).
+	 */
 	static boolean nameable(Path file) {
 		return file.resolveSibling(file.getFileName().toString()).equals(file);
 	}
 
 	/**
-	 * A name to file {@code file} under in {@code folder}: its own when that is free, can be written
-	 * again and leaves room for the report's suffix; otherwise shortened and prefixed with {@code id}.
+	 * A name to file {@code file} under in {@code folder}: its own when that is free, can
+	 * be written again and leaves room for the report's suffix; otherwise shortened and
+	 * prefixed with {@code id}.
 	 */
 	static String filedName(Path file, Path folder, long id) {
 		String name = file.getFileName().toString().replace('\uFFFD', '_');
@@ -81,7 +89,9 @@ final class InboxFiles {
 		String prefix = id + "-";
 		int room = NAME_MAX - LONGEST_SUFFIX.length() - prefix.length();
 		StringBuilder cut = new StringBuilder();
-		name.codePoints().takeWhile((c) -> bytes(cut.toString() + Character.toString(c)) <= room).forEach(cut::appendCodePoint);
+		name.codePoints()
+			.takeWhile((c) -> bytes(cut.toString() + Character.toString(c)) <= room)
+			.forEach(cut::appendCodePoint);
 		return prefix + cut;
 	}
 

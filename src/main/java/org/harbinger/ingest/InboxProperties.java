@@ -12,10 +12,12 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The inbox folder the service watches for files to import.
  *
- * @param dir the folder; files land in its {@code processed/} or {@code failed/} with a report beside them
+ * @param dir the folder; files land in its {@code processed/} or {@code failed/} with a
+ * report beside them
  * @param enabled whether the service watches it
  * @param poll how often it looks
- * @param settle how long a file must go unmodified before it is taken, so that a copy in progress is not
+ * @param settle how long a file must go unmodified before it is taken, so that a copy in
+ * progress is not
  */
 @ConfigurationProperties("harbinger.inbox")
 @Validated

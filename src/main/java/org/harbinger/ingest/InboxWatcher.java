@@ -24,12 +24,13 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Watches the inbox folder ({@code harbinger.inbox.dir}): a file that has settled moves to
- * {@code processing/} and is imported through the same pipeline as an upload; then it moves
- * to {@code processed/} (the whole file was read, refused rows and all) or {@code failed/},
- * with {@code NAME.report.json} beside it and, when rows were refused,
- * {@code NAME.rejected.csv} (or {@code .json}) to fix and drop in the inbox again. A folder on this machine, so
- * a local scheduler rather than Quartz, whose jobs may run on any instance of a cluster.
+ * Watches the inbox folder ({@code harbinger.inbox.dir}): a file that has settled moves
+ * to {@code processing/} and is imported through the same pipeline as an upload; then it
+ * moves to {@code processed/} (the whole file was read, refused rows and all) or
+ * {@code failed/}, with {@code NAME.report.json} beside it and, when rows were refused,
+ * {@code NAME.rejected.csv} (or {@code .json}) to fix and drop in the inbox again. A
+ * folder on this machine, so a local scheduler rather than Quartz, whose jobs may run on
+ * any instance of a cluster.
  */
 @Component
 class InboxWatcher {
@@ -91,7 +92,8 @@ class InboxWatcher {
 					take(inbox, processing, file, settled);
 				}
 				catch (IOException ex) {
-					// One entry that cannot be handled (it vanished, a folder is not writable) stops no other.
+					// One entry that cannot be handled (it vanished, a folder is not
+					// writable) stops no other.
 					logger.warn("Inbox file {}: {}", file.getFileName(), ex.toString());
 				}
 			}
@@ -115,7 +117,10 @@ class InboxWatcher {
 		this.imports.importFile(taken, ImportJob.Origin.INBOX, ImportQueue.Progress.NONE);
 	}
 
-	/** Files a stop left in processing/ before their import was registered go back to the inbox. */
+	/**
+	 * Files a stop left in processing/ before their import was registered go back to the
+	 * inbox.
+	 */
 	private void returnStranded(Path inbox, Path processing) throws IOException {
 		Set<String> claimed = this.jobs.unfinished().stream().map(ImportJob::path).collect(Collectors.toSet());
 		for (Path file : InboxFiles.entries(processing)) {
@@ -134,23 +139,28 @@ class InboxWatcher {
 		}
 		Path file = Path.of(job.path());
 		Path inbox = file.getParent().getParent();
-		Path folder = Files.createDirectories(inbox.resolve((job.status() == ImportJob.Status.DONE) ? "processed" : "failed"));
+		Path folder = Files
+			.createDirectories(inbox.resolve((job.status() == ImportJob.Status.DONE) ? "processed" : "failed"));
 		String name = InboxFiles.filedName(file, folder, job.id());
 		if (Files.exists(file)) {
 			Files.move(file, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE);
 		}
 		writeReport(folder, name, job);
 		if (job.rejected() > 0) {
-			try (Writer out = Files.newBufferedWriter(folder.resolve(name + (ImportQueue.json(job) ? ".rejected.json" : ".rejected.csv")), StandardCharsets.UTF_8)) {
+			try (Writer out = Files.newBufferedWriter(
+					folder.resolve(name + (ImportQueue.json(job) ? ".rejected.json" : ".rejected.csv")),
+					StandardCharsets.UTF_8)) {
 				this.imports.writeRejected(job, out);
 			}
 		}
-		logger.info("Inbox file {}: {}, {} rows stored, {} refused", name, job.status(), job.accepted(), job.rejected());
+		logger.info("Inbox file {}: {}, {} rows stored, {} refused", name, job.status(), job.accepted(),
+				job.rejected());
 	}
 
 	/**
-	 * Files an entry that may not be imported in failed/, under a name that can be written, with its
-	 * reason in the report and in the imports list (a failed import of no rows), so it is seen and never taken again.
+	 * Files an entry that may not be imported in failed/, under a name that can be
+	 * written, with its reason in the report and in the imports list (a failed import of
+	 * no rows), so it is seen and never taken again.
 	 */
 	private void refuse(Path inbox, Path file, String reason) throws IOException {
 		Path failed = Files.createDirectories(inbox.resolve("failed"));

@@ -14,7 +14,10 @@ class IncidentConfiguration {
 		return ActorAliases.load(EditableFiles.read(properties.configDir(), "config", "actors.yml"));
 	}
 
-	/** A broken config/sources.yml stops the start; later edits are watched ({@link SourcesWatch}). */
+	/**
+	 * A broken config/sources.yml stops the start; later edits are watched
+	 * ({@link SourcesWatch}).
+	 */
 	@Bean
 	Grading grading(HarbingerProperties properties, DefaultGrade grade) {
 		return new Grading(SourceGrades.load(EditableFiles.read(properties.configDir(), "config", "sources.yml")),

@@ -22,10 +22,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/incidents}: one incident as a JSON object, or a batch as an array.
- * The batch is all or nothing: any bad field refuses it with one message per field, and so does
- * an incident that comes twice in it.
- * {@code DELETE /api/incidents/{source}/{id}} removes one.
+ * {@code POST /api/incidents}: one incident as a JSON object, or a batch as an array. The
+ * batch is all or nothing: any bad field refuses it with one message per field, and so
+ * does an incident that comes twice in it. {@code DELETE /api/incidents/{source}/{id}}
+ * removes one.
  */
 @RestController
 class IncidentController {
@@ -70,7 +70,8 @@ class IncidentController {
 			if (result.ok()) {
 				Integer first = firstIndex.putIfAbsent(result.incident().key(), i);
 				if (first != null) {
-					// As in a file: which of two versions in one request is meant cannot be known.
+					// As in a file: which of two versions in one request is meant cannot
+					// be known.
 					problems.add(new Problem(i, "event_id_cnty", "'" + result.incident().eventId() + "' of feed '"
 							+ result.incident().source() + "' is already record " + first + " of this batch"));
 				}
@@ -89,7 +90,10 @@ class IncidentController {
 			.body(Map.of("accepted", parsed.size(), "created", recorded.created(), "updated", recorded.updated()));
 	}
 
-	/** Removes an incident as an upstream deletion would: alerts that rested on it are re-evaluated. */
+	/**
+	 * Removes an incident as an upstream deletion would: alerts that rested on it are
+	 * re-evaluated.
+	 */
 	@DeleteMapping("/api/incidents/{source}/{id}")
 	ResponseEntity<Void> delete(@PathVariable String source, @PathVariable String id) {
 		if (!this.incidents.delete(new IncidentKey(source, id))) {
@@ -99,7 +103,10 @@ class IncidentController {
 		return ResponseEntity.noContent().build();
 	}
 
-	/** JSON fields as text; {@code id} is accepted for {@code event_id_cnty}, a tag array is joined. */
+	/**
+	 * JSON fields as text; {@code id} is accepted for {@code event_id_cnty}, a tag array
+	 * is joined.
+	 */
 	private static Map<String, String> raw(JsonNode node) {
 		Map<String, String> raw = new LinkedHashMap<>();
 		node.properties().forEach((entry) -> {

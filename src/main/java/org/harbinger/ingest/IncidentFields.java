@@ -22,18 +22,20 @@ import java.util.Set;
 public final class IncidentFields {
 
 	/** The fields a record may carry, in ACLED's order, then the early-warning ones. */
-	public static final List<String> NAMES = List.of("source", "event_id_cnty", "event_date", "year",
-			"time_precision", "disorder_type", "event_type", "sub_event_type", "actor1", "assoc_actor_1", "inter1",
-			"actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting", "iso", "region", "country",
-			"admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision", "reported_by",
-			"source_scale", "notes", "fatalities", "tags", "timestamp", "origin_country", "claim_status",
-			"reliability", "credibility");
+	public static final List<String> NAMES = List.of("source", "event_id_cnty", "event_date", "year", "time_precision",
+			"disorder_type", "event_type", "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2",
+			"assoc_actor_2", "inter2", "interaction", "civilian_targeting", "iso", "region", "country", "admin1",
+			"admin2", "admin3", "location", "latitude", "longitude", "geo_precision", "reported_by", "source_scale",
+			"notes", "fatalities", "tags", "timestamp", "origin_country", "claim_status", "reliability", "credibility");
 
-	/** The 31 columns of an ACLED export, in ACLED's order (docs/indicators.md, section 1). */
+	/**
+	 * The 31 columns of an ACLED export, in ACLED's order (docs/indicators.md, section
+	 * 1).
+	 */
 	public static final List<String> ACLED_COLUMNS = List.of("event_id_cnty", "event_date", "year", "time_precision",
 			"disorder_type", "event_type", "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2",
-			"assoc_actor_2", "inter2", "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2",
-			"admin3", "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
+			"assoc_actor_2", "inter2", "interaction", "civilian_targeting", "iso", "region", "country", "admin1",
+			"admin2", "admin3", "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
 			"fatalities", "tags", "timestamp");
 
 	private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
@@ -49,7 +51,10 @@ public final class IncidentFields {
 			Map.entry("source_scale", 200), Map.entry("notes", 1_000_000), Map.entry("tags", 4000),
 			Map.entry("origin_country", 200));
 
-	/** Per field, in NAMES order, the longest text it may hold (unbounded for non-text fields). */
+	/**
+	 * Per field, in NAMES order, the longest text it may hold (unbounded for non-text
+	 * fields).
+	 */
 	private static final int[] MAX = NAMES.stream()
 		.mapToInt((name) -> MAX_LENGTH.getOrDefault(name, Integer.MAX_VALUE))
 		.toArray();
@@ -66,9 +71,13 @@ public final class IncidentFields {
 			GEO_PRECISION = index("geo_precision"), REPORTED_BY = index("reported_by"),
 			SOURCE_SCALE = index("source_scale"), NOTES = index("notes"), FATALITIES = index("fatalities"),
 			TAGS = index("tags"), TIMESTAMP = index("timestamp"), ORIGIN_COUNTRY = index("origin_country"),
-			CLAIM_STATUS = index("claim_status"), RELIABILITY = index("reliability"), CREDIBILITY = index("credibility");
+			CLAIM_STATUS = index("claim_status"), RELIABILITY = index("reliability"),
+			CREDIBILITY = index("credibility");
 
-	/** ACLED's numeric actor-type codes in older exports; newer ones write the label. 0 means no actor. */
+	/**
+	 * ACLED's numeric actor-type codes in older exports; newer ones write the label. 0
+	 * means no actor.
+	 */
 	private static final List<String> INTER_LABELS = List.of("", "State forces", "Rebel group", "Political militia",
 			"Identity militia", "Rioters", "Protesters", "Civilians", "External/Other forces");
 
@@ -92,7 +101,10 @@ public final class IncidentFields {
 
 	}
 
-	/** Parses a record of field names to text; a name that is not one of {@link #NAMES} is an error. */
+	/**
+	 * Parses a record of field names to text; a name that is not one of {@link #NAMES} is
+	 * an error.
+	 */
 	public Parsed parse(Map<String, String> raw) {
 		String[] values = new String[NAMES.size()];
 		List<FieldError> unknown = new ArrayList<>();
@@ -114,8 +126,9 @@ public final class IncidentFields {
 	}
 
 	/**
-	 * Parses a record held as each field's text at its index in {@link #NAMES} (null where
-	 * absent): the way a CSV row comes, without a map for every one of millions of rows.
+	 * Parses a record held as each field's text at its index in {@link #NAMES} (null
+	 * where absent): the way a CSV row comes, without a map for every one of millions of
+	 * rows.
 	 */
 	public Parsed parse(String[] values) {
 		return parse(values, new ArrayList<>());
@@ -128,7 +141,8 @@ public final class IncidentFields {
 				continue;
 			}
 			if (values[i].length() > MAX[i]) {
-				in.errors.add(new FieldError(NAMES.get(i), "is " + values[i].length() + " characters long, at most " + MAX[i]));
+				in.errors.add(new FieldError(NAMES.get(i),
+						"is " + values[i].length() + " characters long, at most " + MAX[i]));
 			}
 			String control = ControlCharacters.problem(values[i], i == NOTES);
 			if (control != null) {
@@ -138,13 +152,17 @@ public final class IncidentFields {
 		String source = in.required(SOURCE);
 		String eventId = in.required(EVENT_ID);
 		LocalDate eventDate = in.parse(EVENT_DATE, IncidentFields::date, true);
-		String eventType = in.parse(EVENT_TYPE, (text) -> EventTaxonomy.eventType(text)
-			.orElseThrow(() -> new IllegalArgumentException(
-					"unknown event type '" + text + "'; expected one of " + EventTaxonomy.eventTypes())), true);
-		String subEventType = (eventType == null) ? null : in.parse(SUB_EVENT_TYPE, (text) -> EventTaxonomy
-			.subEventType(eventType, text)
-			.orElseThrow(() -> new IllegalArgumentException("unknown sub-event type '" + text + "' for " + eventType
-					+ "; expected one of " + String.join(", ", EventTaxonomy.subEventTypes(eventType)))), false);
+		String eventType = in
+			.parse(EVENT_TYPE,
+					(text) -> EventTaxonomy.eventType(text)
+						.orElseThrow(() -> new IllegalArgumentException(
+								"unknown event type '" + text + "'; expected one of " + EventTaxonomy.eventTypes())),
+					true);
+		String subEventType = (eventType == null) ? null : in
+			.parse(SUB_EVENT_TYPE, (text) -> EventTaxonomy.subEventType(eventType, text)
+				.orElseThrow(() -> new IllegalArgumentException("unknown sub-event type '" + text + "' for " + eventType
+						+ "; expected one of " + String.join(", ", EventTaxonomy.subEventTypes(eventType)))),
+					false);
 		String country = in.required(COUNTRY);
 		Integer fatalities = in.parse(FATALITIES, (text) -> atLeast(Integer.parseInt(text), 0), false);
 		Double latitude = in.parse(LATITUDE, (text) -> within(Double.parseDouble(text), -90, 90), false);
@@ -175,18 +193,20 @@ public final class IncidentFields {
 		ClaimStatus claimStatus = (claim != null) ? claim : claimStatus(tags, notes, actor1Group);
 		Grading.Grade grade = this.grading.grade(in.text(REPORTED_BY), claimStatus, tags, reliability, credibility);
 		Incident incident = new Incident(source, eventId, eventDate, timePrecision, in.text(DISORDER_TYPE), eventType,
-				subEventType, actor1, in.text(ASSOC_ACTOR_1), blankToNull(inter1), actor2,
-				in.text(ASSOC_ACTOR_2), blankToNull(inter2), in.text(INTERACTION), in.text(CIVILIAN_TARGETING), iso, in.text(REGION),
-				country, in.text(ADMIN1), in.text(ADMIN2), in.text(ADMIN3), in.text(LOCATION), latitude,
-				longitude, geoPrecision, in.text(REPORTED_BY), in.text(SOURCE_SCALE), notes,
-				(fatalities != null) ? fatalities : 0, tags, timestamp, originCountry,
-				claimStatus, grade.reliability(), grade.credibility(), actor1Group,
+				subEventType, actor1, in.text(ASSOC_ACTOR_1), blankToNull(inter1), actor2, in.text(ASSOC_ACTOR_2),
+				blankToNull(inter2), in.text(INTERACTION), in.text(CIVILIAN_TARGETING), iso, in.text(REGION), country,
+				in.text(ADMIN1), in.text(ADMIN2), in.text(ADMIN3), in.text(LOCATION), latitude, longitude, geoPrecision,
+				in.text(REPORTED_BY), in.text(SOURCE_SCALE), notes, (fatalities != null) ? fatalities : 0, tags,
+				timestamp, originCountry, claimStatus, grade.reliability(), grade.credibility(), actor1Group,
 				this.aliases.group(actor2).orElse(null), this.aliases.targets(in.text(ASSOC_ACTOR_2), tags),
 				this.aliases.groups(in.text(ASSOC_ACTOR_1)), grade.reason());
 		return new Parsed(incident, List.of());
 	}
 
-	/** Tags from the tag column: separated by {@code ;}, trimmed, lower case, blanks dropped. */
+	/**
+	 * Tags from the tag column: separated by {@code ;}, trimmed, lower case, blanks
+	 * dropped.
+	 */
 	static Set<String> tags(String text) {
 		Set<String> tags = new LinkedHashSet<>();
 		if (text != null) {
@@ -198,7 +218,10 @@ public final class IncidentFields {
 		return tags;
 	}
 
-	/** docs/indicators.md, section 1: tags first, then the notes' wording, then whether a named group acted. */
+	/**
+	 * docs/indicators.md, section 1: tags first, then the notes' wording, then whether a
+	 * named group acted.
+	 */
 	private static ClaimStatus claimStatus(Set<String> tags, String notes, String actor1Group) {
 		if (tags.contains("claimed")) {
 			return ClaimStatus.CLAIMED;
@@ -215,7 +238,10 @@ public final class IncidentFields {
 		return (actor1Group != null && !"UNKNOWN".equals(actor1Group)) ? ClaimStatus.ATTRIBUTED : ClaimStatus.UNCLAIMED;
 	}
 
-	/** Whether {@code text} holds {@code part} (lower case) in any case, without a lower-case copy of the text. */
+	/**
+	 * Whether {@code text} holds {@code part} (lower case) in any case, without a
+	 * lower-case copy of the text.
+	 */
 	private static boolean containsIgnoringCase(String text, String part) {
 		char first = part.charAt(0);
 		char upper = Character.toUpperCase(first);
@@ -245,7 +271,10 @@ public final class IncidentFields {
 		return date;
 	}
 
-	/** Whether the text is NNNN-NN-NN: parsed directly, the common case, without a formatter. */
+	/**
+	 * Whether the text is NNNN-NN-NN: parsed directly, the common case, without a
+	 * formatter.
+	 */
 	private static boolean isoDate(String text) {
 		if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
 			return false;

@@ -5,9 +5,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code harbinger_incidents_ingested_total{way, outcome}}: rows each way in brought, by what
- * became of them (docs/metrics.md). The JSON API counts its own calls; the import pipeline
- * counts a file when its import ends, so a row is counted once whichever way it came.
+ * {@code harbinger_incidents_ingested_total{way, outcome}}: rows each way in brought, by
+ * what became of them (docs/metrics.md). The JSON API counts its own calls; the import
+ * pipeline counts a file when its import ends, so a row is counted once whichever way it
+ * came.
  */
 @Component
 public class IngestCounts {
@@ -35,7 +36,8 @@ public class IngestCounts {
 	}
 
 	private void add(String way, String outcome, long rows) {
-		// Registered at the first row, so a way that never brought anything has no series.
+		// Registered at the first row, so a way that never brought anything has no
+		// series.
 		if (rows > 0) {
 			this.registry.counter(NAME, "way", way, "outcome", outcome).increment(rows);
 		}

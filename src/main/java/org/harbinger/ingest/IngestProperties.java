@@ -15,9 +15,12 @@ import org.springframework.validation.annotation.Validated;
  * {@code DefaultGrade}.
  *
  * @param batchSize rows stored per transaction, and handed to the engine together
- * @param maxRecordChars the longest CSV record read; a longer one is refused, so memory stays bounded
- * @param spoolDir where uploaded files wait while they are imported, so that a restart can resume them
- * @param uploadWait how long an upload waits for its import before answering 202 with the job to follow
+ * @param maxRecordChars the longest CSV record read; a longer one is refused, so memory
+ * stays bounded
+ * @param spoolDir where uploaded files wait while they are imported, so that a restart
+ * can resume them
+ * @param uploadWait how long an upload waits for its import before answering 202 with the
+ * job to follow
  * @param resumeOnStart whether a start-up resumes the imports a stop interrupted
  */
 @ConfigurationProperties("harbinger.ingest")

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -20,16 +19,18 @@ import tools.jackson.core.json.JsonFactory;
 
 /**
  * Reads the native format in JSON, an array of incident objects with the fields of
- * {@code POST /api/incidents}, one element at a time with Jackson's streaming parser: memory
- * holds one element, whatever the size of the file. Objects one after another without the
- * array (JSON Lines) read the same. A record's position is its element's number, from 1;
- * each reason names the element and the line it starts on. Malformed JSON cannot be read
- * past: the element it is in is refused as {@link RecordReader.Broken}, and reading ends there.
+ * {@code POST /api/incidents}, one element at a time with Jackson's streaming parser:
+ * memory holds one element, whatever the size of the file. Objects one after another
+ * without the array (JSON Lines) read the same. A record's position is its element's
+ * number, from 1; each reason names the element and the line it starts on. Malformed JSON
+ * cannot be read past: the element it is in is refused as {@link RecordReader.Broken},
+ * and reading ends there.
  * <p>
- * The same reader reads the rows of ACLED's API as the connector spools them ({@code acled}):
- * ACLED's own field names, {@code source} the outlets (Harbinger's {@code reported_by}), the
- * feed {@code acled}, fields Harbinger does not keep ignored, as in an ACLED export; an element
- * with {@code deleted_timestamp} and no {@code event_date} is a deletion, as in a deletions file.
+ * The same reader reads the rows of ACLED's API as the connector spools them
+ * ({@code acled}): ACLED's own field names, {@code source} the outlets (Harbinger's
+ * {@code reported_by}), the feed {@code acled}, fields Harbinger does not keep ignored,
+ * as in an ACLED export; an element with {@code deleted_timestamp} and no
+ * {@code event_date} is a deletion, as in a deletions file.
  */
 final class JsonRecordReader implements RecordReader {
 
@@ -56,8 +57,8 @@ final class JsonRecordReader implements RecordReader {
 
 	private boolean ended;
 
-	private JsonRecordReader(Recording text, JsonParser parser, IncidentFields fields, int maxRecordChars, JsonToken first,
-			boolean acled) {
+	private JsonRecordReader(Recording text, JsonParser parser, IncidentFields fields, int maxRecordChars,
+			JsonToken first, boolean acled) {
 		this.text = text;
 		this.acled = acled;
 		this.parser = parser;
@@ -105,9 +106,8 @@ final class JsonRecordReader implements RecordReader {
 			this.pending = null;
 			if (token == null || (this.array && token == JsonToken.END_ARRAY)) {
 				this.ended = true;
-				return (token != null && this.parser.nextToken() != null)
-						? broken(this.elements + 1, this.parser.currentTokenLocation(), "text after the array's closing ]")
-						: null;
+				return (token != null && this.parser.nextToken() != null) ? broken(this.elements + 1,
+						this.parser.currentTokenLocation(), "text after the array's closing ]") : null;
 			}
 		}
 		catch (JacksonException ex) {
@@ -137,8 +137,8 @@ final class JsonRecordReader implements RecordReader {
 			}
 			String raw = raw();
 			if (this.text.outgrown() || raw.length() >= this.maxRecordChars) {
-				return new Refused(this.elements, where + "the element is longer than " + this.maxRecordChars
-						+ " characters", raw);
+				return new Refused(this.elements,
+						where + "the element is longer than " + this.maxRecordChars + " characters", raw);
 			}
 			if (!problems.isEmpty()) {
 				return new Refused(this.elements, where + String.join("; ", problems), raw);
@@ -149,8 +149,9 @@ final class JsonRecordReader implements RecordReader {
 			}
 			IncidentFields.Parsed parsed = this.fields.parse(this.acled ? acledRecord(record) : record);
 			if (!parsed.ok()) {
-				return new Refused(this.elements, where
-						+ parsed.errors().stream().map(FieldError::toString).collect(Collectors.joining("; ")), raw);
+				return new Refused(this.elements,
+						where + parsed.errors().stream().map(FieldError::toString).collect(Collectors.joining("; ")),
+						raw);
 			}
 			return new Good(this.elements, parsed.incident(), () -> raw);
 		}
@@ -159,7 +160,10 @@ final class JsonRecordReader implements RecordReader {
 		}
 	}
 
-	/** An ACLED row as an export's columns read: the feed acled, source as reported_by, unknown fields left out. */
+	/**
+	 * An ACLED row as an export's columns read: the feed acled, source as reported_by,
+	 * unknown fields left out.
+	 */
 	private static Map<String, String> acledRecord(Map<String, String> row) {
 		Map<String, String> record = new LinkedHashMap<>();
 		row.forEach((name, value) -> {
@@ -172,7 +176,10 @@ final class JsonRecordReader implements RecordReader {
 		return record;
 	}
 
-	/** A field's value as text, as the JSON API reads it: a list of values joined with {@code ;}. Null for null. */
+	/**
+	 * A field's value as text, as the JSON API reads it: a list of values joined with
+	 * {@code ;}. Null for null.
+	 */
 	private String value(String name, JsonToken token, List<String> problems) {
 		if (token == JsonToken.VALUE_NULL) {
 			return null;
@@ -246,13 +253,16 @@ final class JsonRecordReader implements RecordReader {
 	}
 
 	/**
-	 * Passes the file to the parser and keeps the text since the current element began, so
-	 * that a refused element is quarantined as it was. An element longer than the limit
-	 * keeps only its first {@code limit} characters: memory stays bounded.
+	 * Passes the file to the parser and keeps the text since the current element began,
+	 * so that a refused element is quarantined as it was. An element longer than the
+	 * limit keeps only its first {@code limit} characters: memory stays bounded.
 	 */
 	private static final class Recording extends Reader {
 
-		/** What is kept beyond an outgrown element's head: more than the parser reads ahead. */
+		/**
+		 * What is kept beyond an outgrown element's head: more than the parser reads
+		 * ahead.
+		 */
 		private static final int WINDOW = 1 << 16;
 
 		private final Reader in;
@@ -267,7 +277,10 @@ final class JsonRecordReader implements RecordReader {
 		/** The file offset where the current element begins. */
 		private long start;
 
-		/** The first {@code limit} characters of an element that outgrew them; null otherwise. */
+		/**
+		 * The first {@code limit} characters of an element that outgrew them; null
+		 * otherwise.
+		 */
 		private String head;
 
 		Recording(Reader in, int limit) {
@@ -284,7 +297,10 @@ final class JsonRecordReader implements RecordReader {
 			return this.head != null;
 		}
 
-		/** The current element's text up to {@code end} (a file offset), at most its first {@code limit} characters. */
+		/**
+		 * The current element's text up to {@code end} (a file offset), at most its first
+		 * {@code limit} characters.
+		 */
 		String element(long end) {
 			if (this.head != null) {
 				return this.head;
@@ -306,7 +322,8 @@ final class JsonRecordReader implements RecordReader {
 				this.head = this.text.substring(at, at + this.limit);
 			}
 			long keepFrom = (this.head == null) ? this.start : this.from + this.text.length() - WINDOW;
-			// Dropping what is no longer needed only when it is much keeps the copying linear.
+			// Dropping what is no longer needed only when it is much keeps the copying
+			// linear.
 			if (keepFrom - this.from > WINDOW) {
 				this.text.delete(0, (int) (keepFrom - this.from));
 				this.from = keepFrom;

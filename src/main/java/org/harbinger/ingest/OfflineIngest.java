@@ -13,9 +13,9 @@ import org.harbinger.incident.IncidentKey;
 import org.harbinger.system.EditableFiles;
 
 /**
- * The ingest pieces for commands that run without the service (backtest, rules test):
- * the same validation and normalisation as the service, configured from a config folder,
- * and a CSV read that hands on good rows and reports the others by line.
+ * The ingest pieces for commands that run without the service (backtest, rules test): the
+ * same validation and normalisation as the service, configured from a config folder, and
+ * a CSV read that hands on good rows and reports the others by line.
  */
 public final class OfflineIngest {
 
@@ -24,13 +24,15 @@ public final class OfflineIngest {
 	private OfflineIngest() {
 	}
 
-	/** What reading a file gave: the rows handed on, and each refused row with its line. */
+	/**
+	 * What reading a file gave: the rows handed on, and each refused row with its line.
+	 */
 	public record Read(long accepted, long rejected, List<ImportReport.LineError> errors) {
 	}
 
 	/**
-	 * Validation and normalisation with the aliases in {@code configDir/actors.yml}, grades from
-	 * {@code configDir/sources.yml} and B2 for a report that names no outlet.
+	 * Validation and normalisation with the aliases in {@code configDir/actors.yml},
+	 * grades from {@code configDir/sources.yml} and B2 for a report that names no outlet.
 	 */
 	public static IncidentFields fields(Path configDir) {
 		return new IncidentFields(ActorAliases.load(EditableFiles.read(configDir, "config", "actors.yml")),
@@ -39,8 +41,8 @@ public final class OfflineIngest {
 
 	/**
 	 * Reads an ACLED or native CSV. A deletions file cannot be replayed, so its rows are
-	 * refused; a second row with an identity already read is refused as a duplicate, as an
-	 * import would.
+	 * refused; a second row with an identity already read is refused as a duplicate, as
+	 * an import would.
 	 */
 	public static Read read(Reader in, IncidentFields fields, Consumer<Incident> incidents) {
 		List<ImportReport.LineError> errors = new ArrayList<>();

@@ -11,10 +11,10 @@ import org.harbinger.incident.Incident;
 import org.harbinger.incident.IncidentKey;
 
 /**
- * A file of incident records read one at a time, whatever its format: CSV (an ACLED export,
- * a native Harbinger CSV, ACLED deletions, told apart by the header) or JSON (an array of
- * incident objects, told apart by its first character). Every way in reads files through
- * this, so a format behaves the same whichever way it arrives.
+ * A file of incident records read one at a time, whatever its format: CSV (an ACLED
+ * export, a native Harbinger CSV, ACLED deletions, told apart by the header) or JSON (an
+ * array of incident objects, told apart by its first character). Every way in reads files
+ * through this, so a format behaves the same whichever way it arrives.
  */
 interface RecordReader {
 
@@ -26,15 +26,18 @@ interface RecordReader {
 
 		ACLED, NATIVE, DELETIONS, JSON,
 
-		/** Rows of ACLED's API (events and deletions) as the connector spools them, one JSON object a line. */
+		/**
+		 * Rows of ACLED's API (events and deletions) as the connector spools them, one
+		 * JSON object a line.
+		 */
 		ACLED_API
 
 	}
 
 	/**
-	 * One record of the file. {@code line} is its position, unique and increasing: the line
-	 * a CSV record starts on, the number (from 1) of a JSON element, since several elements
-	 * can share a line. An import resumes after the last position it committed.
+	 * One record of the file. {@code line} is its position, unique and increasing: the
+	 * line a CSV record starts on, the number (from 1) of a JSON element, since several
+	 * elements can share a line. An import resumes after the last position it committed.
 	 */
 	sealed interface Item {
 
@@ -42,7 +45,10 @@ interface RecordReader {
 
 	}
 
-	/** A valid incident; {@code raw} gives its text in case it is refused later as a duplicate. */
+	/**
+	 * A valid incident; {@code raw} gives its text in case it is refused later as a
+	 * duplicate.
+	 */
 	record Good(int line, Incident incident, Supplier<String> raw) implements Item {
 	}
 
@@ -54,11 +60,17 @@ interface RecordReader {
 	record Refused(int line, String reason, String raw) implements Item {
 	}
 
-	/** A record after which the file cannot be read on (malformed JSON): refused, and the import ends there. */
+	/**
+	 * A record after which the file cannot be read on (malformed JSON): refused, and the
+	 * import ends there.
+	 */
 	record Broken(int line, String reason, String raw) implements Item {
 	}
 
-	/** The file as a whole cannot be read: empty, or a header that is not one of the formats. */
+	/**
+	 * The file as a whole cannot be read: empty, or a header that is not one of the
+	 * formats.
+	 */
 	final class HeaderException extends RuntimeException {
 
 		private final String raw;
@@ -85,8 +97,8 @@ interface RecordReader {
 
 	/**
 	 * Opens a file by its content: JSON when its first character (after a byte-order mark
-	 * and blanks) is {@code [} or <code>{</code>, CSV otherwise; a file named {@code .json}
-	 * must hold JSON.
+	 * and blanks) is {@code [} or <code>{</code>, CSV otherwise; a file named
+	 * {@code .json} must hold JSON.
 	 */
 	static RecordReader open(Reader in, String fileName, IncidentFields fields, int maxRecordChars) {
 		PushbackReader peeking = new PushbackReader(in, LOOKAHEAD);
@@ -107,21 +119,27 @@ interface RecordReader {
 
 	/**
 	 * A deletion of {@code (source, id)} (the feed acled when no source is named), from a
-	 * deletions file or ACLED's API: checked alike. {@code where} begins a refusal's reason.
+	 * deletions file or ACLED's API: checked alike. {@code where} begins a refusal's
+	 * reason.
 	 */
 	static Item deletion(int line, String where, String source, String id, String deletedTimestamp, String raw) {
 		if (id == null || id.isBlank()) {
 			return new Refused(line, where + "event_id_cnty: is required", raw);
 		}
-		if (deletedTimestamp != null && !deletedTimestamp.isEmpty() && !deletedTimestamp.chars().allMatch(Character::isDigit)) {
-			return new Refused(line, where + "deleted_timestamp: '" + deletedTimestamp + "' is not a time in epoch seconds",
-					raw);
+		if (deletedTimestamp != null && !deletedTimestamp.isEmpty()
+				&& !deletedTimestamp.chars().allMatch(Character::isDigit)) {
+			return new Refused(line,
+					where + "deleted_timestamp: '" + deletedTimestamp + "' is not a time in epoch seconds", raw);
 		}
-		return new Deletion(line, new IncidentKey((source == null || source.isEmpty()) ? CsvRecordReader.ACLED_FEED : source,
-				id.trim()), () -> raw);
+		return new Deletion(line,
+				new IncidentKey((source == null || source.isEmpty()) ? CsvRecordReader.ACLED_FEED : source, id.trim()),
+				() -> raw);
 	}
 
-	/** The first character that is not a byte-order mark or blank, or -1; the reader is left as it was. */
+	/**
+	 * The first character that is not a byte-order mark or blank, or -1; the reader is
+	 * left as it was.
+	 */
 	private static int firstCharacter(PushbackReader in) {
 		try {
 			char[] ahead = new char[LOOKAHEAD];

@@ -14,9 +14,9 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 
 /**
- * {@code config/sources.yml}: each reporting outlet's Admiralty reliability and kind, and how
- * many independent outlets corroborate. {@link Grading} turns them into an incident's grade.
- * Every problem in the file is reported at once with its line and key.
+ * {@code config/sources.yml}: each reporting outlet's Admiralty reliability and kind, and
+ * how many independent outlets corroborate. {@link Grading} turns them into an incident's
+ * grade. Every problem in the file is reported at once with its line and key.
  */
 public final class SourceGrades {
 
@@ -25,9 +25,13 @@ public final class SourceGrades {
 
 		/** The press, wires, monitors: each one is a separate witness. */
 		INDEPENDENT,
-		/** A government or its forces: their report of an event is official confirmation. */
+		/**
+		 * A government or its forces: their report of an event is official confirmation.
+		 */
 		OFFICIAL,
-		/** Run by an armed group: its report is the group's claim, never corroboration. */
+		/**
+		 * Run by an armed group: its report is the group's claim, never corroboration.
+		 */
 		GROUP
 
 	}
@@ -55,7 +59,10 @@ public final class SourceGrades {
 		this.probable = probable;
 	}
 
-	/** The outlet a name in a feed means (ignoring case and spacing), or an unknown independent one. */
+	/**
+	 * The outlet a name in a feed means (ignoring case and spacing), or an unknown
+	 * independent one.
+	 */
 	public Outlet outlet(String name) {
 		Outlet known = this.byName.get(normalise(name));
 		return (known != null) ? known : new Outlet(name.strip(), this.unknownReliability, Kind.INDEPENDENT);
@@ -77,7 +84,9 @@ public final class SourceGrades {
 		return name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
 	}
 
-	/** Reads the file, or refuses it with every problem as {@code line N: key: problem}. */
+	/**
+	 * Reads the file, or refuses it with every problem as {@code line N: key: problem}.
+	 */
 	public static SourceGrades load(EditableFiles.Text file) {
 		Node root = YamlFiles.parse(file);
 		List<String> problems = new ArrayList<>();
@@ -101,15 +110,16 @@ public final class SourceGrades {
 				confirmed = counts.getOrDefault("confirmed", confirmed);
 				probable = counts.getOrDefault("probable", probable);
 				if (probable > confirmed) {
-					problems.add(at(value, "corroboration", "probable (" + probable
-							+ ") must not be more than confirmed (" + confirmed + ")"));
+					problems.add(at(value, "corroboration",
+							"probable (" + probable + ") must not be more than confirmed (" + confirmed + ")"));
 				}
 			}
 			else if ("outlets".equals(key)) {
 				outlets(value, outlets, problems);
 			}
 			else {
-				problems.add(at(entry.getKeyNode(), key, "unknown key; expected one of " + TOP_KEYS.stream().sorted().toList()));
+				problems.add(at(entry.getKeyNode(), key,
+						"unknown key; expected one of " + TOP_KEYS.stream().sorted().toList()));
 			}
 		}
 		if (!problems.isEmpty()) {
@@ -196,7 +206,8 @@ public final class SourceGrades {
 			for (String each : names) {
 				Outlet earlier = outlets.putIfAbsent(normalise(each), outlet);
 				if (earlier != null) {
-					problems.add(at(entry.getKeyNode(), key, "'" + each + "' is already the name of " + earlier.name()));
+					problems
+						.add(at(entry.getKeyNode(), key, "'" + each + "' is already the name of " + earlier.name()));
 				}
 			}
 		}

@@ -17,10 +17,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts an edit of config/sources.yml in force for incidents stored from then on, without a
- * restart: the file is compared with the text in force every {@code harbinger.sources.poll}
- * (0 turns it off). A broken edit is refused in the log with every problem by line and key,
- * and the grades in force stay. Stored incidents keep their grades (docs/grading.md, section 3).
+ * Puts an edit of config/sources.yml in force for incidents stored from then on, without
+ * a restart: the file is compared with the text in force every
+ * {@code harbinger.sources.poll} (0 turns it off). A broken edit is refused in the log
+ * with every problem by line and key, and the grades in force stay. Stored incidents keep
+ * their grades (docs/grading.md, section 3).
  */
 @Component
 class SourcesWatch {
@@ -35,7 +36,10 @@ class SourcesWatch {
 
 	private FilePoller poller;
 
-	/** The text in force, and the last text refused (so a broken file is reported once, not every poll). */
+	/**
+	 * The text in force, and the last text refused (so a broken file is reported once,
+	 * not every poll).
+	 */
 	private String inForce;
 
 	private String refused;
@@ -58,7 +62,10 @@ class SourcesWatch {
 				this::reloadIfEdited);
 	}
 
-	/** True when an edit was put in force; a refused edit leaves the grades in force and says why. */
+	/**
+	 * True when an edit was put in force; a refused edit leaves the grades in force and
+	 * says why.
+	 */
 	synchronized boolean reloadIfEdited() {
 		EditableFiles.Text file = read();
 		if (file.content().equals(this.inForce) || file.content().equals(this.refused)) {

@@ -37,11 +37,12 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * The API's errors as problem details that say why: a parameter that is missing or has a value
- * it does not take is named, with the value and what it accepts ({@code status: 'Anything' is
+ * The API's errors as problem details that say why: a parameter that is missing or has a
+ * value it does not take is named, with the value and what it accepts
+ * ({@code status: 'Anything' is
  * not one of OPEN, RESOLVED, ANY}); a JSON body names the field. Only for the API's
- * {@code @RestController}s: a page's error stays a page. Errors outside a controller (no such
- * address, no credentials) are answered by {@link ProblemErrorController}.
+ * {@code @RestController}s: a page's error stays a page. Errors outside a controller (no
+ * such address, no credentials) are answered by {@link ProblemErrorController}.
  */
 @RestControllerAdvice(annotations = RestController.class)
 class ApiProblems extends ResponseEntityExceptionHandler {
@@ -147,7 +148,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return answer(problem, headers);
 	}
 
-	/** An upload over {@code harbinger.limits.upload}, stopped while it was read or declared too large. */
+	/**
+	 * An upload over {@code harbinger.limits.upload}, stopped while it was read or
+	 * declared too large.
+	 */
 	@Override
 	protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -160,7 +164,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return answer(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, ex.getMessage()), new HttpHeaders());
 	}
 
-	/** An administrator's change that was refused: 400 (409 for a conflict) with each key and reason. */
+	/**
+	 * An administrator's change that was refused: 400 (409 for a conflict) with each key
+	 * and reason.
+	 */
 	@ExceptionHandler
 	ResponseEntity<Object> refused(ConfigChangeRefused refused) {
 		String detail = refused.problems()
@@ -226,7 +233,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return "a " + type.getSimpleName();
 	}
 
-	/** {@code roles[0]}, {@code values.attack-surge.ratio}: where in the body the value was. */
+	/**
+	 * {@code roles[0]}, {@code values.attack-surge.ratio}: where in the body the value
+	 * was.
+	 */
 	private static String path(JacksonException ex) {
 		StringBuilder path = new StringBuilder();
 		for (JacksonException.Reference reference : ex.getPath()) {
@@ -246,7 +256,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	}
 
 	private static String joined(List<Map<String, String>> errors) {
-		return errors.stream().map((error) -> error.get("field") + ": " + error.get("message"))
+		return errors.stream()
+			.map((error) -> error.get("field") + ": " + error.get("message"))
 			.collect(Collectors.joining("; "));
 	}
 

@@ -5,7 +5,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
-/** {@code /admin/audit}: the changes to thresholds and subscriptions, newest first, filtered by file, who or key. */
+/**
+ * {@code /admin/audit}: the changes to thresholds and subscriptions, newest first,
+ * filtered by file, who or key.
+ */
 @Controller
 class AuditPage {
 

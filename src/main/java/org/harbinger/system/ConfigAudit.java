@@ -14,7 +14,10 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Who changed an administrator's file (thresholds or subscriptions), when, why, and each value old to new. */
+/**
+ * Who changed an administrator's file (thresholds or subscriptions), when, why, and each
+ * value old to new.
+ */
 @Repository
 public class ConfigAudit {
 
@@ -24,7 +27,10 @@ public class ConfigAudit {
 		this.jdbc = jdbc;
 	}
 
-	/** One changed value: a threshold key or {@code subscription.field}; null where the value is absent. */
+	/**
+	 * One changed value: a threshold key or {@code subscription.field}; null where the
+	 * value is absent.
+	 */
 	public record Change(String item, String before, String after) {
 	}
 
@@ -41,7 +47,10 @@ public class ConfigAudit {
 		return (principal == null) ? "unknown" : principal.getName();
 	}
 
-	/** Records a change; the caller writes the file in the same transaction, so neither stands without the other. */
+	/**
+	 * Records a change; the caller writes the file in the same transaction, so neither
+	 * stands without the other.
+	 */
 	@Transactional
 	public long record(String file, String who, String reason, List<Change> changes, String textBefore,
 			String textAfter) {
@@ -53,7 +62,8 @@ public class ConfigAudit {
 			.update(key, "id");
 		long id = key.getKey().longValue();
 		for (Change change : changes) {
-			this.jdbc.sql("INSERT INTO config_change_value (change_id, item, value_before, value_after) VALUES (?, ?, ?, ?)")
+			this.jdbc
+				.sql("INSERT INTO config_change_value (change_id, item, value_before, value_after) VALUES (?, ?, ?, ?)")
 				.params(id, change.item(), change.before(), change.after())
 				.update();
 		}
@@ -74,10 +84,13 @@ public class ConfigAudit {
 			params.add(filter.who());
 		}
 		if (filter.item() != null && !filter.item().isBlank()) {
-			sql.append(" AND EXISTS (SELECT 1 FROM config_change_value v WHERE v.change_id = c.id AND v.item LIKE ? ESCAPE '\\')");
+			sql.append(
+					" AND EXISTS (SELECT 1 FROM config_change_value v WHERE v.change_id = c.id AND v.item LIKE ? ESCAPE '\\')");
 			params.add("%" + filter.item().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
 		}
-		sql.append(" ORDER BY changed_at DESC, id DESC FETCH FIRST ").append(Math.max(1, filter.limit())).append(" ROWS ONLY");
+		sql.append(" ORDER BY changed_at DESC, id DESC FETCH FIRST ")
+			.append(Math.max(1, filter.limit()))
+			.append(" ROWS ONLY");
 		Map<Long, Entry> entries = new LinkedHashMap<>();
 		this.jdbc.sql(sql.toString())
 			.params(params)
@@ -91,7 +104,9 @@ public class ConfigAudit {
 						+ String.join(", ", entries.keySet().stream().map((id) -> "?").toList()) + ") ORDER BY item")
 				.params(new ArrayList<>(entries.keySet()))
 				.query((rs, row) -> {
-					entries.get(rs.getLong(1)).changes().add(new Change(rs.getString(2), rs.getString(3), rs.getString(4)));
+					entries.get(rs.getLong(1))
+						.changes()
+						.add(new Change(rs.getString(2), rs.getString(3), rs.getString(4)));
 					return null;
 				})
 				.list();

@@ -8,8 +8,8 @@ import org.springframework.http.HttpStatus;
 
 /**
  * A change to an administrator's file that was not made: nothing was written, applied or
- * audited. Each problem names the key (or field) and the reason; a conflict means the file
- * changed since the editor read it.
+ * audited. Each problem names the key (or field) and the reason; a conflict means the
+ * file changed since the editor read it.
  */
 public class ConfigChangeRefused extends RuntimeException {
 
@@ -42,10 +42,16 @@ public class ConfigChangeRefused extends RuntimeException {
 		return this.conflict ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
 	}
 
-	/** What is wrong with one key; the line in the resulting file when the file's reader named one. */
+	/**
+	 * What is wrong with one key; the line in the resulting file when the file's reader
+	 * named one.
+	 */
 	public record Problem(String key, String reason, Integer line) {
 
-		/** A reader's {@code line N: key: reason}, split at the first {@code ": "} after the line. */
+		/**
+		 * A reader's {@code line N: key: reason}, split at the first {@code ": "} after
+		 * the line.
+		 */
 		public static Problem of(String problem) {
 			Matcher matcher = LINE.matcher(problem);
 			Integer line = matcher.matches() ? Integer.valueOf(matcher.group(1)) : null;

@@ -23,9 +23,9 @@ import org.springframework.stereotype.Component;
  * Keeps this node's shared files in step with the database every
  * {@code harbinger.cluster.config-poll}: a newer version goes in force through its file's
  * own validation (a version refused here is logged, and what runs stays); a text in force
- * here that the database does not have yet (a hand edit, a file newer than the database at
- * start-up, a first node's files) becomes the next version. A local timer, like the file
- * watches: each node looks for itself.
+ * here that the database does not have yet (a hand edit, a file newer than the database
+ * at start-up, a first node's files) becomes the next version. A local timer, like the
+ * file watches: each node looks for itself.
  */
 @Component
 class ConfigPoll {
@@ -38,7 +38,10 @@ class ConfigPoll {
 
 	private final ClusterProperties properties;
 
-	/** Per file, the text that stayed in force when a newer version was refused here: not a local edit to share. */
+	/**
+	 * Per file, the text that stayed in force when a newer version was refused here: not
+	 * a local edit to share.
+	 */
 	private final Map<String, String> heldBack = new ConcurrentHashMap<>();
 
 	private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor((task) -> {
@@ -58,7 +61,8 @@ class ConfigPoll {
 		if (!this.properties.sharing()) {
 			return;
 		}
-		// The first look before the node is ready: a node started next finds this one's files in the database.
+		// The first look before the node is ready: a node started next finds this one's
+		// files in the database.
 		pollAll();
 		long interval = this.properties.configPoll().toMillis();
 		this.timer.scheduleWithFixedDelay(this::pollAll, interval, interval, TimeUnit.MILLISECONDS);
@@ -76,7 +80,8 @@ class ConfigPoll {
 				poll(file);
 			}
 			catch (RuntimeException ex) {
-				// A failed look (the database away) must not end the poll: the next one tries again.
+				// A failed look (the database away) must not end the poll: the next one
+				// tries again.
 				logger.warn("Could not compare {} with the database: {}", file.location().name(), ex.toString());
 			}
 		}
@@ -92,8 +97,10 @@ class ConfigPoll {
 				return;
 			}
 		}
-		// The owner's changes hold this lock while they write a version: an API change cannot
-		// commit between reading the text in force and sharing it, to be undone by an older text.
+		// The owner's changes hold this lock while they write a version: an API change
+		// cannot
+		// commit between reading the text in force and sharing it, to be undone by an
+		// older text.
 		synchronized (file) {
 			String text = file.textInForce();
 			if (text == null || text.equals(this.heldBack.get(name))) {
@@ -103,7 +110,8 @@ class ConfigPoll {
 				this.shared.publish(name, text, "(file)");
 			}
 			catch (ConfigChangeRefused ex) {
-				// Another node committed first: its version comes in on the next look and wins.
+				// Another node committed first: its version comes in on the next look and
+				// wins.
 				logger.warn("{} edited on this node lost to a newer version from another node", file.location().file());
 			}
 		}
@@ -125,11 +133,15 @@ class ConfigPoll {
 			logger.error("{} version {} ({}) is refused on this node; what was in force stays: {}", version.name(),
 					version.number(), version.updatedBy(), ex.getMessage());
 		}
-		// Seen either way: a refused version is not retried each poll, and the next edit builds on it.
+		// Seen either way: a refused version is not retried each poll, and the next edit
+		// builds on it.
 		this.shared.adopted(version);
 	}
 
-	/** A hand edit that the newer version replaces is kept beside the file, so nobody's work is lost silently. */
+	/**
+	 * A hand edit that the newer version replaces is kept beside the file, so nobody's
+	 * work is lost silently.
+	 */
 	private void keepReplacedEdit(SharedFile file, SharedConfig.Version version) {
 		Path path = file.location().file();
 		try {

@@ -10,8 +10,9 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * A second service in the same folder, or a command while the service runs, finds the H2 file
- * locked: one line saying what holds it (from the note {@link H2File} leaves), not H2's trace.
+ * A second service in the same folder, or a command while the service runs, finds the H2
+ * file locked: one line saying what holds it (from the note {@link H2File} leaves), not
+ * H2's trace.
  */
 public class DatabaseInUse extends AbstractFailureAnalyzer<SQLException> {
 
@@ -28,7 +29,10 @@ public class DatabaseInUse extends AbstractFailureAnalyzer<SQLException> {
 			.orElse(null);
 	}
 
-	/** "the database /srv/var/db/harbinger is in use by the Harbinger service (pid 4242, port 8080, ...)". */
+	/**
+	 * "the database /srv/var/db/harbinger is in use by the Harbinger service (pid 4242,
+	 * port 8080, ...)".
+	 */
 	public static Optional<String> describe(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof SQLException sql && sql.getErrorCode() == ALREADY_OPEN) {

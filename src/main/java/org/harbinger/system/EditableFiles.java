@@ -30,7 +30,9 @@ public final class EditableFiles {
 	public record Text(String location, String content) {
 	}
 
-	/** The file on disk, else the jar's default copy {@code defaults/<defaults>/<name>}. */
+	/**
+	 * The file on disk, else the jar's default copy {@code defaults/<defaults>/<name>}.
+	 */
 	public static Text read(Path dir, String defaults, String name) {
 		Path file = dir.resolve(name);
 		if (Files.isRegularFile(file)) {
@@ -46,7 +48,8 @@ public final class EditableFiles {
 
 	/**
 	 * Replaces the file on disk in one step (a temporary file beside it, then an atomic
-	 * move), so a reader or a watcher never sees half a file. Creates the folder if needed.
+	 * move), so a reader or a watcher never sees half a file. Creates the folder if
+	 * needed.
 	 */
 	public static void write(Path dir, String name, String content) {
 		try {
@@ -66,7 +69,10 @@ public final class EditableFiles {
 		}
 	}
 
-	/** A short fingerprint of a file's text: an editor sends it back so that a change made meanwhile is not overwritten. */
+	/**
+	 * A short fingerprint of a file's text: an editor sends it back so that a change made
+	 * meanwhile is not overwritten.
+	 */
 	public static String version(String content) {
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
@@ -77,7 +83,10 @@ public final class EditableFiles {
 		}
 	}
 
-	/** Every {@code *.extension} file directly in the folder, else the jar's defaults, sorted by name. */
+	/**
+	 * Every {@code *.extension} file directly in the folder, else the jar's defaults,
+	 * sorted by name.
+	 */
 	public static List<Text> list(Path dir, String defaults, String extension) {
 		if (Files.isDirectory(dir)) {
 			try (Stream<Path> files = Files.list(dir)) {

@@ -10,9 +10,10 @@ import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Request parameters that name a constant ({@code severity}, {@code state}) take it in any case,
- * as the dashboard writes it ("Critical", "critical"): an API that refuses the words on its own
- * pages explains nothing. A word it does not know is an {@link UnknownWord} listing the constants.
+ * Request parameters that name a constant ({@code severity}, {@code state}) take it in
+ * any case, as the dashboard writes it ("Critical", "critical"): an API that refuses the
+ * words on its own pages explains nothing. A word it does not know is an
+ * {@link UnknownWord} listing the constants.
  */
 @Configuration(proxyBeanMethods = false)
 public class EnumWords implements WebMvcConfigurer {
@@ -32,7 +33,10 @@ public class EnumWords implements WebMvcConfigurer {
 
 	}
 
-	/** The constant named by {@code value} in any case, with spaces or dashes for underscores; blank is none. */
+	/**
+	 * The constant named by {@code value} in any case, with spaces or dashes for
+	 * underscores; blank is none.
+	 */
 	public static <E extends Enum<E>> E word(Class<E> type, String value) {
 		String name = value.strip();
 		if (name.isEmpty()) {

@@ -9,9 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Compares an edited file with what is in force on a local timer (a file on this machine, so
- * not Quartz): one daemon thread per file, a failed look logged and tried again at the next
- * poll. The watchers of hand-edited files share it.
+ * Compares an edited file with what is in force on a local timer (a file on this machine,
+ * so not Quartz): one daemon thread per file, a failed look logged and tried again at the
+ * next poll. The watchers of hand-edited files share it.
  */
 public final class FilePoller {
 
@@ -23,7 +23,10 @@ public final class FilePoller {
 		this.timer = timer;
 	}
 
-	/** Runs {@code look} every {@code poll} on thread {@code thread}; a zero poll runs nothing. */
+	/**
+	 * Runs {@code look} every {@code poll} on thread {@code thread}; a zero poll runs
+	 * nothing.
+	 */
 	public static FilePoller start(String thread, String file, Duration poll, Runnable look) {
 		ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor((task) -> {
 			Thread daemon = new Thread(task, thread);

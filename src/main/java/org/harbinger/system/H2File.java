@@ -21,10 +21,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 
 /**
- * An H2 database in a file, which one process opens at a time. Two things follow: H2 must not
- * close it from its own JVM shutdown hook while the scheduler, the outbox sender, the engine and
- * the inbox still stop (the pool closes it, last); and a process that finds it locked should be
- * told who holds it, so the holder leaves a one-line note beside the file while it runs.
+ * An H2 database in a file, which one process opens at a time. Two things follow: H2 must
+ * not close it from its own JVM shutdown hook while the scheduler, the outbox sender, the
+ * engine and the inbox still stop (the pool closes it, last); and a process that finds it
+ * locked should be told who holds it, so the holder leaves a one-line note beside the
+ * file while it runs.
  */
 @Configuration(proxyBeanMethods = false)
 public class H2File {
@@ -32,7 +33,10 @@ public class H2File {
 	/** The note beside {@code harbinger.mv.db}: {@code harbinger.in-use}. */
 	static final String NOTE = ".in-use";
 
-	/** Set by the command line to say which command holds the database; the service by default. */
+	/**
+	 * Set by the command line to say which command holds the database; the service by
+	 * default.
+	 */
 	public static final String HOLDER = "harbinger.database-holder";
 
 	private static final Logger logger = LoggerFactory.getLogger(H2File.class);
@@ -46,8 +50,9 @@ public class H2File {
 	}
 
 	/**
-	 * The database's base path ({@code var/db/harbinger}) for a file URL: {@code jdbc:h2:file:},
-	 * {@code jdbc:h2:./x} or {@code jdbc:h2:/x}; none for memory, server or other databases.
+	 * The database's base path ({@code var/db/harbinger}) for a file URL:
+	 * {@code jdbc:h2:file:}, {@code jdbc:h2:./x} or {@code jdbc:h2:/x}; none for memory,
+	 * server or other databases.
 	 */
 	public static Optional<Path> path(String url) {
 		if (url == null || !url.regionMatches(true, 0, "jdbc:h2:", 0, 8)) {
@@ -61,7 +66,8 @@ public class H2File {
 			rest = rest.substring(5);
 		}
 		else if (lower.startsWith("mem:") || lower.startsWith("tcp:") || lower.startsWith("ssl:")
-				|| lower.startsWith("zip:") || !(rest.startsWith(".") || rest.startsWith("/") || rest.startsWith("~"))) {
+				|| lower.startsWith("zip:")
+				|| !(rest.startsWith(".") || rest.startsWith("/") || rest.startsWith("~"))) {
 			return Optional.empty();
 		}
 		if (rest.startsWith("~")) {
@@ -71,9 +77,9 @@ public class H2File {
 	}
 
 	/**
-	 * {@code DB_CLOSE_ON_EXIT=FALSE} on every H2 file URL: otherwise H2's shutdown hook closes the
-	 * database while the context is still stopping, and a job or the sender that was finishing
-	 * logs "Database is already closed".
+	 * {@code DB_CLOSE_ON_EXIT=FALSE} on every H2 file URL: otherwise H2's shutdown hook
+	 * closes the database while the context is still stopping, and a job or the sender
+	 * that was finishing logs "Database is already closed".
 	 */
 	@Bean
 	static BeanPostProcessor h2ClosesWithThePool() {
@@ -95,9 +101,9 @@ public class H2File {
 		path(this.environment.getProperty("spring.datasource.url")).ifPresent((base) -> {
 			Path file = note(base);
 			String port = this.environment.getProperty("local.server.port");
-			String holder = this.environment.getProperty(HOLDER, "the Harbinger service")
-					+ " (pid " + ProcessHandle.current().pid() + ((port != null) ? ", port " + port : "")
-					+ ", started " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ")";
+			String holder = this.environment.getProperty(HOLDER, "the Harbinger service") + " (pid "
+					+ ProcessHandle.current().pid() + ((port != null) ? ", port " + port : "") + ", started "
+					+ Instant.now().truncatedTo(ChronoUnit.SECONDS) + ")";
 			try {
 				Files.writeString(file, holder + System.lineSeparator());
 				this.note = file;

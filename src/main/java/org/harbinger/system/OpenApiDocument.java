@@ -28,10 +28,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
 /**
- * The API's OpenAPI document (springdoc, {@code /v3/api-docs}): springdoc reads the controllers;
- * this adds what it cannot see. The roles each operation needs come from the table the security
- * chain enforces ({@link ApiGrants}), so the document cannot drift from the rules; the errors are
- * the problem details of docs/errors.md.
+ * The API's OpenAPI document (springdoc, {@code /v3/api-docs}): springdoc reads the
+ * controllers; this adds what it cannot see. The roles each operation needs come from the
+ * table the security chain enforces ({@link ApiGrants}), so the document cannot drift
+ * from the rules; the errors are the problem details of docs/errors.md.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiDocument {
@@ -47,7 +47,8 @@ class OpenApiDocument {
 				.description("Rules-based early warning. Every call needs HTTP Basic or a bearer token "
 						+ "(POST /api/tokens); each operation names the roles it takes. Errors are RFC 9457 "
 						+ "problem details (docs/errors.md)."))
-			.components(new Components().addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
+			.components(new Components()
+				.addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
 				.addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")))
 			.addSecurityItem(new SecurityRequirement().addList("basic"))
 			.addSecurityItem(new SecurityRequirement().addList("bearer"));
@@ -59,13 +60,15 @@ class OpenApiDocument {
 			if (openApi.getPaths() == null) {
 				return;
 			}
-			// here rather than on the OpenAPI bean: springdoc keeps only the schemas it generated itself there
+			// here rather than on the OpenAPI bean: springdoc keeps only the schemas it
+			// generated itself there
 			if (openApi.getComponents() == null) {
 				openApi.setComponents(new Components());
 			}
 			openApi.getComponents().addSchemas(PROBLEM, problemSchema());
-			openApi.getPaths().forEach((path, item) -> item.readOperationsMap()
-				.forEach((method, operation) -> document(path, HttpMethod.valueOf(method.name()), operation)));
+			openApi.getPaths()
+				.forEach((path, item) -> item.readOperationsMap()
+					.forEach((method, operation) -> document(path, HttpMethod.valueOf(method.name()), operation)));
 		};
 	}
 
@@ -75,8 +78,8 @@ class OpenApiDocument {
 		operation.addExtension("x-roles", names);
 		var sentence = names.isEmpty() ? "Roles: none (denied)." : "Roles: " + String.join(" or ", names)
 				+ (roles.contains(Role.ANALYST) ? " (ADMIN and RULE_AUTHOR include ANALYST)." : ".");
-		operation.setDescription((operation.getDescription() == null) ? sentence
-				: operation.getDescription() + "\n\n" + sentence);
+		operation.setDescription(
+				(operation.getDescription() == null) ? sentence : operation.getDescription() + "\n\n" + sentence);
 		var responses = operation.getResponses();
 		if (responses == null) {
 			return;
@@ -91,7 +94,8 @@ class OpenApiDocument {
 
 	private static void problem(Map<String, ApiResponse> responses, String status, String description) {
 		var response = responses.computeIfAbsent(status, (key) -> new ApiResponse().description(description));
-		// springdoc documents the advice's answers as the type the method returns; they are sent as problem+json
+		// springdoc documents the advice's answers as the type the method returns; they
+		// are sent as problem+json
 		response.setContent(new Content().addMediaType(PROBLEM_JSON,
 				new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
 	}
@@ -107,8 +111,8 @@ class OpenApiDocument {
 		return new ObjectSchema().description("RFC 9457 problem details (docs/errors.md)")
 			.properties(properties.entrySet()
 				.stream()
-				.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a,
-						java.util.TreeMap::new)));
+				.collect(
+						Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, java.util.TreeMap::new)));
 	}
 
 }

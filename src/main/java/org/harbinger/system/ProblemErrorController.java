@@ -20,9 +20,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
- * What the server answers outside any controller (no such address, no credentials, a role that
- * does not allow the call): problem details for a client, the error page for a browser
- * (Spring Boot's {@code text/html} mapping, inherited).
+ * What the server answers outside any controller (no such address, no credentials, a role
+ * that does not allow the call): problem details for a client, the error page for a
+ * browser (Spring Boot's {@code text/html} mapping, inherited).
  */
 @Controller
 @ConditionalOnWebApplication
@@ -48,7 +48,10 @@ class ProblemErrorController extends BasicErrorController {
 		return ResponseEntity.status(status).contentType(Problems.PROBLEM_JSON).body(Problems.map(problem));
 	}
 
-	/** A sentence for the status; the server's own message only where it says more than the status. */
+	/**
+	 * A sentence for the status; the server's own message only where it says more than
+	 * the status.
+	 */
 	private static String detail(HttpStatus status, HttpServletRequest request, String path) {
 		Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
 		String said = (message instanceof String text && !text.isBlank()) ? text : null;

@@ -18,14 +18,17 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * Every API error as RFC 9457 problem details ({@code application/problem+json}): {@code title}
- * and {@code status}, a {@code detail} a person can act on, and, where a request parameter or
- * field was at fault, {@code parameter} (or {@code errors}, one per field) and the values it
- * {@code accepted}.
+ * Every API error as RFC 9457 problem details ({@code application/problem+json}):
+ * {@code title} and {@code status}, a {@code detail} a person can act on, and, where a
+ * request parameter or field was at fault, {@code parameter} (or {@code errors}, one per
+ * field) and the values it {@code accepted}.
  */
 public final class Problems {
 
-	/** Jackson writes {@code application/problem+json} like any JSON; only the header differs. */
+	/**
+	 * Jackson writes {@code application/problem+json} like any JSON; only the header
+	 * differs.
+	 */
 	public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -39,8 +42,8 @@ public final class Problems {
 	}
 
 	/**
-	 * A request parameter with a value it does not take: names it, the value, and what it takes.
-	 * {@code value} is null when the parameter was missing.
+	 * A request parameter with a value it does not take: names it, the value, and what it
+	 * takes. {@code value} is null when the parameter was missing.
 	 */
 	public static ProblemDetail parameter(String name, String value, List<String> accepted, String reason) {
 		ProblemDetail problem = of(HttpStatus.BAD_REQUEST, reason);
@@ -56,8 +59,9 @@ public final class Problems {
 	}
 
 	/**
-	 * Several fields at fault: {@code errors} keeps the shape each API documents (an incident's
-	 * {@code index}, a threshold's {@code key}); {@code detail} joins them for a reader.
+	 * Several fields at fault: {@code errors} keeps the shape each API documents (an
+	 * incident's {@code index}, a threshold's {@code key}); {@code detail} joins them for
+	 * a reader.
 	 */
 	public static ProblemDetail errors(HttpStatusCode status, String detail, List<?> errors) {
 		ProblemDetail problem = of(status, detail);
@@ -80,7 +84,10 @@ public final class Problems {
 		return new ErrorResponseException(HttpStatus.NOT_FOUND, of(HttpStatus.NOT_FOUND, detail), null);
 	}
 
-	/** To throw where the answer is 409: the thing exists but is in a state that refuses the change. */
+	/**
+	 * To throw where the answer is 409: the thing exists but is in a state that refuses
+	 * the change.
+	 */
 	public static ErrorResponseException conflict(String detail) {
 		return new ErrorResponseException(HttpStatus.CONFLICT, of(HttpStatus.CONFLICT, detail), null);
 	}
@@ -97,7 +104,10 @@ public final class Problems {
 		response.getWriter().write(JSON.writeValueAsString(map(problem)));
 	}
 
-	/** The members of RFC 9457 first, then the extensions, as Spring's own converter writes them. */
+	/**
+	 * The members of RFC 9457 first, then the extensions, as Spring's own converter
+	 * writes them.
+	 */
 	public static Map<String, Object> map(ProblemDetail problem) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		if (problem.getType() != null) {

@@ -8,10 +8,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The base of every link in emails and feeds: {@code harbinger.public-url} when set (the
- * address analysts use, e.g. behind a proxy), else this service as it listens. The port is
- * the one the server actually took ({@code local.server.port}, known once it started), so a
- * service run with {@code SERVER_PORT=9090} or on a random port never sends links to 8080.
- * Read on every use, not at construction, because beans are built before the server binds.
+ * address analysts use, e.g. behind a proxy), else this service as it listens. The port
+ * is the one the server actually took ({@code local.server.port}, known once it started),
+ * so a service run with {@code SERVER_PORT=9090} or on a random port never sends links to
+ * 8080. Read on every use, not at construction, because beans are built before the server
+ * binds.
  */
 @Component
 public class PublicUrl {
@@ -35,7 +36,8 @@ public class PublicUrl {
 		String port = this.environment.getProperty("local.server.port",
 				this.environment.getProperty("server.port", "8080"));
 		String address = this.environment.getProperty("server.address", "");
-		// A wildcard or unset address is reached as localhost; a specific one only at itself.
+		// A wildcard or unset address is reached as localhost; a specific one only at
+		// itself.
 		String host = (address.isBlank() || address.equals("0.0.0.0") || address.equals("::")) ? "localhost"
 				: (address.contains(":") ? "[" + address + "]" : address);
 		String contextPath = this.environment.getProperty("server.servlet.context-path", "");
@@ -51,8 +53,8 @@ public class PublicUrl {
 			}
 		}
 		catch (URISyntaxException ex) {
-			throw new IllegalArgumentException("harbinger.public-url: '" + url + "' is not an address: "
-					+ ex.getMessage(), ex);
+			throw new IllegalArgumentException(
+					"harbinger.public-url: '" + url + "' is not an address: " + ex.getMessage(), ex);
 		}
 		return strip(url);
 	}

@@ -8,10 +8,13 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How large a request body may be (docs/security.md). A larger one is answered 413, naming the limit.
+ * How large a request body may be (docs/security.md). A larger one is answered 413,
+ * naming the limit.
  *
- * @param requestBody any API body read whole into memory: JSON incidents and settings, a backtest's CSV
- * @param upload a file sent to {@code /api/incidents/import}, streamed to the spool folder, never held in memory
+ * @param requestBody any API body read whole into memory: JSON incidents and settings, a
+ * backtest's CSV
+ * @param upload a file sent to {@code /api/incidents/import}, streamed to the spool
+ * folder, never held in memory
  */
 @ConfigurationProperties("harbinger.limits")
 @Validated

@@ -21,16 +21,18 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Bounds every request body ({@link RequestLimits}): a declared length over the limit is answered
- * 413 before a byte is read; a body of unknown length (chunked) is counted as it is read. Bodies
- * read whole into memory are buffered here up to their limit; an upload, streamed to disk by its
- * controller, fails with {@link BodyTooLargeException} at the limit, which the controller answers 413.
+ * Bounds every request body ({@link RequestLimits}): a declared length over the limit is
+ * answered 413 before a byte is read; a body of unknown length (chunked) is counted as it
+ * is read. Bodies read whole into memory are buffered here up to their limit; an upload,
+ * streamed to disk by its controller, fails with {@link BodyTooLargeException} at the
+ * limit, which the controller answers 413.
  */
 @Component
 @ConditionalOnWebApplication
 class RequestSizeFilter extends OncePerRequestFilter {
 
-	private static final RequestMatcher UPLOAD = PathPatternRequestMatcher.withDefaults().matcher("/api/incidents/import");
+	private static final RequestMatcher UPLOAD = PathPatternRequestMatcher.withDefaults()
+		.matcher("/api/incidents/import");
 
 	private final RequestLimits limits;
 
@@ -49,7 +51,8 @@ class RequestSizeFilter extends OncePerRequestFilter {
 			tooLarge(request, response, new BodyTooLargeException(limit, setting));
 			return;
 		}
-		// Forms and multipart are parsed by the server from its own stream, under its own limits.
+		// Forms and multipart are parsed by the server from its own stream, under its own
+		// limits.
 		if (length >= 0 || "GET".equals(request.getMethod()) || parsedByTheServer(request.getContentType())) {
 			chain.doFilter(request, response);
 			return;

@@ -21,12 +21,12 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The versions of the shared files in the database (table {@code config_version}), and which
- * version is in force on this node. Every change made on this node (API, admin page, hand
- * edit) is written as the version after the one in force here; the primary key refuses it
- * when another node wrote that version first, so an edit based on a stale version is a
- * conflict and never overwrites a newer one (docs/architecture.md, decision 13).
- * With sharing off ({@link ClusterProperties}) every method leaves the files alone.
+ * The versions of the shared files in the database (table {@code config_version}), and
+ * which version is in force on this node. Every change made on this node (API, admin
+ * page, hand edit) is written as the version after the one in force here; the primary key
+ * refuses it when another node wrote that version first, so an edit based on a stale
+ * version is a conflict and never overwrites a newer one (docs/architecture.md, decision
+ * 13). With sharing off ({@link ClusterProperties}) every method leaves the files alone.
  */
 @Repository
 @DependsOnDatabaseInitialization
@@ -55,9 +55,9 @@ public class SharedConfig {
 	}
 
 	/**
-	 * Before a node first reads the file: the database's version wins, and is written to the
-	 * file, unless the file was edited after that version was committed; such a file (or a
-	 * first node's file) is shared once it is in force ({@link ConfigPoll}).
+	 * Before a node first reads the file: the database's version wins, and is written to
+	 * the file, unless the file was edited after that version was committed; such a file
+	 * (or a first node's file) is shared once it is in force ({@link ConfigPoll}).
 	 */
 	public void prepare(String name, Path file) {
 		if (!this.sharing) {
@@ -94,7 +94,10 @@ public class SharedConfig {
 			.optional();
 	}
 
-	/** The number of the newest version, 0 when there is none: what a poll asks every few seconds. */
+	/**
+	 * The number of the newest version, 0 when there is none: what a poll asks every few
+	 * seconds.
+	 */
 	public long latestNumber(String name) {
 		return this.jdbc.sql("SELECT COALESCE(MAX(version), 0) FROM config_version WHERE name = ?")
 			.param(name)
@@ -108,10 +111,10 @@ public class SharedConfig {
 	}
 
 	/**
-	 * Writes the text as the version after the one in force here. Inside a transaction, the
-	 * version counts as in force here once it commits. Throws a conflict when another node
-	 * wrote a version this node has not put in force yet. Text equal to the version in force
-	 * is not written again.
+	 * Writes the text as the version after the one in force here. Inside a transaction,
+	 * the version counts as in force here once it commits. Throws a conflict when another
+	 * node wrote a version this node has not put in force yet. Text equal to the version
+	 * in force is not written again.
 	 */
 	public void publish(String name, String content, String who) {
 		if (!this.sharing) {
@@ -123,15 +126,17 @@ public class SharedConfig {
 		}
 		Version next = new Version(name, (base != null) ? base.number() + 1 : 1, content, who, Instant.now());
 		try {
-			this.jdbc
-				.sql("INSERT INTO config_version (name, version, content, updated_by, updated_at) VALUES (?, ?, ?, ?, ?)")
+			this.jdbc.sql(
+					"INSERT INTO config_version (name, version, content, updated_by, updated_at) VALUES (?, ?, ?, ?, ?)")
 				.params(name, next.number(), content, who, Timestamp.from(next.updatedAt()))
 				.update();
 		}
 		catch (DuplicateKeyException ex) {
-			throw new ConfigChangeRefused(List.of(new ConfigChangeRefused.Problem("version", name
-					+ " was changed on another node since this node's version " + ((base != null) ? base.number() : 0)
-					+ "; it is put in force here within seconds, then reload and retry", null)), true);
+			throw new ConfigChangeRefused(List.of(new ConfigChangeRefused.Problem("version",
+					name + " was changed on another node since this node's version "
+							+ ((base != null) ? base.number() : 0)
+							+ "; it is put in force here within seconds, then reload and retry",
+					null)), true);
 		}
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -146,7 +151,10 @@ public class SharedConfig {
 		}
 	}
 
-	/** Marks a version as in force on this node (or seen and refused: it is not tried again). */
+	/**
+	 * Marks a version as in force on this node (or seen and refused: it is not tried
+	 * again).
+	 */
 	public void adopted(Version version) {
 		this.inForce.merge(version.name(), version, (old, next) -> (next.number() > old.number()) ? next : old);
 	}

@@ -3,8 +3,8 @@ package org.harbinger.system;
 import java.util.List;
 
 /**
- * A request parameter's value that is none of the words it takes; the API's problem details
- * name the parameter and list {@link #accepted()}.
+ * A request parameter's value that is none of the words it takes; the API's problem
+ * details name the parameter and list {@link #accepted()}.
  */
 public class UnknownWord extends IllegalArgumentException {
 

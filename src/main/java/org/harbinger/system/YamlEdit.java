@@ -27,8 +27,6 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 public final class YamlEdit {
 
-
-
 	private String text;
 
 	public YamlEdit(String text) {
@@ -39,7 +37,10 @@ public final class YamlEdit {
 		return this.text;
 	}
 
-	/** Sets the value at the path; a missing last key (or keys) is added at the end of its map. */
+	/**
+	 * Sets the value at the path; a missing last key (or keys) is added at the end of its
+	 * map.
+	 */
 	public YamlEdit set(List<?> path, Object value) {
 		String rendered = YamlValues.render(value);
 		Node parent = null;
@@ -62,7 +63,9 @@ public final class YamlEdit {
 		return this;
 	}
 
-	/** Removes a key from its map, or an item from its list, with the lines it stands on. */
+	/**
+	 * Removes a key from its map, or an item from its list, with the lines it stands on.
+	 */
 	public YamlEdit remove(List<?> path) {
 		Node parent = walk(path.subList(0, path.size() - 1));
 		Located child = child(parent, path.get(path.size() - 1));
@@ -97,16 +100,15 @@ public final class YamlEdit {
 		if (!(list instanceof SequenceNode sequence) || isFlow(sequence) || sequence.getValue().isEmpty()) {
 			Located owner = child(walk(path.subList(0, path.size() - 1)), path.get(path.size() - 1));
 			int indent = column(owner.key()) + 2;
-			splice(offset(owner.key().getEndMark()), contentEnd(owner.node()),
-					":" + newline() + item(item, indent));
+			splice(offset(owner.key().getEndMark()), contentEnd(owner.node()), ":" + newline() + item(item, indent));
 			return this;
 		}
 		List<Node> items = sequence.getValue();
 		int dash = column(sequence);
 		int at = lineEnd(contentEnd(sequence));
 		String separator = newline();
-		if (items.size() > 1 && isBlankLine(lineStart(commentsAbove(lineStart(offset(items.get(items.size() - 1))),
-				dash) - 1))) {
+		if (items.size() > 1
+				&& isBlankLine(lineStart(commentsAbove(lineStart(offset(items.get(items.size() - 1))), dash) - 1))) {
 			separator += newline();
 		}
 		splice(at, at, separator + item(item, dash));
@@ -158,7 +160,10 @@ public final class YamlEdit {
 		return null;
 	}
 
-	/** A block map or list becomes flow text on its key's line; a scalar is replaced where it stands. */
+	/**
+	 * A block map or list becomes flow text on its key's line; a scalar is replaced where
+	 * it stands.
+	 */
 	private void replace(Node key, Node node, String rendered) {
 		if (key != null && node instanceof CollectionNode<?> && !isFlow(node)) {
 			splice(offset(key.getEndMark()), contentEnd(node), ": " + rendered);
@@ -204,7 +209,8 @@ public final class YamlEdit {
 	private String entry(List<?> keys, Object value, int indent) {
 		String key = YamlValues.render(keys.get(0));
 		if (keys.size() > 1) {
-			return key + ":" + newline() + " ".repeat(indent + 2) + entry(keys.subList(1, keys.size()), value, indent + 2);
+			return key + ":" + newline() + " ".repeat(indent + 2)
+					+ entry(keys.subList(1, keys.size()), value, indent + 2);
 		}
 		if (value instanceof Map<?, ?> map) {
 			StringBuilder nested = new StringBuilder(key + ":");
@@ -218,7 +224,8 @@ public final class YamlEdit {
 
 	private String item(Map<String, ?> fields, int dash) {
 		StringBuilder item = new StringBuilder();
-		fields.forEach((name, value) -> item.append(item.isEmpty() ? " ".repeat(dash) + "- " : newline() + " ".repeat(dash + 2))
+		fields.forEach((name, value) -> item
+			.append(item.isEmpty() ? " ".repeat(dash) + "- " : newline() + " ".repeat(dash + 2))
 			.append(entry(List.of(name), value, dash + 2)));
 		return item.toString();
 	}
@@ -230,10 +237,14 @@ public final class YamlEdit {
 	}
 
 	private static boolean isFlow(Node node) {
-		return node instanceof CollectionNode<?> collection && collection.getFlowStyle() == DumperOptions.FlowStyle.FLOW;
+		return node instanceof CollectionNode<?> collection
+				&& collection.getFlowStyle() == DumperOptions.FlowStyle.FLOW;
 	}
 
-	/** Where a node's own text ends: a block map or list ends with its last value, not at the next token. */
+	/**
+	 * Where a node's own text ends: a block map or list ends with its last value, not at
+	 * the next token.
+	 */
 	private int contentEnd(Node node) {
 		if (node instanceof MappingNode mapping && !isFlow(node) && !mapping.getValue().isEmpty()) {
 			NodeTuple last = mapping.getValue().get(mapping.getValue().size() - 1);

@@ -14,7 +14,9 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
-/** Reads the administrators' YAML files as node trees, so every error can name its line. */
+/**
+ * Reads the administrators' YAML files as node trees, so every error can name its line.
+ */
 public final class YamlFiles {
 
 	private YamlFiles() {
@@ -46,7 +48,10 @@ public final class YamlFiles {
 		return (node instanceof MappingNode mapping) ? mapping.getValue() : null;
 	}
 
-	/** The scalar items of a list node (a single scalar counts as a one-item list), or null. */
+	/**
+	 * The scalar items of a list node (a single scalar counts as a one-item list), or
+	 * null.
+	 */
 	public static List<String> strings(Node node) {
 		if (node instanceof ScalarNode scalar) {
 			return List.of(scalar.getValue());

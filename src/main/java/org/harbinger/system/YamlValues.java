@@ -7,7 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Values as YAML text, for the files the service edits ({@link YamlEdit}) and the audit of their changes. */
+/**
+ * Values as YAML text, for the files the service edits ({@link YamlEdit}) and the audit
+ * of their changes.
+ */
 public final class YamlValues {
 
 	private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_./@+-]*(?: [A-Za-z0-9_./@+-]+)*");
@@ -17,7 +20,10 @@ public final class YamlValues {
 	private YamlValues() {
 	}
 
-	/** A value as YAML flow text: a plain or double-quoted scalar, or a list {@code [a, b]}. */
+	/**
+	 * A value as YAML flow text: a plain or double-quoted scalar, or a list
+	 * {@code [a, b]}.
+	 */
 	public static String render(Object value) {
 		if (value instanceof Collection<?> items) {
 			List<String> rendered = new ArrayList<>();

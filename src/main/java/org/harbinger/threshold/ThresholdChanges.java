@@ -28,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Threshold changes on a live system: the values are spliced into config/thresholds.yml
  * (comments and order kept), the whole resulting file is checked as at start-up, then
  * written atomically with its audit record in one transaction and put in force through
- * {@link RuleChanges}, as the file's watcher does. A refused change writes, applies and audits nothing.
+ * {@link RuleChanges}, as the file's watcher does. A refused change writes, applies and
+ * audits nothing.
  */
 @Service
 class ThresholdChanges implements SharedFile {
@@ -63,7 +64,10 @@ class ThresholdChanges implements SharedFile {
 	record Proposal(EditableFiles.Text before, String text, ThresholdSet next) {
 	}
 
-	/** What a change did: the audit record's id (null when no value changed) and each value old to new. */
+	/**
+	 * What a change did: the audit record's id (null when no value changed) and each
+	 * value old to new.
+	 */
 	record Applied(Long auditId, List<ConfigAudit.Change> changes) {
 	}
 
@@ -75,7 +79,10 @@ class ThresholdChanges implements SharedFile {
 		return this.inForce.now().thresholdSchema();
 	}
 
-	/** A proposed file's values, checked against the rules in force; throws ConfigFileException with each problem. */
+	/**
+	 * A proposed file's values, checked against the rules in force; throws
+	 * ConfigFileException with each problem.
+	 */
 	private ThresholdSet validate(EditableFiles.Text file) {
 		return ThresholdsFile.read(file, schema());
 	}
@@ -84,7 +91,10 @@ class ThresholdChanges implements SharedFile {
 		return EditableFiles.read(this.dir, "config", FILE);
 	}
 
-	/** The file with these values ({@code indicator.name} to value) changed, checked whole. */
+	/**
+	 * The file with these values ({@code indicator.name} to value) changed, checked
+	 * whole.
+	 */
 	Proposal propose(Map<String, ?> values) {
 		if (values == null || values.isEmpty()) {
 			throw ConfigChangeRefused.of("values", "name at least one threshold to change");
@@ -140,10 +150,14 @@ class ThresholdChanges implements SharedFile {
 		if (!problems.isEmpty()) {
 			throw new ConfigChangeRefused(problems, false);
 		}
-		if (version != null && !version.isBlank() && !version.equals(EditableFiles.version(proposal.before().content()))) {
-			throw new ConfigChangeRefused(List.of(new Problem("version",
-					"the file changed since you read it (now " + EditableFiles.version(proposal.before().content()) + "); reload and retry",
-					null)), true);
+		if (version != null && !version.isBlank()
+				&& !version.equals(EditableFiles.version(proposal.before().content()))) {
+			throw new ConfigChangeRefused(
+					List.of(new Problem("version",
+							"the file changed since you read it (now "
+									+ EditableFiles.version(proposal.before().content()) + "); reload and retry",
+							null)),
+					true);
 		}
 		List<ConfigAudit.Change> changes = differences(inForce(), proposal.next());
 		if (changes.isEmpty()) {
@@ -168,7 +182,10 @@ class ThresholdChanges implements SharedFile {
 		return new Location(AUDIT_FILE, this.dir.resolve(FILE));
 	}
 
-	/** The file, when its values are those in force (a hand edit not yet applied, or refused, is not). */
+	/**
+	 * The file, when its values are those in force (a hand edit not yet applied, or
+	 * refused, is not).
+	 */
 	@Override
 	public synchronized String textInForce() {
 		EditableFiles.Text file = file();
@@ -180,7 +197,10 @@ class ThresholdChanges implements SharedFile {
 		}
 	}
 
-	/** Another node's version: checked against the rules in force as a file edit is, written, then applied. */
+	/**
+	 * Another node's version: checked against the rules in force as a file edit is,
+	 * written, then applied.
+	 */
 	@Override
 	public synchronized void adopt(String text) {
 		ThresholdSet next = validate(new EditableFiles.Text(file().location(), text));

@@ -15,10 +15,14 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ThresholdConfiguration {
 
-	/** config/thresholds.yml, which the engine's reloader watches and reads against the rules it loads. */
+	/**
+	 * config/thresholds.yml, which the engine's reloader watches and reads against the
+	 * rules it loads.
+	 */
 	@Bean
 	ThresholdSource thresholdSource(HarbingerProperties properties, SharedConfig shared) {
-		// Before the engine first reads the file: the version in force on the other nodes.
+		// Before the engine first reads the file: the version in force on the other
+		// nodes.
 		shared.prepare(ThresholdChanges.AUDIT_FILE, properties.configDir().resolve(ThresholdChanges.FILE));
 		return new ThresholdSource() {
 			@Override

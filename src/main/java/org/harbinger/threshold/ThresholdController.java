@@ -33,7 +33,10 @@ class ThresholdController {
 		this.audit = audit;
 	}
 
-	/** A change: {@code values} maps {@code indicator.name} to the new value; only the keys to change. */
+	/**
+	 * A change: {@code values} maps {@code indicator.name} to the new value; only the
+	 * keys to change.
+	 */
 	record Edit(String reason, Map<String, Object> values, String version) {
 	}
 
@@ -65,6 +68,5 @@ class ThresholdController {
 	ThresholdPreview.Result preview(@RequestBody PreviewRequest request) {
 		return this.preview.preview(request.values(), (request.days() != null) ? request.days() : 90);
 	}
-
 
 }

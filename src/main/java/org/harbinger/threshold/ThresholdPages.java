@@ -3,7 +3,6 @@ package org.harbinger.threshold;
 import java.security.Principal;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.harbinger.engine.ThresholdType;
@@ -88,11 +87,15 @@ class ThresholdPages {
 
 	private static Map<String, String> texts(ThresholdsView view) {
 		Map<String, String> texts = new LinkedHashMap<>();
-		view.indicators().forEach((indicator) -> indicator.thresholds().forEach((key) -> texts.put(key.key(), key.text())));
+		view.indicators()
+			.forEach((indicator) -> indicator.thresholds().forEach((key) -> texts.put(key.key(), key.text())));
 		return texts;
 	}
 
-	/** A list is typed as names separated by commas; the rest goes to the file as typed and is checked there. */
+	/**
+	 * A list is typed as names separated by commas; the rest goes to the file as typed
+	 * and is checked there.
+	 */
 	private static Object value(ThresholdType type, String text) {
 		if (type == ThresholdType.LIST) {
 			return Arrays.stream(text.split(",")).map(String::strip).filter((name) -> !name.isEmpty()).toList();

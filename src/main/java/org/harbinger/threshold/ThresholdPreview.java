@@ -50,7 +50,10 @@ class ThresholdPreview {
 		this.incidents = incidents;
 	}
 
-	/** An alert (indicator, scope) and what a run did with it: first date, highest severity. */
+	/**
+	 * An alert (indicator, scope) and what a run did with it: first date, highest
+	 * severity.
+	 */
 	record AlertOutcome(String indicator, String scope, LocalDate date, Severity severity) {
 	}
 

@@ -15,9 +15,9 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 
 /**
- * Reads config/thresholds.yml: one map per indicator, each key a threshold the indicator's
- * rule file declares. Every problem is reported at once, with its line and full key; a
- * file with any problem is refused whole.
+ * Reads config/thresholds.yml: one map per indicator, each key a threshold the
+ * indicator's rule file declares. Every problem is reported at once, with its line and
+ * full key; a file with any problem is refused whole.
  */
 public final class ThresholdsFile {
 

@@ -9,7 +9,10 @@ import java.util.Map;
 import org.harbinger.engine.ThresholdType;
 import org.harbinger.system.EditableFiles;
 
-/** The values in force by indicator, each with the type its rule declares, and the file's version. */
+/**
+ * The values in force by indicator, each with the type its rule declares, and the file's
+ * version.
+ */
 record ThresholdsView(String file, String version, List<Indicator> indicators) {
 
 	record Indicator(String indicator, List<Key> thresholds) {

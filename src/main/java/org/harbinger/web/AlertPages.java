@@ -34,7 +34,10 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** The alerts, most severe first, with filters; one alert with its history, evidence and chart; notes on it. */
+/**
+ * The alerts, most severe first, with filters; one alert with its history, evidence and
+ * chart; notes on it.
+ */
 @Controller
 class AlertPages {
 
@@ -68,7 +71,10 @@ class AlertPages {
 		this.engine = engine;
 	}
 
-	/** An alert in the list: with its indicator's title and its latest acknowledgement, if any. */
+	/**
+	 * An alert in the list: with its indicator's title and its latest acknowledgement, if
+	 * any.
+	 */
 	record Row(Alert alert, String title, AlertNote acknowledged) {
 
 		/** Acknowledged, and nothing about the alert changed since. */
@@ -78,7 +84,10 @@ class AlertPages {
 
 	}
 
-	/** An incident in the evidence table, with its place and Admiralty grade (reliability and credibility, "B2"). */
+	/**
+	 * An incident in the evidence table, with its place and Admiralty grade (reliability
+	 * and credibility, "B2").
+	 */
 	record Evidence(Incident incident) {
 
 		public String place() {
@@ -92,7 +101,10 @@ class AlertPages {
 			return this.incident.reliability() + this.incident.credibility();
 		}
 
-		/** Why the incident has its grade (docs/grading.md); rows stored before grading was built have none. */
+		/**
+		 * Why the incident has its grade (docs/grading.md); rows stored before grading
+		 * was built have none.
+		 */
 		public String gradeReason() {
 			return this.incident.gradeReason();
 		}
@@ -125,11 +137,17 @@ class AlertPages {
 		return "alerts";
 	}
 
-	/** A severity's count among the alerts the other filters select, and the link that filters to it. */
+	/**
+	 * A severity's count among the alerts the other filters select, and the link that
+	 * filters to it.
+	 */
 	record SeverityCount(Severity severity, long count, String href, boolean current) {
 	}
 
-	/** Counts per severity whatever the severity filter, so that each count is a link to its own list. */
+	/**
+	 * Counts per severity whatever the severity filter, so that each count is a link to
+	 * its own list.
+	 */
 	private List<SeverityCount> severityCounts(String status, AlertRepository.Filter filter) {
 		Map<Severity, Long> counts = this.alerts
 			.find(new AlertRepository.Filter(filter.status(), filter.indicator(), filter.scope(), null))
@@ -161,24 +179,28 @@ class AlertPages {
 		List<Transition> newestFirst = new ArrayList<>(transitions);
 		Collections.reverse(newestFirst);
 		model.addAttribute("transitions", newestFirst);
-		model.addAttribute("evidence", this.incidents.findByEventIds(alert.evidence()).stream().map(Evidence::new).toList());
-		model.addAttribute("severityEvidence", this.incidents.findByEventIds(alert.severityEvidence())
-			.stream()
-			.sorted(Comparator.comparing(Incident::eventDate).thenComparing(Incident::eventId))
-			.map(Evidence::new)
-			.toList());
+		model.addAttribute("evidence",
+				this.incidents.findByEventIds(alert.evidence()).stream().map(Evidence::new).toList());
+		model.addAttribute("severityEvidence",
+				this.incidents.findByEventIds(alert.severityEvidence())
+					.stream()
+					.sorted(Comparator.comparing(Incident::eventDate).thenComparing(Incident::eventId))
+					.map(Evidence::new)
+					.toList());
 		model.addAttribute("notes", notes);
-		model.addAttribute("acknowledged", notes.stream()
-			.filter((note) -> note.kind() == AlertNote.Kind.ACKNOWLEDGED)
-			.reduce((first, second) -> second)
-			.orElse(null));
+		model.addAttribute("acknowledged",
+				notes.stream()
+					.filter((note) -> note.kind() == AlertNote.Kind.ACKNOWLEDGED)
+					.reduce((first, second) -> second)
+					.orElse(null));
 		model.addAttribute("chart", this.charts.forAlert(alert, transitions, this.engine.currentDay()));
 		model.addAttribute("maxComment", AlertNotes.MAX_TEXT);
 		Instant now = Instant.now();
-		model.addAttribute("silencedBy", this.silences.all()
-			.stream()
-			.filter((silence) -> silence.activeAt(now) && silence.matches(alert.indicator(), alert.scope()))
-			.toList());
+		model.addAttribute("silencedBy",
+				this.silences.all()
+					.stream()
+					.filter((silence) -> silence.activeAt(now) && silence.matches(alert.indicator(), alert.scope()))
+					.toList());
 		return "alert";
 	}
 
@@ -227,7 +249,8 @@ class AlertPages {
 			return Enum.valueOf(type, name.toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "'" + name + "' is not a " + type.getSimpleName());
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+					"'" + name + "' is not a " + type.getSimpleName());
 		}
 	}
 

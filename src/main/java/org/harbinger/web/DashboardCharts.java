@@ -12,9 +12,9 @@ import org.harbinger.engine.RuleMetadata;
 import org.springframework.stereotype.Component;
 
 /**
- * The dashboard's trend charts (inline SVG) with the transitions marked: for one alert, or
- * for an indicator over a period. The data is {@code alert.TrendCharts}'s, which the digest's
- * PNG draws too.
+ * The dashboard's trend charts (inline SVG) with the transitions marked: for one alert,
+ * or for an indicator over a period. The data is {@code alert.TrendCharts}'s, which the
+ * digest's PNG draws too.
  */
 @Component
 class DashboardCharts {
@@ -37,7 +37,10 @@ class DashboardCharts {
 		return chart(this.trends.trend(indicator.id(), transitions, today, days), transitions);
 	}
 
-	/** The indicator's count over its window on each of the last {@code days} days, as a sparkline. */
+	/**
+	 * The indicator's count over its window on each of the last {@code days} days, as a
+	 * sparkline.
+	 */
 	Sparkline sparkline(RuleMetadata indicator, List<Transition> transitions, LocalDate today, int days) {
 		return Sparkline.of(this.trends.trend(indicator.id(), transitions, today, days));
 	}
@@ -45,7 +48,8 @@ class DashboardCharts {
 	private static SvgChart chart(AlertTrend trend, List<Transition> transitions) {
 		List<SvgChart.Event> events = transitions.stream()
 			.map((transition) -> new SvgChart.Event(transition.date(), transition.kind().name(),
-					transition.date() + ": " + transition.kind() + " " + transition.severity() + " " + transition.scope()))
+					transition.date() + ": " + transition.kind() + " " + transition.severity() + " "
+							+ transition.scope()))
 			.toList();
 		return SvgChart.of(trend, events);
 	}

@@ -8,8 +8,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The imports view: the latest imports (uploads, inbox files, command line, ACLED pulls) with
- * their counts and what went wrong, and the ACLED connector's state, so a failed pull is seen.
+ * The imports view: the latest imports (uploads, inbox files, command line, ACLED pulls)
+ * with their counts and what went wrong, and the ACLED connector's state, so a failed
+ * pull is seen.
  */
 @Controller
 class ImportPages {

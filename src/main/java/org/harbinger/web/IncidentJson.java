@@ -31,7 +31,10 @@ class IncidentJson {
 		this.engine = engine;
 	}
 
-	/** An incident with the clock's judgement: {@code judgedFrom} is its date when that is after the clock, else null. */
+	/**
+	 * An incident with the clock's judgement: {@code judgedFrom} is its date when that is
+	 * after the clock, else null.
+	 */
 	record View(@JsonUnwrapped Incident incident, LocalDate clock, boolean beyondClock, LocalDate judgedFrom) {
 
 		static View of(Incident incident, LocalDate clock) {

@@ -71,12 +71,14 @@ class IncidentPages {
 		return "incidents";
 	}
 
-	/** Links that keep the search's filters: to another page, or narrowed to one province. */
+	/**
+	 * Links that keep the search's filters: to another page, or narrowed to one province.
+	 */
 	record Links(IncidentSearch.Filter filter) {
 
 		public String page(int page) {
-			return builder(this.filter.country(), this.filter.admin1()).queryParamIfPresent("page",
-					Optional.of(page).filter((number) -> number > 0))
+			return builder(this.filter.country(), this.filter.admin1())
+				.queryParamIfPresent("page", Optional.of(page).filter((number) -> number > 0))
 				.build()
 				.encode()
 				.toUriString();
@@ -118,11 +120,12 @@ class IncidentPages {
 		model.addAttribute("incident", incident);
 		model.addAttribute("judgement", IncidentJson.View.of(incident, this.engine.currentDay()));
 		model.addAttribute("fields", fields(incident));
-		model.addAttribute("citing", this.alerts.find(new AlertRepository.Filter(null, null, null, null))
-			.stream()
-			.filter((alert) -> alert.evidence().contains(eventId))
-			.map((alert) -> new Citing(alert, this.indicators.title(alert.indicator())))
-			.toList());
+		model.addAttribute("citing",
+				this.alerts.find(new AlertRepository.Filter(null, null, null, null))
+					.stream()
+					.filter((alert) -> alert.evidence().contains(eventId))
+					.map((alert) -> new Citing(alert, this.indicators.title(alert.indicator())))
+					.toList());
 		return "incident";
 	}
 

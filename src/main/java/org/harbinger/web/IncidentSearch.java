@@ -11,12 +11,14 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.harbinger.incident.IncidentIds;
-import org.harbinger.incident.IncidentRepository;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Finds incidents by the dashboard's filters, a page at a time, and counts them per province. */
+/**
+ * Finds incidents by the dashboard's filters, a page at a time, and counts them per
+ * province.
+ */
 @Component
 class IncidentSearch {
 
@@ -26,7 +28,10 @@ class IncidentSearch {
 		this.jdbc = jdbc;
 	}
 
-	/** The filters; null or blank ones match everything. {@code actor} is a piece of any actor's name. */
+	/**
+	 * The filters; null or blank ones match everything. {@code actor} is a piece of any
+	 * actor's name.
+	 */
 	record Filter(LocalDate from, LocalDate to, String country, String admin1, String eventType, String actor,
 			String source) {
 	}
@@ -40,14 +45,16 @@ class IncidentSearch {
 	record Province(String country, String admin1, long incidents, long fatalities) {
 	}
 
-	/** A page of the filtered incidents, newest event date first; within a day, the last to arrive first. */
+	/**
+	 * A page of the filtered incidents, newest event date first; within a day, the last
+	 * to arrive first.
+	 */
 	List<Row> page(Filter filter, int page, int size) {
 		Where where = where(filter);
 		return this.jdbc
 			.sql("SELECT source, event_id, event_date, event_type, sub_event_type, actor1, country, admin1, location, "
-					+ "fatalities, reliability, credibility FROM incident" + where.sql
-					+ " ORDER BY id DESC OFFSET " + ((long) page * size) + " ROWS FETCH NEXT "
-					+ size + " ROWS ONLY")
+					+ "fatalities, reliability, credibility FROM incident" + where.sql + " ORDER BY id DESC OFFSET "
+					+ ((long) page * size) + " ROWS FETCH NEXT " + size + " ROWS ONLY")
 			.params(where.params)
 			.query((rs, row) -> new Row(rs.getString("source"), rs.getString("event_id"),
 					rs.getObject("event_date", LocalDate.class), rs.getString("event_type"),
@@ -59,7 +66,10 @@ class IncidentSearch {
 
 	long count(Filter filter) {
 		Where where = where(filter);
-		return this.jdbc.sql("SELECT COUNT(*) FROM incident" + where.sql).params(where.params).query(Long.class).single();
+		return this.jdbc.sql("SELECT COUNT(*) FROM incident" + where.sql)
+			.params(where.params)
+			.query(Long.class)
+			.single();
 	}
 
 	/** Provinces of the filtered set, most incidents first. */
@@ -73,28 +83,38 @@ class IncidentSearch {
 			.list();
 	}
 
-	/** A place of the filtered set: the mean position of its incidents that have coordinates, how many, how many killed. */
+	/**
+	 * A place of the filtered set: the mean position of its incidents that have
+	 * coordinates, how many, how many killed.
+	 */
 	record Place(String country, String admin1, String location, double latitude, double longitude, long incidents,
 			long fatalities) {
 	}
 
-	/** The filtered incidents with coordinates, by place (country, province, location). */
+	/**
+	 * The filtered incidents with coordinates, by place (country, province, location).
+	 */
 	List<Place> places(Filter filter) {
 		Where where = where(filter);
-		return this.jdbc
-			.sql("SELECT country, admin1, location, AVG(latitude), AVG(longitude), COUNT(*), SUM(fatalities) FROM incident"
-					+ where.sql + " AND latitude IS NOT NULL AND longitude IS NOT NULL GROUP BY country, admin1, location")
+		return this.jdbc.sql(
+				"SELECT country, admin1, location, AVG(latitude), AVG(longitude), COUNT(*), SUM(fatalities) FROM incident"
+						+ where.sql
+						+ " AND latitude IS NOT NULL AND longitude IS NOT NULL GROUP BY country, admin1, location")
 			.params(where.params)
 			.query((rs, row) -> new Place(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDouble(4),
 					rs.getDouble(5), rs.getLong(6), rs.getLong(7)))
 			.list();
 	}
 
-	/** The event ids among {@code eventIds} that are in the filtered set, each with its place as "country/admin1/location". */
+	/**
+	 * The event ids among {@code eventIds} that are in the filtered set, each with its
+	 * place as "country/admin1/location".
+	 */
 	Map<String, String> placesOf(Filter filter, Collection<String> eventIds) {
 		Map<String, String> places = new HashMap<>();
 		List<String> ids = List.copyOf(eventIds);
-		// In slices, so that an alert with thousands of incidents stays within any database's parameter limit.
+		// In slices, so that an alert with thousands of incidents stays within any
+		// database's parameter limit.
 		for (int start = 0; start < ids.size(); start += 500) {
 			List<String> slice = ids.subList(start, Math.min(ids.size(), start + 500));
 			Where where = where(filter);
@@ -120,7 +140,9 @@ class IncidentSearch {
 		if (!List.of("event_type", "source").contains(column)) {
 			throw new IllegalArgumentException(column);
 		}
-		return this.jdbc.sql("SELECT DISTINCT " + column + " FROM incident ORDER BY " + column).query(String.class).list();
+		return this.jdbc.sql("SELECT DISTINCT " + column + " FROM incident ORDER BY " + column)
+			.query(String.class)
+			.list();
 	}
 
 	private record Where(String sql, List<Object> params) {
@@ -129,7 +151,8 @@ class IncidentSearch {
 	private static Where where(Filter filter) {
 		StringBuilder sql = new StringBuilder(" WHERE 1 = 1");
 		List<Object> params = new ArrayList<>();
-		// Ids order incidents by event date: a date range is an id range, which the primary key serves.
+		// Ids order incidents by event date: a date range is an id range, which the
+		// primary key serves.
 		if (filter.from() != null) {
 			sql.append(" AND id >= ?");
 			params.add(IncidentIds.firstId(filter.from()));
@@ -143,7 +166,10 @@ class IncidentSearch {
 		equalsIgnoringCase(sql, params, "event_type", filter.eventType());
 		equalsIgnoringCase(sql, params, "source", filter.source());
 		if (filter.actor() != null) {
-			String like = "%" + filter.actor().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+			String like = "%" + filter.actor()
+				.toLowerCase(Locale.ROOT)
+				.replace("\\", "\\\\")
+				.replace("%", "\\%")
 				.replace("_", "\\_") + "%";
 			sql.append(" AND (LOWER(actor1) LIKE ? ESCAPE '\\' OR LOWER(actor2) LIKE ? ESCAPE '\\'"
 					+ " OR LOWER(assoc_actor_1) LIKE ? ESCAPE '\\' OR LOWER(assoc_actor_2) LIKE ? ESCAPE '\\')");

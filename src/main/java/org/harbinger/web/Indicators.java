@@ -13,8 +13,8 @@ import org.harbinger.engine.ThresholdType;
 import org.springframework.stereotype.Component;
 
 /**
- * The indicators' metadata and the threshold values in force now (both change on a reload),
- * for the pages: the one place the pages read them from.
+ * The indicators' metadata and the threshold values in force now (both change on a
+ * reload), for the pages: the one place the pages read them from.
  */
 @Component
 class Indicators {
@@ -25,7 +25,10 @@ class Indicators {
 		this.inForce = inForce;
 	}
 
-	/** One threshold an indicator reads: its name (without the indicator), type and value in force. */
+	/**
+	 * One threshold an indicator reads: its name (without the indicator), type and value
+	 * in force.
+	 */
 	record Setting(String key, String name, ThresholdType type, Object value) {
 	}
 
@@ -38,7 +41,10 @@ class Indicators {
 		return this.inForce.now().indicator(id);
 	}
 
-	/** The indicator's title, or its id when no loaded rule has it (a rule file removed since). */
+	/**
+	 * The indicator's title, or its id when no loaded rule has it (a rule file removed
+	 * since).
+	 */
 	String title(String id) {
 		return this.inForce.now().title(id);
 	}
@@ -47,8 +53,8 @@ class Indicators {
 		List<Setting> settings = new ArrayList<>();
 		Map<String, Object> values = this.inForce.now().thresholds().values();
 		indicator.thresholds()
-			.forEach((key, type) -> settings.add(
-					new Setting(key, key.substring(indicator.id().length() + 1), type, values.get(key))));
+			.forEach((key, type) -> settings
+				.add(new Setting(key, key.substring(indicator.id().length() + 1), type, values.get(key))));
 		return settings;
 	}
 

@@ -10,9 +10,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/incidents/map}: what the map page draws, as data: per country its incidents
- * and most severe open alert, per province and per place its position, incidents, deaths and
- * most severe open alert citing it, the countries outside the view, and the open alerts.
+ * {@code GET /api/incidents/map}: what the map page draws, as data: per country its
+ * incidents and most severe open alert, per province and per place its position,
+ * incidents, deaths and most severe open alert citing it, the countries outside the view,
+ * and the open alerts.
  */
 @RestController
 class MapJson {

@@ -11,9 +11,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The map page: incidents
- * between two event dates (by default the 90 days up to the clock's Today) and the open
- * alerts, on one of the two views.
+ * The map page: incidents between two event dates (by default the 90 days up to the
+ * clock's Today) and the open alerts, on one of the two views.
  */
 @Controller
 class MapPages {

@@ -9,12 +9,15 @@ import java.util.function.ToDoubleFunction;
  * An equirectangular projection of a box of longitude and latitude onto {@code width} SVG
  * units: x grows east, y south, and a degree of longitude is cos(middle latitude) of a
  * degree of latitude, so that shapes near the box's middle keep their proportions (at the
- * region's 23-45° N the error in shape stays under 15%). Rings are clipped to the box first,
- * so Russia costs the points inside the map, not its whole coast.
+ * region's 23-45° N the error in shape stays under 15%). Rings are clipped to the box
+ * first, so Russia costs the points inside the map, not its whole coast.
  */
 record MapProjection(double west, double south, double east, double north, double width) {
 
-	/** The least distance, in SVG units (a map is 1,000 wide), between two points of an outline. */
+	/**
+	 * The least distance, in SVG units (a map is 1,000 wide), between two points of an
+	 * outline.
+	 */
 	private static final double MIN_STEP = 2.0;
 
 	MapProjection {
@@ -27,7 +30,10 @@ record MapProjection(double west, double south, double east, double north, doubl
 	record Point(double x, double y) {
 	}
 
-	/** How much shorter a degree of longitude is than one of latitude, at the box's middle. */
+	/**
+	 * How much shorter a degree of longitude is than one of latitude, at the box's
+	 * middle.
+	 */
 	private double aspect() {
 		return Math.cos(Math.toRadians((this.south + this.north) / 2));
 	}
@@ -51,8 +57,9 @@ record MapProjection(double west, double south, double east, double north, doubl
 
 	/**
 	 * The rings as one SVG path ("M x,y L ... Z" per ring), each clipped to the box
-	 * (Sutherland-Hodgman: a ring stays a closed ring, with stretches along the box's edge
-	 * where it left it); rings wholly outside are left out. Empty when nothing is inside.
+	 * (Sutherland-Hodgman: a ring stays a closed ring, with stretches along the box's
+	 * edge where it left it); rings wholly outside are left out. Empty when nothing is
+	 * inside.
 	 */
 	String path(List<List<double[]>> rings) {
 		StringBuilder path = new StringBuilder();
@@ -68,9 +75,12 @@ record MapProjection(double west, double south, double east, double north, doubl
 			Point previous = null;
 			for (double[] position : clipped) {
 				Point point = project(position[0], position[1]);
-				// A point within two units of the last one drawn adds bytes, not shape: the wide view
-				// would otherwise carry every bend of Natural Earth's coasts at a tenth of a pixel.
-				if (previous != null && Math.abs(point.x() - previous.x()) + Math.abs(point.y() - previous.y()) < MIN_STEP) {
+				// A point within two units of the last one drawn adds bytes, not shape:
+				// the wide view
+				// would otherwise carry every bend of Natural Earth's coasts at a tenth
+				// of a pixel.
+				if (previous != null
+						&& Math.abs(point.x() - previous.x()) + Math.abs(point.y() - previous.y()) < MIN_STEP) {
 					continue;
 				}
 				path.append(separator).append(point.x()).append(',').append(point.y());
@@ -82,7 +92,10 @@ record MapProjection(double west, double south, double east, double north, doubl
 		return path.toString();
 	}
 
-	/** A ring (an islet) whose width and height on the map add up to under two units: a speck that costs bytes and shows nothing. */
+	/**
+	 * A ring (an islet) whose width and height on the map add up to under two units: a
+	 * speck that costs bytes and shows nothing.
+	 */
 	private boolean tooSmall(List<double[]> ring) {
 		double minX = Double.MAX_VALUE;
 		double maxX = -Double.MAX_VALUE;
@@ -107,7 +120,10 @@ record MapProjection(double west, double south, double east, double north, doubl
 		return result;
 	}
 
-	/** One step of Sutherland-Hodgman: keeps what lies inside one edge, adding where the ring crosses it. */
+	/**
+	 * One step of Sutherland-Hodgman: keeps what lies inside one edge, adding where the
+	 * ring crosses it.
+	 */
 	private static List<double[]> clipEdge(List<double[]> ring, Predicate<double[]> inside,
 			ToDoubleFunction<double[]> axis, double edge) {
 		List<double[]> out = new ArrayList<>();
@@ -117,7 +133,8 @@ record MapProjection(double west, double south, double east, double north, doubl
 			boolean currentIn = inside.test(current);
 			boolean previousIn = inside.test(previous);
 			if (currentIn != previousIn) {
-				double t = (edge - axis.applyAsDouble(previous)) / (axis.applyAsDouble(current) - axis.applyAsDouble(previous));
+				double t = (edge - axis.applyAsDouble(previous))
+						/ (axis.applyAsDouble(current) - axis.applyAsDouble(previous));
 				out.add(new double[] { previous[0] + t * (current[0] - previous[0]),
 						previous[1] + t * (current[1] - previous[1]) });
 			}

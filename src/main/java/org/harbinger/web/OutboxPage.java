@@ -14,8 +14,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * What was sent to whom and when: the latest outbox rows with their status, attempts and last
- * error; administrators resend or cancel a message there (under /admin, so only they may post).
+ * What was sent to whom and when: the latest outbox rows with their status, attempts and
+ * last error; administrators resend or cancel a message there (under /admin, so only they
+ * may post).
  */
 @Controller
 class OutboxPage {

@@ -16,10 +16,13 @@ class PageModel {
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
-	private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'", Locale.ENGLISH)
+	private static final DateTimeFormatter MOMENT = DateTimeFormatter
+		.ofPattern("d MMM yyyy HH:mm 'UTC'", Locale.ENGLISH)
 		.withZone(ZoneOffset.UTC);
 
-	/** Date formats for the templates: {@code ${fmt.date(d)}}, {@code ${fmt.moment(i)}}. */
+	/**
+	 * Date formats for the templates: {@code ${fmt.date(d)}}, {@code ${fmt.moment(i)}}.
+	 */
 	static final class Formats {
 
 		public String date(LocalDate date) {

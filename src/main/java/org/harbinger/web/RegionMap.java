@@ -21,18 +21,21 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * The map of incidents and open alerts, laid out for inline SVG: country outlines (Natural
- * Earth via world-atlas, src/main/resources/map), a country tinted by the most severe open
- * alert in its scope, a translucent disc per province sized by its incidents (Natural Earth
- * has no public-domain province outlines in a package we can vendor, so provinces are
- * shown by density, not shaded), and a dot per place sized by its incidents and coloured by
- * the most severe open alert that cites one of them. Every shape links to the incident
- * search narrowed to its country or province.
+ * The map of incidents and open alerts, laid out for inline SVG: country outlines
+ * (Natural Earth via world-atlas, src/main/resources/map), a country tinted by the most
+ * severe open alert in its scope, a translucent disc per province sized by its incidents
+ * (Natural Earth has no public-domain province outlines in a package we can vendor, so
+ * provinces are shown by density, not shaded), and a dot per place sized by its incidents
+ * and coloured by the most severe open alert that cites one of them. Every shape links to
+ * the incident search narrowed to its country or province.
  */
 @Component
 class RegionMap {
 
-	/** Natural Earth's short names where ACLED's differ, for the countries in the vendored subset. */
+	/**
+	 * Natural Earth's short names where ACLED's differ, for the countries in the vendored
+	 * subset.
+	 */
 	private static final Map<String, String> ACLED_NAMES = Map.ofEntries(
 			Map.entry("Bosnia and Herz.", "Bosnia and Herzegovina"), Map.entry("Czechia", "Czech Republic"),
 			Map.entry("Macedonia", "North Macedonia"), Map.entry("Central African Rep.", "Central African Republic"),
@@ -45,14 +48,19 @@ class RegionMap {
 	/** How many provinces get a written label; the list under the map names them all. */
 	private static final int LABELLED_PROVINCES = 10;
 
-	/** About the width of a character of a label (15 units, bold) in SVG units, to keep labels apart. */
+	/**
+	 * About the width of a character of a label (15 units, bold) in SVG units, to keep
+	 * labels apart.
+	 */
 	private static final double LABEL_CHAR_WIDTH = 9;
 
 	private final IncidentSearch search;
 
 	private final AlertRepository alerts;
 
-	/** Each view's country outlines as SVG paths, by ACLED country name, computed once. */
+	/**
+	 * Each view's country outlines as SVG paths, by ACLED country name, computed once.
+	 */
 	private final Map<MapView, Map<String, String>> outlines = new EnumMap<>(MapView.class);
 
 	RegionMap(IncidentSearch search, AlertRepository alerts) {
@@ -84,7 +92,10 @@ class RegionMap {
 		return ACLED_NAMES.getOrDefault(naturalEarthName, naturalEarthName);
 	}
 
-	/** A country's outline: {@code severity} is its most severe open alert's, null for none. */
+	/**
+	 * A country's outline: {@code severity} is its most severe open alert's, null for
+	 * none.
+	 */
 	record Country(String name, @JsonIgnore String path, long incidents, Severity severity, String href, String title) {
 
 		public String cssClass() {
@@ -94,7 +105,10 @@ class RegionMap {
 
 	}
 
-	/** A province's disc or a place's dot at (x, y) in SVG units; {@code label} is written beside it when not null. */
+	/**
+	 * A province's disc or a place's dot at (x, y) in SVG units; {@code label} is written
+	 * beside it when not null.
+	 */
 	record Spot(String country, String admin1, String location, double latitude, double longitude, double x, double y,
 			double r, long incidents, long fatalities, Severity severity, String href, String title, String label) {
 
@@ -153,44 +167,47 @@ class RegionMap {
 		this.outlines.get(view).forEach((name, path) -> {
 			Severity severity = countrySeverity(byScope, name);
 			long incidents = perCountry.getOrDefault(name, 0L);
-			countries.add(new Country(name, path, incidents, severity,
-					links.province(name, null),
+			countries.add(new Country(name, path, incidents, severity, links.province(name, null),
 					name + ": " + incidents + ((incidents == 1) ? " incident" : " incidents")
 							+ ((severity != null) ? "; most severe open alert " + severity : "")));
 		});
 		List<Outside> outside = outsideCounts.entrySet()
 			.stream()
 			.sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-			.map((entry) -> new Outside(entry.getKey(), entry.getValue(),
-					links.province(entry.getKey(), null)))
+			.map((entry) -> new Outside(entry.getKey(), entry.getValue(), links.province(entry.getKey(), null)))
 			.toList();
 		return new Drawing(view, projection.width(), projection.height(), countries, provinces, places, outside, open);
 	}
 
-	private static List<Spot> provinces(MapProjection projection, IncidentPages.Links links, Map<String, Severity> byScope,
-			Map<String, List<IncidentSearch.Place>> byProvince) {
+	private static List<Spot> provinces(MapProjection projection, IncidentPages.Links links,
+			Map<String, Severity> byScope, Map<String, List<IncidentSearch.Place>> byProvince) {
 		List<Spot> provinces = new ArrayList<>();
 		for (List<IncidentSearch.Place> places : byProvince.values()) {
 			IncidentSearch.Place first = places.get(0);
 			long incidents = places.stream().mapToLong(IncidentSearch.Place::incidents).sum();
 			long fatalities = places.stream().mapToLong(IncidentSearch.Place::fatalities).sum();
-			// The province's centre of incidents: the mean position, each place weighted by its incidents.
-			double latitude = places.stream().mapToDouble((place) -> place.latitude() * place.incidents()).sum() / incidents;
+			// The province's centre of incidents: the mean position, each place weighted
+			// by its incidents.
+			double latitude = places.stream().mapToDouble((place) -> place.latitude() * place.incidents()).sum()
+					/ incidents;
 			double longitude = places.stream().mapToDouble((place) -> place.longitude() * place.incidents()).sum()
 					/ incidents;
 			MapProjection.Point point = projection.project(longitude, latitude);
 			Severity severity = (first.admin1() != null)
 					? byScope.get((first.country() + "/" + first.admin1()).toLowerCase(Locale.ROOT)) : null;
 			String name = String.join(", ", nonNull(first.admin1(), first.country()));
-			provinces.add(new Spot(first.country(), first.admin1(), null, MapProjection.round(latitude * 1000) / 1000,
-					MapProjection.round(longitude * 1000) / 1000, point.x(), point.y(), radius(incidents, 8, 5, 60),
-					incidents, fatalities, severity, links.province(first.country(), first.admin1()),
-					name + ": " + incidents(incidents, fatalities)
-							+ ((severity != null) ? "; open " + severity + " alert on the province" : ""),
-					null));
+			provinces.add(
+					new Spot(first.country(), first.admin1(), null, MapProjection.round(latitude * 1000) / 1000,
+							MapProjection.round(longitude * 1000) / 1000, point.x(), point.y(),
+							radius(incidents, 8, 5, 60), incidents, fatalities, severity,
+							links.province(first.country(), first.admin1()),
+							name + ": " + incidents(incidents, fatalities)
+									+ ((severity != null) ? "; open " + severity + " alert on the province" : ""),
+							null));
 		}
 		provinces.sort(Comparator.comparingLong(Spot::incidents).reversed());
-		// Labels for the busiest provinces, each only where it covers no label already placed.
+		// Labels for the busiest provinces, each only where it covers no label already
+		// placed.
 		List<double[]> placed = new ArrayList<>();
 		for (int i = 0; i < provinces.size() && placed.size() < LABELLED_PROVINCES; i++) {
 			Spot spot = provinces.get(i);
@@ -198,20 +215,25 @@ class RegionMap {
 				continue;
 			}
 			String label = spot.admin1() + " " + spot.incidents();
-			double[] box = { spot.x() + spot.r() * 0.7 + 4, spot.y() - 11, spot.x() + spot.r() * 0.7 + 4
-					+ label.length() * LABEL_CHAR_WIDTH, spot.y() + 6 };
-			if (placed.stream().noneMatch((other) -> box[0] < other[2] && other[0] < box[2] && box[1] < other[3]
-					&& other[1] < box[3])) {
+			double[] box = { spot.x() + spot.r() * 0.7 + 4, spot.y() - 11,
+					spot.x() + spot.r() * 0.7 + 4 + label.length() * LABEL_CHAR_WIDTH, spot.y() + 6 };
+			if (placed.stream()
+				.noneMatch(
+						(other) -> box[0] < other[2] && other[0] < box[2] && box[1] < other[3] && other[1] < box[3])) {
 				placed.add(box);
-				provinces.set(i, new Spot(spot.country(), spot.admin1(), null, spot.latitude(), spot.longitude(), spot.x(),
-						spot.y(), spot.r(), spot.incidents(), spot.fatalities(), spot.severity(), spot.href(), spot.title(),
-						label));
+				provinces.set(i,
+						new Spot(spot.country(), spot.admin1(), null, spot.latitude(), spot.longitude(), spot.x(),
+								spot.y(), spot.r(), spot.incidents(), spot.fatalities(), spot.severity(), spot.href(),
+								spot.title(), label));
 			}
 		}
 		return provinces;
 	}
 
-	/** The most severe open alert on each place: the place of any incident an open alert cites. */
+	/**
+	 * The most severe open alert on each place: the place of any incident an open alert
+	 * cites.
+	 */
 	private Map<String, Severity> placeSeverities(IncidentSearch.Filter filter, List<Alert> open) {
 		Map<String, Severity> byEvent = new HashMap<>();
 		open.forEach((alert) -> alert.evidence().forEach((id) -> byEvent.merge(id, alert.severity(), RegionMap::max)));
@@ -221,7 +243,10 @@ class RegionMap {
 		return byPlace;
 	}
 
-	/** The most severe open alert whose scope is the country or lies under it ("Afghanistan/Kunar"). */
+	/**
+	 * The most severe open alert whose scope is the country or lies under it
+	 * ("Afghanistan/Kunar").
+	 */
 	private static Severity countrySeverity(Map<String, Severity> byScope, String country) {
 		String name = country.toLowerCase(Locale.ROOT);
 		Severity most = null;
@@ -233,7 +258,10 @@ class RegionMap {
 		return most;
 	}
 
-	/** A radius whose area grows with the count, so that twice the incidents look twice as big. */
+	/**
+	 * A radius whose area grows with the count, so that twice the incidents look twice as
+	 * big.
+	 */
 	private static double radius(long count, double least, double factor, double most) {
 		return MapProjection.round(Math.min(most, least + factor * Math.sqrt(count)));
 	}

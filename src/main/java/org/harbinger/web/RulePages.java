@@ -11,9 +11,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The rules status, as {@code GET /api/rules/status} gives it: whether the files on disk are
- * in force or were refused (with every error by file and line), and each rule file in force
- * with its indicator's metadata and the thresholds it reads.
+ * The rules status, as {@code GET /api/rules/status} gives it: whether the files on disk
+ * are in force or were refused (with every error by file and line), and each rule file in
+ * force with its indicator's metadata and the thresholds it reads.
  */
 @Controller
 class RulePages {
@@ -35,12 +35,13 @@ class RulePages {
 	String rules(Model model) {
 		RulesStatus status = this.inForce.status();
 		model.addAttribute("status", status);
-		model.addAttribute("rules", status.files()
-			.stream()
-			.flatMap((file) -> this.indicators.find(file.id())
-				.map((indicator) -> new Rule(file.file(), indicator, this.indicators.settings(indicator)))
-				.stream())
-			.toList());
+		model.addAttribute("rules",
+				status.files()
+					.stream()
+					.flatMap((file) -> this.indicators.find(file.id())
+						.map((indicator) -> new Rule(file.file(), indicator, this.indicators.settings(indicator)))
+						.stream())
+					.toList());
 		return "rules";
 	}
 

@@ -29,8 +29,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Silences on the dashboard, as Alertmanager offers them: the list of active, pending and
- * expired silences (analysts), and, for administrators as in the API, a form pre-filled from an
- * alert's matchers, extending and expiring (under /admin, so only they may post).
+ * expired silences (analysts), and, for administrators as in the API, a form pre-filled
+ * from an alert's matchers, extending and expiring (under /admin, so only they may post).
  */
 @Controller
 class SilencePages {
@@ -66,14 +66,14 @@ class SilencePages {
 		List<Alert> open = this.alerts.find(new AlertRepository.Filter(Alert.Status.OPEN, null, null, null));
 		List<Row> rows = this.silences.all()
 			.stream()
-			.map((silence) -> new Row(silence, silence.state(now), open.stream()
-				.filter((alert) -> silence.matches(alert.indicator(), alert.scope()))
-				.count()))
+			.map((silence) -> new Row(silence, silence.state(now),
+					open.stream().filter((alert) -> silence.matches(alert.indicator(), alert.scope())).count()))
 			.toList();
-		model.addAttribute("current", rows.stream()
-			.filter((row) -> row.state() != Silence.State.EXPIRED)
-			.sorted(Comparator.comparing((Row row) -> row.silence().endsAt()))
-			.toList());
+		model.addAttribute("current",
+				rows.stream()
+					.filter((row) -> row.state() != Silence.State.EXPIRED)
+					.sorted(Comparator.comparing((Row row) -> row.silence().endsAt()))
+					.toList());
 		model.addAttribute("expired",
 				rows.stream().filter((row) -> row.state() == Silence.State.EXPIRED).limit(EXPIRED_SHOWN).toList());
 		model.addAttribute("expiredShown", EXPIRED_SHOWN);
@@ -81,16 +81,19 @@ class SilencePages {
 		return "silences";
 	}
 
-	/** The form, pre-filled with an alert's matchers when it is opened from that alert's page. */
+	/**
+	 * The form, pre-filled with an alert's matchers when it is opened from that alert's
+	 * page.
+	 */
 	@GetMapping("/admin/silences/new")
 	String form(@RequestParam(required = false) Long alert, Model model) {
 		Optional<Alert> silenced = Optional.ofNullable(alert).flatMap(this.alerts::find);
 		if (alert != null && silenced.isEmpty()) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no alert " + alert);
 		}
-		model.addAttribute("form", silenced
-			.map((found) -> new Form(found.indicator(), found.scope(), "1d", "", found.id()))
-			.orElse(new Form("", "", "1d", "", null)));
+		model.addAttribute("form",
+				silenced.map((found) -> new Form(found.indicator(), found.scope(), "1d", "", found.id()))
+					.orElse(new Form("", "", "1d", "", null)));
 		model.addAttribute("errors", Map.of());
 		return "silence-form";
 	}
@@ -126,8 +129,8 @@ class SilencePages {
 			redirect.addFlashAttribute("refusal", "There is no silence " + id + ".");
 		}
 		else if (!outcome.get().ok()) {
-			redirect.addFlashAttribute("refusal", "Silence " + id + " not extended: "
-					+ outcome.get().problems().get(0).message() + ".");
+			redirect.addFlashAttribute("refusal",
+					"Silence " + id + " not extended: " + outcome.get().problems().get(0).message() + ".");
 		}
 		else {
 			redirect.addFlashAttribute("outcome",

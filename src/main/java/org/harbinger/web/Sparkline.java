@@ -5,13 +5,13 @@ import java.util.List;
 import org.harbinger.alert.AlertTrend;
 
 /**
- * A word-sized chart for the trends list: the count over the rule's window, on each day of
- * the period, of the incidents the indicator's alerts cited (as the indicator's trend chart), as one polyline in a small inline SVG, with a dot on the last
- * day. The scale starts at zero, so a flat line at the bottom means nothing counted; the
- * title and the text beside it give the numbers.
+ * A word-sized chart for the trends list: the count over the rule's window, on each day
+ * of the period, of the incidents the indicator's alerts cited (as the indicator's trend
+ * chart), as one polyline in a small inline SVG, with a dot on the last day. The scale
+ * starts at zero, so a flat line at the bottom means nothing counted; the title and the
+ * text beside it give the numbers.
  */
-record Sparkline(int width, int height, String points, double lastX, double lastY, int last, int peak,
-		String summary) {
+record Sparkline(int width, int height, String points, double lastX, double lastY, int last, int peak, String summary) {
 
 	static final int WIDTH = 120;
 

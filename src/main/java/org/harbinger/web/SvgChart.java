@@ -37,9 +37,9 @@ record SvgChart(int width, int height, int left, int top, int right, int bottom,
 	}
 
 	/**
-	 * A line the rule compared the window count with: {@code kind} (baseline, ratio, count) is
-	 * its CSS class, {@code lineY} its height on the last day, {@code labelY} where its label
-	 * is written in the gutter.
+	 * A line the rule compared the window count with: {@code kind} (baseline, ratio,
+	 * count) is its CSS class, {@code lineY} its height on the last day, {@code labelY}
+	 * where its label is written in the gutter.
 	 */
 	record Level(String kind, String points, double lineY, double labelY, String label) {
 	}
@@ -56,7 +56,10 @@ record SvgChart(int width, int height, int left, int top, int right, int bottom,
 	record Event(LocalDate date, String kind, String title) {
 	}
 
-	/** Lays out the trend's days (the table form lists those with incidents) and marks the events inside them. */
+	/**
+	 * Lays out the trend's days (the table form lists those with incidents) and marks the
+	 * events inside them.
+	 */
 	static SvgChart of(AlertTrend trend, List<Event> events) {
 		int left = 44;
 		int top = 12;
@@ -107,8 +110,8 @@ record SvgChart(int width, int height, int left, int top, int right, int bottom,
 
 	private static String summary(AlertTrend trend, List<AlertTrend.Day> days) {
 		int total = days.stream().mapToInt(AlertTrend.Day::count).sum();
-		StringBuilder text = new StringBuilder(total + ((total == 1) ? " incident" : " incidents") + " from "
-				+ trend.from() + " to " + trend.to());
+		StringBuilder text = new StringBuilder(
+				total + ((total == 1) ? " incident" : " incidents") + " from " + trend.from() + " to " + trend.to());
 		days.stream()
 			.max((a, b) -> Integer.compare(a.inWindow(), b.inWindow()))
 			.ifPresent((day) -> text.append("; at most ")
@@ -121,7 +124,10 @@ record SvgChart(int width, int height, int left, int top, int right, int bottom,
 		return text.append('.').toString();
 	}
 
-	/** Each line as points over the days, its label at its last value, pushed down past the one above. */
+	/**
+	 * Each line as points over the days, its label at its last value, pushed down past
+	 * the one above.
+	 */
 	private static List<Level> levels(AlertTrend trend, int left, double step, int bottom, double scale) {
 		List<Level> levels = new ArrayList<>();
 		for (AlertTrend.Line line : trend.lines()) {

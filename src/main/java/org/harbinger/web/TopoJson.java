@@ -14,12 +14,16 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads the countries of a TopoJSON topology (the world-atlas package's format: one
  * GeometryCollection of Polygon and MultiPolygon countries over quantized, delta-encoded
- * arcs) into rings of longitude and latitude. Only what world-atlas uses is read; anything
- * else is refused naming the key, so a replaced file fails at start-up, not as a blank map.
+ * arcs) into rings of longitude and latitude. Only what world-atlas uses is read;
+ * anything else is refused naming the key, so a replaced file fails at start-up, not as a
+ * blank map.
  */
 final class TopoJson {
 
-	/** A country: its ISO 3166-1 numeric id, its Natural Earth name, and its rings (outer rings and holes). */
+	/**
+	 * A country: its ISO 3166-1 numeric id, its Natural Earth name, and its rings (outer
+	 * rings and holes).
+	 */
 	record Country(String id, String name, List<List<double[]>> rings) {
 	}
 
@@ -62,7 +66,10 @@ final class TopoJson {
 		return countries;
 	}
 
-	/** Every arc as positions in degrees: each quantized position is the sum of the deltas so far, then scaled and translated. */
+	/**
+	 * Every arc as positions in degrees: each quantized position is the sum of the deltas
+	 * so far, then scaled and translated.
+	 */
 	private static List<List<double[]>> arcs(JsonNode topology) {
 		JsonNode transform = required(topology, "transform");
 		JsonNode scale = required(transform, "scale");
@@ -87,8 +94,9 @@ final class TopoJson {
 	}
 
 	/**
-	 * A ring joins its arcs end to start; each arc after the first repeats the previous one's
-	 * last position, which is dropped. Index {@code ~i} (a negative number) is arc i reversed.
+	 * A ring joins its arcs end to start; each arc after the first repeats the previous
+	 * one's last position, which is dropped. Index {@code ~i} (a negative number) is arc
+	 * i reversed.
 	 */
 	private static List<double[]> ring(JsonNode indexes, List<List<double[]>> arcs) {
 		List<double[]> ring = new ArrayList<>();

@@ -21,7 +21,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The indicators, and per indicator its rule, thresholds in force, transitions over time and daily counts. */
+/**
+ * The indicators, and per indicator its rule, thresholds in force, transitions over time
+ * and daily counts.
+ */
 @Controller
 class TrendPages {
 
@@ -40,10 +43,15 @@ class TrendPages {
 		this.engine = engine;
 	}
 
-	/** The days a sparkline on the list covers: a quarter, as the map's default period. */
+	/**
+	 * The days a sparkline on the list covers: a quarter, as the map's default period.
+	 */
 	static final int SPARKLINE_DAYS = 90;
 
-	/** An indicator with how many of its alerts are open, and its recent counts as a sparkline. */
+	/**
+	 * An indicator with how many of its alerts are open, and its recent counts as a
+	 * sparkline.
+	 */
 	record Summary(RuleMetadata indicator, long open, long total, Sparkline sparkline) {
 	}
 
@@ -53,18 +61,14 @@ class TrendPages {
 		Map<String, List<Alert>> byIndicator = this.alerts.find(new AlertRepository.Filter(null, null, null, null))
 			.stream()
 			.collect(Collectors.groupingBy(Alert::indicator));
-		model.addAttribute("summaries", this.indicators.all()
-			.values()
-			.stream()
-			.map((indicator) -> {
-				List<Alert> alerts = byIndicator.getOrDefault(indicator.id(), List.of());
-				List<Transition> transitions = new ArrayList<>();
-				alerts.forEach((alert) -> transitions.addAll(this.alerts.transitions(alert.id())));
-				return new Summary(indicator,
-						alerts.stream().filter((alert) -> alert.status() == Alert.Status.OPEN).count(), alerts.size(),
-						this.charts.sparkline(indicator, transitions, today, SPARKLINE_DAYS));
-			})
-			.toList());
+		model.addAttribute("summaries", this.indicators.all().values().stream().map((indicator) -> {
+			List<Alert> alerts = byIndicator.getOrDefault(indicator.id(), List.of());
+			List<Transition> transitions = new ArrayList<>();
+			alerts.forEach((alert) -> transitions.addAll(this.alerts.transitions(alert.id())));
+			return new Summary(indicator,
+					alerts.stream().filter((alert) -> alert.status() == Alert.Status.OPEN).count(), alerts.size(),
+					this.charts.sparkline(indicator, transitions, today, SPARKLINE_DAYS));
+		}).toList());
 		model.addAttribute("sparklineDays", SPARKLINE_DAYS);
 		return "trends";
 	}

@@ -14,14 +14,18 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-/** The trend's numbers (daily counts, the count over the rule's window, baseline, thresholds) and the PNG drawn from them. */
+/**
+ * The trend's numbers (daily counts, the count over the rule's window, baseline,
+ * thresholds) and the PNG drawn from them.
+ */
 class TrendChartsTests {
 
 	private static final LocalDate FROM = LocalDate.of(2022, 5, 5);
 
 	@Test
 	void windowCountSlidesOverTheRulesWindowIncludingDaysBeforeTheTrend() {
-		Map<LocalDate, Integer> counts = Map.of(FROM.minusDays(2), 1, FROM, 2, FROM.plusDays(3), 1, FROM.plusDays(7), 4);
+		Map<LocalDate, Integer> counts = Map.of(FROM.minusDays(2), 1, FROM, 2, FROM.plusDays(3), 1, FROM.plusDays(7),
+				4);
 
 		AlertTrend trend = AlertTrend.of("targeted-killings", 3, FROM, FROM.plusDays(7), counts,
 				List.of(new AlertTrend.Threshold("min-count", 3)));
@@ -47,8 +51,8 @@ class TrendChartsTests {
 	@Test
 	void drawsBarsTheWindowCountAndEachThresholdLineAsAPng() throws Exception {
 		AlertTrend trend = AlertTrend.of("targeted-killings", 3, FROM, FROM.plusDays(2),
-				Map.of(FROM, 2, FROM.plusDays(2), 3), List.of(new AlertTrend.Threshold("min-count", 3),
-						new AlertTrend.Threshold("critical-count", 5)));
+				Map.of(FROM, 2, FROM.plusDays(2), 3),
+				List.of(new AlertTrend.Threshold("min-count", 3), new AlertTrend.Threshold("critical-count", 5)));
 
 		BufferedImage image = ImageIO.read(new ByteArrayInputStream(new TrendCharts(null, null, null).png(trend)));
 
@@ -69,19 +73,20 @@ class TrendChartsTests {
 	 */
 	@Test
 	void aBaselineRulesTrendCarriesTheBaselineAndEveryThresholdLineRatiosAsCounts() {
-		// 14-day window, 28-day baseline before it: 2 incidents a week in the baseline, 12 in the window.
+		// 14-day window, 28-day baseline before it: 2 incidents a week in the baseline,
+		// 12 in the window.
 		Map<LocalDate, Integer> counts = new java.util.HashMap<>();
 		for (int week = 0; week < 4; week++) {
 			counts.put(FROM.minusDays(14 + 7 * week), 2);
 		}
 		counts.put(FROM.minusDays(3), 12);
 		AlertTrend trend = AlertTrend.of("attack-surge", 14, FROM.minusDays(1), FROM, counts,
-				List.of(new AlertTrend.Threshold("min-count", 8)),
-				new AlertTrend.Baseline(28, List.of(new AlertTrend.Ratio("ratio", 3.0, 0.5),
-						new AlertTrend.Ratio("critical-ratio", 5.0, 0.5))),
+				List.of(new AlertTrend.Threshold("min-count", 8)), new AlertTrend.Baseline(28, List
+					.of(new AlertTrend.Ratio("ratio", 3.0, 0.5), new AlertTrend.Ratio("critical-ratio", 5.0, 0.5))),
 				true);
 
-		// Baseline on FROM: the 28 days ending 14 days before it hold 8 incidents, 4 per 14 days.
+		// Baseline on FROM: the 28 days ending 14 days before it hold 8 incidents, 4 per
+		// 14 days.
 		assertThat(trend.days().get(1).baseline()).isEqualTo(4.0);
 		assertThat(trend.lines()).extracting(AlertTrend.Line::name, AlertTrend.Line::kind, AlertTrend.Line::last)
 			.containsExactly(tuple("baseline", AlertTrend.LineKind.BASELINE, 4.0),

@@ -16,11 +16,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A real Alertmanager (Debian's {@code prometheus-alertmanager}) on a loopback port, with a
- * temporary configuration that routes every alert, one group per alert, to a webhook with
- * {@code send_resolved}; clustering off, its storage in a temporary folder. Without the binary
- * the test is skipped on a developer's machine and fails in CI (env {@code CI} set), where
- * .ci/run installs it.
+ * A real Alertmanager (Debian's {@code prometheus-alertmanager}) on a loopback port, with
+ * a temporary configuration that routes every alert, one group per alert, to a webhook
+ * with {@code send_resolved}; clustering off, its storage in a temporary folder. Without
+ * the binary the test is skipped on a developer's machine and fails in CI (env {@code CI}
+ * set), where .ci/run installs it.
  */
 final class Alertmanager implements AutoCloseable {
 

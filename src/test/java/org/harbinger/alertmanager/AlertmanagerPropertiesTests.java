@@ -11,7 +11,10 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** {@code harbinger.alertmanager.*} as an administrator writes it: a list, off when empty, wrong values named. */
+/**
+ * {@code harbinger.alertmanager.*} as an administrator writes it: a list, off when empty,
+ * wrong values named.
+ */
 class AlertmanagerPropertiesTests {
 
 	@Test
@@ -24,17 +27,16 @@ class AlertmanagerPropertiesTests {
 
 	@Test
 	void anAddressThatIsNotHttpIsRefusedNamingItsPlaceInTheList() {
-		assertThatThrownBy(() -> bind(Map.of("harbinger.alertmanager.urls", "http://am-1:9093,am-2:9093")))
-			.rootCause()
-			.hasMessage("harbinger.alertmanager.urls[1]: 'am-2:9093' is not an http(s) address such as http://alertmanager:9093");
-		assertThatThrownBy(() -> bind(Map.of("harbinger.alertmanager.interval", "0s")))
-			.rootCause()
+		assertThatThrownBy(() -> bind(Map.of("harbinger.alertmanager.urls", "http://am-1:9093,am-2:9093"))).rootCause()
+			.hasMessage(
+					"harbinger.alertmanager.urls[1]: 'am-2:9093' is not an http(s) address such as http://alertmanager:9093");
+		assertThatThrownBy(() -> bind(Map.of("harbinger.alertmanager.interval", "0s"))).rootCause()
 			.hasMessage("harbinger.alertmanager.interval must be positive, was PT0S");
 	}
 
 	private static AlertmanagerProperties bind(Map<String, String> settings) {
-		return new Binder(new MapConfigurationPropertySource(settings))
-			.bindOrCreate("harbinger.alertmanager", Bindable.of(AlertmanagerProperties.class));
+		return new Binder(new MapConfigurationPropertySource(settings)).bindOrCreate("harbinger.alertmanager",
+				Bindable.of(AlertmanagerProperties.class));
 	}
 
 }

@@ -46,9 +46,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Issue 17, item 2: the demo's open alerts pushed to a real Alertmanager, which routes them to
- * a webhook inside the test: the CRITICAL ones arrive with their labels and annotations, and
- * an alert that Harbinger retracts arrives again as resolved.
+ * Issue 17, item 2: the demo's open alerts pushed to a real Alertmanager, which routes
+ * them to a webhook inside the test: the CRITICAL ones arrive with their labels and
+ * annotations, and an alert that Harbinger retracts arrives again as resolved.
  */
 @SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:alertmanager;DB_CLOSE_DELAY=-1",
 		"spring.quartz.scheduler-name=alertmanager", "spring.quartz.auto-startup=false",
@@ -110,15 +110,16 @@ class AlertmanagerPushTests {
 
 		assertThat(push.push()).as("Alertmanagers that took the alerts").isEqualTo(1);
 
-		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(received("firing", "critical"))
-			.extracting((alert) -> alert.path("labels").path("alertname").asString(),
-					(alert) -> alert.path("labels").path("scope").asString(),
-					(alert) -> alert.path("labels").path("country").asString())
-			.containsExactlyInAnyOrder(tuple("attack-surge", "Afghanistan", "Afghanistan"),
-					tuple("attack-surge", "Pakistan", "Pakistan"),
-					tuple("cross-border-fire", "Uzbekistan", "Uzbekistan"),
-					tuple("cross-border-fire", "Tajikistan", "Tajikistan"),
-					tuple("sectarian-attack", "Afghanistan", "Afghanistan")));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(received("firing", "critical"))
+				.extracting((alert) -> alert.path("labels").path("alertname").asString(),
+						(alert) -> alert.path("labels").path("scope").asString(),
+						(alert) -> alert.path("labels").path("country").asString())
+				.containsExactlyInAnyOrder(tuple("attack-surge", "Afghanistan", "Afghanistan"),
+						tuple("attack-surge", "Pakistan", "Pakistan"),
+						tuple("cross-border-fire", "Uzbekistan", "Uzbekistan"),
+						tuple("cross-border-fire", "Tajikistan", "Tajikistan"),
+						tuple("sectarian-attack", "Afghanistan", "Afghanistan")));
 		Alert tajikistan = alert("cross-border-fire", "Tajikistan");
 		JsonNode firing = received("firing", "critical").stream()
 			.filter((alert) -> alert.path("labels").path("scope").asString().equals("Tajikistan"))
@@ -130,7 +131,8 @@ class AlertmanagerPushTests {
 			.isEqualTo(tajikistan.detail() + "\nCRITICAL because: " + tajikistan.severityReason());
 		assertThat(firing.path("annotations").path("link").asString())
 			.isEqualTo("https://harbinger.example.org/alerts/" + tajikistan.id());
-		assertThat(firing.path("generatorURL").asString()).isEqualTo("https://harbinger.example.org/alerts/" + tajikistan.id());
+		assertThat(firing.path("generatorURL").asString())
+			.isEqualTo("https://harbinger.example.org/alerts/" + tajikistan.id());
 		assertThat(Instant.parse(firing.path("startsAt").asString())).isBefore(Instant.now());
 
 		this.mvc.perform(delete("/api/incidents/acled/TJK1001")).andExpect(status().isNoContent());
@@ -138,30 +140,37 @@ class AlertmanagerPushTests {
 		assertThat(alert("cross-border-fire", "Tajikistan").status()).isEqualTo(Alert.Status.RESOLVED);
 		push.push();
 
-		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(received("resolved", "critical"))
-			.extracting((alert) -> alert.path("labels").path("alertname").asString(),
-					(alert) -> alert.path("labels").path("scope").asString())
-			.contains(tuple("cross-border-fire", "Tajikistan")));
-		// Uzbekistan was CRITICAL because two countries were hit: now WARNING, a new Alertmanager
-		// alert, and its CRITICAL one ends, as Prometheus ends a series whose labels changed.
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(received("resolved", "critical"))
+				.extracting((alert) -> alert.path("labels").path("alertname").asString(),
+						(alert) -> alert.path("labels").path("scope").asString())
+				.contains(tuple("cross-border-fire", "Tajikistan")));
+		// Uzbekistan was CRITICAL because two countries were hit: now WARNING, a new
+		// Alertmanager
+		// alert, and its CRITICAL one ends, as Prometheus ends a series whose labels
+		// changed.
 		assertThat(alert("cross-border-fire", "Uzbekistan").severity()).isEqualTo(Severity.WARNING);
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-			assertThat(received("resolved", "critical")).extracting((alert) -> alert.path("labels").path("scope").asString())
+			assertThat(received("resolved", "critical"))
+				.extracting((alert) -> alert.path("labels").path("scope").asString())
 				.contains("Uzbekistan");
-			assertThat(received("firing", "warning")).extracting((alert) -> alert.path("labels").path("scope").asString())
+			assertThat(received("firing", "warning"))
+				.extracting((alert) -> alert.path("labels").path("scope").asString())
 				.contains("Uzbekistan");
 		});
 		JsonNode resolved = received("resolved", "critical").stream()
 			.filter((alert) -> alert.path("labels").path("scope").asString().equals("Tajikistan"))
 			.findFirst()
 			.orElseThrow();
-		assertThat(Instant.parse(resolved.path("endsAt").asString())).isAfter(Instant.parse(firing.path("startsAt").asString()))
+		assertThat(Instant.parse(resolved.path("endsAt").asString()))
+			.isAfter(Instant.parse(firing.path("startsAt").asString()))
 			.isBeforeOrEqualTo(Instant.now());
 	}
 
 	@Test
 	void anAlertAHarbingerSilenceMatchesIsSentAsEndedAndFiresAgainWhenTheSilenceEnds() throws Exception {
-		Map<String, String> campaign = Map.of("alertname", "campaign-declared", "scope", "global", "severity", "warning");
+		Map<String, String> campaign = Map.of("alertname", "campaign-declared", "scope", "global", "severity",
+				"warning");
 		assertThat(firing(campaign)).as("campaign-declared global firing, with no country label").isTrue();
 
 		String answer = this.mvc.perform(post("/api/silences").contentType(MediaType.APPLICATION_JSON).content("""
@@ -193,15 +202,18 @@ class AlertmanagerPushTests {
 
 			assertThat(failing.requests()).hasSize(4)
 				.allSatisfy((request) -> assertThat(request.path()).isEqualTo("/am/api/v2/alerts"));
-			assertThat(output.getOut().lines().filter((line) -> line.contains("Alertmanager " + name + " did not take")))
+			assertThat(
+					output.getOut().lines().filter((line) -> line.contains("Alertmanager " + name + " did not take")))
 				.singleElement()
 				.asString()
 				.contains("answered 500: failing on purpose");
 			assertThat(output.getOut()).contains("Alertmanager " + name + " takes alerts again");
-			assertThat(registry.get("harbinger.alertmanager.pushes").tags("alertmanager", name, "outcome", "failed")
+			assertThat(registry.get("harbinger.alertmanager.pushes")
+				.tags("alertmanager", name, "outcome", "failed")
 				.counter()
 				.count()).isEqualTo(3.0);
-			assertThat(registry.get("harbinger.alertmanager.pushes").tags("alertmanager", name, "outcome", "sent")
+			assertThat(registry.get("harbinger.alertmanager.pushes")
+				.tags("alertmanager", name, "outcome", "sent")
 				.counter()
 				.count()).isEqualTo(1.0);
 			assertThat(registry.get("harbinger.alertmanager.failing").tag("alertmanager", name).gauge().value())
@@ -257,7 +269,10 @@ class AlertmanagerPushTests {
 			.orElseThrow();
 	}
 
-	/** The alerts the webhook got so far with this status and severity, each notification's in turn. */
+	/**
+	 * The alerts the webhook got so far with this status and severity, each
+	 * notification's in turn.
+	 */
 	private List<JsonNode> received(String status, String severity) {
 		List<JsonNode> alerts = new ArrayList<>();
 		for (HttpReceiver.Request request : webhook.requests()) {

@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * Issue 15, item 4: an incident dated after the event-time clock is stored and held, and no
- * rule judges it until Today reaches its day; then it counts like any other.
+ * Issue 15, item 4: an incident dated after the event-time clock is stored and held, and
+ * no rule judges it until Today reaches its day; then it counts like any other.
  */
 class BeyondClockTests {
 
@@ -37,25 +37,27 @@ class BeyondClockTests {
 	void anIncidentDatedAfterTheClockIsSilentUntilTheClockReachesItsDayAndThenFires() {
 		LocalDate termez = LocalDate.of(2022, 4, 18);
 		List<Backtest.Step> steps = new ArrayList<>();
-		steps.add(new Backtest.Step(termez.minusDays(5), List.of(TestIncidents.rocketsFromAfghanistan("UZB2001", termez,
-				"Uzbekistan")), List.of(), null, null));
+		steps.add(new Backtest.Step(termez.minusDays(5),
+				List.of(TestIncidents.rocketsFromAfghanistan("UZB2001", termez, "Uzbekistan")), List.of(), null, null));
 		for (LocalDate day = termez.minusDays(4); !day.isAfter(termez.plusDays(2)); day = day.plusDays(1)) {
 			steps.add(Backtest.Step.clock(day));
 		}
 
 		List<BacktestTransition> transitions = new Backtest(RULES, THRESHOLDS).replay(termez.minusDays(5), steps);
 
-		assertThat(transitions).extracting(BacktestTransition::date, BacktestTransition::indicator,
-				BacktestTransition::scope, (t) -> t.transition().name())
+		assertThat(transitions)
+			.extracting(BacktestTransition::date, BacktestTransition::indicator, BacktestTransition::scope,
+					(t) -> t.transition().name())
 			.as("nothing before its day; on its day, every indicator it trips")
 			.containsExactlyInAnyOrder(tuple(termez, "cross-border-fire", "Uzbekistan", "FIRED"),
 					tuple(termez, "external-operations", "Uzbekistan", "FIRED"));
 	}
 
 	/**
-	 * Every indicator at once: each scenario of rules/tests replayed with its incidents known
-	 * the day before its period starts, long before their own dates (late reports still arrive
-	 * when they did), makes exactly the transitions it makes when each arrives on its day.
+	 * Every indicator at once: each scenario of rules/tests replayed with its incidents
+	 * known the day before its period starts, long before their own dates (late reports
+	 * still arrive when they did), makes exactly the transitions it makes when each
+	 * arrives on its day.
 	 */
 	@TestFactory
 	Stream<DynamicTest> everyScenarioMakesTheSameTransitionsWhenItsIncidentsAreKnownBeforeTheirDay() {
@@ -76,7 +78,10 @@ class BeyondClockTests {
 			}));
 	}
 
-	/** Everything on time known at the eve of the period; late reports on the day they came. */
+	/**
+	 * Everything on time known at the eve of the period; late reports on the day they
+	 * came.
+	 */
 	private static List<Backtest.Step> knownEarly(Scenario scenario) {
 		LocalDate eve = scenario.from().minusDays(1);
 		List<Incident> early = new ArrayList<>();

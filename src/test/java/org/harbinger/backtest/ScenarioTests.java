@@ -26,7 +26,8 @@ class ScenarioTests {
 	private static final ThresholdSet THRESHOLDS = ThresholdsFile
 		.read(EditableFiles.read(Path.of("config"), "config", "thresholds.yml"), RULES.thresholdSchema());
 
-	private final ScenarioRunner runner = new ScenarioRunner(RULES, THRESHOLDS, OfflineIngest.fields(Path.of("config")));
+	private final ScenarioRunner runner = new ScenarioRunner(RULES, THRESHOLDS,
+			OfflineIngest.fields(Path.of("config")));
 
 	@TestFactory
 	Stream<DynamicTest> everyScenarioMakesExactlyItsExpectedTransitions() {
@@ -74,7 +75,10 @@ class ScenarioTests {
 		assertThat(problems).anySatisfy((problem) -> assertThat(problem).contains("'attack-surge' has no scenarios"));
 	}
 
-	/** Issue 20: the TTP's indicator must show the TTP as the target staying silent, not ISKP. */
+	/**
+	 * Issue 20: the TTP's indicator must show the TTP as the target staying silent, not
+	 * ISKP.
+	 */
 	@Test
 	void aTtpIndicatorWhoseControlIsIskpsIsAProblem(@TempDir Path tests) throws Exception {
 		Files.writeString(tests.resolve("ttp-surge.yaml"), Files.readString(Path.of("rules/tests/ttp-surge.yaml"))

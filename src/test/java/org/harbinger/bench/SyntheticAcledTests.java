@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The generator's file: the same for a seed, valid for the importer, and shaped like the region's data. */
+/**
+ * The generator's file: the same for a seed, valid for the importer, and shaped like the
+ * region's data.
+ */
 class SyntheticAcledTests {
 
 	private static final int ROWS = 20_000;
@@ -28,15 +31,16 @@ class SyntheticAcledTests {
 	@Test
 	void everyRowImportsAndTheMixLooksLikeTheRegion() throws IOException {
 		List<Incident> incidents = new ArrayList<>();
-		OfflineIngest.Read read = OfflineIngest.read(new StringReader(generate(1)), OfflineIngest.fields(Path.of("config")),
-				incidents::add);
+		OfflineIngest.Read read = OfflineIngest.read(new StringReader(generate(1)),
+				OfflineIngest.fields(Path.of("config")), incidents::add);
 
 		assertThat(read.rejected()).isZero();
 		assertThat(read.errors()).isEmpty();
 		assertThat(incidents).hasSize(ROWS);
 		assertThat(share(incidents, (incident) -> "ISKP".equals(incident.actor1Group()))).isBetween(0.22, 0.40);
-		assertThat(share(incidents, (incident) -> incident.country().equals("Afghanistan")
-				|| incident.country().equals("Pakistan"))).isBetween(0.9, 0.97);
+		assertThat(share(incidents,
+				(incident) -> incident.country().equals("Afghanistan") || incident.country().equals("Pakistan")))
+			.isBetween(0.9, 0.97);
 		assertThat(incidents).anySatisfy((incident) -> {
 			assertThat(incident.country()).isIn("Uzbekistan", "Tajikistan");
 			assertThat(incident.subEventType()).isEqualTo("Shelling/artillery/missile attack");

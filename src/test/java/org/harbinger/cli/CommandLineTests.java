@@ -21,7 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The commands rule authors and CI run, through the same entry point as {@code java -jar}. */
+/**
+ * The commands rule authors and CI run, through the same entry point as
+ * {@code java -jar}.
+ */
 class CommandLineTests {
 
 	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -46,7 +49,8 @@ class CommandLineTests {
 	@Test
 	void rulesTestRunsEveryScenarioAndEndsWithTheCounts() {
 		assertThat(run("rules", "test")).isZero();
-		assertThat(out()).contains("PASS rules/tests/cross-border-fire.yaml: rockets on Termez fire a WARNING for Uzbekistan")
+		assertThat(out())
+			.contains("PASS rules/tests/cross-border-fire.yaml: rockets on Termez fire a WARNING for Uzbekistan")
 			.containsPattern("(?m)^\\d+ passed, 0 failed$");
 	}
 
@@ -56,13 +60,16 @@ class CommandLineTests {
 		Path first = dir.resolve("first.csv");
 		Path second = dir.resolve("second.csv");
 
-		assertThat(run("generate", "--rows", "10000", "--years", "2", "--out", first.toString(), "--seed", "1")).isZero();
-		assertThat(run("generate", "--rows", "10000", "--years", "2", "--out", second.toString(), "--seed", "1")).isZero();
+		assertThat(run("generate", "--rows", "10000", "--years", "2", "--out", first.toString(), "--seed", "1"))
+			.isZero();
+		assertThat(run("generate", "--rows", "10000", "--years", "2", "--out", second.toString(), "--seed", "1"))
+			.isZero();
 
 		assertThat(Files.readAllLines(first).get(0)).contains("event_id_cnty", "event_date", "actor1");
 		assertThat(Files.mismatch(first, second)).isEqualTo(-1L);
 		assertThat(run("backtest", "--incidents", first.toString(), "--from", "2019-06-01", "--to", "2019-06-30",
-				"--format", "text")).isZero();
+				"--format", "text"))
+			.isZero();
 		assertThat(out()).contains("10000 incidents imported, 0 rows refused");
 	}
 
@@ -70,18 +77,20 @@ class CommandLineTests {
 	@SuppressWarnings("unchecked")
 	void backtestOverTheDemoDataReportsTheTermezAndTakharRocketsAsJson() throws Exception {
 		assertThat(run("backtest", "--incidents", "src/main/resources/demo/acled-demo.csv", "--from", "2022-01-01",
-				"--to", "2022-05-31")).isZero();
+				"--to", "2022-05-31"))
+			.isZero();
 
 		Map<String, Object> report = JsonMapper.builder().build().readValue(out(), Map.class);
 		assertThat((Map<String, Object>) report.get("import")).containsEntry("rejected", 0);
 		List<Map<String, Object>> transitions = (List<Map<String, Object>>) report.get("transitions");
 		assertThat(transitions).filteredOn((t) -> t.get("indicator").equals("cross-border-fire"))
-			.extracting((t) -> t.get("date") + " " + t.get("scope") + " " + t.get("severity") + " " + t.get("transition")
-					+ " " + t.get("evidence"))
+			.extracting((t) -> t.get("date") + " " + t.get("scope") + " " + t.get("severity") + " "
+					+ t.get("transition") + " " + t.get("evidence"))
 			.startsWith("2022-04-26 Uzbekistan WARNING FIRED [UZB2001]",
-					"2022-05-12 Tajikistan CRITICAL FIRED [TJK1001]", "2022-05-12 Uzbekistan CRITICAL ESCALATED [UZB2001]");
-		assertThat(transitions).filteredOn((t) -> t.get("indicator").equals("cross-border-fire")
-				&& t.get("date").equals("2022-05-12"))
+					"2022-05-12 Tajikistan CRITICAL FIRED [TJK1001]",
+					"2022-05-12 Uzbekistan CRITICAL ESCALATED [UZB2001]");
+		assertThat(transitions)
+			.filteredOn((t) -> t.get("indicator").equals("cross-border-fire") && t.get("date").equals("2022-05-12"))
 			.extracting((t) -> t.get("severity_reason"))
 			.containsOnly("2 countries hit in 30 days (critical at 2): Tajikistan, Uzbekistan");
 	}
@@ -89,23 +98,27 @@ class CommandLineTests {
 	@Test
 	void backtestReportsBadRowsByLineAndReplaysTheRest(@TempDir Path dir) throws Exception {
 		Path csv = dir.resolve("incidents.csv");
-		Files.writeString(csv, """
-				event_id_cnty,event_date,event_type,sub_event_type,actor1,country,timestamp
-				UZB2001,2022-04-18,Explosions/Remote violence,Shelling/artillery/missile attack,Islamic State (Afghanistan),Uzbekistan,
-				BAD1,not a date,Explosions/Remote violence,,,Uzbekistan,
-				""");
+		Files.writeString(csv,
+				"""
+						event_id_cnty,event_date,event_type,sub_event_type,actor1,country,timestamp
+						UZB2001,2022-04-18,Explosions/Remote violence,Shelling/artillery/missile attack,Islamic State (Afghanistan),Uzbekistan,
+						BAD1,not a date,Explosions/Remote violence,,,Uzbekistan,
+						""");
 
 		assertThat(run("backtest", "--incidents", csv.toString(), "--from", "2022-04-01", "--to", "2022-04-30",
-				"--format", "text")).isZero();
+				"--format", "text"))
+			.isZero();
 
-		assertThat(out()).contains("1 incidents imported, 1 rows refused").contains("line 3: event_date: 'not a date'")
+		assertThat(out()).contains("1 incidents imported, 1 rows refused")
+			.contains("line 3: event_date: 'not a date'")
 			.contains("2022-04-18  FIRED       WARNING  Uzbekistan");
 	}
 
 	@Test
 	void backtestHtmlHasAChartPerIndicator() {
 		assertThat(run("backtest", "--incidents", "src/main/resources/demo/acled-demo.csv", "--from", "2022-01-01",
-				"--to", "2022-05-31", "--format", "html")).isZero();
+				"--to", "2022-05-31", "--format", "html"))
+			.isZero();
 
 		assertThat(out()).contains("<h2>cross-border-fire</h2><svg").contains("<h2>attack-surge</h2><svg");
 	}
@@ -130,9 +143,12 @@ class CommandLineTests {
 		int status = runJar(List.of("-Dspring.datasource.url=" + database), "import", csv.toString(), json.toString());
 
 		assertThat(status).as("a row was refused").isEqualTo(1);
-		// The shipped clock is pinned at 7 May 2022: CLI-4 lies beyond it (issue 15, item 4).
-		assertThat(out()).contains("desk.csv: DONE, 3 rows stored (3 new, 0 amended, 0 unchanged), 0 deleted, 1 refused")
-			.contains("  1 dated after the event-time clock (2022-05-07): stored, judged when the clock reaches their day")
+		// The shipped clock is pinned at 7 May 2022: CLI-4 lies beyond it (issue 15, item
+		// 4).
+		assertThat(out())
+			.contains("desk.csv: DONE, 3 rows stored (3 new, 0 amended, 0 unchanged), 0 deleted, 1 refused")
+			.contains(
+					"  1 dated after the event-time clock (2022-05-07): stored, judged when the clock reaches their day")
 			.contains("  line 3: fatalities: -2 is negative")
 			.contains("desk.json: DONE, 1 rows stored (1 new, 0 amended, 0 unchanged), 0 deleted, 0 refused");
 		assertThat(incidents(database)).containsExactly("acled/CLI-1", "acled/CLI-3", "acled/CLI-4", "desk/CLI-J1");
@@ -151,7 +167,8 @@ class CommandLineTests {
 					"-Dharbinger.acled.base-url=" + acled.url(), "-Dharbinger.acled.countries=Afghanistan",
 					"-Dharbinger.ingest.spool-dir=" + dir.resolve("spool"), "-Dharbinger.acled.first-backoff=10ms");
 
-			assertThat(runJar(environment, options, "acled", "pull", "--since", "2021-01-01", "--dry-run")).isEqualTo(1);
+			assertThat(runJar(environment, options, "acled", "pull", "--since", "2021-01-01", "--dry-run"))
+				.isEqualTo(1);
 			assertThat(out()).contains("dry run of ACLED events 2021-01-01 to ")
 				.contains(": 3 rows read, 2 valid, 0 deletions, 1 refused; nothing stored")
 				.contains("fatalities: -1 is negative");
@@ -188,11 +205,13 @@ class CommandLineTests {
 			.compile("all +(\\d+) +(\\d+) +([\\d.]+) +(\\d+) +(\\d+) +(\\d+) +([\\d.]+)")
 			.matcher(report);
 		assertThat(all.find()).as(report).isTrue();
-		// At 8 a week the injected 3x and 5x surges stand out: most are found, within days.
+		// At 8 a week the injected 3x and 5x surges stand out: most are found, within
+		// days.
 		assertThat(Integer.parseInt(all.group(1))).isGreaterThanOrEqualTo(8);
 		assertThat(Double.parseDouble(all.group(3))).isGreaterThan(0.7);
 		assertThat(Integer.parseInt(all.group(4))).isLessThanOrEqualTo(7);
-		assertThat(report.lines().filter((line) -> line.startsWith("    false alarm "))).hasSize(Integer.parseInt(all.group(6)));
+		assertThat(report.lines().filter((line) -> line.startsWith("    false alarm ")))
+			.hasSize(Integer.parseInt(all.group(6)));
 	}
 
 	@Test
@@ -210,14 +229,16 @@ class CommandLineTests {
 			.compile("Engine: ([\\d,]+) incidents held, (\\d+) MB of heap = (\\d+) MB per 100,000 incidents")
 			.matcher(out());
 		assertThat(engine.find()).as(out()).isTrue();
-		// A year of incidents, of which the rules' longest lookback keeps some and never more.
+		// A year of incidents, of which the rules' longest lookback keeps some and never
+		// more.
 		assertThat(Integer.parseInt(engine.group(1).replace(",", ""))).isBetween(1, 3000);
 		assertThat(Files.exists(dir.resolve("acled-3000-1y-seed1.csv"))).isTrue();
 	}
 
 	@Test
 	void benchImportMeasuresEachRunOfNewRowsAndReportsTheirMedian(@TempDir Path dir) throws Exception {
-		assertThat(runJar("bench", "import", "--rows", "2000", "--warmup", "500", "--runs", "3", "--dir", dir.toString()))
+		assertThat(
+				runJar("bench", "import", "--rows", "2000", "--warmup", "500", "--runs", "3", "--dir", dir.toString()))
 			.isZero();
 
 		assertThat(out()).containsPattern("Parse only: +2,001 records")
@@ -227,7 +248,8 @@ class CommandLineTests {
 			.contains("run 3: 2,000 rows stored, 0 refused")
 			.containsPattern("Median: +[\\d,]+ rows/s over 3 runs")
 			.containsPattern("Ratio: +end to end runs at \\d+% of the parse-only rate");
-		// The benchmark's database goes with it; the generated files stay for the next one.
+		// The benchmark's database goes with it; the generated files stay for the next
+		// one.
 		try (var files = Files.list(dir)) {
 			assertThat(files.map((file) -> file.getFileName().toString())).containsExactlyInAnyOrder(
 					"acled-2000-5y-seed1.csv", "Wacled-500-5y-seed2.csv", "R2acled-2000-5y-seed1.csv",
@@ -257,9 +279,9 @@ class CommandLineTests {
 	@Test
 	void everyCommandHasHelpWithItsOptionsAndExitCodes() {
 		List<List<String>> commands = List.of(List.of(), List.of("serve"), List.of("rules", "check"),
-				List.of("rules", "test"), List.of("backtest"), List.of("import"), List.of("acled", "pull"), List.of("generate"),
-				List.of("bench", "import"), List.of("bench", "surge"), List.of("users", "reset-password"),
-				List.of("completion"));
+				List.of("rules", "test"), List.of("backtest"), List.of("import"), List.of("acled", "pull"),
+				List.of("generate"), List.of("bench", "import"), List.of("bench", "surge"),
+				List.of("users", "reset-password"), List.of("completion"));
 		for (List<String> command : commands) {
 			this.out.reset();
 			List<String> words = new ArrayList<>(command);
@@ -270,7 +292,8 @@ class CommandLineTests {
 				.startsWith(String.join(" ", Stream.concat(Stream.of("Usage: harbinger"), command.stream()).toList()))
 				.contains("-h, --help");
 			if (!command.equals(List.of("serve"))) {
-				assertThat(out()).as(String.join(" ", words) + " documents its exit codes").contains("Exit codes:", "  0 ");
+				assertThat(out()).as(String.join(" ", words) + " documents its exit codes")
+					.contains("Exit codes:", "  0 ");
 			}
 		}
 		this.out.reset();
@@ -321,7 +344,10 @@ class CommandLineTests {
 		return runJar(List.of(), args);
 	}
 
-	/** Runs the command in a JVM of its own ({@link ChildJvm}), its standard output and error into out(). */
+	/**
+	 * Runs the command in a JVM of its own ({@link ChildJvm}), its standard output and
+	 * error into out().
+	 */
 	private int runJar(List<String> jvmOptions, String... args) throws Exception {
 		return runJar(Map.of(), jvmOptions, args);
 	}
@@ -335,7 +361,8 @@ class CommandLineTests {
 	private int run(String... args) {
 		return Cli.run(args, (ignored) -> {
 			throw new AssertionError("not a serve command");
-		}, new PrintStream(this.out, true, StandardCharsets.UTF_8), new PrintStream(this.err, true, StandardCharsets.UTF_8));
+		}, new PrintStream(this.out, true, StandardCharsets.UTF_8),
+				new PrintStream(this.err, true, StandardCharsets.UTF_8));
 	}
 
 	private String out() {

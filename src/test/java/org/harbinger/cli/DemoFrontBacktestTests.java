@@ -16,9 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 20: the README's demo backtest, over the whole demo data set, shows each indicator of
- * the Afghanistan-Pakistan front firing on the real events it was built for. Each expectation
- * names the demo row and its event date, so a row edited away from the public record fails.
+ * Issue 20: the README's demo backtest, over the whole demo data set, shows each
+ * indicator of the Afghanistan-Pakistan front firing on the real events it was built for.
+ * Each expectation names the demo row and its event date, so a row edited away from the
+ * public record fails.
  */
 class DemoFrontBacktestTests {
 
@@ -32,13 +33,16 @@ class DemoFrontBacktestTests {
 	@SuppressWarnings("unchecked")
 	static void replayTheWholeDemo() throws Exception {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		int status = Cli.run(new String[] { "backtest", "--incidents", DEMO, "--from", "2021-10-01", "--to", "2024-06-30" },
+		int status = Cli.run(
+				new String[] { "backtest", "--incidents", DEMO, "--from", "2021-10-01", "--to", "2024-06-30" },
 				(ignored) -> {
 					throw new AssertionError("not a serve command");
-				}, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream(), true,
-						StandardCharsets.UTF_8));
+				}, new PrintStream(out, true, StandardCharsets.UTF_8),
+				new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
 		assertThat(status).isZero();
-		Map<String, Object> report = JsonMapper.builder().build().readValue(out.toString(StandardCharsets.UTF_8), Map.class);
+		Map<String, Object> report = JsonMapper.builder()
+			.build()
+			.readValue(out.toString(StandardCharsets.UTF_8), Map.class);
 		transitions = (List<Map<String, Object>>) report.get("transitions");
 		for (String line : Files.readAllLines(Path.of(DEMO)).subList(1, Files.readAllLines(Path.of(DEMO)).size())) {
 			String[] cells = line.split(",", 3);
@@ -53,8 +57,9 @@ class DemoFrontBacktestTests {
 		assertThat(lines("ttp-surge")).contains(
 				"2022-12-25 Pakistan/Khyber Pakhtunkhwa WARNING FIRED [PAK93095, PAK93096, PAK93099, PAK93100, PAK93102, PAK93103, PAK94003]",
 				"2023-02-03 Pakistan/Khyber Pakhtunkhwa CRITICAL FIRED [PAK93106, PAK93107, PAK93108, PAK93109, PAK93110, PAK93111, PAK94007, PAK94008]");
-		assertThat(List.of("PAK93095", "PAK93096", "PAK94003")).allSatisfy(
-				(id) -> assertThat(eventDates.get(id)).as(id + " after the ceasefire ended").isGreaterThan("2022-11-28"));
+		assertThat(List.of("PAK93095", "PAK93096", "PAK94003"))
+			.allSatisfy((id) -> assertThat(eventDates.get(id)).as(id + " after the ceasefire ended")
+				.isGreaterThan("2022-11-28"));
 	}
 
 	@Test
@@ -66,8 +71,9 @@ class DemoFrontBacktestTests {
 			.containsEntry("PAK93240", "2024-03-18");
 
 		assertThat(lines("pak-afghan-border-clash")).contains("2022-04-22 Afghanistan CRITICAL FIRED [AFG51093]",
-				"2022-05-16 Afghanistan CRITICAL RESOLVED [AFG51093, AFG51094]", "2023-09-14 Afghanistan WARNING FIRED [AFG51390]",
-				"2024-03-21 Pakistan WARNING FIRED [PAK93240]", "2024-03-24 Afghanistan CRITICAL FIRED [AFG51482]");
+				"2022-05-16 Afghanistan CRITICAL RESOLVED [AFG51093, AFG51094]",
+				"2023-09-14 Afghanistan WARNING FIRED [AFG51390]", "2024-03-21 Pakistan WARNING FIRED [PAK93240]",
+				"2024-03-24 Afghanistan CRITICAL FIRED [AFG51482]");
 	}
 
 	@Test
@@ -75,7 +81,8 @@ class DemoFrontBacktestTests {
 		assertThat(eventDates).containsEntry("AFG52001", "2022-07-31").containsEntry("AFG52011", "2024-02-01");
 
 		assertThat(lines("safe-haven")).contains("2022-08-02 Afghanistan/Kabul WARNING FIRED [AFG52001]",
-				"2024-02-06 Afghanistan/Ghazni WARNING FIRED [AFG52011]", "2024-02-06 Afghanistan/Panjshir WARNING FIRED [AFG52015]");
+				"2024-02-06 Afghanistan/Ghazni WARNING FIRED [AFG52011]",
+				"2024-02-06 Afghanistan/Panjshir WARNING FIRED [AFG52015]");
 	}
 
 	@Test
@@ -97,19 +104,20 @@ class DemoFrontBacktestTests {
 	void threatLevelCountsTheNewIndicatorsForTheirCountries() {
 		assertThat(details("threat-level", "2022-04-30 Afghanistan WARNING FIRED")).contains(
 				"3 indicators with an alert for Afghanistan in 30 days: attack-surge, pak-afghan-border-clash, sectarian-attack");
-		assertThat(details("threat-level", "2022-05-19 Pakistan WARNING FIRED")).contains(
-				"3 indicators with an alert for Pakistan in 30 days: attack-surge, sectarian-attack, ttp-surge");
+		assertThat(details("threat-level", "2022-05-19 Pakistan WARNING FIRED"))
+			.contains("3 indicators with an alert for Pakistan in 30 days: attack-surge, sectarian-attack, ttp-surge");
 	}
 
 	@Test
 	void defectionToIskpStillFiresOnTheDemosDefections() {
-		assertThat(lines("defection-to-iskp")).contains("2024-02-29 Afghanistan/Badakhshan WARNING FIRED [AFG51433, AFG51445, AFG51461]");
+		assertThat(lines("defection-to-iskp"))
+			.contains("2024-02-29 Afghanistan/Badakhshan WARNING FIRED [AFG51433, AFG51445, AFG51461]");
 	}
 
 	private static String details(String indicator, String line) {
 		return transitions.stream()
-			.filter((t) -> t.get("indicator").equals(indicator)
-					&& line.equals(t.get("date") + " " + t.get("scope") + " " + t.get("severity") + " " + t.get("transition")))
+			.filter((t) -> t.get("indicator").equals(indicator) && line
+				.equals(t.get("date") + " " + t.get("scope") + " " + t.get("severity") + " " + t.get("transition")))
 			.map((t) -> String.valueOf(t.get("detail")))
 			.findFirst()
 			.orElse("no transition " + line);

@@ -26,9 +26,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code users reset-password NAME}: a lost password is set anew in the users file, under the
- * API's rule, and the running service signs the user in with it; HARBINGER_ADMIN_PASSWORD,
- * which applies only when there are no users, says so when it is set and ignored.
+ * {@code users reset-password NAME}: a lost password is set anew in the users file, under
+ * the API's rule, and the running service signs the user in with it;
+ * HARBINGER_ADMIN_PASSWORD, which applies only when there are no users, says so when it
+ * is set and ignored.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ResetPasswordTests {
@@ -79,7 +80,8 @@ class ResetPasswordTests {
 		assertThat(this.err.toString(StandardCharsets.UTF_8))
 			.contains("users reset-password: the password must have at least 12 characters (it has 5)");
 		assertThat(reset(users, "admin", NEW)).isEqualTo(1);
-		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("no user 'admin' in " + users + "; the users are farida");
+		assertThat(this.err.toString(StandardCharsets.UTF_8))
+			.contains("no user 'admin' in " + users + "; the users are farida");
 		assertThat(Files.readString(users)).isEqualTo(before);
 	}
 
@@ -90,16 +92,18 @@ class ResetPasswordTests {
 				}, new ByteArrayInputStream(new byte[0]), new PrintStream(this.out, true, StandardCharsets.UTF_8),
 				new PrintStream(this.err, true, StandardCharsets.UTF_8)))
 			.isEqualTo(2);
-		assertThat(this.err.toString(StandardCharsets.UTF_8))
-			.startsWith("no console to read the password from: type it in a terminal, or pipe it with --password-stdin");
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).startsWith(
+				"no console to read the password from: type it in a terminal, or pipe it with --password-stdin");
 	}
 
 	private int reset(Path users, String name, String password) {
-		return Cli.run(new String[] { "users", "reset-password", name, "--password-stdin", "--users-file", users.toString() },
+		return Cli.run(
+				new String[] { "users", "reset-password", name, "--password-stdin", "--users-file", users.toString() },
 				(ignored) -> {
 					throw new AssertionError("not a serve command");
 				}, new ByteArrayInputStream((password + "\n").getBytes(StandardCharsets.UTF_8)),
-				new PrintStream(this.out, true, StandardCharsets.UTF_8), new PrintStream(this.err, true, StandardCharsets.UTF_8));
+				new PrintStream(this.out, true, StandardCharsets.UTF_8),
+				new PrintStream(this.err, true, StandardCharsets.UTF_8));
 	}
 
 	private static ConfigurableApplicationContext start(Path dir, String scheduler, String adminPassword)
@@ -111,8 +115,9 @@ class ResetPasswordTests {
 	private static int status(String port, String user, String password) throws Exception {
 		return HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/alerts"))
-				.header("Authorization", "Basic " + Base64.getEncoder()
-					.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+				.header("Authorization",
+						"Basic " + Base64.getEncoder()
+							.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
 				.build(), HttpResponse.BodyHandlers.ofString())
 			.statusCode();
 	}

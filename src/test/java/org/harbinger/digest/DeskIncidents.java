@@ -24,8 +24,8 @@ final class DeskIncidents {
 	private DeskIncidents() {
 	}
 
-	static String attack(String id, String date, String country, int fatalities, String reliability,
-			int credibility, String reportedBy, String notes) {
+	static String attack(String id, String date, String country, int fatalities, String reliability, int credibility,
+			String reportedBy, String notes) {
 		return """
 				{"source":"desk","event_id_cnty":"%s","event_date":"%s","event_type":"Explosions/Remote violence",
 				 "sub_event_type":"Suicide bomb","actor1":"Islamic State (Afghanistan)","country":"%s","location":"%s",
@@ -37,7 +37,10 @@ final class DeskIncidents {
 		return attack(id, "2022-05-06", country, fatalities, "B", 2, "Desk", "Attack in " + country + ".");
 	}
 
-	/** Stores the incidents with the clock on {@link #DAY} and waits until the engine has judged them. */
+	/**
+	 * Stores the incidents with the clock on {@link #DAY} and waits until the engine has
+	 * judged them.
+	 */
 	static void record(MockMvc mvc, EngineHost engine, String... incidents) throws Exception {
 		engine.advanceTo(DAY).join();
 		mvc.perform(post("/api/incidents").contentType(MediaType.APPLICATION_JSON)
@@ -45,7 +48,10 @@ final class DeskIncidents {
 		engine.today();
 	}
 
-	/** A subscription of its own, mailed to {@code <name>@digest.test}, for the given countries. */
+	/**
+	 * A subscription of its own, mailed to {@code <name>@digest.test}, for the given
+	 * countries.
+	 */
 	static Subscription subscription(String name, boolean flash, String... scopes) {
 		return new Subscription(name, List.of(name + "@digest.test"), "0 0 7 * * ?", ZoneId.of("UTC"), Severity.INFO,
 				List.of(), List.of(scopes), flash, false);

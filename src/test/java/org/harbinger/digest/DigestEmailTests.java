@@ -30,9 +30,9 @@ import static org.harbinger.digest.DeskIncidents.subscription;
 
 /**
  * What an analyst reads (issue 6): the digest's subject, its sections by severity then
- * indicator, the evidence table, the trend chart as an inline image, and incident text that
- * comes out escaped. Each test has its own made-up countries and recipient, as the context,
- * its database and its GreenMail are shared.
+ * indicator, the evidence table, the trend chart as an inline image, and incident text
+ * that comes out escaped. Each test has its own made-up countries and recipient, as the
+ * context, its database and its GreenMail are shared.
  */
 @EndToEndTest
 class DigestEmailTests {
@@ -62,7 +62,8 @@ class DigestEmailTests {
 	void aDigestSaysWhatChangedBySeverityThenIndicatorWithEvidenceAndAnInlineChart() throws Exception {
 		Subscription desk = subscription("composia", false, "Composia", "Compostan");
 		this.digests.run(desk);
-		record(this.mvc, this.engine, attack("COMP-1", "2022-05-05", "Composia", 12, "A", 1, "Reuters", "Suicide bombing at a market."),
+		record(this.mvc, this.engine,
+				attack("COMP-1", "2022-05-05", "Composia", 12, "A", 1, "Reuters", "Suicide bombing at a market."),
 				attack("COMP-2", "2022-05-06", "Compostan", 0, "C", 3, "Local media", "IED defused."));
 
 		this.digests.run(desk).orElseThrow();
@@ -74,24 +75,24 @@ class DigestEmailTests {
 		Map<String, String> texts = Mails.texts(mail);
 		assertThat(texts).containsOnlyKeys("text/plain", "text/html");
 		String html = texts.get("text/html");
-		assertThat(html).containsSubsequence("Summary", "▲ CRITICAL", "ISKP operations abroad",
-				"· Composia · new", "● WARNING", "ISKP operations abroad", "· Compostan · new",
-				">Composia<", "#1", "ISKP operations abroad",
+		assertThat(html).containsSubsequence("Summary", "▲ CRITICAL", "ISKP operations abroad", "· Composia · new",
+				"● WARNING", "ISKP operations abroad", "· Compostan · new", ">Composia<", "#1",
+				"ISKP operations abroad",
 				"1 ISKP attacks or plots in Composia in 90 days, the deadliest killing 12 (critical at 10 killed)",
 				"Evidence: ", ">COMP-1<", "Incidents cited (1)", ">Compostan<", "#2", ">COMP-2<");
-		assertThat(html).contains("class=\"evidence\"", ">A1<", ">C3<", ">Reuters<", ">12<", "Suicide bombing at a market.",
-				"reliability A given by the feed; credibility 1 given by the feed",
-				"href=\"" + base() + "/incidents/desk/COMP-1\"", "href=\"" + base() + "/alerts/"
-						+ alertId("Composia") + "\"",
-				"Rules version ", "thresholds version ", "config/subscriptions.yml");
+		assertThat(html).contains("class=\"evidence\"", ">A1<", ">C3<", ">Reuters<", ">12<",
+				"Suicide bombing at a market.", "reliability A given by the feed; credibility 1 given by the feed",
+				"href=\"" + base() + "/incidents/desk/COMP-1\"",
+				"href=\"" + base() + "/alerts/" + alertId("Composia") + "\"", "Rules version ", "thresholds version ",
+				"config/subscriptions.yml");
 		assertThat(html).doesNotContain("<script", "stylesheet");
 		String text = texts.get("text/plain");
 		assertThat(text).containsSubsequence("SUMMARY", "#1 CRITICAL ISKP operations abroad - Composia - new",
 				"#2 WARNING ISKP operations abroad - Compostan - new", "==== Composia ====",
 				"#1 ISKP operations abroad - Composia", "CRITICAL, new on 2022-05-07",
-				"What tripped it: 1 ISKP attacks or plots in Composia", "Trend: 1 in the 90 days to 7 May 2022 - 5 May: 1",
-				"Evidence: COMP-1", "-- Incidents cited (1)", "COMP-1 2022-05-05 Composia",
-				"Islamic State (Afghanistan); killed 12; grade A1; Reuters",
+				"What tripped it: 1 ISKP attacks or plots in Composia",
+				"Trend: 1 in the 90 days to 7 May 2022 - 5 May: 1", "Evidence: COMP-1", "-- Incidents cited (1)",
+				"COMP-1 2022-05-05 Composia", "Islamic State (Afghanistan); killed 12; grade A1; Reuters",
 				"Grade A1: reliability A given by the feed; credibility 1 given by the feed",
 				"\"Suicide bombing at a market.\"", "Cited by #1 ISKP operations abroad - Composia",
 				base() + "/incidents/desk/COMP-1", "==== Compostan ====", "#2 ISKP operations abroad - Compostan",
@@ -99,9 +100,10 @@ class DigestEmailTests {
 	}
 
 	/**
-	 * Issue 16: each chart is an inline part a mail client can name (Content-ID, Content-Disposition
-	 * inline, a file name with its extension); the HTML reads as stacked rows without its style
-	 * block, and only widens to a table where a client keeps it.
+	 * Issue 16: each chart is an inline part a mail client can name (Content-ID,
+	 * Content-Disposition inline, a file name with its extension); the HTML reads as
+	 * stacked rows without its style block, and only widens to a table where a client
+	 * keeps it.
 	 */
 	@Test
 	void chartsAreNamedInlinePartsAndTheEvidenceIsStackedUnlessTheClientIsWide() throws Exception {
@@ -127,7 +129,8 @@ class DigestEmailTests {
 		assertThat(png.getWidth()).isEqualTo(560);
 		String html = Mails.texts(mail).get("text/html");
 		assertThat(html).contains("src=\"cid:external-operations-mimeland.png@harbinger\"")
-			.contains("<table class=\"evidence\" role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"display:block;")
+			.contains(
+					"<table class=\"evidence\" role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"display:block;")
 			.contains("@media screen and (min-width: 600px)")
 			.contains("table.evidence tr { display: table-row !important; }");
 		assertThat(html.replaceAll("(?s)<style>.*?</style>", ""))
@@ -140,12 +143,13 @@ class DigestEmailTests {
 	void incidentTextComesOutEscapedInTheHtmlAndTextParts() throws Exception {
 		Subscription desk = subscription("escapia", false, "Escapia");
 		this.digests.run(desk);
-		record(this.mvc, this.engine, """
-				{"source":"desk","event_id_cnty":"ESC-1","event_date":"2022-05-06","event_type":"Strategic developments",
-				 "sub_event_type":"Arrests","actor1":"=cmd|' /C calc'!A0","tags":"plot-interdicted","country":"Escapia",
-				 "location":"<b>Town</b>","fatalities":0,
-				 "notes":"<script>alert(1)</script> cell <b>bold</b> and =cmd|' /C calc'!A0"}
-				""");
+		record(this.mvc, this.engine,
+				"""
+						{"source":"desk","event_id_cnty":"ESC-1","event_date":"2022-05-06","event_type":"Strategic developments",
+						 "sub_event_type":"Arrests","actor1":"=cmd|' /C calc'!A0","tags":"plot-interdicted","country":"Escapia",
+						 "location":"<b>Town</b>","fatalities":0,
+						 "notes":"<script>alert(1)</script> cell <b>bold</b> and =cmd|' /C calc'!A0"}
+						""");
 
 		this.digests.run(desk).orElseThrow();
 		this.dispatcher.dispatchDue();
@@ -153,7 +157,8 @@ class DigestEmailTests {
 		Map<String, String> texts = Mails.texts(single(desk));
 		String html = texts.get("text/html");
 		assertThat(html).doesNotContain("<script>", "<b>Town</b>", "<b>bold</b>", ">=cmd|")
-			.contains("&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;b&gt;Town&lt;/b&gt;", ">&#39;=cmd|&#39; /C calc&#39;!A0<");
+			.contains("&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;b&gt;Town&lt;/b&gt;",
+					">&#39;=cmd|&#39; /C calc&#39;!A0<");
 		String text = texts.get("text/plain");
 		assertThat(text).doesNotContain("<script>", "<b>", "</b>", "; =cmd|")
 			.contains("\u2039script\u203Aalert(1)\u2039/script\u203A", "\u2039b\u203ATown\u2039/b\u203A",

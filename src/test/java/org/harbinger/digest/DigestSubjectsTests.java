@@ -33,8 +33,8 @@ class DigestSubjectsTests {
 		List<Transition> shown = List.of(step(TransitionKind.FIRED, Severity.CRITICAL, "Uzbekistan"),
 				step(TransitionKind.RETRACTED, Severity.WARNING, "Pakistan/Bajaur"));
 
-		assertThat(DigestSubjects.subject(shown, 2, DAY, true))
-			.isEqualTo("[Harbinger] FLASH: 1 new CRITICAL, 1 retracted, 2 silenced - Pakistan, Uzbekistan - 7 May 2022");
+		assertThat(DigestSubjects.subject(shown, 2, DAY, true)).isEqualTo(
+				"[Harbinger] FLASH: 1 new CRITICAL, 1 retracted, 2 silenced - Pakistan, Uzbekistan - 7 May 2022");
 	}
 
 	@Test
@@ -44,8 +44,8 @@ class DigestSubjectsTests {
 	}
 
 	private static Transition step(TransitionKind kind, Severity severity, String scope) {
-		return new Transition(1, 1, "cross-border-fire", scope, kind, severity, null, DAY, List.of(), "", Instant.now(), List.of(),
-				null);
+		return new Transition(1, 1, "cross-border-fire", scope, kind, severity, null, DAY, List.of(), "", Instant.now(),
+				List.of(), null);
 	}
 
 }

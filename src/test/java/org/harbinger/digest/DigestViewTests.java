@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-/** The digest's layout: a summary line per alert, alerts by place, each incident listed once. */
+/**
+ * The digest's layout: a summary line per alert, alerts by place, each incident listed
+ * once.
+ */
 class DigestViewTests {
 
 	private static final LocalDate DAY = LocalDate.of(2022, 5, 7);
@@ -28,12 +31,14 @@ class DigestViewTests {
 			.containsExactly("Central Asia", "Afghanistan", "Global", "Other scopes");
 		assertThat(view.groups().get(0).items()).extracting(DigestView.Item::ref, DigestView.Item::scope)
 			.containsExactly(tuple(1, "Tajikistan"), tuple(2, "Uzbekistan"));
-		assertThat(view.summary()).extracting(DigestView.SummaryLine::ref, DigestView.SummaryLine::severity,
-				DigestView.SummaryLine::scope, DigestView.SummaryLine::change)
+		assertThat(view.summary())
+			.extracting(DigestView.SummaryLine::ref, DigestView.SummaryLine::severity, DigestView.SummaryLine::scope,
+					DigestView.SummaryLine::change)
 			.as("the summary: CRITICAL first, then in reading order")
 			.containsExactly(tuple(1, Severity.CRITICAL, "Tajikistan", "escalated from WARNING"),
 					tuple(5, Severity.CRITICAL, "lang=uz", "new"), tuple(2, Severity.WARNING, "Uzbekistan", "new"),
-					tuple(3, Severity.WARNING, "Afghanistan/Kunar", "new"), tuple(4, Severity.WARNING, "global", "new"));
+					tuple(3, Severity.WARNING, "Afghanistan/Kunar", "new"),
+					tuple(4, Severity.WARNING, "global", "new"));
 	}
 
 	@Test
@@ -54,14 +59,17 @@ class DigestViewTests {
 		DigestView.PlaceGroup centralAsia = view.groups().get(0);
 		assertThat(centralAsia.incidents()).extracting((listed) -> listed.incident().id(), DigestView.Listed::citedBy)
 			.containsExactly(
-					tuple("UZB1", List.of("#1 cross-border-fire title - Tajikistan (its severity)",
-							"#2 cross-border-fire title - Uzbekistan")),
-					tuple("TJK1", List.of("#1 cross-border-fire title - Tajikistan",
-							"#2 cross-border-fire title - Uzbekistan (its severity)", "#3 campaign-declared title - global")));
+					tuple("UZB1",
+							List.of("#1 cross-border-fire title - Tajikistan (its severity)",
+									"#2 cross-border-fire title - Uzbekistan")),
+					tuple("TJK1",
+							List.of("#1 cross-border-fire title - Tajikistan",
+									"#2 cross-border-fire title - Uzbekistan (its severity)",
+									"#3 campaign-declared title - global")));
 		DigestView.PlaceGroup global = view.groups().get(1);
 		assertThat(global.incidents()).extracting((listed) -> listed.incident().id()).containsExactly("AFG1");
-		assertThat(global.items().get(0).evidence()).extracting(DigestView.IncidentRef::id,
-				DigestView.IncidentRef::listedUnder)
+		assertThat(global.items().get(0).evidence())
+			.extracting(DigestView.IncidentRef::id, DigestView.IncidentRef::listedUnder)
 			.containsExactly(tuple("AFG1", null), tuple("TJK1", "Central Asia"));
 		assertThat(global.items().get(0).evidence().get(1).anchor()).isEqualTo(centralAsia.incidents().get(1).anchor());
 	}

@@ -40,18 +40,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Mail that always arrives (issue 14), on the outbox's own sender thread as it runs in the
- * service: short SMTP timeouts and a back-off capped at 300 ms, so that a hung relay and an
- * outage "longer than every back-off step" take seconds. Its own context and SMTP port, as its
- * sender retries on its own; every test leaves nothing undelivered behind.
+ * Mail that always arrives (issue 14), on the outbox's own sender thread as it runs in
+ * the service: short SMTP timeouts and a back-off capped at 300 ms, so that a hung relay
+ * and an outage "longer than every back-off step" take seconds. Its own context and SMTP
+ * port, as its sender retries on its own; every test leaves nothing undelivered behind.
  */
 @SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:mail-delivery;DB_CLOSE_DELAY=-1",
 		"spring.quartz.scheduler-name=mail-delivery", "spring.quartz.auto-startup=false",
 		"harbinger.demo.enabled=false", "harbinger.inbox.enabled=false", "harbinger.clock.fixed-date=2022-04-01",
 		"harbinger.security.users-file=" + E2eSecurity.USERS_FILE, "harbinger.config-dir=src/test/resources/e2e",
 		"spring.mail.host=127.0.0.1", "spring.mail.port=" + MailDeliveryTests.SMTP_PORT,
-		"harbinger.mail.dispatch-interval=200ms", "harbinger.mail.connect-timeout=1s",
-		"harbinger.mail.read-timeout=1s", "harbinger.mail.write-timeout=1s", "harbinger.mail.max-backoff=300ms" })
+		"harbinger.mail.dispatch-interval=200ms", "harbinger.mail.connect-timeout=1s", "harbinger.mail.read-timeout=1s",
+		"harbinger.mail.write-timeout=1s", "harbinger.mail.max-backoff=300ms" })
 @AutoConfigureMockMvc
 @Import(E2eSecurity.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -79,7 +79,8 @@ class MailDeliveryTests {
 
 	@AfterEach
 	void leaveNothingUndelivered() {
-		// Until nothing is left: a message being sent now returns to PENDING after its attempt.
+		// Until nothing is left: a message being sent now returns to PENDING after its
+		// attempt.
 		await().atMost(SOON).until(() -> {
 			this.jdbc.sql("UPDATE outbox SET status = 'CANCELLED' WHERE status IN ('PENDING', 'FAILED')").update();
 			return this.outbox.backlog().count() == 0;
@@ -92,7 +93,8 @@ class MailDeliveryTests {
 		long first;
 		long later;
 		try (ServerSocket hung = new ServerSocket()) {
-			// Accepts connections (the kernel does, from the backlog) and never says a word.
+			// Accepts connections (the kernel does, from the backlog) and never says a
+			// word.
 			hung.setReuseAddress(true);
 			hung.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), SMTP_PORT));
 			first = enqueue("hung-1");
@@ -109,8 +111,9 @@ class MailDeliveryTests {
 		}
 		smtp.start();
 
-		await().atMost(SOON).untilAsserted(() -> assertThat(List.of(this.outbox.get(first).status(),
-				this.outbox.get(later).status())).containsOnly("SENT"));
+		await().atMost(SOON)
+			.untilAsserted(() -> assertThat(List.of(this.outbox.get(first).status(), this.outbox.get(later).status()))
+				.containsOnly("SENT"));
 		assertThat(receivedIds()).containsExactlyInAnyOrder(this.outbox.get(first).messageId(),
 				this.outbox.get(later).messageId());
 	}
@@ -119,7 +122,8 @@ class MailDeliveryTests {
 	void anOutageLongerThanEveryBackoffStepDelaysMailButEveryMessageArrivesExactlyOnce() throws Exception {
 		smtp.stop();
 		List<Long> ids = List.of(enqueue("outage-1"), enqueue("outage-2"), enqueue("outage-3"));
-		// Issue 14's 2-hour outage: more attempts than the old limit of 8, each one refused.
+		// Issue 14's 2-hour outage: more attempts than the old limit of 8, each one
+		// refused.
 		await().atMost(SOON).untilAsserted(() -> assertThat(ids).allSatisfy((id) -> {
 			OutboxMessage message = this.outbox.get(id);
 			assertThat(message.attempts()).isGreaterThan(8);
@@ -129,10 +133,11 @@ class MailDeliveryTests {
 
 		smtp.start();
 
-		await().atMost(SOON).untilAsserted(() -> assertThat(ids).allSatisfy(
-				(id) -> assertThat(this.outbox.get(id).status()).isEqualTo("SENT")));
-		assertThat(receivedIds()).containsExactlyInAnyOrderElementsOf(
-				ids.stream().map((id) -> this.outbox.get(id).messageId()).toList());
+		await().atMost(SOON)
+			.untilAsserted(() -> assertThat(ids)
+				.allSatisfy((id) -> assertThat(this.outbox.get(id).status()).isEqualTo("SENT")));
+		assertThat(receivedIds())
+			.containsExactlyInAnyOrderElementsOf(ids.stream().map((id) -> this.outbox.get(id).messageId()).toList());
 	}
 
 	@Test
@@ -141,7 +146,8 @@ class MailDeliveryTests {
 		long kept = enqueue("admin-kept");
 		long cancelled = enqueue("admin-cancelled");
 		long legacy = enqueue("admin-legacy");
-		// FAILED for good, as a version before issue 14 left it: only an administrator revives it.
+		// FAILED for good, as a version before issue 14 left it: only an administrator
+		// revives it.
 		this.jdbc.sql("UPDATE outbox SET status = 'FAILED', attempts = 8 WHERE id = ?").param(legacy).update();
 		holdBack();
 
@@ -159,8 +165,9 @@ class MailDeliveryTests {
 		this.mvc.perform(post("/api/outbox/resend-undelivered"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.resent").value(greaterThanOrEqualTo(1)));
-		await().atMost(SOON).untilAsserted(() -> assertThat(List.of(this.outbox.get(kept).status(),
-				this.outbox.get(legacy).status())).containsOnly("SENT"));
+		await().atMost(SOON)
+			.untilAsserted(() -> assertThat(List.of(this.outbox.get(kept).status(), this.outbox.get(legacy).status()))
+				.containsOnly("SENT"));
 		assertThat(this.outbox.get(legacy).adminActionBy()).isEqualTo("e2e");
 		Thread.sleep(1000);
 		assertThat(this.outbox.get(cancelled).status()).as("a cancelled message is not retried").isEqualTo("CANCELLED");
@@ -235,7 +242,10 @@ class MailDeliveryTests {
 		return id;
 	}
 
-	/** Puts every undelivered message's next attempt an hour away, so that none is being sent while a test acts. */
+	/**
+	 * Puts every undelivered message's next attempt an hour away, so that none is being
+	 * sent while a test acts.
+	 */
 	private void holdBack() {
 		await().atMost(SOON).until(() -> {
 			this.jdbc.sql("UPDATE outbox SET next_attempt_at = ? WHERE status = 'PENDING'")

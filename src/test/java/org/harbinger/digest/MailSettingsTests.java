@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-/** The delivery settings (issue 14): SMTP timeouts for both protocols, and values that cannot work refused by key. */
+/**
+ * The delivery settings (issue 14): SMTP timeouts for both protocols, and values that
+ * cannot work refused by key.
+ */
 class MailSettingsTests {
 
 	@Test
@@ -35,8 +38,8 @@ class MailSettingsTests {
 
 	private static MailProperties settings(Duration readTimeout) {
 		return new MailProperties("harbinger@localhost", Path.of("var/mail"), Duration.ofSeconds(15),
-				Duration.ofSeconds(30), Duration.ofSeconds(10), readTimeout, Duration.ofSeconds(20), Duration.ofHours(1),
-				Duration.ofMinutes(30), true);
+				Duration.ofSeconds(30), Duration.ofSeconds(10), readTimeout, Duration.ofSeconds(20),
+				Duration.ofHours(1), Duration.ofMinutes(30), true);
 	}
 
 }

@@ -14,7 +14,9 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 
-/** Reads what GreenMail received: the shared test context's mail, filtered by recipient. */
+/**
+ * Reads what GreenMail received: the shared test context's mail, filtered by recipient.
+ */
 final class Mails {
 
 	private Mails() {

@@ -30,17 +30,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The outbox across a process's end (issue 14): a start sends at once what a dead process had
- * claimed, and a stop while the relay hangs returns promptly. Each test starts and ends a
- * service of its own, on a database of its own, to see its start and its stop.
+ * The outbox across a process's end (issue 14): a start sends at once what a dead process
+ * had claimed, and a stop while the relay hangs returns promptly. Each test starts and
+ * ends a service of its own, on a database of its own, to see its start and its stop.
  */
 class OutboxRestartTests {
 
 	private static final int SMTP_PORT = 3226;
 
 	@Test
-	void claimsOfAProcessThatIsGoneAreSentInTheFirstCycleAfterAStartButALiveSendersAreLeftAlone()
-			throws Exception {
+	void claimsOfAProcessThatIsGoneAreSentInTheFirstCycleAfterAStartButALiveSendersAreLeftAlone() throws Exception {
 		String db = "outbox-restart-crash";
 		JdbcClient jdbc = migrated(db);
 		Instant now = Instant.now();
@@ -57,9 +56,10 @@ class OutboxRestartTests {
 		smtp.start();
 		// An hour between cycles: only the first one, at the start, can send them.
 		try (ConfigurableApplicationContext service = start(db, Map.of("harbinger.mail.dispatch-interval", "1h"))) {
-			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-					List.of(status(jdbc, unknownSender), status(jdbc, crashedHere), status(jdbc, beforeClaimsHadNames)))
-				.containsOnly("SENT"));
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(List.of(status(jdbc, unknownSender), status(jdbc, crashedHere),
+						status(jdbc, beforeClaimsHadNames)))
+					.containsOnly("SENT"));
 			assertThat(status(jdbc, liveElsewhere)).as("a live sender's claim is its own").isEqualTo("SENDING");
 			assertThat(Arrays.stream(smtp.getReceivedMessages()).map((mail) -> {
 				try {
@@ -90,8 +90,8 @@ class OutboxRestartTests {
 					Map.of("harbinger.mail.dispatch-interval", "200ms", "harbinger.mail.read-timeout", "2s",
 							"harbinger.mail.connect-timeout", "1s", "spring.quartz.auto-startup", "true",
 							"harbinger.mail.notice-interval", "200ms"));
-			id = service.getBean(Outbox.class).enqueue("hung-stop", List.of("stop@delivery.test"),
-					new Digest("hung-stop", "text", "<p>html</p>"));
+			id = service.getBean(Outbox.class)
+				.enqueue("hung-stop", List.of("stop@delivery.test"), new Digest("hung-stop", "text", "<p>html</p>"));
 			service.getBean(OutboxSender.class).wake();
 			await().atMost(Duration.ofSeconds(30)).until(() -> status(jdbc, id).equals("SENDING"));
 
@@ -107,7 +107,8 @@ class OutboxRestartTests {
 		assertThat(jdbc.sql("SELECT last_error FROM outbox WHERE id = ?").param(id).query(String.class).single())
 			.containsIgnoringCase("timed out");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM outbox_sender").query(Long.class).single())
-			.as("a clean stop leaves the senders").isZero();
+			.as("a clean stop leaves the senders")
+			.isZero();
 	}
 
 	private static ConfigurableApplicationContext start(String db, Map<String, String> overrides) {
@@ -123,9 +124,13 @@ class OutboxRestartTests {
 		properties.put("spring.mail.host", "127.0.0.1");
 		properties.put("spring.mail.port", String.valueOf(SMTP_PORT));
 		properties.putAll(overrides);
-		// As arguments: default properties would yield to the working folder's config/application.yml.
+		// As arguments: default properties would yield to the working folder's
+		// config/application.yml.
 		return new SpringApplicationBuilder(HarbingerApplication.class).web(WebApplicationType.NONE)
-			.run(properties.entrySet().stream().map((e) -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+			.run(properties.entrySet()
+				.stream()
+				.map((e) -> "--" + e.getKey() + "=" + e.getValue())
+				.toArray(String[]::new));
 	}
 
 	/** The database as the service left it, or would find it: kept while the JVM runs. */
@@ -143,7 +148,9 @@ class OutboxRestartTests {
 		return "jdbc:h2:mem:" + db + ";DB_CLOSE_DELAY=-1";
 	}
 
-	/** A message claimed SENDING a minute ago, far inside the old 10-minute claim expiry. */
+	/**
+	 * A message claimed SENDING a minute ago, far inside the old 10-minute claim expiry.
+	 */
 	private static long claimed(JdbcClient jdbc, String subject, String sender) {
 		Timestamp minuteAgo = Timestamp.from(Instant.now().minusSeconds(60));
 		jdbc.sql("INSERT INTO outbox (subscription, message_id, recipients, subject, body_text, body_html, status, "
@@ -159,7 +166,10 @@ class OutboxRestartTests {
 	}
 
 	private static Set<Thread> threads() {
-		return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.filter(Thread::isAlive)
 			.filter((thread) -> !thread.isDaemon() || thread.getName().startsWith("outbox-sender"))
 			.collect(Collectors.toSet());
 	}

@@ -15,7 +15,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** docs/architecture.md, decision 6: an SMTP outage delays mail but never loses or duplicates it. */
+/**
+ * docs/architecture.md, decision 6: an SMTP outage delays mail but never loses or
+ * duplicates it.
+ */
 @EndToEndTest
 class OutboxTests {
 

@@ -50,8 +50,9 @@ class RuleErrorNoticesTests {
 				assertThat(message.subscription()).isEqualTo("rule-authors");
 				assertThat(message.recipients()).containsExactly("rule-authors@analysis.test");
 				assertThat(message.subject()).isEqualTo("[Harbinger] rules refused: 2 errors in rules/notice-test.drl");
-				assertThat(message.text()).contains("rules/notice-test.drl:12:5: mismatched input 'then'\n"
-						+ "rules/notice-test.drl:30:1: unknown field 'province'")
+				assertThat(message.text())
+					.contains("rules/notice-test.drl:12:5: mismatched input 'then'\n"
+							+ "rules/notice-test.drl:30:1: unknown field 'province'")
 					.contains("version 9f2c41aa07b3", "(version c2f44ddb4790) keep running");
 				assertThat(message.html()).contains("mismatched input &#39;then&#39;");
 			});

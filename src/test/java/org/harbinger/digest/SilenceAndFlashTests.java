@@ -86,16 +86,18 @@ class SilenceAndFlashTests {
 		MimeMessage digest = Mails.to(smtp, "silentia@digest.test").get(0);
 		assertThat(digest.getSubject()).isEqualTo("[Harbinger] 1 new WARNING, 1 silenced - Loudland - 7 May 2022");
 		for (String body : Mails.texts(digest).values()) {
-			assertThat(body).contains("LOUD-1", "/alerts/" + alertId("Loudland"), "1 transition silenced",
-					"Silence #" + silence, "indicator=external-operations, scope=Silentia and below",
-					"Duplicate feed from the Silentia desk")
+			assertThat(body)
+				.contains("LOUD-1", "/alerts/" + alertId("Loudland"), "1 transition silenced", "Silence #" + silence,
+						"indicator=external-operations, scope=Silentia and below",
+						"Duplicate feed from the Silentia desk")
 				.doesNotContain("SIL-1", "/alerts/" + alertId("Silentia"));
 		}
 
 		this.mvc.perform(delete("/api/silences/" + silence))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.state").value("EXPIRED"));
-		this.mvc.perform(get("/api/silences").param("state", "EXPIRED")).andExpect(jsonPath("$[*].id", hasItem((int) silence)));
+		this.mvc.perform(get("/api/silences").param("state", "EXPIRED"))
+			.andExpect(jsonPath("$[*].id", hasItem((int) silence)));
 		this.expiries.run(List.of(desk), Instant.now());
 		this.expiries.run(List.of(desk), Instant.now());
 		this.dispatcher.dispatchDue();
@@ -148,7 +150,8 @@ class SilenceAndFlashTests {
 		this.dispatcher.dispatchDue();
 
 		MimeMessage digest = Mails.to(smtp, "flashland@digest.test").get(1);
-		assertThat(subject(digest)).isEqualTo("[Harbinger] 1 new CRITICAL, 1 new WARNING - Flashland, Flashmoor - 7 May 2022");
+		assertThat(subject(digest))
+			.isEqualTo("[Harbinger] 1 new CRITICAL, 1 new WARNING - Flashland, Flashmoor - 7 May 2022");
 		Map<String, String> texts = Mails.texts(digest);
 		assertThat(texts.get("text/plain")).containsSubsequence("#1 ISKP operations abroad - Flashland",
 				"CRITICAL, new on 2022-05-07 (already sent ", "FLASH-1", "#2 ISKP operations abroad - Flashmoor",
@@ -168,28 +171,35 @@ class SilenceAndFlashTests {
 	void aSilenceNeedsAReasonAnEndAndAMatcherAndCanBeExtended() throws Exception {
 		this.mvc.perform(post("/api/silences").contentType(MediaType.APPLICATION_JSON).content("{\"scope\":\"~(\"}"))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[*].field", org.hamcrest.Matchers.containsInAnyOrder("scope", "ends_at", "comment")));
-		this.mvc.perform(post("/api/silences").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"duration\":\"1h\",\"comment\":\"everything\"}"))
+			.andExpect(jsonPath("$.errors[*].field",
+					org.hamcrest.Matchers.containsInAnyOrder("scope", "ends_at", "comment")));
+		this.mvc
+			.perform(post("/api/silences").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"duration\":\"1h\",\"comment\":\"everything\"}"))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.startsWith("a silence of every indicator")));
+			.andExpect(jsonPath("$.errors[0].message")
+				.value(org.hamcrest.Matchers.startsWith("a silence of every indicator")));
 		long id = createSilence("""
 				{"scope":"Extendia/Kunar","starts_at":"2100-01-01T00:00:00Z","ends_at":"2100-01-02T00:00:00Z",
 				 "comment":"planned maintenance of the Kunar feed"}
 				""");
-		this.mvc.perform(get("/api/silences").param("state", "PENDING")).andExpect(jsonPath("$[*].id", hasItem((int) id)));
+		this.mvc.perform(get("/api/silences").param("state", "PENDING"))
+			.andExpect(jsonPath("$[*].id", hasItem((int) id)));
 		this.mvc.perform(get("/api/silences").param("state", "ACTIVE"))
 			.andExpect(jsonPath("$[*].id", not(hasItem((int) id))));
 
-		this.mvc.perform(put("/api/silences/" + id).contentType(MediaType.APPLICATION_JSON)
-			.content("{\"ends_at\":\"2100-01-05T00:00:00Z\"}"))
+		this.mvc
+			.perform(put("/api/silences/" + id).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"ends_at\":\"2100-01-05T00:00:00Z\"}"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.ends_at").value("2100-01-05T00:00:00Z"))
 			.andExpect(jsonPath("$.indicator").value("*"))
 			.andExpect(jsonPath("$.author").isNotEmpty());
 		this.mvc.perform(delete("/api/silences/" + id)).andExpect(jsonPath("$.state").value("EXPIRED"));
-		this.mvc.perform(put("/api/silences/" + id).contentType(MediaType.APPLICATION_JSON)
-			.content("{\"ends_at\":\"2100-01-06T00:00:00Z\"}")).andExpect(status().isConflict());
+		this.mvc
+			.perform(put("/api/silences/" + id).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"ends_at\":\"2100-01-06T00:00:00Z\"}"))
+			.andExpect(status().isConflict());
 		this.mvc.perform(delete("/api/silences/999999")).andExpect(status().isNotFound());
 	}
 

@@ -35,7 +35,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** Subscriptions added, changed and deleted through the API: the file, Quartz's jobs and the audit follow. */
+/**
+ * Subscriptions added, changed and deleted through the API: the file, Quartz's jobs and
+ * the audit follow.
+ */
 @ConfigEditingTest
 class SubscriptionApiTests {
 
@@ -93,12 +96,11 @@ class SubscriptionApiTests {
 		this.mvc.perform(put("/api/subscriptions/api-kunar-desk").contentType(MediaType.APPLICATION_JSON).content("""
 				{"recipients":["kunar@analysis.example"], "cron":"0 30 6 ? * MON-FRI", "time-zone":"Asia/Kabul",
 				 "scopes":["Afghanistan/Kunar", "Afghanistan/Nuristan"], "reason":"weekdays, and Nuristan too"}
-				"""))
-			.andExpect(status().isOk());
+				""")).andExpect(status().isOk());
 
 		assertThat(cron("api-kunar-desk")).isEqualTo("0 30 6 ? * MON-FRI Asia/Kabul");
-		assertThat(this.subscriptions.find("api-kunar-desk").orElseThrow().scopes()).containsExactly("Afghanistan/Kunar",
-				"Afghanistan/Nuristan");
+		assertThat(this.subscriptions.find("api-kunar-desk").orElseThrow().scopes())
+			.containsExactly("Afghanistan/Kunar", "Afghanistan/Nuristan");
 		assertThat(Files.readString(FILE)).doesNotContain("min-severity: WARNING\n    scopes: [Afghanistan/Kunar]");
 
 		this.mvc.perform(delete("/api/subscriptions/api-kunar-desk").param("reason", "desk merged into afpak"))
@@ -114,9 +116,11 @@ class SubscriptionApiTests {
 			.containsExactly("desk merged into afpak", "weekdays, and Nuristan too", "Kunar desk opened (ticket 7)");
 		this.mvc.perform(get("/api/subscriptions/audit").param("subscription", "api-kunar-desk"))
 			.andExpect(jsonPath("$[1].changes[?(@.item == 'api-kunar-desk.cron')].before").value("\"0 0 8 * * ?\""))
-			.andExpect(jsonPath("$[1].changes[?(@.item == 'api-kunar-desk.cron')].after").value("\"0 30 6 ? * MON-FRI\""))
+			.andExpect(
+					jsonPath("$[1].changes[?(@.item == 'api-kunar-desk.cron')].after").value("\"0 30 6 ? * MON-FRI\""))
 			.andExpect(jsonPath("$[1].changes[?(@.item == 'api-kunar-desk.min-severity')].before").value("WARNING"))
-			.andExpect(jsonPath("$[1].changes[?(@.item == 'api-kunar-desk.min-severity' && @.after == null)]").isNotEmpty());
+			.andExpect(jsonPath("$[1].changes[?(@.item == 'api-kunar-desk.min-severity' && @.after == null)]")
+				.isNotEmpty());
 	}
 
 	@Test
@@ -133,32 +137,37 @@ class SubscriptionApiTests {
 		String listed = this.mvc.perform(get("/api/subscriptions"))
 			.andExpect(jsonPath("$[?(@.name == 'api-soc-hook')].secret").value("(hidden)"))
 			.andExpect(jsonPath("$[?(@.name == 'api-soc-hook')].url").value("https://soc.example.org/hooks/harbinger"))
-			.andReturn().getResponse().getContentAsString();
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(listed).doesNotContain(secret);
 		this.mvc.perform(put("/api/subscriptions/api-soc-hook").contentType(MediaType.APPLICATION_JSON).content("""
 				{"channel":"webhook", "url":"https://soc.example.org/hooks/harbinger", "secret":"(hidden)",
 				 "cron":"0 0 9 * * ?", "min_severity":"CRITICAL", "reason":"an hour later"}
-				"""))
-			.andExpect(status().isOk());
+				""")).andExpect(status().isOk());
 		assertThat(this.subscriptions.find("api-soc-hook").orElseThrow().delivery().secret()).isEqualTo(secret);
-		this.mvc.perform(put("/api/subscriptions/api-soc-hook").contentType(MediaType.APPLICATION_JSON).content("""
-				{"channel":"webhook", "url":"https://soc.example.org/hooks/harbinger", "secret":"a-rotated-secret-value",
-				 "cron":"0 0 9 * * ?", "min_severity":"CRITICAL", "reason":"secret rotated"}
-				"""))
+		this.mvc
+			.perform(put("/api/subscriptions/api-soc-hook").contentType(MediaType.APPLICATION_JSON)
+				.content(
+						"""
+								{"channel":"webhook", "url":"https://soc.example.org/hooks/harbinger", "secret":"a-rotated-secret-value",
+								 "cron":"0 0 9 * * ?", "min_severity":"CRITICAL", "reason":"secret rotated"}
+								"""))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.changes[0].item").value("api-soc-hook.secret"))
 			.andExpect(jsonPath("$.changes[0].before").value("(hidden)"))
 			.andExpect(jsonPath("$.changes[0].after").value("(hidden)"));
 		assertThat(this.mvc.perform(get("/api/subscriptions/audit").param("subscription", "api-soc-hook"))
-			.andReturn().getResponse().getContentAsString()).doesNotContain(secret, "a-rotated-secret-value");
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).doesNotContain(secret, "a-rotated-secret-value");
 		this.mvc.perform(post("/api/subscriptions").contentType(MediaType.APPLICATION_JSON).content("""
 				{"name":"api-bad-hook", "channel":"webhook", "url":"https://soc.example.org/x", "cron":"0 0 8 * * ?",
 				 "reason":"forgot the secret"}
-				"""))
-			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[0].key").value("secret"));
+				""")).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].key").value("secret"));
 
-		this.mvc.perform(delete("/api/subscriptions/api-soc-hook").param("reason", "trial over")).andExpect(status().isOk());
+		this.mvc.perform(delete("/api/subscriptions/api-soc-hook").param("reason", "trial over"))
+			.andExpect(status().isOk());
 	}
 
 	@Test
@@ -175,9 +184,10 @@ class SubscriptionApiTests {
 			.andExpect(jsonPath("$.errors[0].key").value("name"))
 			.andExpect(jsonPath("$.errors[0].reason").value(startsWith("'../x' is not a name of lower-case letters, "
 					+ "digits, '-' and '_' (at most 64, starting with a letter or digit)")));
-		this.mvc.perform(post("/api/subscriptions").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"name\":\"everyone\", \"recipients\":[" + many
-					+ "], \"cron\":\"0 0 8 * * ?\", \"reason\":\"try\"}"))
+		this.mvc
+			.perform(post("/api/subscriptions").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\":\"everyone\", \"recipients\":[" + many
+						+ "], \"cron\":\"0 0 8 * * ?\", \"reason\":\"try\"}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].key").value("recipients"))
 			.andExpect(jsonPath("$.errors[0].reason")
@@ -200,17 +210,13 @@ class SubscriptionApiTests {
 			.andExpect(jsonPath("$.errors[*].key", containsInAnyOrder("recipients", "cron", "min-severity", "colour")));
 		this.mvc.perform(post("/api/subscriptions").contentType(MediaType.APPLICATION_JSON).content("""
 				{"name":"api-no-reason", "recipients":["a@b.example"], "cron":"0 0 8 * * ?"}
-				"""))
-			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[0].key").value("reason"));
+				""")).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].key").value("reason"));
 		this.mvc.perform(post("/api/subscriptions").contentType(MediaType.APPLICATION_JSON).content("""
 				{"name":"afpak-desk", "recipients":["a@b.example"], "cron":"0 0 8 * * ?", "reason":"again"}
-				"""))
-			.andExpect(status().isConflict());
+				""")).andExpect(status().isConflict());
 		this.mvc.perform(put("/api/subscriptions/api-nobody").contentType(MediaType.APPLICATION_JSON).content("""
 				{"recipients":["a@b.example"], "cron":"0 0 8 * * ?", "reason":"who?"}
-				"""))
-			.andExpect(status().isNotFound());
+				""")).andExpect(status().isNotFound());
 
 		assertThat(Files.readAllBytes(FILE)).isEqualTo(before);
 		assertThat(this.scheduler.getJobKeys(GroupMatcher.jobGroupEquals("digest")))
@@ -239,7 +245,8 @@ class SubscriptionApiTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.changes").isEmpty());
 
-		this.mvc.perform(delete("/api/subscriptions/api-by-hand").param("reason", "clean up")).andExpect(status().isOk());
+		this.mvc.perform(delete("/api/subscriptions/api-by-hand").param("reason", "clean up"))
+			.andExpect(status().isOk());
 		assertThat(Files.readString(FILE)).isEqualTo(shipped);
 	}
 
@@ -259,7 +266,8 @@ class SubscriptionApiTests {
 			this.mvc.perform(post("/api/subscriptions/reload").param("reason", "try"))
 				.andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.errors[0].key").value("cron"))
-				.andExpect(jsonPath("$.errors[0].line", both(greaterThanOrEqualTo(item)).and(lessThanOrEqualTo(cronLine))));
+				.andExpect(jsonPath("$.errors[0].line",
+						both(greaterThanOrEqualTo(item)).and(lessThanOrEqualTo(cronLine))));
 			assertThat(this.audit.list(new ConfigAudit.Filter("subscriptions", null, null, 10_000))).hasSize(audited);
 		}
 		finally {

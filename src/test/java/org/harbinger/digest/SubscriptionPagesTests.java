@@ -15,7 +15,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The admin pages for subscriptions: listed, added, changed and deleted by forms with a reason. */
+/**
+ * The admin pages for subscriptions: listed, added, changed and deleted by forms with a
+ * reason.
+ */
 @ConfigEditingTest
 class SubscriptionPagesTests {
 
@@ -27,15 +30,16 @@ class SubscriptionPagesTests {
 
 	@Test
 	void aSubscriptionIsAddedChangedAndDeletedThroughThePages() throws Exception {
-		this.mvc.perform(post("/admin/subscriptions").param("name", "page-desk")
-			.param("recipients", "page@analysis.example, second@analysis.example")
-			.param("cron", "0 15 7 * * ?")
-			.param("time-zone", "")
-			.param("min-severity", "CRITICAL")
-			.param("indicators", "")
-			.param("scopes", "Pakistan")
-			.param("rule-errors", "true")
-			.param("reason", "new desk"))
+		this.mvc
+			.perform(post("/admin/subscriptions").param("name", "page-desk")
+				.param("recipients", "page@analysis.example, second@analysis.example")
+				.param("cron", "0 15 7 * * ?")
+				.param("time-zone", "")
+				.param("min-severity", "CRITICAL")
+				.param("indicators", "")
+				.param("scopes", "Pakistan")
+				.param("rule-errors", "true")
+				.param("reason", "new desk"))
 			.andExpect(redirectedUrl("/admin/subscriptions"));
 		assertThat(this.subscriptions.find("page-desk").orElseThrow().recipients())
 			.containsExactly("page@analysis.example", "second@analysis.example");
@@ -47,22 +51,26 @@ class SubscriptionPagesTests {
 		this.mvc.perform(get("/admin/subscriptions/page-desk"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("value=\"page@analysis.example, second@analysis.example\"")));
-		this.mvc.perform(post("/admin/subscriptions/page-desk").param("name", "page-desk")
-			.param("recipients", "page@analysis.example")
-			.param("cron", "not a cron")
-			.param("min-severity", "CRITICAL")
-			.param("reason", "fewer people"))
+		this.mvc
+			.perform(post("/admin/subscriptions/page-desk").param("name", "page-desk")
+				.param("recipients", "page@analysis.example")
+				.param("cron", "not a cron")
+				.param("min-severity", "CRITICAL")
+				.param("reason", "fewer people"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("is not a Quartz cron expression")));
-		this.mvc.perform(post("/admin/subscriptions/page-desk").param("name", "page-desk")
-			.param("recipients", "page@analysis.example")
-			.param("cron", "0 15 7 * * ?")
-			.param("min-severity", "CRITICAL")
-			.param("reason", "fewer people"))
+		this.mvc
+			.perform(post("/admin/subscriptions/page-desk").param("name", "page-desk")
+				.param("recipients", "page@analysis.example")
+				.param("cron", "0 15 7 * * ?")
+				.param("min-severity", "CRITICAL")
+				.param("reason", "fewer people"))
 			.andExpect(redirectedUrl("/admin/subscriptions"));
-		assertThat(this.subscriptions.find("page-desk").orElseThrow().recipients()).containsExactly("page@analysis.example");
+		assertThat(this.subscriptions.find("page-desk").orElseThrow().recipients())
+			.containsExactly("page@analysis.example");
 		assertThat(this.subscriptions.find("page-desk").orElseThrow().scopes()).isEmpty();
-		assertThat(this.subscriptions.find("page-desk").orElseThrow().ruleErrors()).as("checkbox left unticked").isFalse();
+		assertThat(this.subscriptions.find("page-desk").orElseThrow().ruleErrors()).as("checkbox left unticked")
+			.isFalse();
 
 		this.mvc.perform(post("/admin/subscriptions/page-desk/delete").param("reason", ""))
 			.andExpect(status().isBadRequest());
@@ -70,8 +78,8 @@ class SubscriptionPagesTests {
 			.andExpect(redirectedUrl("/admin/subscriptions"));
 		assertThat(this.subscriptions.find("page-desk")).isEmpty();
 		this.mvc.perform(get("/admin/audit").param("file", "subscriptions").param("item", "page-desk"))
-			.andExpect(content().string(allOf(containsString("desk closed"), containsString("fewer people"),
-					containsString("new desk"))));
+			.andExpect(content().string(
+					allOf(containsString("desk closed"), containsString("fewer people"), containsString("new desk"))));
 		this.mvc.perform(get("/admin/subscriptions/page-desk")).andExpect(status().isNotFound());
 	}
 

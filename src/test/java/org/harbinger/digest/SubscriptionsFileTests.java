@@ -42,14 +42,15 @@ class SubscriptionsFileTests {
 				    time-zone: Asia/Nowhere
 				    min-severity: urgent
 				    colour: red
-				""")).satisfies((ex) -> assertThat(ex.problems()).containsExactlyInAnyOrder(
-				"line 2: subscription 'desk' colour: unknown field; expected one of "
-						+ "[name, channel, url, secret, recipients, cron, time-zone, min-severity, indicators, scopes, flash, "
-						+ "rule-errors]",
-				"line 2: subscription 'desk' recipients: 'desk-at-analysis' is not an email address",
-				"line 2: subscription 'desk' cron: 'every morning' is not a Quartz cron expression (sec min hour day month weekday)",
-				"line 2: subscription 'desk' time-zone: 'Asia/Nowhere' is not a time zone such as Asia/Kabul",
-				"line 2: subscription 'desk' min-severity: 'urgent' is not INFO, WARNING or CRITICAL"));
+				"""))
+			.satisfies((ex) -> assertThat(ex.problems()).containsExactlyInAnyOrder(
+					"line 2: subscription 'desk' colour: unknown field; expected one of "
+							+ "[name, channel, url, secret, recipients, cron, time-zone, min-severity, indicators, scopes, flash, "
+							+ "rule-errors]",
+					"line 2: subscription 'desk' recipients: 'desk-at-analysis' is not an email address",
+					"line 2: subscription 'desk' cron: 'every morning' is not a Quartz cron expression (sec min hour day month weekday)",
+					"line 2: subscription 'desk' time-zone: 'Asia/Nowhere' is not a time zone such as Asia/Kabul",
+					"line 2: subscription 'desk' min-severity: 'urgent' is not INFO, WARNING or CRITICAL"));
 	}
 
 	@Test
@@ -77,23 +78,27 @@ class SubscriptionsFileTests {
 
 	@Test
 	void aDeliveryThatCannotWorkIsRefusedNamingTheKeyAndNeverQuotingACredential() {
-		assertThatExceptionOfType(ConfigFileException.class).isThrownBy(() -> read("""
-				subscriptions:
-				  - {name: pager, channel: pager, recipients: [a@b.test], cron: "0 0 7 * * ?"}
-				  - {name: soc, channel: webhook, recipients: [a@b.test], url: "ftp://soc.example.org/x", cron: "0 0 7 * * ?"}
-				  - {name: short, channel: webhook, url: "https://soc.example.org/x", secret: tiny-secret, cron: "0 0 7 * * ?"}
-				  - {name: chat, channel: teams, secret: "0123456789abcdef-xx", cron: "0 0 7 * * ?"}
-				  - {name: mail, recipients: [a@b.test], url: "https://soc.example.org/x", cron: "0 0 7 * * ?"}
-				""")).satisfies((ex) -> assertThat(ex.problems()).containsExactlyInAnyOrder(
-				"line 2: subscription 'pager' channel: 'pager' is not email, webhook, slack or teams",
-				"line 3: subscription 'soc' recipients: only for channel email: a webhook subscription posts to its url",
-				"line 3: subscription 'soc' url: is not an http(s) address such as https://hooks.example.org/harbinger",
-				"line 3: subscription 'soc' secret: is required for channel webhook: the key its receiver checks signatures with",
-				"line 4: subscription 'short' secret: is shorter than 16 characters",
-				"line 5: subscription 'chat' url: is required for channel teams",
-				"line 5: subscription 'chat' secret: only for channel webhook (teams is authenticated by its url)",
-				"line 6: subscription 'mail' url: only for channels webhook, slack and teams (this one is email)"))
-			.satisfies((ex) -> assertThat(ex.problems().toString()).doesNotContain("tiny-secret", "0123456789abcdef-xx"));
+		assertThatExceptionOfType(ConfigFileException.class)
+			.isThrownBy(() -> read(
+					"""
+							subscriptions:
+							  - {name: pager, channel: pager, recipients: [a@b.test], cron: "0 0 7 * * ?"}
+							  - {name: soc, channel: webhook, recipients: [a@b.test], url: "ftp://soc.example.org/x", cron: "0 0 7 * * ?"}
+							  - {name: short, channel: webhook, url: "https://soc.example.org/x", secret: tiny-secret, cron: "0 0 7 * * ?"}
+							  - {name: chat, channel: teams, secret: "0123456789abcdef-xx", cron: "0 0 7 * * ?"}
+							  - {name: mail, recipients: [a@b.test], url: "https://soc.example.org/x", cron: "0 0 7 * * ?"}
+							"""))
+			.satisfies((ex) -> assertThat(ex.problems()).containsExactlyInAnyOrder(
+					"line 2: subscription 'pager' channel: 'pager' is not email, webhook, slack or teams",
+					"line 3: subscription 'soc' recipients: only for channel email: a webhook subscription posts to its url",
+					"line 3: subscription 'soc' url: is not an http(s) address such as https://hooks.example.org/harbinger",
+					"line 3: subscription 'soc' secret: is required for channel webhook: the key its receiver checks signatures with",
+					"line 4: subscription 'short' secret: is shorter than 16 characters",
+					"line 5: subscription 'chat' url: is required for channel teams",
+					"line 5: subscription 'chat' secret: only for channel webhook (teams is authenticated by its url)",
+					"line 6: subscription 'mail' url: only for channels webhook, slack and teams (this one is email)"))
+			.satisfies(
+					(ex) -> assertThat(ex.problems().toString()).doesNotContain("tiny-secret", "0123456789abcdef-xx"));
 	}
 
 	@Test

@@ -33,9 +33,10 @@ import static org.harbinger.digest.DeskIncidents.record;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
- * Issue 17, item 3: a subscription that delivers to a webhook, Slack or Teams, through the same
- * outbox as email: signed JSON with an idempotency key, retried after a failure and delivered
- * once, and each chat's own message shape. The receivers are JDK HttpServers on loopback.
+ * Issue 17, item 3: a subscription that delivers to a webhook, Slack or Teams, through
+ * the same outbox as email: signed JSON with an idempotency key, retried after a failure
+ * and delivered once, and each chat's own message shape. The receivers are JDK
+ * HttpServers on loopback.
  */
 @EndToEndTest
 class WebhookDeliveryTests {
@@ -83,8 +84,8 @@ class WebhookDeliveryTests {
 	@Test
 	void aWebhookGetsTheDigestAsJsonSignedOverItsTimestampAndBodyWithTheMessageIdAsIdempotencyKey() throws Exception {
 		HttpReceiver receiver = receiver();
-		Subscription hook = inForce("hookland-hook", new Delivery(Delivery.Channel.WEBHOOK, receiver.url("/harbinger"),
-				SECRET), "Hookland");
+		Subscription hook = inForce("hookland-hook",
+				new Delivery(Delivery.Channel.WEBHOOK, receiver.url("/harbinger"), SECRET), "Hookland");
 		this.digests.run(hook);
 		record(this.mvc, this.engine, attack("HOOK-1", "Hookland", 12));
 
@@ -123,8 +124,8 @@ class WebhookDeliveryTests {
 	@Test
 	void aWebhookAnswering500IsRetriedOnceAndDeliveredOnceWithTheSameKeyAndBody() throws Exception {
 		HttpReceiver receiver = receiver().answer(500);
-		Subscription hook = inForce("retryland-hook", new Delivery(Delivery.Channel.WEBHOOK, receiver.url("/hook"),
-				SECRET), "Retryland");
+		Subscription hook = inForce("retryland-hook",
+				new Delivery(Delivery.Channel.WEBHOOK, receiver.url("/hook"), SECRET), "Retryland");
 		this.digests.run(hook);
 		record(this.mvc, this.engine, attack("RETRY-1", "Retryland", 0));
 		long id = this.digests.run(hook).orElseThrow();
@@ -169,7 +170,9 @@ class WebhookDeliveryTests {
 			.allSatisfy((request) -> assertThat(request.headers()).doesNotContainKey("x-harbinger-signature"));
 		JsonNode slackBody = body(receiver, "/services/T000/B000/slack-token");
 		assertThat(slackBody.propertyNames()).containsExactly("text");
-		String alertLink = this.outbox.get(slackId).text().lines()
+		String alertLink = this.outbox.get(slackId)
+			.text()
+			.lines()
 			.filter((line) -> line.contains("/alerts/"))
 			.findFirst()
 			.orElseThrow()
@@ -205,7 +208,9 @@ class WebhookDeliveryTests {
 		return subscription;
 	}
 
-	/** The sender reads a subscription's url and secret from those in force when it posts. */
+	/**
+	 * The sender reads a subscription's url and secret from those in force when it posts.
+	 */
 	private void inForce(Subscription... added) {
 		this.before = this.subscriptions.all();
 		List<Subscription> next = new ArrayList<>(this.before);

@@ -32,8 +32,8 @@ class ActorRoleTests {
 	@Test
 	void iskpAmongActor1sAssociatedActorsIsAPerpetratorToo() {
 		IncidentFact joint = fact(Map.of("event_type", "Battles", "sub_event_type", "Armed clash", "actor1",
-				"Unidentified Armed Group (Afghanistan)", "assoc_actor_1", "Some Local Militia; Islamic State (Afghanistan)",
-				"actor2", "Military Forces of Afghanistan (2021-)"));
+				"Unidentified Armed Group (Afghanistan)", "assoc_actor_1",
+				"Some Local Militia; Islamic State (Afghanistan)", "actor2", "Military Forces of Afghanistan (2021-)"));
 
 		assertThat(joint.isIskpPerpetrator()).isTrue();
 		assertThat(joint.isIskpTarget()).isFalse();
@@ -82,7 +82,8 @@ class ActorRoleTests {
 	@Test
 	void aRivalArmedGroupFightingIskpMakesItATargetButNoStateOperation() {
 		IncidentFact clash = fact(Map.of("event_type", "Battles", "sub_event_type", "Armed clash", "actor1",
-				"TTP: Tehreek-i-Taliban Pakistan", "inter1", "2", "actor2", "Islamic State (Pakistan)", "country", "Pakistan"));
+				"TTP: Tehreek-i-Taliban Pakistan", "inter1", "2", "actor2", "Islamic State (Pakistan)", "country",
+				"Pakistan"));
 
 		assertThat(clash.isIskpTarget()).isTrue();
 		assertThat(clash.isActor1StateForce()).isFalse();

@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * attack-surge with the shipped thresholds: a 14-day window against the 84 days before it,
- * every span of the window tested against the baseline (alpha 0.00005, at least 1.5 times
- * the expectation, on at least 3 days, at least 4 in the window), CRITICAL at 5 times the
- * baseline's mean per window. Today is 30 June 2022, so the window is 17-30 June and the
- * baseline 25 March - 16 June.
+ * attack-surge with the shipped thresholds: a 14-day window against the 84 days before
+ * it, every span of the window tested against the baseline (alpha 0.00005, at least 1.5
+ * times the expectation, on at least 3 days, at least 4 in the window), CRITICAL at 5
+ * times the baseline's mean per window. Today is 30 June 2022, so the window is 17-30
+ * June and the baseline 25 March - 16 June.
  */
 class AttackSurgeTests {
 
@@ -44,7 +44,8 @@ class AttackSurgeTests {
 
 		twoADay(1);
 
-		assertThat(this.harness.transitions("attack-surge")).containsExactly("2022-06-30 attack-surge Afghanistan WARNING FIRED");
+		assertThat(this.harness.transitions("attack-surge"))
+			.containsExactly("2022-06-30 attack-surge Afghanistan WARNING FIRED");
 		assertThat(this.harness.open("attack-surge", "Afghanistan").orElseThrow().evidence()).hasSize(6);
 	}
 
@@ -57,7 +58,8 @@ class AttackSurgeTests {
 
 		twoADay(1);
 
-		assertThat(this.harness.transitions("attack-surge")).containsExactly("2022-06-30 attack-surge Afghanistan WARNING FIRED",
+		assertThat(this.harness.transitions("attack-surge")).containsExactly(
+				"2022-06-30 attack-surge Afghanistan WARNING FIRED",
 				"2022-06-30 attack-surge Afghanistan CRITICAL ESCALATED");
 		assertThat(this.harness.open("attack-surge")).hasSize(1);
 	}
@@ -77,7 +79,8 @@ class AttackSurgeTests {
 	@Test
 	void staysSilentJustBelowTheMinimumCount() {
 		coverBaseline();
-		daily(3); // after a quiet baseline three are already unlikely, but at least 4 are needed
+		daily(3); // after a quiet baseline three are already unlikely, but at least 4 are
+					// needed
 		assertThat(this.harness.open("attack-surge")).isEmpty();
 
 		daily(1);
@@ -104,7 +107,8 @@ class AttackSurgeTests {
 
 		this.harness.record(TestIncidents.protest("earlier", BASELINE_START, "Afghanistan"));
 
-		assertThat(this.harness.transitions("attack-surge")).containsExactly("2022-06-30 attack-surge Afghanistan CRITICAL FIRED");
+		assertThat(this.harness.transitions("attack-surge"))
+			.containsExactly("2022-06-30 attack-surge Afghanistan CRITICAL FIRED");
 	}
 
 	@Test
@@ -121,7 +125,8 @@ class AttackSurgeTests {
 			.isPresent();
 		this.harness.advanceTo(surgeDay.plusDays(14));
 
-		assertThat(this.harness.transitions("attack-surge")).containsExactly("2022-06-30 attack-surge Afghanistan WARNING FIRED",
+		assertThat(this.harness.transitions("attack-surge")).containsExactly(
+				"2022-06-30 attack-surge Afghanistan WARNING FIRED",
 				"2022-07-09 attack-surge Afghanistan WARNING RESOLVED");
 	}
 
@@ -132,12 +137,14 @@ class AttackSurgeTests {
 		twoADay(6);
 		assertThat(this.harness.open("attack-surge", "Afghanistan")).isPresent();
 
-		// Six old attacks reported late raise the baseline to 18: six in three days is no longer a surge.
+		// Six old attacks reported late raise the baseline to 18: six in three days is no
+		// longer a surge.
 		for (int i = 0; i < 6; i++) {
 			this.harness.record(TestIncidents.iskpAttack("late" + i, BASELINE_START.plusDays(i), "Afghanistan"));
 		}
 
-		assertThat(this.harness.transitions("attack-surge")).containsExactly("2022-06-30 attack-surge Afghanistan WARNING FIRED",
+		assertThat(this.harness.transitions("attack-surge")).containsExactly(
+				"2022-06-30 attack-surge Afghanistan WARNING FIRED",
 				"2022-06-30 attack-surge Afghanistan WARNING RESOLVED");
 	}
 
@@ -150,8 +157,8 @@ class AttackSurgeTests {
 			this.harness.record(TestIncidents.iskpAttack("pk" + i, TODAY.minusDays(i), "Pakistan"));
 		}
 
-		assertThat(this.harness.open("attack-surge").keySet())
-			.containsExactlyInAnyOrder(new AlertKey("attack-surge", "Afghanistan"), new AlertKey("attack-surge", "Pakistan"));
+		assertThat(this.harness.open("attack-surge").keySet()).containsExactlyInAnyOrder(
+				new AlertKey("attack-surge", "Afghanistan"), new AlertKey("attack-surge", "Pakistan"));
 		assertThat(this.harness.open("attack-surge", "Pakistan").orElseThrow().severity()).isEqualTo(Severity.CRITICAL);
 	}
 

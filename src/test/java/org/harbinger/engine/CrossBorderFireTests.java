@@ -32,7 +32,8 @@ class CrossBorderFireTests {
 	void firesWarningForFireIntoOneNeighbour() {
 		this.harness.record(TestIncidents.rocketsFromAfghanistan("UZB2001", TERMEZ, "Uzbekistan"));
 
-		assertThat(this.harness.transitions("cross-border-fire")).containsExactly("2022-04-18 cross-border-fire Uzbekistan WARNING FIRED");
+		assertThat(this.harness.transitions("cross-border-fire"))
+			.containsExactly("2022-04-18 cross-border-fire Uzbekistan WARNING FIRED");
 		assertThat(this.harness.open("cross-border-fire", "Uzbekistan").orElseThrow().evidence())
 			.containsExactly("UZB2001");
 	}
@@ -41,17 +42,20 @@ class CrossBorderFireTests {
 	void escalatesEveryOpenAlertWhenASecondCountryIsHitInTheWindow() {
 		this.harness.record(TestIncidents.rocketsFromAfghanistan("UZB2001", TERMEZ, "Uzbekistan"));
 		this.harness.record(TestIncidents.rocketsFromAfghanistan("TJK1001", TAKHAR, "Tajikistan"));
-		assertThat(this.harness.open("cross-border-fire")).as("Takhar lies in the future until Today reaches it").hasSize(1);
+		assertThat(this.harness.open("cross-border-fire")).as("Takhar lies in the future until Today reaches it")
+			.hasSize(1);
 
 		this.harness.advanceTo(TAKHAR);
 
-		assertThat(this.harness.transitions("cross-border-fire")).containsExactly("2022-04-18 cross-border-fire Uzbekistan WARNING FIRED",
+		assertThat(this.harness.transitions("cross-border-fire")).containsExactly(
+				"2022-04-18 cross-border-fire Uzbekistan WARNING FIRED",
 				"2022-05-07 cross-border-fire Tajikistan CRITICAL FIRED",
 				"2022-05-07 cross-border-fire Uzbekistan CRITICAL ESCALATED");
 		Signal uzbekistan = this.harness.open("cross-border-fire", "Uzbekistan").orElseThrow();
 		assertThat(uzbekistan.evidence()).as("its own evidence").containsExactly("UZB2001");
 		assertThat(uzbekistan.severityEvidence()).as("what made it CRITICAL").containsExactly("UZB2001", "TJK1001");
-		assertThat(uzbekistan.severityReason()).isEqualTo("2 countries hit in 30 days (critical at 2): Tajikistan, Uzbekistan");
+		assertThat(uzbekistan.severityReason())
+			.isEqualTo("2 countries hit in 30 days (critical at 2): Tajikistan, Uzbekistan");
 	}
 
 	@Test
@@ -60,7 +64,8 @@ class CrossBorderFireTests {
 			this.harness.record(TestIncidents.rocketsFromAfghanistan("UZ" + i, TERMEZ.minusDays(i), "Uzbekistan"));
 		}
 
-		assertThat(this.harness.transitions("cross-border-fire")).containsExactly("2022-04-18 cross-border-fire Uzbekistan WARNING FIRED",
+		assertThat(this.harness.transitions("cross-border-fire")).containsExactly(
+				"2022-04-18 cross-border-fire Uzbekistan WARNING FIRED",
 				"2022-04-18 cross-border-fire Uzbekistan CRITICAL ESCALATED");
 		Signal uzbekistan = this.harness.open("cross-border-fire", "Uzbekistan").orElseThrow();
 		assertThat(uzbekistan.severityReason()).as("its own three events explain it").isNull();
@@ -75,7 +80,8 @@ class CrossBorderFireTests {
 
 		this.harness.advanceTo(TERMEZ.plusDays(30));
 
-		assertThat(this.harness.transitions("cross-border-fire")).endsWith("2022-05-18 cross-border-fire Tajikistan WARNING DEESCALATED",
+		assertThat(this.harness.transitions("cross-border-fire")).endsWith(
+				"2022-05-18 cross-border-fire Tajikistan WARNING DEESCALATED",
 				"2022-05-18 cross-border-fire Uzbekistan CRITICAL RESOLVED");
 	}
 
@@ -115,7 +121,8 @@ class CrossBorderFireTests {
 				EngineHarness.RULES.thresholdSchema());
 		this.harness.engine().useThresholds(edited).join();
 
-		assertThat(this.harness.transitions("cross-border-fire")).endsWith("2022-05-07 cross-border-fire Tajikistan WARNING DEESCALATED",
+		assertThat(this.harness.transitions("cross-border-fire")).endsWith(
+				"2022-05-07 cross-border-fire Tajikistan WARNING DEESCALATED",
 				"2022-05-07 cross-border-fire Uzbekistan CRITICAL RESOLVED");
 	}
 
@@ -127,7 +134,8 @@ class CrossBorderFireTests {
 		this.harness.record(TestIncidents.rocketsFromAfghanistan("UZB2001", TERMEZ, "Uzbekistan"),
 				TestIncidents.rocketsFromAfghanistan("TJK1001", TAKHAR, "Tajikistan"));
 
-		assertThat(this.harness.open("cross-border-fire").values()).extracting(Signal::severity).containsOnly(Severity.WARNING);
+		assertThat(this.harness.open("cross-border-fire").values()).extracting(Signal::severity)
+			.containsOnly(Severity.WARNING);
 	}
 
 }

@@ -81,7 +81,10 @@ final class EngineHarness implements AutoCloseable {
 		recordLater(incidents).join();
 	}
 
-	/** Stores the incidents (the database first) and hands them to the engine without waiting. */
+	/**
+	 * Stores the incidents (the database first) and hands them to the engine without
+	 * waiting.
+	 */
 	synchronized CompletableFuture<Void> recordLater(Incident... incidents) {
 		List<IncidentKey> amended = new ArrayList<>();
 		for (Incident incident : incidents) {
@@ -148,7 +151,9 @@ final class EngineHarness implements AutoCloseable {
 
 		@Override
 		public void forEachSince(LocalDate from, Consumer<Incident> action) {
-			EngineHarness.this.stored.stream().filter((incident) -> !incident.eventDate().isBefore(from)).forEach(action);
+			EngineHarness.this.stored.stream()
+				.filter((incident) -> !incident.eventDate().isBefore(from))
+				.forEach(action);
 		}
 
 	}

@@ -22,8 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The engine fed a random stream step by step, stopped and started again from its store at
- * random steps, says exactly what the backtest of the same stream says, transition by
+ * The engine fed a random stream step by step, stopped and started again from its store
+ * at random steps, says exactly what the backtest of the same stream says, transition by
  * transition (docs/architecture.md, "One truth"). The suite runs a few seeds on a few
  * months; any size from one command:
  * {@code ./mvnw test -Dtest=LiveEqualsReplayTests -Dharbinger.differential.seeds=20 -Dharbinger.differential.days=540 -Dharbinger.differential.rows=20000}.
@@ -33,7 +33,6 @@ class LiveEqualsReplayTests {
 	/** The service times its engine's steps; these engines are timed by no one. */
 	private static final java.util.function.LongConsumer UNTIMED = (nanos) -> {
 	};
-
 
 	private static final int DAYS = Integer.getInteger("harbinger.differential.days", 150);
 
@@ -61,7 +60,10 @@ class LiveEqualsReplayTests {
 		assertThat(live).containsExactlyElementsOf(replayed);
 	}
 
-	/** The stream as the service lives it: a store, the clock and the batches apart, restarts. */
+	/**
+	 * The stream as the service lives it: a store, the clock and the batches apart,
+	 * restarts.
+	 */
 	private static List<BacktestTransition> live(IncidentStream stream, ThresholdSet initial) {
 		Map<IncidentKey, Incident> stored = new HashMap<>();
 		IncidentHistory history = new IncidentHistory() {

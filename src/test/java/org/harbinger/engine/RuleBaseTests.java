@@ -40,7 +40,8 @@ class RuleBaseTests {
 		RuleBase rules = RuleBase.compile(EditableFiles.list(Path.of("rules"), "rules", "drl"));
 
 		assertThat(KieServices.Factory.get().getRepository().getKieModule(rules.releaseId()))
-			.as("a reload must not leak the previous build").isNull();
+			.as("a reload must not leak the previous build")
+			.isNull();
 		assertThat(rules.kieBase().getKiePackages()).isNotEmpty();
 	}
 
@@ -112,7 +113,9 @@ class RuleBaseTests {
 		assertThat(rules.indicators().get("crackdown-surge").controlKind()).isEqualTo("iskp-perpetrator");
 	}
 
-	/** Issue 20: an indicator of another group names it, and its control is that group's. */
+	/**
+	 * Issue 20: an indicator of another group names it, and its control is that group's.
+	 */
 	@Test
 	void anIndicatorOfAnotherGroupNamesItAndNeedsThatGroupsControl() {
 		RuleBase rules = RuleBase.compile(EditableFiles.list(Path.of("rules"), "rules", "drl"));
@@ -125,11 +128,13 @@ class RuleBaseTests {
 
 	@Test
 	void aGroupThatIsNoCanonicalNameIsRefusedNamingTheKey(@TempDir Path rules) throws Exception {
-		Files.writeString(rules.resolve("lowercase.drl"), HEADER.replace(" * role: any\n", " * role: any\n * group: ttp\n"));
+		Files.writeString(rules.resolve("lowercase.drl"),
+				HEADER.replace(" * role: any\n", " * role: any\n * group: ttp\n"));
 
 		assertThatExceptionOfType(RuleCompileException.class)
 			.isThrownBy(() -> RuleBase.compile(EditableFiles.list(rules, "rules", "drl")))
-			.withMessageContaining("lowercase.drl:1:1: metadata group 'ttp' is not a canonical group of config/actors.yml");
+			.withMessageContaining(
+					"lowercase.drl:1:1: metadata group 'ttp' is not a canonical group of config/actors.yml");
 	}
 
 	@Test
@@ -141,7 +146,8 @@ class RuleBaseTests {
 		assertThatExceptionOfType(RuleCompileException.class)
 			.isThrownBy(() -> RuleBase.compile(EditableFiles.list(rules, "rules", "drl")))
 			.withMessageContaining("roleless.drl:1:1: metadata block lacks 'role'")
-			.withMessageContaining("bystander.drl:1:1: metadata role 'bystander' is not one of perpetrator, target, any");
+			.withMessageContaining(
+					"bystander.drl:1:1: metadata role 'bystander' is not one of perpetrator, target, any");
 	}
 
 	@Test

@@ -37,7 +37,10 @@ class RuleReloaderTests {
 			  min-grade: C3
 			""";
 
-	/** A rule that remembers every country it saw, after the incident is gone; %s: the declare's metadata. */
+	/**
+	 * A rule that remembers every country it saw, after the incident is gone; %s: the
+	 * declare's metadata.
+	 */
 	private static final String REMEMBERED = """
 			/*
 			 * id: remembered
@@ -104,7 +107,8 @@ class RuleReloaderTests {
 		RuleBase initial = RuleBase.compile(EditableFiles.list(this.rules, "rules", "drl"));
 		ThresholdSet thresholds = source.parse(source.current(), initial.thresholdSchema());
 		this.harness = EngineHarness.start(TAKHAR, initial, thresholds);
-		this.reloader = new RuleReloader(this.harness.host(initial, thresholds), initial, thresholds, this.rules, source, this.events::add);
+		this.reloader = new RuleReloader(this.harness.host(initial, thresholds), initial, thresholds, this.rules,
+				source, this.events::add);
 		this.harness.record(TestIncidents.rocketsFromAfghanistan("UZB2001", LocalDate.of(2022, 4, 18), "Uzbekistan"));
 	}
 
@@ -154,18 +158,20 @@ class RuleReloaderTests {
 				"2022-05-07 rocket-fire Tajikistan WARNING FIRED", "2022-05-07 rocket-fire Uzbekistan WARNING FIRED"));
 		RulesStatus status = this.reloader.status();
 		assertThat(status.state()).isEqualTo(RulesStatus.State.OK);
-		assertThat(status.version())
-			.isEqualTo(RuleBase.version(EditableFiles.list(this.rules, "rules", "drl")));
-		assertThat(status.files()).extracting(RulesStatus.RuleFile::id).containsExactly("cross-border-fire", "rocket-fire");
+		assertThat(status.version()).isEqualTo(RuleBase.version(EditableFiles.list(this.rules, "rules", "drl")));
+		assertThat(status.files()).extracting(RulesStatus.RuleFile::id)
+			.containsExactly("cross-border-fire", "rocket-fire");
 		assertThat(status.files().get(1).file()).isEqualTo(this.rules.resolve("rocket-fire.drl").toString());
 		assertThat(status.files().get(1).levels()).containsExactly(Severity.WARNING);
-		assertThat(this.events).singleElement().isInstanceOfSatisfying(RulesReloaded.class,
-				(reloaded) -> assertThat(reloaded.version()).isEqualTo(status.version()));
+		assertThat(this.events).singleElement()
+			.isInstanceOfSatisfying(RulesReloaded.class,
+					(reloaded) -> assertThat(reloaded.version()).isEqualTo(status.version()));
 	}
 
 	@Test
 	void fixingARefusedFileBringsTheRuleInWithoutADuplicateTransition() throws Exception {
-		Files.writeString(this.rules.resolve("rocket-fire.drl"), rocketFire().replace("insertLogical(", "insertLogical(("));
+		Files.writeString(this.rules.resolve("rocket-fire.drl"),
+				rocketFire().replace("insertLogical(", "insertLogical(("));
 		this.reloader.check();
 		assertThat(this.reloader.status().state()).isEqualTo(RulesStatus.State.ERROR);
 		this.harness.record(TestIncidents.rocketsFromAfghanistan("TJK1001", TAKHAR, "Tajikistan"));
@@ -191,7 +197,8 @@ class RuleReloaderTests {
 
 		assertThat(this.harness.transitions())
 			.containsExactlyElementsOf(concat(before, "2022-05-07 rocket-fire Uzbekistan WARNING RESOLVED"));
-		assertThat(this.reloader.status().files()).extracting(RulesStatus.RuleFile::id).containsExactly("cross-border-fire");
+		assertThat(this.reloader.status().files()).extracting(RulesStatus.RuleFile::id)
+			.containsExactly("cross-border-fire");
 	}
 
 	@Test
@@ -202,7 +209,8 @@ class RuleReloaderTests {
 		Thread feed = new Thread(() -> {
 			for (int i = 0; i < 40; i++) {
 				ids.add("UZB-R" + i);
-				recorded.add(this.harness.recordLater(TestIncidents.rocketsFromAfghanistan("UZB-R" + i, TAKHAR, "Uzbekistan")));
+				recorded.add(this.harness
+					.recordLater(TestIncidents.rocketsFromAfghanistan("UZB-R" + i, TAKHAR, "Uzbekistan")));
 			}
 		});
 		feed.start();
@@ -222,7 +230,8 @@ class RuleReloaderTests {
 	@Test
 	void aChangedThresholdsFileAppliesLive() throws Exception {
 		ThresholdSet before = this.reloader.now().thresholds();
-		Files.writeString(this.root.resolve("thresholds.yml"), THRESHOLDS.replace("critical-count: 3", "critical-count: 1"));
+		Files.writeString(this.root.resolve("thresholds.yml"),
+				THRESHOLDS.replace("critical-count: 3", "critical-count: 1"));
 
 		this.reloader.check();
 
@@ -238,7 +247,8 @@ class RuleReloaderTests {
 	@Test
 	void anInvalidThresholdsFileIsRefusedWithKeyAndReasonAndTheValuesStay() throws Exception {
 		ThresholdSet before = this.reloader.now().thresholds();
-		Files.writeString(this.root.resolve("thresholds.yml"), THRESHOLDS.replace("window-days: 30", "window-days: -1"));
+		Files.writeString(this.root.resolve("thresholds.yml"),
+				THRESHOLDS.replace("window-days: 30", "window-days: -1"));
 
 		this.reloader.check();
 
@@ -272,11 +282,13 @@ class RuleReloaderTests {
 
 	@Test
 	void aNewRulesThresholdsMayBeAddedAfterTheRule() throws Exception {
-		String withThreshold = rocketFire().replace(" * status: experimental", " * status: experimental\n * thresholds:\n *   window-days: days")
+		String withThreshold = rocketFire()
+			.replace(" * status: experimental", " * status: experimental\n * thresholds:\n *   window-days: days")
 			.replace("day > $today - 30", "day > $today - $window")
 			.replace("Today( $today : day )",
 					"Today( $today : day )\n    Threshold( key == \"rocket-fire.window-days\", $window : intValue )")
-			.replace("import org.harbinger.engine.Severity;", "import org.harbinger.engine.Severity;\nimport org.harbinger.engine.Threshold;");
+			.replace("import org.harbinger.engine.Severity;",
+					"import org.harbinger.engine.Severity;\nimport org.harbinger.engine.Threshold;");
 		Files.writeString(this.rules.resolve("rocket-fire.drl"), withThreshold);
 
 		this.reloader.check();
@@ -298,7 +310,8 @@ class RuleReloaderTests {
 	@Test
 	void aRuleThatCompilesButFailsWhenRunIsRefusedAndTheOldRulesAreBack() throws Exception {
 		Files.writeString(this.rules.resolve("rocket-fire.drl"),
-				rocketFire().replace("insertLogical( new IndicatorHit(", "if (true) throw new IllegalStateException(\"boom\");\n    insertLogical( new IndicatorHit("));
+				rocketFire().replace("insertLogical( new IndicatorHit(",
+						"if (true) throw new IllegalStateException(\"boom\");\n    insertLogical( new IndicatorHit("));
 		List<String> before = this.harness.transitions();
 
 		this.reloader.check();
@@ -309,9 +322,9 @@ class RuleReloaderTests {
 			.satisfies((error) -> assertThat(error.message()).startsWith("the rules compiled but failed when run"));
 		assertThat(status.files()).extracting(RulesStatus.RuleFile::id).containsExactly("cross-border-fire");
 		this.harness.record(TestIncidents.rocketsFromAfghanistan("TJK1001", TAKHAR, "Tajikistan"));
-		assertThat(this.harness.transitions()).containsExactlyElementsOf(concat(before,
-				"2022-05-07 cross-border-fire Tajikistan CRITICAL FIRED",
-				"2022-05-07 cross-border-fire Uzbekistan CRITICAL ESCALATED"));
+		assertThat(this.harness.transitions())
+			.containsExactlyElementsOf(concat(before, "2022-05-07 cross-border-fire Tajikistan CRITICAL FIRED",
+					"2022-05-07 cross-border-fire Uzbekistan CRITICAL ESCALATED"));
 	}
 
 	@Test
@@ -321,7 +334,8 @@ class RuleReloaderTests {
 		this.harness.delete(new IncidentKey("test", "UZB2001"));
 		List<String> before = this.harness.transitions();
 		assertThat(before).containsExactly("2022-05-07 cross-border-fire Uzbekistan WARNING FIRED",
-				"2022-05-07 remembered Uzbekistan INFO FIRED", "2022-05-07 cross-border-fire Uzbekistan WARNING RETRACTED");
+				"2022-05-07 remembered Uzbekistan INFO FIRED",
+				"2022-05-07 cross-border-fire Uzbekistan WARNING RETRACTED");
 
 		this.reloader.reload();
 
@@ -335,7 +349,8 @@ class RuleReloaderTests {
 
 		this.harness.delete(new IncidentKey("test", "UZB2001"));
 
-		// A plainly inserted fact outlives its incident only until the step that deletes it rebuilds.
+		// A plainly inserted fact outlives its incident only until the step that deletes
+		// it rebuilds.
 		List<String> afterDeletion = this.harness.transitions();
 		assertThat(afterDeletion).endsWith("2022-05-07 remembered Uzbekistan INFO RESOLVED");
 		this.reloader.reload();

@@ -50,7 +50,8 @@ class SurgeTestTests {
 
 	@Test
 	void aBurstyBaselineNeedsMoreToBeSurprising() {
-		// The same twelve baseline attacks as four days of three: variance over mean of the days rises.
+		// The same twelve baseline attacks as four days of three: variance over mean of
+		// the days rises.
 		List<IncidentFact> bursty = new ArrayList<>();
 		for (int wave = 0; wave < 4; wave++) {
 			for (int i = 0; i < 3; i++) {
@@ -74,9 +75,11 @@ class SurgeTestTests {
 	@Test
 	void aDeclaredCampaignsFactorLowersTheExpectation() {
 		assertThat(SurgeTest.test(count("window", daily(6, 2)), count("baseline", every(18, 4)), TODAY.toEpochDay(), 14,
-				84, 3, 1.5, ALPHA, 1.0)).isEmpty();
+				84, 3, 1.5, ALPHA, 1.0))
+			.isEmpty();
 		assertThat(SurgeTest.test(count("window", daily(6, 2)), count("baseline", every(18, 4)), TODAY.toEpochDay(), 14,
-				84, 3, 1.5, ALPHA, 0.67)).isNotEmpty();
+				84, 3, 1.5, ALPHA, 0.67))
+			.isNotEmpty();
 	}
 
 	private List<SurgeTest.Surge> test(List<IncidentFact> baseline, List<IncidentFact> window, int minDays) {
@@ -84,7 +87,10 @@ class SurgeTestTests {
 				1.5, ALPHA, 1.0);
 	}
 
-	/** {@code n} baseline attacks {@code gap} days apart, the last the day before the window. */
+	/**
+	 * {@code n} baseline attacks {@code gap} days apart, the last the day before the
+	 * window.
+	 */
 	private List<IncidentFact> every(int n, int gap) {
 		List<IncidentFact> attacks = new ArrayList<>();
 		for (int i = 0; i < n; i++) {

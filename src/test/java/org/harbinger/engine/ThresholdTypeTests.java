@@ -17,7 +17,8 @@ class ThresholdTypeTests {
 			.withMessageContaining("at most 0.5");
 		assertThatIllegalArgumentException().isThrownBy(() -> ThresholdType.PROBABILITY.parse("rare", null))
 			.withMessage("'rare' is not a number");
-		assertThatIllegalArgumentException().isThrownBy(() -> ThresholdType.PROBABILITY.parse(null, java.util.List.of("a")))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> ThresholdType.PROBABILITY.parse(null, java.util.List.of("a")))
 			.withMessage("expected a single probability such as 0.001");
 	}
 

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The rule authors' guide shows a whole window indicator, as it is in rules/, in under 40 lines of DRL. */
+/**
+ * The rule authors' guide shows a whole window indicator, as it is in rules/, in under 40
+ * lines of DRL.
+ */
 class WindowIndicatorGuideTests {
 
 	private static final String INTRO = "This is all of `rules/targeted-killings.drl` below its metadata header:";

@@ -4,7 +4,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Text cells a spreadsheet would run as formulas get a leading quote; others and numbers do not. */
+/**
+ * Text cells a spreadsheet would run as formulas get a leading quote; others and numbers
+ * do not.
+ */
 class CsvCellsTests {
 
 	@Test

@@ -32,7 +32,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The Atom feed and the CSV exports, read as a feed reader and a spreadsheet would read them. */
+/**
+ * The Atom feed and the CSV exports, read as a feed reader and a spreadsheet would read
+ * them.
+ */
 @EndToEndTest
 class FeedTests {
 
@@ -62,7 +65,8 @@ class FeedTests {
 		assertThat(feed.getDocumentElement().getLocalName()).isEqualTo("feed");
 		assertThat(feed.getDocumentElement().getNamespaceURI()).isEqualTo(ATOM);
 		List<Element> entries = entries(feed);
-		assertThat(entries).isNotEmpty().allSatisfy((entry) -> assertThat(text(entry, "title")).endsWith(" - Pakistan"));
+		assertThat(entries).isNotEmpty()
+			.allSatisfy((entry) -> assertThat(text(entry, "title")).endsWith(" - Pakistan"));
 		Element newest = entries.get(0);
 		assertThat(text(newest, "title")).isEqualTo("WARNING cross-border-fire FIRED - Pakistan");
 		assertThat(text(newest, "id")).matches("tag:localhost,2022:harbinger:transition:\\d+");
@@ -73,7 +77,9 @@ class FeedTests {
 		assertThat(text(newest, "content")).contains("Cross-border fire from Afghanistan - Pakistan",
 				"FIRED on 2020-10-20: WARNING", "PAK-FEED-1, 2020-10-18, Torkham, Khyber Pakhtunkhwa, Pakistan",
 				HostileIncidents.HOSTILE_ID + ", 2020-10-17, ");
-		List<Long> ids = entries.stream().map((entry) -> Long.valueOf(text(entry, "id").replaceAll(".*:", ""))).toList();
+		List<Long> ids = entries.stream()
+			.map((entry) -> Long.valueOf(text(entry, "id").replaceAll(".*:", "")))
+			.toList();
 		assertThat(ids).isSortedAccordingTo((a, b) -> Long.compare(b, a));
 
 		assertThat(entries(atom("/api/feeds/transitions.atom?limit=1"))).hasSize(1);
@@ -115,7 +121,8 @@ class FeedTests {
 		assertThat(incidents("actor", "IS_P")).as("_ is a character, not a wildcard").isEmpty();
 		assertThat(incidents("actor", "%")).as("% is a character, not a wildcard").isEmpty();
 		assertThat(incidents("country", "Pakistan", "admin1", "Khyber Pakhtunkhwa", "event_type",
-				"Explosions/Remote violence")).containsExactly("PAK-FEED-1");
+				"Explosions/Remote violence"))
+			.containsExactly("PAK-FEED-1");
 		assertThat(incidents("country", "Atlantis")).isEmpty();
 	}
 
@@ -145,7 +152,8 @@ class FeedTests {
 			.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co");
 		String content = text(entries(parse(raw)).get(0), "content");
 		assertThat(content).as("the reader gets the text back, as text")
-			.contains(HostileIncidents.NOTES, HostileIncidents.LOCATION + ", " + HostileIncidents.ADMIN1 + ", Pakistan");
+			.contains(HostileIncidents.NOTES,
+					HostileIncidents.LOCATION + ", " + HostileIncidents.ADMIN1 + ", Pakistan");
 	}
 
 	@Test
@@ -182,7 +190,10 @@ class FeedTests {
 		return entry.getElementsByTagNameNS(ATOM, name).item(0).getTextContent();
 	}
 
-	/** The CSV's rows as column name to cell, after checking it downloads as a named CSV file. */
+	/**
+	 * The CSV's rows as column name to cell, after checking it downloads as a named CSV
+	 * file.
+	 */
 	private List<Map<String, String>> csv(String url, String fileName) throws Exception {
 		MvcResult result = this.mvc.perform(get(URI.create(url)))
 			.andExpect(status().isOk())
@@ -198,11 +209,17 @@ class FeedTests {
 			.toList();
 	}
 
-	/** The ids of this test's incidents that the export picks with these parameters (name, value, ...). */
+	/**
+	 * The ids of this test's incidents that the export picks with these parameters (name,
+	 * value, ...).
+	 */
 	private List<String> incidents(String... params) throws Exception {
 		StringBuilder url = new StringBuilder("/api/feeds/incidents.csv?source=").append(HostileIncidents.SOURCE);
 		for (int i = 0; i < params.length; i += 2) {
-			url.append('&').append(params[i]).append('=').append(URLEncoder.encode(params[i + 1], StandardCharsets.UTF_8).replace("+", "%20"));
+			url.append('&')
+				.append(params[i])
+				.append('=')
+				.append(URLEncoder.encode(params[i + 1], StandardCharsets.UTF_8).replace("+", "%20"));
 		}
 		return csv(url.toString(), "incidents.csv").stream().map((row) -> row.get("event_id_cnty")).toList();
 	}

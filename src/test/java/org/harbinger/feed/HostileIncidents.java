@@ -26,7 +26,10 @@ final class HostileIncidents {
 
 	static final String SOURCE = "feedtest";
 
-	/** An event id that a spreadsheet would run, so the alert's evidence cell starts with it too. */
+	/**
+	 * An event id that a spreadsheet would run, so the alert's evidence cell starts with
+	 * it too.
+	 */
 	static final String HOSTILE_ID = "=PAK-FEED-2";
 
 	static final String NOTES = "=cmd|' /C calc'!A0 <script>alert('notes')</script>";
@@ -56,7 +59,8 @@ final class HostileIncidents {
 		hostile.put("actor2", ACTOR2);
 		hostile.put("assoc_actor_1", ASSOC_ACTOR);
 		hostile.put("notes", NOTES);
-		// A negative number, as numeric columns may legitimately hold: it must stay a number.
+		// A negative number, as numeric columns may legitimately hold: it must stay a
+		// number.
 		hostile.put("latitude", -33.5);
 		hostile.put("longitude", 70.2);
 		hostile.put("fatalities", 2);

@@ -30,8 +30,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The STIX export of real alerts checked against the OASIS STIX 2.1 JSON schemas, kept
- * in src/test/resources/stix2.1-schemas and found there by their $id, never fetched.
+ * The STIX export of real alerts checked against the OASIS STIX 2.1 JSON schemas, kept in
+ * src/test/resources/stix2.1-schemas and found there by their $id, never fetched.
  */
 @EndToEndTest
 class StixBundleTests {
@@ -43,7 +43,8 @@ class StixBundleTests {
 
 	/**
 	 * Not preloaded: a schema is read when validation reaches it. common/binary.json (for
-	 * custom *_bin properties, which Harbinger never writes) is not shipped; see the LICENSE.md there.
+	 * custom *_bin properties, which Harbinger never writes) is not shipped; see the
+	 * LICENSE.md there.
 	 */
 	private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
 			(registry) -> registry.schemaRegistryConfig(SchemaRegistryConfig.builder().preloadSchema(false).build())
@@ -70,7 +71,8 @@ class StixBundleTests {
 		JsonNode bundle = JSON.readTree(export("/api/feeds/alerts.stix.json"));
 
 		assertThat(bundle.get("type").asString()).isEqualTo("bundle");
-		assertThat(bundle.get("id").asString()).matches("bundle--[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+		assertThat(bundle.get("id").asString())
+			.matches("bundle--[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
 		List<JsonNode> objects = new ArrayList<>();
 		bundle.get("objects").forEach(objects::add);
 		long alerts = this.jdbc.sql("SELECT COUNT(*) FROM alert").query(Long.class).single();
@@ -81,7 +83,10 @@ class StixBundleTests {
 		for (JsonNode object : objects) {
 			assertThat(errors(object)).as(object.get("id").asString()).isEmpty();
 		}
-		JsonNode report = objects.stream().filter((o) -> o.get("type").asString().equals("report")).findFirst().orElseThrow();
+		JsonNode report = objects.stream()
+			.filter((o) -> o.get("type").asString().equals("report"))
+			.findFirst()
+			.orElseThrow();
 		List<String> refs = new ArrayList<>();
 		report.get("object_refs").forEach((ref) -> refs.add(ref.asString()));
 		assertThat(refs).containsExactlyInAnyOrderElementsOf(
@@ -141,9 +146,8 @@ class StixBundleTests {
 		broken.put("id", "indicator--not-a-uuid");
 
 		assertThat(errors(broken)).extracting(Error::toString)
-			.containsExactlyInAnyOrder(
-					"/id: does not match the regex pattern "
-							+ "^[a-z][a-z0-9-]+[a-z0-9]--[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$",
+			.containsExactlyInAnyOrder("/id: does not match the regex pattern "
+					+ "^[a-z][a-z0-9-]+[a-z0-9]--[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$",
 					"/created: does not match the regex pattern T\\d{2}:\\d{2}:\\d{2}\\.\\d{3,}Z$",
 					": required property 'pattern_type' not found");
 		ObjectNode severityProperty = (ObjectNode) pakistan();
@@ -158,7 +162,8 @@ class StixBundleTests {
 	}
 
 	private JsonNode pakistan() throws Exception {
-		JsonNode bundle = JSON.readTree(export("/api/feeds/alerts.stix.json?indicator=cross-border-fire&scope=Pakistan"));
+		JsonNode bundle = JSON
+			.readTree(export("/api/feeds/alerts.stix.json?indicator=cross-border-fire&scope=Pakistan"));
 		List<JsonNode> indicators = new ArrayList<>();
 		bundle.get("objects").forEach((object) -> {
 			if (object.get("type").asString().equals("indicator")) {

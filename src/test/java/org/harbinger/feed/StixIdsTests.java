@@ -6,7 +6,9 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** UUIDv5 as RFC 9562 defines it: the values Python's uuid.uuid5 gives for the same names. */
+/**
+ * UUIDv5 as RFC 9562 defines it: the values Python's uuid.uuid5 gives for the same names.
+ */
 class StixIdsTests {
 
 	@Test

@@ -7,7 +7,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The content hash stored with every incident: it must never change, or re-imports would all look amended. */
+/**
+ * The content hash stored with every incident: it must never change, or re-imports would
+ * all look amended.
+ */
 class ContentHashTests {
 
 	@Test
@@ -29,7 +32,9 @@ class ContentHashTests {
 		assertThat(ContentHash.of(values)).isEqualTo(textHash(values));
 	}
 
-	/** FNV-1a over String.valueOf of each value, each followed by 0x1f: the definition. */
+	/**
+	 * FNV-1a over String.valueOf of each value, each followed by 0x1f: the definition.
+	 */
 	private static long textHash(Object[] values) {
 		long hash = 0xcbf29ce484222325L;
 		for (Object value : values) {

@@ -4,7 +4,8 @@ import org.harbinger.alert.Alert;
 
 /**
  * Deliberately breaks a boundary: the incident store knowing about alerts, against the
- * modules' one-way order. Only ModularityTests imports it, to show that verification fails.
+ * modules' one-way order. Only ModularityTests imports it, to show that verification
+ * fails.
  */
 class DependsOnAlerts {
 

@@ -15,9 +15,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Input a hostile feed might send through {@code POST /api/incidents}: control characters in a
- * field, and the same incident twice in one batch. Both are refused, naming the record and field,
- * and nothing of the batch is stored.
+ * Input a hostile feed might send through {@code POST /api/incidents}: control characters
+ * in a field, and the same incident twice in one batch. Both are refused, naming the
+ * record and field, and nothing of the batch is stored.
  */
 @EndToEndTest
 class IncidentInputTests {
@@ -33,8 +33,8 @@ class IncidentInputTests {
 
 	@Test
 	void aNulInAFieldIsRefusedNamingTheField() throws Exception {
-		send("[{" + FIELDS + ",\"id\":\"NUL-1\",\"country\":\"Afghan\\u0000istan\"},"
-				+ "{" + FIELDS + ",\"id\":\"NUL-\\u00002\",\"country\":\"Pakistan\"}]")
+		send("[{" + FIELDS + ",\"id\":\"NUL-1\",\"country\":\"Afghan\\u0000istan\"}," + "{" + FIELDS
+				+ ",\"id\":\"NUL-\\u00002\",\"country\":\"Pakistan\"}]")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].index").value(0))
 			.andExpect(jsonPath("$.errors[0].field").value("country"))
@@ -50,7 +50,8 @@ class IncidentInputTests {
 	void notesKeepTabsAndLineBreaksButNoOtherControlCharacter() throws Exception {
 		send("{" + FIELDS + ",\"id\":\"NOTES-1\",\"country\":\"Afghanistan\",\"notes\":\"First line\\n\\tsecond\"}")
 			.andExpect(status().isOk());
-		send("{" + FIELDS + ",\"id\":\"NOTES-2\",\"country\":\"Afghanistan\",\"notes\":\"bell \\u0007 and escape \\u001b[2J\"}")
+		send("{" + FIELDS
+				+ ",\"id\":\"NOTES-2\",\"country\":\"Afghanistan\",\"notes\":\"bell \\u0007 and escape \\u001b[2J\"}")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("notes"))
 			.andExpect(jsonPath("$.errors[0].message")
@@ -61,14 +62,15 @@ class IncidentInputTests {
 
 	@Test
 	void theSameIncidentTwiceInOneBatchIsRefusedAsInAFile() throws Exception {
-		send("[{" + FIELDS + ",\"id\":\"TWICE-1\",\"country\":\"Afghanistan\",\"fatalities\":1},"
-				+ "{" + FIELDS + ",\"id\":\"TWICE-2\",\"country\":\"Afghanistan\"},"
-				+ "{" + FIELDS + ",\"id\":\"TWICE-1\",\"country\":\"Afghanistan\",\"fatalities\":9}]")
+		send("[{" + FIELDS + ",\"id\":\"TWICE-1\",\"country\":\"Afghanistan\",\"fatalities\":1}," + "{" + FIELDS
+				+ ",\"id\":\"TWICE-2\",\"country\":\"Afghanistan\"}," + "{" + FIELDS
+				+ ",\"id\":\"TWICE-1\",\"country\":\"Afghanistan\",\"fatalities\":9}]")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors.length()").value(1))
 			.andExpect(jsonPath("$.errors[0].index").value(2))
 			.andExpect(jsonPath("$.errors[0].field").value("event_id_cnty"))
-			.andExpect(jsonPath("$.errors[0].message").value("'TWICE-1' of feed 'desk' is already record 0 of this batch"));
+			.andExpect(jsonPath("$.errors[0].message")
+				.value("'TWICE-1' of feed 'desk' is already record 0 of this batch"));
 
 		assertThat(stored("TWICE-%")).isZero();
 	}
@@ -78,7 +80,10 @@ class IncidentInputTests {
 	}
 
 	private long stored(String idPattern) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM incident WHERE event_id LIKE ?").param(idPattern).query(Long.class).single();
+		return this.jdbc.sql("SELECT COUNT(*) FROM incident WHERE event_id LIKE ?")
+			.param(idPattern)
+			.query(Long.class)
+			.single();
 	}
 
 }

@@ -43,11 +43,12 @@ class IncidentWriteTests {
 		assertThat(this.writer.insertsFirst()).isTrue();
 		write(1, row(2, "WR-A", "0"), row(3, "WR-B", "0"), row(4, "WR-C", "0"));
 
-		// Mostly new rows before: this one inserts first, and the database refuses WR-A and WR-B.
+		// Mostly new rows before: this one inserts first, and the database refuses WR-A
+		// and WR-B.
 		IncidentService.Outcome refusedFirst = write(2, row(2, "WR-A", "0"), row(3, "WR-B", "5"), row(4, "WR-D", "0"),
 				row(5, "WR-E", "0"), row(6, "WR-F", "0"), row(7, "WR-D", "1"));
-		assertThat(List.of(refusedFirst.created(), refusedFirst.amended(), refusedFirst.unchanged()))
-			.containsExactly(3, 1, 1);
+		assertThat(List.of(refusedFirst.created(), refusedFirst.amended(), refusedFirst.unchanged())).containsExactly(3,
+				1, 1);
 		assertThat(refusedFirst.duplicates()).singleElement()
 			.satisfies((duplicate) -> assertThat(duplicate.firstLine()).isEqualTo(4));
 

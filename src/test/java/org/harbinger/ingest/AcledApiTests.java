@@ -30,20 +30,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * A service connected to ACLED (the stand-in) by its settings: {@code POST /api/acled/pull}
- * answers like an upload (200 with the report, or 202 with its Location, 409 while a pull is
- * under way), and the scheduled pull is a Quartz job on {@code harbinger.acled.cron}.
+ * A service connected to ACLED (the stand-in) by its settings:
+ * {@code POST /api/acled/pull} answers like an upload (200 with the report, or 202 with
+ * its Location, 409 while a pull is under way), and the scheduled pull is a Quartz job on
+ * {@code harbinger.acled.cron}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.datasource.url=jdbc:h2:mem:acled-api;DB_CLOSE_DELAY=-1",
-				"spring.quartz.scheduler-name=acled-api", "spring.quartz.auto-startup=false",
-				"harbinger.demo.enabled=false", "harbinger.clock.fixed-date=2022-04-01", "harbinger.inbox.enabled=false",
-				"harbinger.mail.sender-enabled=false", "harbinger.mail.eml-dir=target/acled-api/mail",
-				"harbinger.security.users-file=" + E2eSecurity.USERS_FILE, "harbinger.config-dir=src/test/resources/e2e",
-				"harbinger.ingest.spool-dir=target/acled-api/spool", "harbinger.acled.username=" + AcledStandIn.USERNAME,
-				"harbinger.acled.password=" + AcledStandIn.PASSWORD, "harbinger.acled.countries=Afghanistan",
-				"harbinger.acled.since=2021-01-01", "harbinger.acled.page-size=50", "harbinger.acled.cron=0 30 4 * * ?",
-				"harbinger.acled.first-backoff=10ms", "harbinger.acled.max-backoff=50ms" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"spring.datasource.url=jdbc:h2:mem:acled-api;DB_CLOSE_DELAY=-1", "spring.quartz.scheduler-name=acled-api",
+		"spring.quartz.auto-startup=false", "harbinger.demo.enabled=false", "harbinger.clock.fixed-date=2022-04-01",
+		"harbinger.inbox.enabled=false", "harbinger.mail.sender-enabled=false",
+		"harbinger.mail.eml-dir=target/acled-api/mail", "harbinger.security.users-file=" + E2eSecurity.USERS_FILE,
+		"harbinger.config-dir=src/test/resources/e2e", "harbinger.ingest.spool-dir=target/acled-api/spool",
+		"harbinger.acled.username=" + AcledStandIn.USERNAME, "harbinger.acled.password=" + AcledStandIn.PASSWORD,
+		"harbinger.acled.countries=Afghanistan", "harbinger.acled.since=2021-01-01", "harbinger.acled.page-size=50",
+		"harbinger.acled.cron=0 30 4 * * ?", "harbinger.acled.first-backoff=10ms", "harbinger.acled.max-backoff=50ms" })
 @AutoConfigureMockMvc
 @Import(E2eSecurity.class)
 class AcledApiTests {
@@ -93,7 +93,11 @@ class AcledApiTests {
 		ACLED.release();
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(30))
-			.until(() -> this.mvc.perform(get(location)).andReturn().getResponse().getContentAsString().contains("\"DONE\""));
+			.until(() -> this.mvc.perform(get(location))
+				.andReturn()
+				.getResponse()
+				.getContentAsString()
+				.contains("\"DONE\""));
 		this.mvc.perform(get(location))
 			.andExpect(jsonPath("$.accepted").value(120))
 			.andExpect(jsonPath("$.file").value(org.hamcrest.Matchers.startsWith("ACLED events 2021-01-01 to")));

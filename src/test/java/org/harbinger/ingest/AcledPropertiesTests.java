@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-/** The connector's settings: a bad value names its key; printing them never prints the password. */
+/**
+ * The connector's settings: a bad value names its key; printing them never prints the
+ * password.
+ */
 class AcledPropertiesTests {
 
 	@Test
@@ -37,9 +40,9 @@ class AcledPropertiesTests {
 	}
 
 	private static AcledProperties settings(String username, String password, String cron, int pageSize) {
-		return new AcledProperties(URI.create("https://acleddata.com"), username, password, List.of(" Afghanistan ", ""),
-				null, cron, pageSize, Duration.ofDays(7), 6, Duration.ofSeconds(2), Duration.ofMinutes(5),
-				Duration.ofSeconds(60));
+		return new AcledProperties(URI.create("https://acleddata.com"), username, password,
+				List.of(" Afghanistan ", ""), null, cron, pageSize, Duration.ofDays(7), 6, Duration.ofSeconds(2),
+				Duration.ofMinutes(5), Duration.ofSeconds(60));
 	}
 
 }

@@ -46,11 +46,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * Pulls from an in-process stand-in of ACLED's API ({@link AcledStandIn}) into the shared
- * end-to-end context: paging, string values, an expired token mid-pull, a 429, a deletion that
- * retracts an alert, a second pull that stores nothing new, a stop mid-download, failures told
- * to rule-errors subscribers, and credentials that never reach a log. Rockets into Turkmenistan
- * in October 2020, so no other test's incidents share the window (another test's alert there
- * may exist: only what this test's pulls did to it is looked at).
+ * end-to-end context: paging, string values, an expired token mid-pull, a 429, a deletion
+ * that retracts an alert, a second pull that stores nothing new, a stop mid-download,
+ * failures told to rule-errors subscribers, and credentials that never reach a log.
+ * Rockets into Turkmenistan in October 2020, so no other test's incidents share the
+ * window (another test's alert there may exist: only what this test's pulls did to it is
+ * looked at).
  */
 @EndToEndTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -119,7 +120,8 @@ class AcledPullTests {
 		assertThat(first.created()).isEqualTo(301);
 		assertThat(first.rejected()).isZero();
 		assertThat(grants()).containsExactly("password", "refresh_token");
-		assertThat(pages(AcledDownload.EVENTS)).as("page 3: 401, then 429, then the rows").containsExactly(1, 2, 3, 3, 3, 4);
+		assertThat(pages(AcledDownload.EVENTS)).as("page 3: 401, then 429, then the rows")
+			.containsExactly(1, 2, 3, 3, 3, 4);
 		assertThat(pages(AcledDownload.DELETED)).containsExactly(1);
 		assertThat(this.acled.requests().get(1).query()).containsEntry("country", "Afghanistan|Turkmenistan")
 			.containsEntry("event_date", "2020-09-01|" + LocalDate.now(ZoneOffset.UTC))
@@ -139,7 +141,8 @@ class AcledPullTests {
 
 		assertThat(second.status()).isEqualTo("DONE");
 		assertThat(List.of(second.created(), second.amended(), second.deleted(), second.rejected()))
-			.as("created, amended, deleted, rejected").containsExactly(0L, 0L, 1L, 0L);
+			.as("created, amended, deleted, rejected")
+			.containsExactly(0L, 0L, 1L, 0L);
 		assertThat(second.unchanged()).isEqualTo(300);
 		Map<String, String> changes = this.acled.requests().get(asked + 1).query();
 		assertThat(changes).containsEntry("timestamp", String.valueOf(CHANGED + 1000 - Duration.ofDays(7).toSeconds()))
@@ -159,8 +162,10 @@ class AcledPullTests {
 		ImportReport third = this.puller.pull(settings(), null).report().join();
 
 		assertThat(List.of(third.created(), third.amended(), third.deleted(), third.rejected()))
-			.as("created, amended, deleted, rejected").containsExactly(0L, 0L, 0L, 0L);
-		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM incident WHERE event_id LIKE 'PULL-%'").query(Long.class).single())
+			.as("created, amended, deleted, rejected")
+			.containsExactly(0L, 0L, 0L, 0L);
+		assertThat(
+				this.jdbc.sql("SELECT COUNT(*) FROM incident WHERE event_id LIKE 'PULL-%'").query(Long.class).single())
 			.isEqualTo(300);
 	}
 
@@ -180,7 +185,8 @@ class AcledPullTests {
 	@Test
 	void refusedRowsAreQuarantinedAsAcledSentThemAndTheRestLand() throws Exception {
 		this.acled.add(AcledRow.of("BAD-1").set("fatalities", "many").set("timestamp", String.valueOf(CHANGED)).api());
-		this.acled.add(AcledRow.of("BAD-2").set("event_type", "Fights").set("timestamp", String.valueOf(CHANGED)).api());
+		this.acled
+			.add(AcledRow.of("BAD-2").set("event_type", "Fights").set("timestamp", String.valueOf(CHANGED)).api());
 		this.acled.add(AcledRow.of("BAD-3").set("timestamp", String.valueOf(CHANGED)).api());
 
 		ImportReport report = this.puller.pull(settings(), LocalDate.of(2021, 1, 1)).report().join();
@@ -189,7 +195,8 @@ class AcledPullTests {
 		assertThat(report.created()).isEqualTo(1);
 		assertThat(report.rejected()).isEqualTo(2);
 		assertThat(report.errors()).extracting(ImportReport.LineError::reason)
-			.anySatisfy((reason) -> assertThat(reason).startsWith("element").contains("fatalities: 'many' is not a number"))
+			.anySatisfy(
+					(reason) -> assertThat(reason).startsWith("element").contains("fatalities: 'many' is not a number"))
 			.anySatisfy((reason) -> assertThat(reason).contains("event_type"));
 		this.mvc.perform(get("/api/imports/" + report.id() + "/rejected.json"))
 			.andExpect(status().isOk())
@@ -210,13 +217,13 @@ class AcledPullTests {
 		AcledDownload download = new AcledDownload(new AcledClient(settings, HttpClient.newHttpClient(), this.json),
 				this.json, settings.pageSize());
 
-		assertThatIllegalStateException().isThrownBy(() -> download.run(pull, spool,
-				(phase, nextPage, bytes, rows, maxTimestamp, maxDeleted) -> {
-					this.pulls.downloaded(pull.id(), phase, nextPage, bytes, rows, maxTimestamp, maxDeleted);
-					if (nextPage == 3) {
-						throw new IllegalStateException("the service stops after page 2");
-					}
-				}));
+		assertThatIllegalStateException()
+			.isThrownBy(() -> download.run(pull, spool, (phase, nextPage, bytes, rows, maxTimestamp, maxDeleted) -> {
+				this.pulls.downloaded(pull.id(), phase, nextPage, bytes, rows, maxTimestamp, maxDeleted);
+				if (nextPage == 3) {
+					throw new IllegalStateException("the service stops after page 2");
+				}
+			}));
 		// A third page half written when the process died.
 		Files.writeString(spool, "{\"event_id_cnty\":\"RESUME-", StandardOpenOption.APPEND);
 		this.puller.resume(settings);
@@ -267,7 +274,8 @@ class AcledPullTests {
 
 	@Test
 	void credentialsAndTokensNeverReachTheLogsTheReportsOrTheSettingsText(CapturedOutput output) {
-		// Every line the connector writes, whatever level another test in this JVM left the logging at.
+		// Every line the connector writes, whatever level another test in this JVM left
+		// the logging at.
 		Logger connector = (Logger) LoggerFactory.getLogger("org.harbinger.ingest");
 		Level level = connector.getLevel();
 		connector.setLevel(Level.DEBUG);
@@ -294,7 +302,8 @@ class AcledPullTests {
 		List<String> secrets = new java.util.ArrayList<>(this.acled.issuedTokens());
 		secrets.add(AcledStandIn.PASSWORD);
 		secrets.add("not-the-Secret-99");
-		List<String> saved = this.jdbc.sql("SELECT COALESCE(file_name, '') || ' ' || COALESCE(message, '') FROM import_job")
+		List<String> saved = this.jdbc
+			.sql("SELECT COALESCE(file_name, '') || ' ' || COALESCE(message, '') FROM import_job")
 			.query(String.class)
 			.list();
 		for (String secret : secrets) {
@@ -325,11 +334,16 @@ class AcledPullTests {
 	}
 
 	private org.springframework.test.web.servlet.ResultActions alert() throws Exception {
-		return this.mvc.perform(get("/api/alerts").param("indicator", "cross-border-fire").param("scope", "Turkmenistan"));
+		return this.mvc
+			.perform(get("/api/alerts").param("indicator", "cross-border-fire").param("scope", "Turkmenistan"));
 	}
 
 	private List<String> grants() {
-		return this.acled.requests().stream().filter((r) -> r.grantType() != null).map(AcledStandIn.Request::grantType).toList();
+		return this.acled.requests()
+			.stream()
+			.filter((r) -> r.grantType() != null)
+			.map(AcledStandIn.Request::grantType)
+			.toList();
 	}
 
 	private List<Integer> pages(String path) {
@@ -340,7 +354,10 @@ class AcledPullTests {
 			.toList();
 	}
 
-	/** Quiet protests in Kabul, one a day from 1 September 2020, as ACLED's API answers them. */
+	/**
+	 * Quiet protests in Kabul, one a day from 1 September 2020, as ACLED's API answers
+	 * them.
+	 */
 	private static List<Map<String, String>> protests(String prefix, int count) {
 		return IntStream.range(0, count)
 			.mapToObj((i) -> AcledRow.of(prefix + "-" + i)

@@ -4,8 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-
-/** One row of an ACLED export for tests: a quiet protest in Kabul unless a test sets otherwise. */
+/**
+ * One row of an ACLED export for tests: a quiet protest in Kabul unless a test sets
+ * otherwise.
+ */
 final class AcledRow {
 
 	static final String HEADER = String.join(",", IncidentFields.ACLED_COLUMNS);
@@ -42,7 +44,10 @@ final class AcledRow {
 		return new AcledRow(id);
 	}
 
-	/** Islamic State rockets fired from Herat across the border: cross-border-fire's evidence. */
+	/**
+	 * Islamic State rockets fired from Herat across the border: cross-border-fire's
+	 * evidence.
+	 */
 	static AcledRow rocketsFromHerat(String id, String date, String country, String admin1, String location) {
 		return of(id).set("event_date", date)
 			.set("year", date.substring(0, 4))
@@ -65,7 +70,10 @@ final class AcledRow {
 		return this;
 	}
 
-	/** The row as ACLED's API answers it: each column a string, plus {@code iso3}, a field Harbinger does not keep. */
+	/**
+	 * The row as ACLED's API answers it: each column a string, plus {@code iso3}, a field
+	 * Harbinger does not keep.
+	 */
 	Map<String, String> api() {
 		Map<String, String> row = new LinkedHashMap<>(this.values);
 		row.put("iso3", "AFG");

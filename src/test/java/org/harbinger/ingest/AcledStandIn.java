@@ -26,14 +26,15 @@ import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * An in-process stand-in of ACLED's API on loopback, shaped as ACLED documents it: an OAuth
- * password grant and refresh at {@code /oauth/token} (form fields, client {@code acled}, scope
- * {@code authenticated}, answer {@code token_type}, {@code expires_in}, {@code access_token},
- * {@code refresh_token}); {@code /api/acled/read?_format=json} and
- * {@code /api/deleted/read?_format=json} behind a bearer token, filtered by {@code country}
- * ({@code |} between values), {@code event_date} with {@code event_date_where=BETWEEN},
- * {@code timestamp} and {@code deleted_timestamp} (at least, ACLED's default), paged by
- * {@code limit} and {@code page}, newest event first, answering
+ * An in-process stand-in of ACLED's API on loopback, shaped as ACLED documents it: an
+ * OAuth password grant and refresh at {@code /oauth/token} (form fields, client
+ * {@code acled}, scope {@code authenticated}, answer {@code token_type},
+ * {@code expires_in}, {@code access_token}, {@code refresh_token});
+ * {@code /api/acled/read?_format=json} and {@code /api/deleted/read?_format=json} behind
+ * a bearer token, filtered by {@code country} ({@code |} between values),
+ * {@code event_date} with {@code event_date_where=BETWEEN}, {@code timestamp} and
+ * {@code deleted_timestamp} (at least, ACLED's default), paged by {@code limit} and
+ * {@code page}, newest event first, answering
  * {@code {"status":200,"success":true,"last_update":..,"count":N,"messages":[],"data":[...],"filename":..}}
  * with every value a string. Faults on demand: the token expiring after some calls, 429s
  * with {@code Retry-After}, 5xx, a refused refresh token.
@@ -102,24 +103,40 @@ public final class AcledStandIn implements AutoCloseable {
 		return this;
 	}
 
-	/** A quiet protest in Kabul on {@code date}, {@code fatalities} as given, for tests outside this package. */
+	/**
+	 * A quiet protest in Kabul on {@code date}, {@code fatalities} as given, for tests
+	 * outside this package.
+	 */
 	public AcledStandIn addProtest(String id, String date, String fatalities) {
-		return add(AcledRow.of(id).set("event_date", date).set("year", date.substring(0, 4)).set("fatalities", fatalities).api());
+		return add(AcledRow.of(id)
+			.set("event_date", date)
+			.set("year", date.substring(0, 4))
+			.set("fatalities", fatalities)
+			.api());
 	}
 
-	/** ACLED deletes an event: it leaves the data and joins the deletions, stamped {@code deletedTimestamp}. */
+	/**
+	 * ACLED deletes an event: it leaves the data and joins the deletions, stamped
+	 * {@code deletedTimestamp}.
+	 */
 	public void delete(String eventId, long deletedTimestamp) {
 		this.events.removeIf((event) -> event.get("event_id_cnty").equals(eventId));
 		this.deleted.add(Map.of("event_id_cnty", eventId, "deleted_timestamp", String.valueOf(deletedTimestamp)));
 	}
 
-	/** The access token in use stops working after this many more data calls (it expires mid-pull). */
+	/**
+	 * The access token in use stops working after this many more data calls (it expires
+	 * mid-pull).
+	 */
 	public void expireTokenAfter(int calls) {
 		this.dataCalls.set(0);
 		this.expireAfterCalls = calls;
 	}
 
-	/** The first {@code times} requests for this page of the events answer 429 with Retry-After: 0. */
+	/**
+	 * The first {@code times} requests for this page of the events answer 429 with
+	 * Retry-After: 0.
+	 */
 	public void tooManyRequestsOnPage(int page, int times) {
 		this.tooManyRequestsOnPage = page;
 		this.tooManyRequests.set(times);
@@ -157,15 +174,15 @@ public final class AcledStandIn implements AutoCloseable {
 		this.requests.add(new Request(exchange.getRequestMethod(), "/oauth/token", Map.of(), grant));
 		boolean ok = exchange.getRequestMethod().equals("POST")
 				&& "application/x-www-form-urlencoded".equals(exchange.getRequestHeaders().getFirst("Content-Type"))
-				&& "acled".equals(form.get("client_id"))
-				&& switch (grant) {
+				&& "acled".equals(form.get("client_id")) && switch (grant) {
 					case "password" -> USERNAME.equals(form.get("username")) && PASSWORD.equals(form.get("password"))
 							&& "authenticated".equals(form.get("scope"));
 					case "refresh_token" -> !this.refuseRefresh && this.refreshable.remove(form.get("refresh_token"));
 					default -> false;
 				};
 		if (!ok) {
-			send(exchange, 400, Map.of("error", "invalid_grant", "error_description", "The user credentials were incorrect."));
+			send(exchange, 400,
+					Map.of("error", "invalid_grant", "error_description", "The user credentials were incorrect."));
 			return;
 		}
 		this.serial++;
@@ -197,7 +214,8 @@ public final class AcledStandIn implements AutoCloseable {
 		this.requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), query, null));
 		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
 		synchronized (this) {
-			String token = (authorization != null && authorization.startsWith("Bearer ")) ? authorization.substring(7) : "";
+			String token = (authorization != null && authorization.startsWith("Bearer ")) ? authorization.substring(7)
+					: "";
 			if (!this.valid.contains(token)) {
 				send(exchange, 401, Map.of("message", "The access token is invalid or expired."));
 				return;
@@ -210,7 +228,8 @@ public final class AcledStandIn implements AutoCloseable {
 			}
 		}
 		int page = Integer.parseInt(query.getOrDefault("page", "1"));
-		if (timeField.equals("timestamp") && page == this.tooManyRequestsOnPage && this.tooManyRequests.getAndDecrement() > 0) {
+		if (timeField.equals("timestamp") && page == this.tooManyRequestsOnPage
+				&& this.tooManyRequests.getAndDecrement() > 0) {
 			exchange.getResponseHeaders().add("Retry-After", "0");
 			send(exchange, 429, Map.of("message", "Too many requests"));
 			return;
@@ -220,10 +239,12 @@ public final class AcledStandIn implements AutoCloseable {
 			return;
 		}
 		if (!"json".equals(query.get("_format"))) {
-			send(exchange, 400, Map.of("status", 400, "success", false, "error", Map.of("message", "_format=json expected")));
+			send(exchange, 400,
+					Map.of("status", 400, "success", false, "error", Map.of("message", "_format=json expected")));
 			return;
 		}
-		List<Map<String, String>> matching = new ArrayList<>(rows.stream().filter((row) -> matches(row, query, timeField)).toList());
+		List<Map<String, String>> matching = new ArrayList<>(
+				rows.stream().filter((row) -> matches(row, query, timeField)).toList());
 		matching.sort(Comparator.comparing((Map<String, String> row) -> row.getOrDefault("event_date", ""))
 			.reversed()
 			.thenComparing((row) -> row.get("event_id_cnty")));

@@ -26,8 +26,8 @@ class CsvReaderTests {
 
 	@Test
 	void aQuoteClosingOnALaterLineFollowedByTextRefusesOnlyTheFirstLine() {
-		assertThat(read("\"a,b\nc,\"d\",e\n", 1000)).containsExactly(
-				"1 refused: unexpected text after a closing quote on line 2 [\"a,b]", "2 [c, d, e]");
+		assertThat(read("\"a,b\nc,\"d\",e\n", 1000))
+			.containsExactly("1 refused: unexpected text after a closing quote on line 2 [\"a,b]", "2 [c, d, e]");
 	}
 
 	@Test
@@ -64,9 +64,13 @@ class CsvReaderTests {
 		}
 	}
 
-	/** Short records of fields from pieces that exercise every state: quotes, doubled quotes, CR, LF, stray text. */
+	/**
+	 * Short records of fields from pieces that exercise every state: quotes, doubled
+	 * quotes, CR, LF, stray text.
+	 */
 	private static String messyCsv(Random random) {
-		String[] pieces = { "a", "bc", ",", ",", "\"", "\"\"", "\n", "\r\n", "\r", "x y", "\"q,\n\"", "é", "0123456789" };
+		String[] pieces = { "a", "bc", ",", ",", "\"", "\"\"", "\n", "\r\n", "\r", "x y", "\"q,\n\"", "é",
+				"0123456789" };
 		StringBuilder text = new StringBuilder();
 		int length = random.nextInt(80);
 		for (int i = 0; i < length; i++) {

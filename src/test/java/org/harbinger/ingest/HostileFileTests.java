@@ -25,9 +25,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Files a real desk sends: each has a good row, a bad one, and a good one after it. The bad
- * line is refused with its number and a reason, kept raw in the quarantine, and both good
- * rows land.
+ * Files a real desk sends: each has a good row, a bad one, and a good one after it. The
+ * bad line is refused with its number and a reason, kept raw in the quarantine, and both
+ * good rows land.
  */
 @EndToEndTest
 class HostileFileTests {
@@ -40,19 +40,23 @@ class HostileFileTests {
 
 	static Stream<Arguments> hostileLines() {
 		return Stream.of(
-				bad("unbalanced quote", (id) -> text(AcledRow.of(id).set("notes", "x").line().replace("Pajhwok", "\"Pajhwok")),
+				bad("unbalanced quote",
+						(id) -> text(AcledRow.of(id).set("notes", "x").line().replace("Pajhwok", "\"Pajhwok")),
 						"unexpected text after a closing quote on line 4"),
 				bad("quote inside a field", (id) -> text(AcledRow.of(id).line().replaceFirst(",Kabul,", ",Kab\"ul,")),
 						"a quote inside an unquoted field"),
-				bad("missing fields", (id) -> text(AcledRow.of(id).line().substring(0, AcledRow.of(id).line().lastIndexOf(','))),
+				bad("missing fields",
+						(id) -> text(AcledRow.of(id).line().substring(0, AcledRow.of(id).line().lastIndexOf(','))),
 						"has 30 fields but the header has 31"),
 				bad("negative fatalities", (id) -> text(AcledRow.of(id).set("fatalities", "-3").line()),
 						"fatalities: -3 is negative"),
 				bad("unknown event type", (id) -> text(AcledRow.of(id).set("event_type", "Fighting").line()),
 						"event_type: unknown event type 'Fighting'"),
-				bad("date before 1900", (id) -> text(AcledRow.of(id).set("event_date", "1899-12-31").set("year", "").line()),
+				bad("date before 1900",
+						(id) -> text(AcledRow.of(id).set("event_date", "1899-12-31").set("year", "").line()),
 						"event_date: 1899-12-31 is out of range"),
-				bad("date in the future", (id) -> text(AcledRow.of(id).set("event_date", "2999-01-01").set("year", "").line()),
+				bad("date in the future",
+						(id) -> text(AcledRow.of(id).set("event_date", "2999-01-01").set("year", "").line()),
 						"event_date: 2999-01-01 is out of range"),
 				bad("date not a date", (id) -> text(AcledRow.of(id).set("event_date", "18/04/2022").line()),
 						"event_date: '18/04/2022' is not a date (2022-04-18 or 18 April 2022)"),

@@ -40,7 +40,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** ImportQueue through the API on the shared end-to-end context: formats, jobs, quarantine, re-imports, deletions. */
+/**
+ * ImportQueue through the API on the shared end-to-end context: formats, jobs,
+ * quarantine, re-imports, deletions.
+ */
 @EndToEndTest
 class ImportTests {
 
@@ -121,7 +124,8 @@ class ImportTests {
 	void refusedRowsDownloadAsACsvThatImportsOnceFixed() throws Exception {
 		String file = AcledRow.file(AcledRow.of("FIX-1"), AcledRow.of("FIX-2").set("fatalities", "many"),
 				AcledRow.of("FIX-3").set("event_type", "Fights"));
-		long id = importId(upload("desk.csv", file.getBytes(StandardCharsets.UTF_8)).andExpect(jsonPath("$.rejected").value(2)));
+		long id = importId(
+				upload("desk.csv", file.getBytes(StandardCharsets.UTF_8)).andExpect(jsonPath("$.rejected").value(2)));
 
 		String rejected = this.mvc.perform(get("/api/imports/" + id + "/rejected.csv"))
 			.andExpect(status().isOk())
@@ -160,7 +164,8 @@ class ImportTests {
 		String file = AcledRow.file(AcledRow.of("DUP-1"), AcledRow.of("DUP-1").set("notes", "second copy"));
 		upload("first.csv", file.getBytes(StandardCharsets.UTF_8)).andExpect(jsonPath("$.created").value(1))
 			.andExpect(jsonPath("$.errors[0].line").value(3))
-			.andExpect(jsonPath("$.errors[0].reason").value("event_id_cnty: 'DUP-1' of feed 'acled' is already on line 2 of this file"));
+			.andExpect(jsonPath("$.errors[0].reason")
+				.value("event_id_cnty: 'DUP-1' of feed 'acled' is already on line 2 of this file"));
 
 		upload("again.csv", file.getBytes(StandardCharsets.UTF_8)).andExpect(jsonPath("$.unchanged").value(1))
 			.andExpect(jsonPath("$.errors[0].line").value(3));
@@ -173,8 +178,10 @@ class ImportTests {
 		upload("rows.csv", AcledRow.file(AcledRow.of("DEL-1"), AcledRow.of("DEL-2"), AcledRow.of("DEL-3"))
 			.getBytes(StandardCharsets.UTF_8)).andExpect(jsonPath("$.created").value(3));
 
-		upload("deletions.csv", "event_id_cnty,deleted_timestamp\nDEL-1,1700000000\nDEL-404,1700000000\n,1\nDEL-2,soon\n"
-			.getBytes(StandardCharsets.UTF_8)).andExpect(jsonPath("$.format").value("DELETIONS"))
+		upload("deletions.csv",
+				"event_id_cnty,deleted_timestamp\nDEL-1,1700000000\nDEL-404,1700000000\n,1\nDEL-2,soon\n"
+					.getBytes(StandardCharsets.UTF_8))
+			.andExpect(jsonPath("$.format").value("DELETIONS"))
 			.andExpect(jsonPath("$.deleted").value(1))
 			.andExpect(jsonPath("$.errors[0].line").value(4))
 			.andExpect(jsonPath("$.errors[0].reason").value("event_id_cnty: is required"))
@@ -187,15 +194,22 @@ class ImportTests {
 		assertThat(this.incidents.find(new IncidentKey("acled", "DEL-3"))).isEmpty();
 	}
 
-	/** Issue 15, item 4: one row lies before the event-time clock (where other tests left it), one beyond it. */
+	/**
+	 * Issue 15, item 4: one row lies before the event-time clock (where other tests left
+	 * it), one beyond it.
+	 */
 	@Test
 	void rowsDatedAfterTheClockAreStoredCountedAndShownAsJudgedFromTheirDay() throws Exception {
 		LocalDate clock = this.engine.currentDay();
 		LocalDate past = clock.minusDays(12);
 		LocalDate future = clock.plusDays(19);
 		String file = AcledRow.file(
-				AcledRow.of("CLOCK-past").set("event_date", past.toString()).set("year", String.valueOf(past.getYear())),
-				AcledRow.of("CLOCK-future").set("event_date", future.toString()).set("year", String.valueOf(future.getYear())));
+				AcledRow.of("CLOCK-past")
+					.set("event_date", past.toString())
+					.set("year", String.valueOf(past.getYear())),
+				AcledRow.of("CLOCK-future")
+					.set("event_date", future.toString())
+					.set("year", String.valueOf(future.getYear())));
 
 		upload("beyond.csv", file.getBytes(StandardCharsets.UTF_8)).andExpect(jsonPath("$.created").value(2))
 			.andExpect(jsonPath("$.beyond_clock").value(1))
@@ -218,9 +232,11 @@ class ImportTests {
 
 	@Test
 	void aCsvBodyImportsAndItsJobStaysListed() throws Exception {
-		long id = importId(this.mvc.perform(post("/api/incidents/import").param("name", "body.csv")
-			.contentType("text/csv")
-			.content(AcledRow.file(AcledRow.of("BODY-1")))).andExpect(status().isOk()));
+		long id = importId(this.mvc
+			.perform(post("/api/incidents/import").param("name", "body.csv")
+				.contentType("text/csv")
+				.content(AcledRow.file(AcledRow.of("BODY-1"))))
+			.andExpect(status().isOk()));
 
 		this.mvc.perform(get("/api/imports/" + id))
 			.andExpect(jsonPath("$.file").value("body.csv"))
@@ -267,7 +283,8 @@ class ImportTests {
 
 	@Test
 	void unknownActorsAreCountedOncePerIncidentAndListed() throws Exception {
-		String file = AcledRow.file(AcledRow.of("UNK-1").set("actor1", "Lashkar-e-Nowhere").set("event_date", "2021-03-02"),
+		String file = AcledRow.file(
+				AcledRow.of("UNK-1").set("actor1", "Lashkar-e-Nowhere").set("event_date", "2021-03-02"),
 				AcledRow.of("UNK-2").set("actor1", "Lashkar-e-Nowhere").set("event_date", "2021-05-09"),
 				AcledRow.of("UNK-3").set("actor2", "Lashkar-e-Nowhere"));
 		upload("unknown.csv", file.getBytes(StandardCharsets.UTF_8)).andExpect(jsonPath("$.created").value(3));
@@ -294,7 +311,8 @@ class ImportTests {
 		assertThat(report.resumedAtLine()).isEqualTo(3);
 		assertThat(report.message()).contains("resumed after a restart");
 		assertThat(report.created()).as("two counted before the stop, one after").isEqualTo(3);
-		assertThat(this.incidents.find(new IncidentKey("acled", "RES-1"))).as("lines before the stop are not read again")
+		assertThat(this.incidents.find(new IncidentKey("acled", "RES-1")))
+			.as("lines before the stop are not read again")
 			.isEmpty();
 		assertThat(this.incidents.find(new IncidentKey("acled", "RES-3"))).isPresent();
 	}

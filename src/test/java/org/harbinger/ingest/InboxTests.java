@@ -16,7 +16,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The inbox folder: settled files are imported and filed with their report; a file still being written waits. */
+/**
+ * The inbox folder: settled files are imported and filed with their report; a file still
+ * being written waits.
+ */
 @EndToEndTest
 class InboxTests {
 
@@ -31,7 +34,8 @@ class InboxTests {
 
 	@Test
 	void importsSettledFilesAndFilesThemWithAReport(@TempDir Path dir) throws Exception {
-		settled(dir.resolve("desk.csv"), AcledRow.file(AcledRow.of("INBOX-1"), AcledRow.of("INBOX-2").set("fatalities", "-1")));
+		settled(dir.resolve("desk.csv"),
+				AcledRow.file(AcledRow.of("INBOX-1"), AcledRow.of("INBOX-2").set("fatalities", "-1")));
 		settled(dir.resolve("empty.csv"), "");
 		Files.writeString(dir.resolve("copying.csv"), AcledRow.file(AcledRow.of("INBOX-3")));
 
@@ -53,8 +57,10 @@ class InboxTests {
 
 	@Test
 	void importsAJsonFileAndFilesItsRefusedElementsAsJson(@TempDir Path dir) throws Exception {
-		settled(dir.resolve("desk.json"), "[\n" + JsonRecordReaderTests.incident("INBOX-J1") + ",\n"
-				+ JsonRecordReaderTests.incident("INBOX-J2").replace("\"fatalities\": 0", "\"fatalities\": -4") + "\n]\n");
+		settled(dir.resolve("desk.json"),
+				"[\n" + JsonRecordReaderTests.incident("INBOX-J1") + ",\n"
+						+ JsonRecordReaderTests.incident("INBOX-J2").replace("\"fatalities\": 0", "\"fatalities\": -4")
+						+ "\n]\n");
 
 		this.inbox.poll(dir);
 
@@ -62,7 +68,8 @@ class InboxTests {
 			.contains("\"format\" : \"JSON\"", "\"created\" : 1", "\"rejected\" : 1",
 					"element 2 (line 3): fatalities: -4 is negative");
 		assertThat(dir.resolve("processed/desk.json.rejected.json")).content()
-			.isEqualTo("[\n" + JsonRecordReaderTests.incident("INBOX-J2").replace("\"fatalities\": 0", "\"fatalities\": -4")
+			.isEqualTo("[\n"
+					+ JsonRecordReaderTests.incident("INBOX-J2").replace("\"fatalities\": 0", "\"fatalities\": -4")
 					+ "\n]\n");
 		assertThat(this.incidents.find(new IncidentKey("desk", "INBOX-J1"))).isPresent();
 	}
@@ -95,11 +102,12 @@ class InboxTests {
 
 		assertThat(inboxDir.resolve("failed/passwd.csv")).isSymbolicLink();
 		assertThat(inboxDir.resolve("failed/passwd.csv.report.json")).content()
-			.contains("\"status\" : \"FAILED\"", "refused: a symbolic link (to " + secret
-					+ "); the inbox imports only regular files inside it");
+			.contains("\"status\" : \"FAILED\"",
+					"refused: a symbolic link (to " + secret + "); the inbox imports only regular files inside it");
 		assertThat(inboxDir.resolve("failed/hard.csv.report.json")).content()
 			.contains("refused: the file has 2 hard links; the inbox imports only files of its own");
-		assertThat(this.imports.recent()).anySatisfy((job) -> assertThat(job.message()).startsWith("refused: a symbolic link"));
+		assertThat(this.imports.recent())
+			.anySatisfy((job) -> assertThat(job.message()).startsWith("refused: a symbolic link"));
 		assertThat(this.incidents.find(new IncidentKey("acled", "LINKED-1"))).isEmpty();
 		assertThat(secret).exists();
 	}

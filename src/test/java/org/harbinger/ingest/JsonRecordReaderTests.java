@@ -80,8 +80,10 @@ class JsonRecordReaderTests {
 			.andExpect(jsonPath("$.rejected").value(3))
 			.andExpect(jsonPath("$.errors[0].line").value(2))
 			.andExpect(jsonPath("$.errors[0].reason").value("element 2 (line 3): fatalities: -3 is negative"))
-			.andExpect(jsonPath("$.errors[1].reason").value("element 3 (line 5): expected an incident object {...}, found a number"))
-			.andExpect(jsonPath("$.errors[2].reason").value("element 4 (line 6): location: is an object; expected text, a number or a list"))
+			.andExpect(jsonPath("$.errors[1].reason")
+				.value("element 3 (line 5): expected an incident object {...}, found a number"))
+			.andExpect(jsonPath("$.errors[2].reason")
+				.value("element 4 (line 6): location: is an object; expected text, a number or a list"))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
@@ -114,7 +116,8 @@ class JsonRecordReaderTests {
 			.andExpect(jsonPath("$.errors[0].reason", containsString("Afghanistan")))
 			.andExpect(jsonPath("$.message", containsString("What came before it is stored")));
 		assertThat(this.incidents.find(new IncidentKey("desk", "JSON-BROKEN-2"))).isPresent();
-		assertThat(this.incidents.find(new IncidentKey("desk", "JSON-BROKEN-4"))).as("not read past the break").isEmpty();
+		assertThat(this.incidents.find(new IncidentKey("desk", "JSON-BROKEN-4"))).as("not read past the break")
+			.isEmpty();
 	}
 
 	@Test
@@ -135,22 +138,25 @@ class JsonRecordReaderTests {
 
 		upload("huge.json", file.getBytes(StandardCharsets.UTF_8)).andExpect(jsonPath("$.status").value("DONE"))
 			.andExpect(jsonPath("$.created").value(1))
-			.andExpect(jsonPath("$.errors[0].reason").value("element 1 (line 1): the element is longer than 1000000 characters"));
+			.andExpect(jsonPath("$.errors[0].reason")
+				.value("element 1 (line 1): the element is longer than 1000000 characters"));
 		assertThat(this.incidents.find(new IncidentKey("desk", "JSON-HUGE-2"))).isPresent();
 	}
 
 	@Test
 	void aJsonBodyImportsAndAJsonFileWithoutJsonIsRefusedAsAWhole() throws Exception {
-		this.mvc.perform(post("/api/incidents/import").param("name", "feed.json")
-			.contentType("application/json")
-			.content("\uFEFF  [" + incident("JSON-BODY-1") + "]"))
+		this.mvc
+			.perform(post("/api/incidents/import").param("name", "feed.json")
+				.contentType("application/json")
+				.content("\uFEFF  [" + incident("JSON-BODY-1") + "]"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.file").value("feed.json"))
 			.andExpect(jsonPath("$.created").value(1));
 
 		upload("feed.json", AcledRow.file(AcledRow.of("JSON-NOT-1")).getBytes(StandardCharsets.UTF_8))
 			.andExpect(jsonPath("$.status").value("FAILED"))
-			.andExpect(jsonPath("$.message").value("line 1: a .json file must hold a JSON array of incident objects, [{...}, ...]"));
+			.andExpect(jsonPath("$.message")
+				.value("line 1: a .json file must hold a JSON array of incident objects, [{...}, ...]"));
 	}
 
 	static String incident(String id) {
@@ -161,8 +167,8 @@ class JsonRecordReaderTests {
 	}
 
 	private ResultActions upload(String name, byte[] content) throws Exception {
-		return this.mvc.perform(
-				multipart("/api/incidents/import").file(new MockMultipartFile("file", name, "application/json", content)));
+		return this.mvc.perform(multipart("/api/incidents/import")
+			.file(new MockMultipartFile("file", name, "application/json", content)));
 	}
 
 	private static long id(String report) {

@@ -22,10 +22,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * /actuator/prometheus serves the harbinger_ series to a signed-in reader, moved by a real
- * upload that opens an alert, a JSON post and a forced rule reload, and to no one else. Rockets into Turkmenistan in November 2021, so
- * no other test's incidents share the window; counts are compared before and after, since the
- * end-to-end context is shared.
+ * /actuator/prometheus serves the harbinger_ series to a signed-in reader, moved by a
+ * real upload that opens an alert, a JSON post and a forced rule reload, and to no one
+ * else. Rockets into Turkmenistan in November 2021, so no other test's incidents share
+ * the window; counts are compared before and after, since the end-to-end context is
+ * shared.
  */
 @EndToEndTest
 class PrometheusMetricsTests {
@@ -91,7 +92,10 @@ class PrometheusMetricsTests {
 			.getContentAsString();
 	}
 
-	/** The sum of a series' samples whose labels include all of {@code labels}; 0 when there is none yet. */
+	/**
+	 * The sum of a series' samples whose labels include all of {@code labels}; 0 when
+	 * there is none yet.
+	 */
 	private static double value(String scrape, String name, String... labels) {
 		var sample = Pattern.compile("^" + name + "(\\{[^}]*})? (\\S+)$", Pattern.MULTILINE).matcher(scrape);
 		double sum = 0;

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** Admiralty grades built from the outlets, corroboration and claims (docs/grading.md), on the demo and by case. */
+/**
+ * Admiralty grades built from the outlets, corroboration and claims (docs/grading.md), on
+ * the demo and by case.
+ */
 class SourceGradingTests {
 
 	private static final SourceGrades SHIPPED = SourceGrades
@@ -64,11 +67,13 @@ class SourceGradingTests {
 	@Test
 	void officialConfirmationRaisesAndDenialLowersCredibility() {
 		assertThat(this.grading.grade("ISPR", ClaimStatus.ATTRIBUTED, Set.of(), null, null).toString()).isEqualTo("C2");
-		Grading.Grade denied = this.grading.grade("Kun.uz", ClaimStatus.CLAIMED, Set.of("claimed", "denied"), null, null);
+		Grading.Grade denied = this.grading.grade("Kun.uz", ClaimStatus.CLAIMED, Set.of("claimed", "denied"), null,
+				null);
 		assertThat(denied.toString()).isEqualTo("C4");
 		assertThat(denied.reason()).endsWith("one worse: officially denied");
 		assertThat(this.grading.grade("Dawn; dawn ; DAWN", ClaimStatus.ATTRIBUTED, Set.of(), null, null).credibility())
-			.as("one outlet named three times").isEqualTo(3);
+			.as("one outlet named three times")
+			.isEqualTo(3);
 	}
 
 	@Test
@@ -82,7 +87,8 @@ class SourceGradingTests {
 		assertThat(given.reason()).isEqualTo("reliability A given by the feed; credibility 1 given by the feed");
 
 		assertThat(this.grading.grade(null, ClaimStatus.UNCLAIMED, Set.of(), null, null).toString())
-			.as("no outlet named: the configured default").isEqualTo("B2");
+			.as("no outlet named: the configured default")
+			.isEqualTo("B2");
 	}
 
 	@Test

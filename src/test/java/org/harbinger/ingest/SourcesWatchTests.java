@@ -17,7 +17,10 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** An edit of config/sources.yml grades the incidents stored after it; a broken edit changes nothing and says where. */
+/**
+ * An edit of config/sources.yml grades the incidents stored after it; a broken edit
+ * changes nothing and says where.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class SourcesWatchTests {
 
@@ -39,8 +42,9 @@ class SourcesWatchTests {
 		Files.writeString(file, "outlets:\n  Kun.uz: {reliability: A}\n  Asia-Plus: {reliability: Z}\n");
 		assertThat(watch.reloadIfEdited()).isFalse();
 		assertThat(grade(grading)).as("the grades in force stay").isEqualTo("B3");
-		assertThat(output).contains(file + " is refused", "line 3: outlets.Asia-Plus.reliability: 'Z' is not a "
-				+ "reliability; expected one letter A to F", "The outlets' grades in force stay.");
+		assertThat(output).contains(file + " is refused",
+				"line 3: outlets.Asia-Plus.reliability: 'Z' is not a " + "reliability; expected one letter A to F",
+				"The outlets' grades in force stay.");
 		assertThat(watch.reloadIfEdited()).as("refused once, not on every poll").isFalse();
 	}
 

@@ -28,8 +28,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Every API error is RFC 9457 problem details that say why: the parameter or field, the value
- * sent and the values it takes. The API takes the dashboard's own words ("Any", "critical").
+ * Every API error is RFC 9457 problem details that say why: the parameter or field, the
+ * value sent and the values it takes. The API takes the dashboard's own words ("Any",
+ * "critical").
  */
 @EndToEndTest
 class ApiProblemsTests {
@@ -124,13 +125,15 @@ class ApiProblemsTests {
 
 	@Test
 	void validationErrorsKeepTheirFieldsAndSayWhyInTheDetail() throws Exception {
-		this.mvc.perform(post("/api/silences").contentType(MediaType.APPLICATION_JSON).content("{\"scope\":\"Nowhere\"}"))
+		this.mvc
+			.perform(post("/api/silences").contentType(MediaType.APPLICATION_JSON).content("{\"scope\":\"Nowhere\"}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.errors[0].field").value("ends_at"))
 			.andExpect(jsonPath("$.detail").value(containsString("comment: is required")));
-		this.mvc.perform(put("/api/thresholds").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"reason\":\"test\",\"values\":{\"attack-surge.ratio\":\"three\"}}"))
+		this.mvc
+			.perform(put("/api/thresholds").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"reason\":\"test\",\"values\":{\"attack-surge.ratio\":\"three\"}}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.errors[0].key").value("attack-surge.ratio"))
@@ -153,12 +156,13 @@ class ApiProblemsTests {
 	void theServersOwnErrorsAreProblemDetailsForClientsAndPagesForBrowsers() throws Exception {
 		HttpResponse<String> missing = call("/no-such-thing", "admin:admin-password", "application/json");
 		assertThat(missing.statusCode()).isEqualTo(404);
-		assertThat(missing.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(missing.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(missing.body()).contains("\"status\":404", "\"instance\":\"/no-such-thing\"",
 				"nothing at /no-such-thing");
 
-		// The API denies what it does not grant on purpose (docs/security.md): unknown addresses too.
+		// The API denies what it does not grant on purpose (docs/security.md): unknown
+		// addresses too.
 		HttpResponse<String> unknown = call("/api/no-such-thing", "admin:admin-password", "application/json");
 		assertThat(unknown.statusCode()).isEqualTo(403);
 		assertThat(unknown.body()).contains("\"status\":403", "is not open to your roles, or does not exist");

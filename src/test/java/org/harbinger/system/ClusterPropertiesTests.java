@@ -23,10 +23,10 @@ class ClusterPropertiesTests {
 
 	@Test
 	void aNodeWithoutANameGetsOneOfItsOwn() {
-		ClusterProperties first = new ClusterProperties(true, null, Duration.ofMillis(500), Duration.ofSeconds(10), true,
-				Duration.ofSeconds(2));
-		ClusterProperties second = new ClusterProperties(true, " ", Duration.ofMillis(500), Duration.ofSeconds(10), true,
-				Duration.ofSeconds(2));
+		ClusterProperties first = new ClusterProperties(true, null, Duration.ofMillis(500), Duration.ofSeconds(10),
+				true, Duration.ofSeconds(2));
+		ClusterProperties second = new ClusterProperties(true, " ", Duration.ofMillis(500), Duration.ofSeconds(10),
+				true, Duration.ofSeconds(2));
 		assertThat(first.nodeId()).isNotBlank().isNotEqualTo(second.nodeId());
 	}
 

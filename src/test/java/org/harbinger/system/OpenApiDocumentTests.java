@@ -21,7 +21,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** /v3/api-docs describes every API mapping, with its roles and problem responses, to signed-in users only. */
+/**
+ * /v3/api-docs describes every API mapping, with its roles and problem responses, to
+ * signed-in users only.
+ */
 @EndToEndTest
 class OpenApiDocumentTests {
 
@@ -87,7 +90,8 @@ class OpenApiDocumentTests {
 
 	@Test
 	void anonymousCallersAreRefusedTheDocumentAndSwaggerUi() throws Exception {
-		this.mvc.perform(get("/v3/api-docs").with(anonymous())).andExpect(status().isUnauthorized())
+		this.mvc.perform(get("/v3/api-docs").with(anonymous()))
+			.andExpect(status().isUnauthorized())
 			.andExpect(header().exists("WWW-Authenticate"));
 		this.mvc.perform(get("/swagger-ui/index.html").with(anonymous())).andExpect(status().is3xxRedirection());
 	}
@@ -96,7 +100,8 @@ class OpenApiDocumentTests {
 	void swaggerUiIsServedToSignedInUsersWithItsOwnScriptsAllowed() throws Exception {
 		this.mvc.perform(get("/swagger-ui/index.html").with(httpBasic("ingest", "ingest-password")))
 			.andExpect(status().isOk())
-			.andExpect(header().string("Content-Security-Policy", org.hamcrest.Matchers.containsString("script-src 'self'")));
+			.andExpect(header().string("Content-Security-Policy",
+					org.hamcrest.Matchers.containsString("script-src 'self'")));
 		this.mvc.perform(get("/alerts").with(httpBasic("analyst", "analyst-password")))
 			.andExpect(header().string("Content-Security-Policy",
 					org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("script-src"))));

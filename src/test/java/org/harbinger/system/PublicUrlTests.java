@@ -9,7 +9,10 @@ import org.springframework.mock.env.MockEnvironment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-/** The base of every link in mail and feeds: the setting wins, else the port the server took. */
+/**
+ * The base of every link in mail and feeds: the setting wins, else the port the server
+ * took.
+ */
 class PublicUrlTests {
 
 	@Test
@@ -24,9 +27,11 @@ class PublicUrlTests {
 
 	@Test
 	void beforeTheServerStartsTheConfiguredPortIsUsedAnd8080WithNone() {
-		assertThat(new PublicUrl(properties(null, null), new MockEnvironment().withProperty("server.port", "9090")).get())
+		assertThat(
+				new PublicUrl(properties(null, null), new MockEnvironment().withProperty("server.port", "9090")).get())
 			.isEqualTo("http://localhost:9090");
-		assertThat(new PublicUrl(properties(null, null), new MockEnvironment()).get()).isEqualTo("http://localhost:8080");
+		assertThat(new PublicUrl(properties(null, null), new MockEnvironment()).get())
+			.isEqualTo("http://localhost:8080");
 	}
 
 	@Test

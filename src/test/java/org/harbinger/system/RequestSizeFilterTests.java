@@ -16,9 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Bodies of unknown length (chunked), whose size only reading can tell: an API body is buffered
- * up to its limit and answered 413 past it; an upload is passed on as a stream that fails at the
- * limit, for its controller to answer 413 (and remove what it spooled).
+ * Bodies of unknown length (chunked), whose size only reading can tell: an API body is
+ * buffered up to its limit and answered 413 past it; an upload is passed on as a stream
+ * that fails at the limit, for its controller to answer 413 (and remove what it spooled).
  */
 class RequestSizeFilterTests {
 
@@ -58,9 +58,8 @@ class RequestSizeFilterTests {
 
 		MockFilterChain past = new MockFilterChain(new HttpServlet() {
 		}, (request, response, chain) -> request.getInputStream().readAllBytes());
-		assertThatExceptionOfType(BodyTooLargeException.class)
-			.isThrownBy(() -> this.filter.doFilter(chunked("/api/incidents/import", 5001), new MockHttpServletResponse(),
-					past))
+		assertThatExceptionOfType(BodyTooLargeException.class).isThrownBy(
+				() -> this.filter.doFilter(chunked("/api/incidents/import", 5001), new MockHttpServletResponse(), past))
 			.withMessage("the request body is larger than 5000 bytes, the limit set by harbinger.limits.upload");
 	}
 

@@ -24,7 +24,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** A request body over its limit (harbinger.limits.request-body, 10 MB by default) is answered 413, naming the limit. */
+/**
+ * A request body over its limit (harbinger.limits.request-body, 10 MB by default) is
+ * answered 413, naming the limit.
+ */
 @EndToEndTest
 class RequestSizeTests {
 
@@ -38,9 +41,10 @@ class RequestSizeTests {
 
 	@Test
 	void aJsonBodyOverTheLimitIsA413NamingTheSetting() throws Exception {
-		this.mvc.perform(post("/api/incidents").with(httpBasic("ingest", "ingest-password"))
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(jsonArrayOf(LIMIT + 1)))
+		this.mvc
+			.perform(post("/api/incidents").with(httpBasic("ingest", "ingest-password"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(jsonArrayOf(LIMIT + 1)))
 			.andExpect(status().isPayloadTooLarge())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.detail").value(
@@ -52,8 +56,9 @@ class RequestSizeTests {
 		byte[] body = jsonArrayOf(LIMIT + 100_000);
 		HttpResponse<String> response = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/incidents"))
-				.header("Authorization", "Basic " + Base64.getEncoder()
-					.encodeToString("ingest:ingest-password".getBytes(StandardCharsets.UTF_8)))
+				.header("Authorization",
+						"Basic " + Base64.getEncoder()
+							.encodeToString("ingest:ingest-password".getBytes(StandardCharsets.UTF_8)))
 				.header("Content-Type", MediaType.APPLICATION_JSON_VALUE)
 				.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
 				.build(), HttpResponse.BodyHandlers.ofString());
@@ -64,9 +69,10 @@ class RequestSizeTests {
 
 	@Test
 	void aBodyUnderTheLimitIsRead() throws Exception {
-		this.mvc.perform(post("/api/incidents").with(httpBasic("ingest", "ingest-password"))
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(jsonArrayOf(100_000)))
+		this.mvc
+			.perform(post("/api/incidents").with(httpBasic("ingest", "ingest-password"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(jsonArrayOf(100_000)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.accepted").value(0));
 	}

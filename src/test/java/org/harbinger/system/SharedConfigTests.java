@@ -18,8 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * How a node's file and the database's versions meet (docs/architecture.md, decision 13), with
- * two nodes' views of one migrated H2 database and a file owner that checks nothing.
+ * How a node's file and the database's versions meet (docs/architecture.md, decision 13),
+ * with two nodes' views of one migrated H2 database and a file owner that checks nothing.
  */
 class SharedConfigTests {
 
@@ -86,14 +86,17 @@ class SharedConfigTests {
 
 	@Test
 	void aSingleNodeWritesNoVersion() throws Exception {
-		SharedConfig alone = new SharedConfig(this.jdbc,
-				new ClusterProperties(false, "alone", Duration.ofMillis(500), Duration.ofSeconds(10), true, Duration.ofSeconds(2)));
+		SharedConfig alone = new SharedConfig(this.jdbc, new ClusterProperties(false, "alone", Duration.ofMillis(500),
+				Duration.ofSeconds(10), true, Duration.ofSeconds(2)));
 		alone.publish("users", "users: []\n", "admin");
 
 		assertThat(alone.latestNumber("users")).isZero();
 	}
 
-	/** Another node has put "a: 2" in force; this node starts with its own file, modified then. */
+	/**
+	 * Another node has put "a: 2" in force; this node starts with its own file, modified
+	 * then.
+	 */
 	private Path start(SharedConfig starting, String text, Instant modified) throws Exception {
 		node().publish("thresholds", "a: 2\n", "node B");
 		Path file = Files.writeString(this.dir.resolve("thresholds.yml"), text);
@@ -107,10 +110,13 @@ class SharedConfigTests {
 	}
 
 	private static ClusterProperties properties() {
-		return new ClusterProperties(true, null, Duration.ofMillis(500), Duration.ofSeconds(10), true, Duration.ofSeconds(2));
+		return new ClusterProperties(true, null, Duration.ofMillis(500), Duration.ofSeconds(10), true,
+				Duration.ofSeconds(2));
 	}
 
-	/** A file's owner that accepts any text: what it puts in force is what it was given. */
+	/**
+	 * A file's owner that accepts any text: what it puts in force is what it was given.
+	 */
 	private static final class Owner implements SharedFile {
 
 		private final Path file;

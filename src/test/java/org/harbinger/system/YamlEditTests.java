@@ -76,7 +76,8 @@ class YamlEditTests {
 		for (int i = 0; i < before.size(); i++) {
 			if (!before.get(i).equals(after.get(i))) {
 				assertThat(after.get(i)).isEqualTo("  min-count: 4");
-				assertThat(before.subList(0, i).stream().filter((line) -> line.startsWith("targeted-killings"))).hasSize(1);
+				assertThat(before.subList(0, i).stream().filter((line) -> line.startsWith("targeted-killings")))
+					.hasSize(1);
 				changed = -1;
 			}
 		}
@@ -116,7 +117,8 @@ class YamlEditTests {
 		assertThat(YamlValues.render("a \"b\" # c")).isEqualTo("\"a \\\"b\\\" # c\"");
 		assertThat(YamlValues.render("yes")).isEqualTo("\"yes\"");
 		assertThat(YamlValues.render("Asia/Kabul")).isEqualTo("Asia/Kabul");
-		assertThat(YamlValues.render(List.of("x@y.example", "Afghanistan/Kunar"))).isEqualTo("[x@y.example, Afghanistan/Kunar]");
+		assertThat(YamlValues.render(List.of("x@y.example", "Afghanistan/Kunar")))
+			.isEqualTo("[x@y.example, Afghanistan/Kunar]");
 		assertThatIllegalArgumentException().isThrownBy(() -> YamlValues.render(Map.of("a", 1)));
 	}
 
@@ -179,7 +181,8 @@ class YamlEditTests {
 
 	@Test
 	void removingTheLastItemLeavesAnEmptyList() {
-		String edited = new YamlEdit("subscriptions:\n  - name: a\n    cron: x\n# end\n").remove(List.of("subscriptions", 0))
+		String edited = new YamlEdit("subscriptions:\n  - name: a\n    cron: x\n# end\n")
+			.remove(List.of("subscriptions", 0))
 			.text();
 
 		assertThat(edited).isEqualTo("subscriptions: []\n# end\n");
@@ -219,12 +222,14 @@ class YamlEditTests {
 
 	@Test
 	void anEmptyValueIsFilledAfterItsColon() {
-		assertThat(new YamlEdit("a:\n  b:\n  c: 1\n").set(List.of("a", "b"), 2).text()).isEqualTo("a:\n  b: 2\n  c: 1\n");
+		assertThat(new YamlEdit("a:\n  b:\n  c: 1\n").set(List.of("a", "b"), 2).text())
+			.isEqualTo("a:\n  b: 2\n  c: 1\n");
 	}
 
 	@Test
 	void anEmptyFileGainsItsFirstSection() {
-		assertThat(new YamlEdit("# nothing yet\n").set(List.of("a", "b"), 1).text()).isEqualTo("# nothing yet\na:\n  b: 1\n");
+		assertThat(new YamlEdit("# nothing yet\n").set(List.of("a", "b"), 1).text())
+			.isEqualTo("# nothing yet\na:\n  b: 1\n");
 	}
 
 }

@@ -66,7 +66,8 @@ class ThresholdApiTests {
 			.andExpect(jsonPath("$.changed[0].item").value("defection-to-iskp.min-count"))
 			.andExpect(jsonPath("$.changed[0].before").value("3"))
 			.andExpect(jsonPath("$.changed[0].after").value("2"))
-			.andExpect(jsonPath("$.thresholds.indicators[?(@.indicator == 'defection-to-iskp')].thresholds[?(@.name == 'min-count')].value",
+			.andExpect(jsonPath(
+					"$.thresholds.indicators[?(@.indicator == 'defection-to-iskp')].thresholds[?(@.name == 'min-count')].value",
 					hasItem(2)));
 
 		assertOpen("defection-to-iskp", "Afghanistan/Faryab", 1);
@@ -96,11 +97,13 @@ class ThresholdApiTests {
 				           "attack-surge":5, "attack-surge.min-count":5}}
 				"""))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[*].key", containsInAnyOrder("cross-border-fire.min-countries",
-					"attack-surge.ratio", "targeted-killings.window-days", "no-such-indicator.days", "attack-surge")))
+			.andExpect(jsonPath("$.errors[*].key",
+					containsInAnyOrder("cross-border-fire.min-countries", "attack-surge.ratio",
+							"targeted-killings.window-days", "no-such-indicator.days", "attack-surge")))
 			.andExpect(jsonPath("$.errors[?(@.key == 'cross-border-fire.min-countries')].reason")
 				.value("unknown key: no rule declares it"))
-			.andExpect(jsonPath("$.errors[?(@.key == 'attack-surge.ratio')].reason").value("-1 must be a positive number"))
+			.andExpect(
+					jsonPath("$.errors[?(@.key == 'attack-surge.ratio')].reason").value("-1 must be a positive number"))
 			.andExpect(jsonPath("$.errors[?(@.key == 'targeted-killings.window-days')].reason")
 				.value("'two months' is not a whole number"));
 		this.mvc.perform(put("/api/thresholds").contentType(MediaType.APPLICATION_JSON).content("""
@@ -109,22 +112,21 @@ class ThresholdApiTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[?(@.key == 'targeted-killings.window-days')].reason")
 				.value("2147483647 is above the maximum 3650"))
-			.andExpect(jsonPath("$.errors[?(@.key == 'attack-surge.ratio')].reason").value("1.0E9 is above the maximum 1000"));
+			.andExpect(jsonPath("$.errors[?(@.key == 'attack-surge.ratio')].reason")
+				.value("1.0E9 is above the maximum 1000"));
 		this.mvc.perform(put("/api/thresholds").contentType(MediaType.APPLICATION_JSON).content("""
 				{"reason":"  ", "values":{"attack-surge.min-count":5}}
-				"""))
-			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[0].key").value("reason"));
+				""")).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].key").value("reason"));
 		this.mvc.perform(put("/api/thresholds").contentType(MediaType.APPLICATION_JSON).content("""
 				{"reason":"tuning", "version":"0123456789ab", "values":{"attack-surge.min-count":5}}
-				"""))
-			.andExpect(status().isConflict());
+				""")).andExpect(status().isConflict());
 
 		assertThat(Files.readAllBytes(FILE)).isEqualTo(before);
 		assertThat(this.changes.inForce()).isEqualTo(inForce);
 		assertThat(auditRows()).isEqualTo(audited);
 		this.mvc.perform(get("/api/thresholds"))
-			.andExpect(jsonPath("$.indicators[?(@.indicator == 'attack-surge')].thresholds[?(@.name == 'min-count')].value",
+			.andExpect(jsonPath(
+					"$.indicators[?(@.indicator == 'attack-surge')].thresholds[?(@.name == 'min-count')].value",
 					hasItem(4)));
 	}
 
@@ -134,7 +136,8 @@ class ThresholdApiTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.version").isString())
 			.andExpect(jsonPath("$.indicators.length()").value(19))
-			.andExpect(jsonPath("$.indicators[?(@.indicator == 'cross-border-fire')].thresholds[?(@.name == 'neighbours')].type",
+			.andExpect(jsonPath(
+					"$.indicators[?(@.indicator == 'cross-border-fire')].thresholds[?(@.name == 'neighbours')].type",
 					hasItem("list")))
 			.andExpect(jsonPath("$.indicators[?(@.indicator == 'attack-surge')].thresholds[?(@.name == 'ratio')].type",
 					hasItem("ratio")));
@@ -182,24 +185,28 @@ class ThresholdApiTests {
 
 	@Test
 	void aChangeSurvivesARestart() throws Exception {
-		this.mvc.perform(put("/api/thresholds").contentType(MediaType.APPLICATION_JSON).content("""
-				{"reason":"strongholds re-emerge over longer periods", "values":{"stronghold-reemergence.window-days":45}}
-				"""))
+		this.mvc
+			.perform(put("/api/thresholds").contentType(MediaType.APPLICATION_JSON)
+				.content(
+						"""
+								{"reason":"strongholds re-emerge over longer periods", "values":{"stronghold-reemergence.window-days":45}}
+								"""))
 			.andExpect(status().isOk());
 
 		try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(HarbingerApplication.class).run(
-					"--server.port=0", "--spring.datasource.url=jdbc:h2:mem:config-editing;DB_CLOSE_DELAY=-1",
-					"--spring.quartz.auto-startup=false", "--spring.quartz.scheduler-name=restarted",
-					"--harbinger.demo.enabled=false", "--harbinger.clock.fixed-date=2022-06-30", "--harbinger.inbox.enabled=false",
-					"--harbinger.config-dir=" + ConfigEditingTest.CONFIG_DIR,
-					"--harbinger.security.users-file=" + ConfigEditingTest.CONFIG_DIR + "/users.yml",
-					"--harbinger.reload.enabled=false", "--harbinger.subscriptions.poll=0")) {
+				"--server.port=0", "--spring.datasource.url=jdbc:h2:mem:config-editing;DB_CLOSE_DELAY=-1",
+				"--spring.quartz.auto-startup=false", "--spring.quartz.scheduler-name=restarted",
+				"--harbinger.demo.enabled=false", "--harbinger.clock.fixed-date=2022-06-30",
+				"--harbinger.inbox.enabled=false", "--harbinger.config-dir=" + ConfigEditingTest.CONFIG_DIR,
+				"--harbinger.security.users-file=" + ConfigEditingTest.CONFIG_DIR + "/users.yml",
+				"--harbinger.reload.enabled=false", "--harbinger.subscriptions.poll=0")) {
 			assertThat(restarted.getBean(RulesInForce.class).now().thresholds().values())
 				.containsEntry("stronghold-reemergence.window-days", 45);
 			assertThat(restarted.getBean(ConfigAudit.class)
 				.list(new ConfigAudit.Filter("thresholds", null, "stronghold-reemergence.window-days", 10)))
 				.singleElement()
-				.satisfies((entry) -> assertThat(entry.reason()).isEqualTo("strongholds re-emerge over longer periods"));
+				.satisfies(
+						(entry) -> assertThat(entry.reason()).isEqualTo("strongholds re-emerge over longer periods"));
 		}
 	}
 
@@ -213,8 +220,10 @@ class ThresholdApiTests {
 	}
 
 	private ResultActions postIncidents(String... incidents) throws Exception {
-		ResultActions result = this.mvc.perform(post("/api/incidents").contentType(MediaType.APPLICATION_JSON)
-			.content("[" + String.join(",", incidents) + "]")).andExpect(status().isOk());
+		ResultActions result = this.mvc
+			.perform(post("/api/incidents").contentType(MediaType.APPLICATION_JSON)
+				.content("[" + String.join(",", incidents) + "]"))
+			.andExpect(status().isOk());
 		this.engine.today();
 		return result;
 	}

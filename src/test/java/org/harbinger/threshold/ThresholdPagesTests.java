@@ -20,7 +20,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The admin page for thresholds: each value labelled, saved with a reason, previewed, refused with the reason why. */
+/**
+ * The admin page for thresholds: each value labelled, saved with a reason, previewed,
+ * refused with the reason why.
+ */
 @ConfigEditingTest
 class ThresholdPagesTests {
 
@@ -45,12 +48,13 @@ class ThresholdPagesTests {
 	void savesOnlyTheChangedValuesWithTheReason() throws Exception {
 		String version = ThresholdsView.of(this.changes).version();
 
-		this.mvc.perform(post("/admin/thresholds").param("version", version)
-			.param("value.propaganda-surge.min-count", "6")
-			.param("value.propaganda-surge.watch-languages", "uz, tg , ky, tk")
-			.param("value.attack-surge.ratio", "1.5")
-			.param("reason", "Turkmen-language channels appeared")
-			.param("action", "save"))
+		this.mvc
+			.perform(post("/admin/thresholds").param("version", version)
+				.param("value.propaganda-surge.min-count", "6")
+				.param("value.propaganda-surge.watch-languages", "uz, tg , ky, tk")
+				.param("value.attack-surge.ratio", "1.5")
+				.param("reason", "Turkmen-language channels appeared")
+				.param("action", "save"))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrl("/admin/thresholds"))
 			.andExpect(flash().attributeExists("saved"));
@@ -67,9 +71,10 @@ class ThresholdPagesTests {
 
 	@Test
 	void showsWhyAChangeIsRefusedAndKeepsWhatWasTyped() throws Exception {
-		this.mvc.perform(post("/admin/thresholds").param("value.threat-level.severe", "many")
-			.param("reason", "")
-			.param("action", "save"))
+		this.mvc
+			.perform(post("/admin/thresholds").param("value.threat-level.severe", "many")
+				.param("reason", "")
+				.param("action", "save"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(allOf(containsString("a reason is required"),
 					containsString("&#39;many&#39; is not a whole number"), containsString("value=\"many\""))));
@@ -79,9 +84,10 @@ class ThresholdPagesTests {
 
 	@Test
 	void previewsAChangeWithoutSavingIt() throws Exception {
-		this.mvc.perform(post("/admin/thresholds").param("value.threat-level.elevated", "2")
-			.param("days", "30")
-			.param("action", "preview"))
+		this.mvc
+			.perform(post("/admin/thresholds").param("value.threat-level.elevated", "2")
+				.param("days", "30")
+				.param("action", "preview"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("Preview"), containsString("Would open (does not now)"),
 					containsString("threat-level.elevated"))));

@@ -78,8 +78,8 @@ class ThresholdsFileTests {
 
 	@Test
 	void refusesANegativeCountAndAZeroWindow() {
-		assertThatExceptionOfType(ConfigFileException.class)
-			.isThrownBy(() -> read(VALID.replace("min-count: 8", "min-count: -1").replace("window-days: 30", "window-days: 0")))
+		assertThatExceptionOfType(ConfigFileException.class).isThrownBy(
+				() -> read(VALID.replace("min-count: 8", "min-count: -1").replace("window-days: 30", "window-days: 0")))
 			.satisfies((ex) -> assertThat(ex.problems()).containsExactly(
 					"line 5: attack-surge.min-count: -1 is below the minimum 0",
 					"line 7: cross-border-fire.window-days: 0 is below the minimum 1"));
@@ -87,9 +87,9 @@ class ThresholdsFileTests {
 
 	@Test
 	void refusesAMissingKeyThatARuleReads() {
-		assertThatExceptionOfType(ConfigFileException.class)
-			.isThrownBy(() -> read(VALID.replace("  ratio: 3.0\n", "")))
-			.satisfies((ex) -> assertThat(ex.problems()).containsExactly("attack-surge.ratio: missing; a rule reads it"));
+		assertThatExceptionOfType(ConfigFileException.class).isThrownBy(() -> read(VALID.replace("  ratio: 3.0\n", "")))
+			.satisfies(
+					(ex) -> assertThat(ex.problems()).containsExactly("attack-surge.ratio: missing; a rule reads it"));
 	}
 
 	@Test

@@ -39,7 +39,10 @@ final class Chromium implements AutoCloseable {
 		this.driver = driver;
 	}
 
-	/** Starts the browser, or skips the test (fails it in CI) when chromium or chromedriver is missing. */
+	/**
+	 * Starts the browser, or skips the test (fails it in CI) when chromium or
+	 * chromedriver is missing.
+	 */
 	static Chromium start() {
 		if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
 			String message = "Browser tests need Debian's chromium and chromium-driver (" + BROWSER + ", " + DRIVER
@@ -58,12 +61,14 @@ final class Chromium implements AutoCloseable {
 		}
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(BROWSER.toFile());
-		// Without the background-networking switches Chromium calls out to Google's services,
+		// Without the background-networking switches Chromium calls out to Google's
+		// services,
 		// which a closed network refuses and which slow every start.
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
 				"--disable-sync", "--window-size=1366,900", "--user-data-dir=" + profile);
-		// The browser console is kept, so a test can see what the Content-Security-Policy blocked.
+		// The browser console is kept, so a test can see what the Content-Security-Policy
+		// blocked.
 		options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
 			.usingAnyFreePort()
@@ -77,7 +82,10 @@ final class Chromium implements AutoCloseable {
 		return this.driver;
 	}
 
-	/** What the browser refused to load or run because of the page's Content-Security-Policy, so far. */
+	/**
+	 * What the browser refused to load or run because of the page's
+	 * Content-Security-Policy, so far.
+	 */
 	List<String> contentSecurityViolations() {
 		return this.driver.manage()
 			.logs()
@@ -89,7 +97,10 @@ final class Chromium implements AutoCloseable {
 			.toList();
 	}
 
-	/** Saves what the browser shows as target/screenshots/NAME.png, for a person to review. */
+	/**
+	 * Saves what the browser shows as target/screenshots/NAME.png, for a person to
+	 * review.
+	 */
 	Path screenshot(String name) {
 		try {
 			Path file = Path.of("target", "screenshots", name + ".png");

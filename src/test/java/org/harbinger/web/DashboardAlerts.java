@@ -37,13 +37,14 @@ final class DashboardAlerts {
 
 	Alert critical(String country, String province, String notes) {
 		LocalDate today = this.engine.today();
-		return raise(country, province, List.of(defection(country + "-" + province + "-mass", today, country, province,
-				"mass-defection", notes)));
+		return raise(country, province, List
+			.of(defection(country + "-" + province + "-mass", today, country, province, "mass-defection", notes)));
 	}
 
 	/** A CRITICAL alert whose one incident has a place and coordinates, for the map. */
 	Alert criticalAt(String country, String province, String location, double latitude, double longitude) {
-		Incident incident = TestIncidents.builder("WEB-" + country + "-" + province + "-mass", this.engine.today(), country)
+		Incident incident = TestIncidents
+			.builder("WEB-" + country + "-" + province + "-mass", this.engine.today(), country)
 			.admin1(province)
 			.at(location, latitude, longitude)
 			.actor1("Taliban", "TALIBAN")
@@ -59,8 +60,8 @@ final class DashboardAlerts {
 		LocalDate today = this.engine.today();
 		List<Incident> defections = new ArrayList<>();
 		for (int i = 1; i <= 3; i++) {
-			defections.add(defection(country + "-" + province + "-" + i, today.minusDays(i), country, province, "defection",
-					"Fighters joined ISKP."));
+			defections.add(defection(country + "-" + province + "-" + i, today.minusDays(i), country, province,
+					"defection", "Fighters joined ISKP."));
 		}
 		return raise(country, province, defections);
 	}

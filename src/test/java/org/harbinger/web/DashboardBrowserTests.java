@@ -27,10 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The dashboard driven as an analyst in a real headless Chromium over HTTP: log in on the
- * form, filter the alerts, open one, acknowledge it (a form post with its CSRF token), see
- * who acknowledged it, and comment on it; as an administrator on a 390 px phone, silence an
- * alert from its page, extend the silence and expire it, with no page scrolling sideways. Screenshots of the filtered list and of the
- * acknowledged alert are kept in target/screenshots/ for review.
+ * form, filter the alerts, open one, acknowledge it (a form post with its CSRF token),
+ * see who acknowledged it, and comment on it; as an administrator on a 390 px phone,
+ * silence an alert from its page, extend the silence and expire it, with no page
+ * scrolling sideways. Screenshots of the filtered list and of the acknowledged alert are
+ * kept in target/screenshots/ for review.
  */
 @EndToEndTest
 class DashboardBrowserTests {
@@ -93,7 +94,8 @@ class DashboardBrowserTests {
 		this.chromium.screenshot("alerts-filtered");
 
 		browser.findElement(By.linkText("Defections to ISKP")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/alerts/" + critical.id()));
+		new WebDriverWait(browser, Duration.ofSeconds(20))
+			.until(ExpectedConditions.urlContains("/alerts/" + critical.id()));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).contains("CRITICAL", "Defections to ISKP",
 				"Browserland/South");
 		assertThat(browser.findElement(By.id("acknowledgement")).getText()).isEqualTo("Not yet");
@@ -102,7 +104,8 @@ class DashboardBrowserTests {
 		browser.findElement(By.id("acknowledge")).click();
 		new WebDriverWait(browser, Duration.ofSeconds(20))
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("acknowledgement"), "by " + USER));
-		assertThat(browser.findElement(By.id("acknowledgement")).getText()).startsWith("by " + USER + ", ").endsWith("UTC");
+		assertThat(browser.findElement(By.id("acknowledgement")).getText()).startsWith("by " + USER + ", ")
+			.endsWith("UTC");
 		assertThat(browser.findElement(By.cssSelector("ol.notes")).getText()).contains(USER + " acknowledged");
 
 		browser.findElement(By.id("comment-text")).sendKeys("Confirmed by the desk <b>twice</b>.");
@@ -142,8 +145,8 @@ class DashboardBrowserTests {
 		browser.findElement(By.id("create-silence")).click();
 		wait(browser).until(ExpectedConditions.urlContains("/silences"));
 		String created = browser.findElement(By.cssSelector("p.notice")).getText();
-		assertThat(created).startsWith("Silence ").contains("indicator=" + DashboardAlerts.INDICATOR,
-				"scope=Silenceland/North");
+		assertThat(created).startsWith("Silence ")
+			.contains("indicator=" + DashboardAlerts.INDICATOR, "scope=Silenceland/North");
 		String id = created.replaceAll("^Silence (\\d+) .*$", "$1");
 		WebElement card = browser.findElement(By.id("silence-" + id));
 		assertThat(card.getText()).contains("ACTIVE", "Desk is re-checking", "1 open alert");
@@ -157,8 +160,8 @@ class DashboardBrowserTests {
 		browser.get(url("/silences"));
 		new Select(browser.findElement(By.id("extend-by-" + id))).selectByValue("1d");
 		browser.findElement(By.id("extend-" + id)).click();
-		wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.notice"),
-				"extended by 1d"));
+		wait(browser)
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.notice"), "extended by 1d"));
 
 		browser.findElement(By.id("expire-" + id)).click();
 		wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.notice"),
@@ -175,14 +178,15 @@ class DashboardBrowserTests {
 			.executeScript("return [document.documentElement.scrollWidth, window.innerWidth, "
 					+ "Array.from(document.querySelectorAll('body *')).filter(e => !e.closest('.scroll') && e.getBoundingClientRect().right > window.innerWidth + 1)"
 					+ ".slice(0, 8).map(e => e.tagName + '.' + e.className + '#' + e.id + ':' + Math.round(e.getBoundingClientRect().right)).join(' ')];");
-		assertThat(widths.toString()).as(page + ": [document width, viewport width]")
-			.matches((text) -> {
-				String[] numbers = text.replaceAll("[\\[\\] ]", "").split(",");
-				return Long.parseLong(numbers[0]) <= Long.parseLong(numbers[1]);
-			}, "document no wider than the viewport");
+		assertThat(widths.toString()).as(page + ": [document width, viewport width]").matches((text) -> {
+			String[] numbers = text.replaceAll("[\\[\\] ]", "").split(",");
+			return Long.parseLong(numbers[0]) <= Long.parseLong(numbers[1]);
+		}, "document no wider than the viewport");
 	}
 
-	/** Logs in on the service's form at /login, where an unauthenticated visit is sent. */
+	/**
+	 * Logs in on the service's form at /login, where an unauthenticated visit is sent.
+	 */
 	private static void logIn(WebDriver browser) {
 		logIn(browser, USER, PASSWORD);
 	}

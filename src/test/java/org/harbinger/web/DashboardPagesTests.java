@@ -29,9 +29,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The dashboard's pages rendered on the shared context: alerts by severity with filters, an
- * alert with its evidence, chart and notes, the incident search, trends, rules and outbox.
- * Each test raises alerts in a made-up country of its own.
+ * The dashboard's pages rendered on the shared context: alerts by severity with filters,
+ * an alert with its evidence, chart and notes, the incident search, trends, rules and
+ * outbox. Each test raises alerts in a made-up country of its own.
  */
 @EndToEndTest
 class DashboardPagesTests {
@@ -66,9 +66,9 @@ class DashboardPagesTests {
 			.getContentAsString();
 		assertThat(page).contains("Pagesland/North", "Pagesland/South", "Defections to ISKP", "2 alerts");
 		assertThat(page.indexOf("Pagesland/South")).as("CRITICAL first").isLessThan(page.indexOf("Pagesland/North"));
-		assertThat(page).contains("<label for=\"scope\">", "<label for=\"severity\">", "<th scope=\"col\">Severity</th>",
-				"Skip to content", "href=\"/admin/thresholds\"", "href=\"/admin/subscriptions\"", "href=\"/admin/audit\"",
-				"action=\"/logout\"");
+		assertThat(page).contains("<label for=\"scope\">", "<label for=\"severity\">",
+				"<th scope=\"col\">Severity</th>", "Skip to content", "href=\"/admin/thresholds\"",
+				"href=\"/admin/subscriptions\"", "href=\"/admin/audit\"", "action=\"/logout\"");
 
 		this.mvc.perform(get("/").param("scope", "Pagesland").param("severity", "WARNING"))
 			.andExpect(status().isOk())
@@ -84,8 +84,8 @@ class DashboardPagesTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("Defections to ISKP"), containsString("Evidenceland/East"),
 					containsString("href=\"/incidents/test/WEB-Evidenceland-East-1\""), containsString(">B2<"),
-					containsString("<svg"), containsString("class=\"line-label\" text-anchor=\"start\""), containsString(">min-count 3<"), containsString("FIRED"),
-					containsString("Not yet"))));
+					containsString("<svg"), containsString("class=\"line-label\" text-anchor=\"start\""),
+					containsString(">min-count 3<"), containsString("FIRED"), containsString("Not yet"))));
 	}
 
 	@Test
@@ -115,8 +115,8 @@ class DashboardPagesTests {
 		String page = this.mvc.perform(get("/alerts/" + alert.id())).andReturn().getResponse().getContentAsString();
 		assertThat(page).containsPattern("action=\"/alerts/" + alert.id()
 				+ "/acknowledge\"><input type=\"hidden\" name=\"_csrf\" value=\"[^\"]+\"");
-		assertThat(page).containsPattern("action=\"/alerts/" + alert.id()
-				+ "/comments\"[^>]*><input type=\"hidden\" name=\"_csrf\"");
+		assertThat(page).containsPattern(
+				"action=\"/alerts/" + alert.id() + "/comments\"[^>]*><input type=\"hidden\" name=\"_csrf\"");
 		assertThat(page).containsPattern("<meta name=\"_csrf\" content=\"[^\"]+\"");
 		this.mvc.perform(post("/alerts/" + alert.id() + "/acknowledge").with(csrf().useInvalidToken()))
 			.andExpect(status().isForbidden());
@@ -134,12 +134,15 @@ class DashboardPagesTests {
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.kind").value("ACKNOWLEDGED"))
 			.andExpect(jsonPath("$.author").value("e2e"));
-		this.mvc.perform(post("/api/alerts/" + alert.id() + "/comments").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"text\":\"Matches the desk's reporting.\"}"))
+		this.mvc
+			.perform(post("/api/alerts/" + alert.id() + "/comments").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"text\":\"Matches the desk's reporting.\"}"))
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.text").value("Matches the desk's reporting."));
-		this.mvc.perform(post("/api/alerts/" + alert.id() + "/comments").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"text\":\"\"}")).andExpect(status().isBadRequest())
+		this.mvc
+			.perform(post("/api/alerts/" + alert.id() + "/comments").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"text\":\"\"}"))
+			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail").value("text: a comment needs some text"));
 		this.mvc.perform(post("/api/alerts/999999/acknowledge")).andExpect(status().isNotFound());
 
@@ -200,15 +203,20 @@ class DashboardPagesTests {
 			.andExpect(content().string(containsString("No incidents match.")));
 	}
 
-	/** Issue 15: an analyst sees whether an alert reports what ISKP did or what was done to it. */
+	/**
+	 * Issue 15: an analyst sees whether an alert reports what ISKP did or what was done
+	 * to it.
+	 */
 	@Test
 	void alertTrendAndRulesPagesSayWhichRoleOfIskpTheIndicatorCounts() throws Exception {
 		Alert alert = this.alerts.warning("Roleland", "North");
 
 		this.mvc.perform(get("/alerts/" + alert.id()))
-			.andExpect(content().string(allOf(containsString("<dt>Counts ISKP as</dt>"), containsString("<dd>any</dd>"))));
+			.andExpect(
+					content().string(allOf(containsString("<dt>Counts ISKP as</dt>"), containsString("<dd>any</dd>"))));
 		this.mvc.perform(get("/trends/crackdown-surge"))
-			.andExpect(content().string(allOf(containsString("<dt>Counts ISKP as</dt>"), containsString("<dd>target</dd>"))));
+			.andExpect(content()
+				.string(allOf(containsString("<dt>Counts ISKP as</dt>"), containsString("<dd>target</dd>"))));
 		this.mvc.perform(get("/rules"))
 			.andExpect(content().string(allOf(containsString("Counts the group as"), containsString("<td>ISKP</td>"),
 					containsString("<td>TTP</td>"), containsString("<td>perpetrator</td>"),
@@ -230,7 +238,8 @@ class DashboardPagesTests {
 			.getContentAsString();
 		// The counts ignore the severity filter, so each stays a way to the others.
 		assertThat(page).containsPattern("id=\"count-CRITICAL\"[^>]*>\\s*<span[^>]*>CRITICAL</span> <strong>2</strong>")
-			.containsPattern("id=\"count-WARNING\"[^>]*aria-current=\"true\"[^>]*>\\s*<span[^>]*>WARNING</span> <strong>1</strong>")
+			.containsPattern(
+					"id=\"count-WARNING\"[^>]*aria-current=\"true\"[^>]*>\\s*<span[^>]*>WARNING</span> <strong>1</strong>")
 			.containsPattern("id=\"count-INFO\"[^>]*>\\s*<span[^>]*>INFO</span> <strong>0</strong>")
 			.contains("href=\"/alerts?scope=Countland&amp;severity=CRITICAL\"", "1 alert");
 	}
@@ -246,18 +255,20 @@ class DashboardPagesTests {
 					containsString("class=\"sparkline\""), containsString("Last 90 days"))));
 		this.mvc.perform(get("/trends/defection-to-iskp"))
 			.andExpect(status().isOk())
-			.andExpect(content().string(allOf(containsString("defection-to-iskp.min-count"), containsString("Trendland/Valley"),
-					containsString("<svg"), containsString("Transitions over time"),
+			.andExpect(content().string(allOf(containsString("defection-to-iskp.min-count"),
+					containsString("Trendland/Valley"), containsString("<svg"), containsString("Transitions over time"),
 					containsString(">min-count "))));
 		this.mvc.perform(get("/trends/no-such-indicator")).andExpect(status().isNotFound());
 		this.mvc.perform(get("/rules"))
 			.andExpect(status().isOk())
-			.andExpect(content().string(allOf(containsString("OK: files on disk in force"),
-					containsString("attack-surge.drl"), containsString("baseline-days"), not(containsString("refused")))));
+			.andExpect(content()
+				.string(allOf(containsString("OK: files on disk in force"), containsString("attack-surge.drl"),
+						containsString("baseline-days"), not(containsString("refused")))));
 		Timestamp now = Timestamp.from(Instant.now());
-		this.jdbc.sql("INSERT INTO outbox (subscription, message_id, recipients, subject, body_text, body_html, status, "
-				+ "attempts, next_attempt_at, created_at) VALUES ('outbox-page', '<outbox-page@test>', "
-				+ "'a@outbox.test,b@outbox.test', 'Outbox page subject', 'text', 'html', 'PENDING', 0, ?, ?)")
+		this.jdbc
+			.sql("INSERT INTO outbox (subscription, message_id, recipients, subject, body_text, body_html, status, "
+					+ "attempts, next_attempt_at, created_at) VALUES ('outbox-page', '<outbox-page@test>', "
+					+ "'a@outbox.test,b@outbox.test', 'Outbox page subject', 'text', 'html', 'PENDING', 0, ?, ?)")
 			.params(now, now)
 			.update();
 		this.mvc.perform(get("/outbox"))

@@ -20,11 +20,11 @@ import org.springframework.context.ApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The dashboard at a phone's, a tablet's and a desktop's width (390, 768, 1400 px) in a real
- * headless Chromium: the alerts list, an alert, the incidents, the trends and the map never
- * scroll sideways and draw every image; the map's places and countries narrow the incident
- * search. Screenshots in target/screenshots/ (PAGE-WIDTH.png). The digest at the same widths:
- * DemoStartTests, through DigestPreviewInBrowser.
+ * The dashboard at a phone's, a tablet's and a desktop's width (390, 768, 1400 px) in a
+ * real headless Chromium: the alerts list, an alert, the incidents, the trends and the
+ * map never scroll sideways and draw every image; the map's places and countries narrow
+ * the incident search. Screenshots in target/screenshots/ (PAGE-WIDTH.png). The digest at
+ * the same widths: DemoStartTests, through DigestPreviewInBrowser.
  */
 @EndToEndTest
 class DashboardWidthsTests {
@@ -93,7 +93,9 @@ class DashboardWidthsTests {
 		browser.get(url("/map"));
 		WebElement afghanistan = browser.findElements(By.cssSelector("svg.map path.country"))
 			.stream()
-			.filter((path) -> path.findElement(By.tagName("title")).getAttribute("textContent").startsWith("Afghanistan:"))
+			.filter((path) -> path.findElement(By.tagName("title"))
+				.getAttribute("textContent")
+				.startsWith("Afghanistan:"))
 			.findFirst()
 			.orElseThrow();
 		afghanistan.click();
@@ -112,7 +114,9 @@ class DashboardWidthsTests {
 	private static WebElement place(ChromeDriver browser, String name) {
 		return browser.findElements(By.cssSelector("svg.map circle.place"))
 			.stream()
-			.filter((circle) -> circle.findElement(By.tagName("title")).getAttribute("textContent").startsWith(name + ":"))
+			.filter((circle) -> circle.findElement(By.tagName("title"))
+				.getAttribute("textContent")
+				.startsWith(name + ":"))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("no dot for " + name + " in " + browser.getPageSource()));
 	}

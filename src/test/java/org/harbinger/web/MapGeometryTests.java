@@ -13,12 +13,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.within;
 
-/** TopoJSON decoding (quantized, delta-encoded, shared and reversed arcs), the projection and the clipping. */
+/**
+ * TopoJSON decoding (quantized, delta-encoded, shared and reversed arcs), the projection
+ * and the clipping.
+ */
 class MapGeometryTests {
 
 	/**
-	 * Two squares that share an edge: arc 0 is the shared edge (0,0)-(0,1), arc 1 the rest of
-	 * the west square, arc 2 the rest of the east one, which runs the shared edge backwards (~0).
+	 * Two squares that share an edge: arc 0 is the shared edge (0,0)-(0,1), arc 1 the
+	 * rest of the west square, arc 2 the rest of the east one, which runs the shared edge
+	 * backwards (~0).
 	 */
 	private static final String TWO_SQUARES = """
 			{"type":"Topology","transform":{"scale":[0.5,0.25],"translate":[60,30]},
@@ -38,7 +42,8 @@ class MapGeometryTests {
 		assertThat(countries.get(0).rings()).singleElement()
 			.satisfies((ring) -> assertThat(ring).containsExactly(new double[] { 61, 30 }, new double[] { 61, 31 },
 					new double[] { 60, 31 }, new double[] { 60, 30 }, new double[] { 61, 30 }));
-		// The east square runs east then north then west, and closes down the shared edge reversed.
+		// The east square runs east then north then west, and closes down the shared edge
+		// reversed.
 		assertThat(countries.get(1).rings()).singleElement()
 			.satisfies((ring) -> assertThat(ring).containsExactly(new double[] { 61, 30 }, new double[] { 62, 30 },
 					new double[] { 62, 31 }, new double[] { 61, 31 }, new double[] { 61, 30 }));
@@ -75,16 +80,20 @@ class MapGeometryTests {
 	@Test
 	void ringsAreClippedToTheBoxAndOnesWhollyOutsideAreLeftOut() {
 		MapProjection projection = new MapProjection(0, 0, 10, 10, 100);
-		// A square half across the east edge becomes the half inside, closed along the edge.
-		List<double[]> clipped = projection.clip(List.of(new double[] { 5, 2 }, new double[] { 15, 2 },
-				new double[] { 15, 8 }, new double[] { 5, 8 }));
+		// A square half across the east edge becomes the half inside, closed along the
+		// edge.
+		List<double[]> clipped = projection.clip(
+				List.of(new double[] { 5, 2 }, new double[] { 15, 2 }, new double[] { 15, 8 }, new double[] { 5, 8 }));
 		assertThat(clipped).extracting((p) -> p[0] + "," + p[1])
 			.containsExactlyInAnyOrder("5.0,2.0", "10.0,2.0", "10.0,8.0", "5.0,8.0");
-		String outside = projection.path(List.of(List.of(new double[] { 20, 2 }, new double[] { 30, 2 },
-				new double[] { 30, 8 })));
+		String outside = projection
+			.path(List.of(List.of(new double[] { 20, 2 }, new double[] { 30, 2 }, new double[] { 30, 8 })));
 		assertThat(outside).isEmpty();
-		assertThat(projection.path(List.of(List.of(new double[] { 1, 9 }, new double[] { 2, 9 }, new double[] { 2, 8 }))))
-			.startsWith("M").endsWith("Z").contains("L");
+		assertThat(
+				projection.path(List.of(List.of(new double[] { 1, 9 }, new double[] { 2, 9 }, new double[] { 2, 8 }))))
+			.startsWith("M")
+			.endsWith("Z")
+			.contains("L");
 	}
 
 	@Test
@@ -99,8 +108,10 @@ class MapGeometryTests {
 		String path = projection.path(List.of(ring));
 		assertThat(path.split("L")).as("one point every two units along the 100-unit edge, give or take")
 			.hasSizeBetween(45, 55);
-		assertThat(projection.path(List.of(List.of(new double[] { 50, 5 }, new double[] { 50.05, 5 },
-				new double[] { 50.05, 5.05 })))).as("an islet of a unit").isEmpty();
+		assertThat(projection
+			.path(List.of(List.of(new double[] { 50, 5 }, new double[] { 50.05, 5 }, new double[] { 50.05, 5.05 }))))
+			.as("an islet of a unit")
+			.isEmpty();
 	}
 
 	@Test

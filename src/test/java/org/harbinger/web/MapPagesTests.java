@@ -18,8 +18,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The map page and {@code GET /api/incidents/map} on the shared context: a place cited by an
- * open alert, its province and country, the links that narrow the incident search, the
+ * The map page and {@code GET /api/incidents/map} on the shared context: a place cited by
+ * an open alert, its province and country, the links that narrow the incident search, the
  * incidents outside the view counted, and a view it does not have refused naming it.
  */
 @EndToEndTest
@@ -34,7 +34,10 @@ class MapPagesTests {
 	@Autowired
 	private EngineHost engine;
 
-	/** The map's default period, the 90 days up to the clock (other tests of the shared context move it), as query parameters. */
+	/**
+	 * The map's default period, the 90 days up to the clock (other tests of the shared
+	 * context move it), as query parameters.
+	 */
 	private String defaultPeriod() {
 		LocalDate today = this.engine.currentDay();
 		return "from=" + today.minusDays(MapPages.DEFAULT_DAYS - 1) + "&to=" + today;
@@ -56,7 +59,8 @@ class MapPagesTests {
 			.andExpect(jsonPath("$.countries[0].path").doesNotExist())
 			.andExpect(jsonPath("$.open_alerts[*].scope").value(hasItem("Apiland/Ridge")));
 
-		// The wide view holds 70 E, 33 N too; a period before the incident holds nothing there.
+		// The wide view holds 70 E, 33 N too; a period before the incident holds nothing
+		// there.
 		this.mvc.perform(get("/api/incidents/map").param("view", "wide").param("to", "2021-03-31"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.view").value("WIDE"))

@@ -21,8 +21,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The silence pages check roles as the API does (analysts read, administrators change) and
- * CSRF as the other forms; the form is pre-filled from an alert and names what it refuses.
+ * The silence pages check roles as the API does (analysts read, administrators change)
+ * and CSRF as the other forms; the form is pre-filled from an alert and names what it
+ * refuses.
  */
 @EndToEndTest
 class SilencePagesTests {
@@ -37,19 +38,24 @@ class SilencePagesTests {
 	void theFormOpenedFromAnAlertCarriesItsMatchersAndNamesWhatItRefuses() throws Exception {
 		Alert alert = new DashboardAlerts(this.context).critical("Formland", "East", "A unit went over.");
 
-		this.mvc.perform(get("/alerts/" + alert.id()))
-			.andExpect(content().string(containsString("id=\"silence\"")));
+		this.mvc.perform(get("/alerts/" + alert.id())).andExpect(content().string(containsString("id=\"silence\"")));
 		this.mvc.perform(get("/admin/silences/new").param("alert", String.valueOf(alert.id())))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("value=\"" + DashboardAlerts.INDICATOR + "\""),
 					containsString("value=\"Formland/East\""))));
-		this.mvc.perform(post("/admin/silences").param("indicator", "~(").param("scope", "Formland/East")
-			.param("duration", "soon").param("comment", ""))
+		this.mvc
+			.perform(post("/admin/silences").param("indicator", "~(")
+				.param("scope", "Formland/East")
+				.param("duration", "soon")
+				.param("comment", ""))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(allOf(containsString("is not a regular expression"),
 					containsString("&#39;soon&#39; is not a duration"), containsString("is required"))));
-		this.mvc.perform(post("/admin/silences").param("indicator", DashboardAlerts.INDICATOR)
-			.param("scope", "Formland/East").param("duration", "3h").param("comment", "Checking"))
+		this.mvc
+			.perform(post("/admin/silences").param("indicator", DashboardAlerts.INDICATOR)
+				.param("scope", "Formland/East")
+				.param("duration", "3h")
+				.param("comment", "Checking"))
 			.andExpect(redirectedUrlPattern("/silences#silence-*"))
 			.andExpect(flash().attribute("outcome", containsString("scope=Formland/East")));
 		this.mvc.perform(get("/silences"))
@@ -60,15 +66,24 @@ class SilencePagesTests {
 	void analystsReadSilencesButOnlyAdministratorsChangeThemAndEveryFormNeedsItsToken() throws Exception {
 		this.mvc.perform(get("/silences").with(user("reader").roles("ANALYST")))
 			.andExpect(status().isOk())
-			.andExpect(content().string(allOf(containsString("<h1>Silences</h1>"), not(containsString("New silence")))));
-		this.mvc.perform(get("/admin/silences/new").with(user("reader").roles("ANALYST"))).andExpect(status().isForbidden());
-		this.mvc.perform(post("/admin/silences").with(user("reader").roles("ANALYST"))
-			.param("scope", "Formland").param("duration", "1h").param("comment", "x"))
+			.andExpect(
+					content().string(allOf(containsString("<h1>Silences</h1>"), not(containsString("New silence")))));
+		this.mvc.perform(get("/admin/silences/new").with(user("reader").roles("ANALYST")))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(post("/admin/silences").with(user("reader").roles("ANALYST"))
+				.param("scope", "Formland")
+				.param("duration", "1h")
+				.param("comment", "x"))
 			.andExpect(status().isForbidden());
 		this.mvc.perform(post("/admin/silences/1/expire").with(user("reader").roles("ANALYST")))
 			.andExpect(status().isForbidden());
-		this.mvc.perform(post("/admin/silences").with(user("boss").roles("ADMIN"))
-			.with(csrf().useInvalidToken()).param("scope", "Formland").param("duration", "1h").param("comment", "x"))
+		this.mvc
+			.perform(post("/admin/silences").with(user("boss").roles("ADMIN"))
+				.with(csrf().useInvalidToken())
+				.param("scope", "Formland")
+				.param("duration", "1h")
+				.param("comment", "x"))
 			.andExpect(status().isForbidden());
 	}
 

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The trends list's sparkline: the window count per day, scaled from zero to the peak, the last day marked. */
+/**
+ * The trends list's sparkline: the window count per day, scaled from zero to the peak,
+ * the last day marked.
+ */
 class SparklineTests {
 
 	private static final LocalDate FROM = LocalDate.of(2022, 4, 1);

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The chart's geometry from a trend: daily bars, the count over the rule's window, thresholds on the same scale. */
+/**
+ * The chart's geometry from a trend: daily bars, the count over the rule's window,
+ * thresholds on the same scale.
+ */
 class SvgChartTests {
 
 	private static final LocalDate FROM = LocalDate.of(2022, 4, 1);
@@ -55,8 +58,9 @@ class SvgChartTests {
 
 	@Test
 	void lineLabelsAreInTheGutterRightOfThePlotAndApartFromEachOther() {
-		SvgChart chart = SvgChart.of(AlertTrend.of("x", 30, FROM, FROM.plusDays(29), Map.of(FROM, 1),
-				List.of(new AlertTrend.Threshold("min-count", 8), new AlertTrend.Threshold("critical-count", 8))),
+		SvgChart chart = SvgChart.of(
+				AlertTrend.of("x", 30, FROM, FROM.plusDays(29), Map.of(FROM, 1), List
+					.of(new AlertTrend.Threshold("min-count", 8), new AlertTrend.Threshold("critical-count", 8))),
 				List.of());
 
 		assertThat(chart.thresholds()).hasSize(2);

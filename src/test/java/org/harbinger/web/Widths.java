@@ -10,36 +10,47 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 16's widths (a phone, a tablet, a desktop) and what must hold at each: the page no
- * wider than the viewport (no sideways scrolling; a wide table scrolls inside its own box),
- * every image decoded and every inline SVG drawn.
+ * Issue 16's widths (a phone, a tablet, a desktop) and what must hold at each: the page
+ * no wider than the viewport (no sideways scrolling; a wide table scrolls inside its own
+ * box), every image decoded and every inline SVG drawn.
  */
 final class Widths {
 
 	static final List<Integer> WIDTHS = List.of(390, 768, 1400);
 
-	/** Below this a viewport is a phone's (mobile emulation, as a phone's browser lays the page out). */
+	/**
+	 * Below this a viewport is a phone's (mobile emulation, as a phone's browser lays the
+	 * page out).
+	 */
 	static final int PHONE_BELOW = 600;
 
 	private Widths() {
 	}
 
-	/** The page's layout viewport, exactly, whatever the window's decorations (Chrome DevTools Protocol). */
+	/**
+	 * The page's layout viewport, exactly, whatever the window's decorations (Chrome
+	 * DevTools Protocol).
+	 */
 	static void viewport(ChromeDriver browser, int width, int height) {
 		browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
 				Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < PHONE_BELOW));
 	}
 
-	/** No sideways scrolling, every image decoded and inside the viewport, every inline SVG drawn with some width. */
+	/**
+	 * No sideways scrolling, every image decoded and inside the viewport, every inline
+	 * SVG drawn with some width.
+	 */
 	static void assertFits(ChromeDriver browser, String page, int width) {
 		int documentWidth = number(browser, "return document.documentElement.scrollWidth");
 		assertThat(documentWidth).as("%s at %d px: document width (no sideways scrolling); wider elements: %s", page,
-				width, browser.executeScript("return Array.from(document.querySelectorAll('body *'))"
+				width,
+				browser.executeScript("return Array.from(document.querySelectorAll('body *'))"
 						+ ".filter(e => !e.closest('.scroll') && e.getBoundingClientRect().right > arguments[0] + 1)"
 						+ ".slice(0, 6).map(e => e.tagName + '.' + e.className + ':' + Math.round(e.getBoundingClientRect().right)).join(' ')",
 						width))
 			.isLessThanOrEqualTo(width);
-		// A phone's browser widens its layout viewport to content that overflows: check it too.
+		// A phone's browser widens its layout viewport to content that overflows: check
+		// it too.
 		assertThat(number(browser, "return window.innerWidth")).as("%s at %d px: the viewport", page, width)
 			.isEqualTo(width);
 		for (WebElement image : browser.findElements(By.tagName("img"))) {

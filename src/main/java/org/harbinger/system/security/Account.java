@@ -2,7 +2,9 @@ package org.harbinger.system.security;
 
 import java.util.List;
 
-/** A user (bcrypt password hash) or an API token (SHA-256 of the token), with its roles. */
+/**
+ * A user (bcrypt password hash) or an API token (SHA-256 of the token), with its roles.
+ */
 record Account(String name, String secretHash, List<Role> roles) {
 
 	Account {

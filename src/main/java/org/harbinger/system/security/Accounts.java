@@ -33,7 +33,8 @@ record Accounts(List<Account> users, List<Account> tokens) {
 	}
 
 	Accounts withToken(Account token) {
-		List<Account> next = new ArrayList<>(this.tokens.stream().filter((t) -> !t.name().equals(token.name())).toList());
+		List<Account> next = new ArrayList<>(
+				this.tokens.stream().filter((t) -> !t.name().equals(token.name())).toList());
 		next.add(token);
 		return new Accounts(this.users, next);
 	}

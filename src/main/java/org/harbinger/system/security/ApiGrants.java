@@ -9,14 +9,18 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * Who may call which API path, in the order Spring Security checks them (the first grant that
- * matches decides). One table serves both the filter chain and the OpenAPI document, so the
- * roles the document names are the roles enforced. A path no grant names falls to the last
- * grant, {@code /api/**} for nobody: every API path is granted here on purpose, or denied.
+ * Who may call which API path, in the order Spring Security checks them (the first grant
+ * that matches decides). One table serves both the filter chain and the OpenAPI document,
+ * so the roles the document names are the roles enforced. A path no grant names falls to
+ * the last grant, {@code /api/**} for nobody: every API path is granted here on purpose,
+ * or denied.
  */
 public final class ApiGrants {
 
-	/** One rule: a method (null for any) and path patterns, open to any of the roles (none: denied). */
+	/**
+	 * One rule: a method (null for any) and path patterns, open to any of the roles
+	 * (none: denied).
+	 */
 	public record Grant(HttpMethod method, List<String> patterns, List<Role> roles) {
 
 		boolean matches(HttpMethod method, String path) {
@@ -56,7 +60,8 @@ public final class ApiGrants {
 
 	/**
 	 * The roles that may call a method on a path (an OpenAPI template such as
-	 * {@code /api/alerts/{id}} matches as its own literal segments); empty when it is denied.
+	 * {@code /api/alerts/{id}} matches as its own literal segments); empty when it is
+	 * denied.
 	 */
 	public static Optional<List<Role>> rolesFor(HttpMethod method, String path) {
 		return GRANTS.stream().filter((grant) -> grant.matches(method, path)).findFirst().map(Grant::roles);

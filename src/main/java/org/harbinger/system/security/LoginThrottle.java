@@ -18,10 +18,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Counts sign-in failures per account and per client address, from Spring Security's
- * authentication events (form login and HTTP Basic alike), and locks either for a growing time
- * once it has failed too often. The counters live in bounded Caffeine caches that forget a key
- * after a quiet hour, so a flood of invented names cannot exhaust memory. Each lock is logged and
- * audited once; attempts refused while locked are never checked, so they cost no bcrypt time.
+ * authentication events (form login and HTTP Basic alike), and locks either for a growing
+ * time once it has failed too often. The counters live in bounded Caffeine caches that
+ * forget a key after a quiet hour, so a flood of invented names cannot exhaust memory.
+ * Each lock is logged and audited once; attempts refused while locked are never checked,
+ * so they cost no bcrypt time.
  */
 @Component
 class LoginThrottle {
@@ -42,7 +43,10 @@ class LoginThrottle {
 		this.policy = properties.login();
 		this.audit = audit;
 		this.accounts = Caffeine.newBuilder().maximumSize(MAX_KEYS).expireAfterWrite(this.policy.forgetAfter()).build();
-		this.addresses = Caffeine.newBuilder().maximumSize(MAX_KEYS).expireAfterWrite(this.policy.forgetAfter()).build();
+		this.addresses = Caffeine.newBuilder()
+			.maximumSize(MAX_KEYS)
+			.expireAfterWrite(this.policy.forgetAfter())
+			.build();
 	}
 
 	/** Failures in a row, and until when the key is locked (null when it is not). */
@@ -55,7 +59,10 @@ class LoginThrottle {
 
 	}
 
-	/** How long the account, or the address, must wait before a sign-in is checked again; zero when now. */
+	/**
+	 * How long the account, or the address, must wait before a sign-in is checked again;
+	 * zero when now.
+	 */
 	Duration wait(String account, String address) {
 		Instant now = Instant.now();
 		Duration byAccount = remaining(this.accounts, accountKey(account), now);
@@ -118,7 +125,10 @@ class LoginThrottle {
 		return (failures != null) ? failures.remaining(now) : Duration.ZERO;
 	}
 
-	/** Names are compared without case and cut short, so neither can widen the attempts an attacker gets. */
+	/**
+	 * Names are compared without case and cut short, so neither can widen the attempts an
+	 * attacker gets.
+	 */
 	private static String accountKey(String account) {
 		return (account == null) ? "" : printable(account, 200).toLowerCase(Locale.ROOT);
 	}
@@ -128,7 +138,10 @@ class LoginThrottle {
 				: null;
 	}
 
-	/** Text an attacker chose, safe for a log line or a column: control characters shown as '?', cut short. */
+	/**
+	 * Text an attacker chose, safe for a log line or a column: control characters shown
+	 * as '?', cut short.
+	 */
 	static String printable(String text, int max) {
 		if (text == null) {
 			return null;

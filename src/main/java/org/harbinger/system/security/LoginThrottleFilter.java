@@ -19,9 +19,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a sign-in (the login form's post, or HTTP Basic credentials) while {@link LoginThrottle}
- * holds its account or address locked, before the password is looked at: the form goes back to
- * {@code /login?locked}, the API answers 429 with {@code Retry-After}.
+ * Refuses a sign-in (the login form's post, or HTTP Basic credentials) while
+ * {@link LoginThrottle} holds its account or address locked, before the password is
+ * looked at: the form goes back to {@code /login?locked}, the API answers 429 with
+ * {@code Retry-After}.
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
 
@@ -40,7 +41,8 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		boolean form = LOGIN_FORM.matches(request);
-		String account = form ? request.getParameter("username") : basicUser(request.getHeader(HttpHeaders.AUTHORIZATION));
+		String account = form ? request.getParameter("username")
+				: basicUser(request.getHeader(HttpHeaders.AUTHORIZATION));
 		Duration wait = (account != null) ? this.throttle.wait(account, request.getRemoteAddr()) : Duration.ZERO;
 		if (wait.isZero()) {
 			chain.doFilter(request, response);
@@ -56,7 +58,10 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 				"too many failed sign-ins for this account or address; try again in " + seconds + " s"));
 	}
 
-	/** The user name of HTTP Basic credentials, or null when there are none or they cannot be read. */
+	/**
+	 * The user name of HTTP Basic credentials, or null when there are none or they cannot
+	 * be read.
+	 */
 	private static String basicUser(String header) {
 		if (header == null || !header.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
 			return null;

@@ -5,13 +5,17 @@ import java.util.Optional;
 
 /**
  * What a password must be, for every way one is set: the users API and the first admin's
- * {@code HARBINGER_ADMIN_PASSWORD}. One rule, so the start-up cannot accept what the API refuses.
+ * {@code HARBINGER_ADMIN_PASSWORD}. One rule, so the start-up cannot accept what the API
+ * refuses.
  */
 final class PasswordPolicy {
 
 	static final int MIN_LENGTH = 12;
 
-	/** bcrypt reads only the first 72 bytes: a longer password would be checked on its prefix alone. */
+	/**
+	 * bcrypt reads only the first 72 bytes: a longer password would be checked on its
+	 * prefix alone.
+	 */
 	static final int MAX_BYTES = 72;
 
 	private PasswordPolicy() {

@@ -9,9 +9,9 @@ import org.harbinger.system.EditableFiles;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
- * A new password for a user who lost theirs, written into the users file as the service writes
- * it (same rule, bcrypt hash, file replaced whole). A running service re-reads the file within
- * seconds; on a cluster that node then shares the change like any hand edit.
+ * A new password for a user who lost theirs, written into the users file as the service
+ * writes it (same rule, bcrypt hash, file replaced whole). A running service re-reads the
+ * file within seconds; on a cluster that node then shares the change like any hand edit.
  */
 public final class PasswordReset {
 
@@ -23,7 +23,10 @@ public final class PasswordReset {
 		return PasswordPolicy.problem(password).orElse(null);
 	}
 
-	/** Sets the password of {@code name}, its roles unchanged; an unknown name lists the users. */
+	/**
+	 * Sets the password of {@code name}, its roles unchanged; an unknown name lists the
+	 * users.
+	 */
 	public static void reset(Path file, String name, String password) {
 		String problem = problem(password);
 		if (problem != null) {

@@ -8,7 +8,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
@@ -39,10 +38,11 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 
 /**
  * Who may call what, in one place, by URL: pages use form login with CSRF; the API takes
- * HTTP Basic or a bearer token (a request that carries an Authorization header cannot be forged
- * cross-site, so CSRF is not asked of it); health is open; every other API path must be granted
- * here on purpose, or it is denied. Sign-ins pass the throttle first ({@link LoginThrottle});
- * every answer carries the browser protections of docs/security.md.
+ * HTTP Basic or a bearer token (a request that carries an Authorization header cannot be
+ * forged cross-site, so CSRF is not asked of it); health is open; every other API path
+ * must be granted here on purpose, or it is denied. Sign-ins pass the throttle first
+ * ({@link LoginThrottle}); every answer carries the browser protections of
+ * docs/security.md.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -57,8 +57,9 @@ class SecurityConfiguration {
 	private static final String INGEST = Role.INGEST.name();
 
 	/**
-	 * The dashboard serves only its own style sheets and inline SVG, and no script at all: anything
-	 * else a page tried to load (an injected script, a style, a frame) is refused by the browser.
+	 * The dashboard serves only its own style sheets and inline SVG, and no script at
+	 * all: anything else a page tried to load (an injected script, a style, a frame) is
+	 * refused by the browser.
 	 */
 	static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self' data:; "
 			+ "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
@@ -67,8 +68,8 @@ class SecurityConfiguration {
 	static final String[] OPENAPI_PATHS = { "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**" };
 
 	/**
-	 * Swagger UI runs its own scripts and inline styles, served from here; only its pages get
-	 * them, the dashboard keeps the policy above.
+	 * Swagger UI runs its own scripts and inline styles, served from here; only its pages
+	 * get them, the dashboard keeps the policy above.
 	 */
 	static final String SWAGGER_UI_POLICY = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
 			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
@@ -90,7 +91,8 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, Users users, LoginThrottle throttle) throws Exception {
-		// The OpenAPI document answers an anonymous caller as the API does (401, or the sign-in form for a browser).
+		// The OpenAPI document answers an anonymous caller as the API does (401, or the
+		// sign-in form for a browser).
 		var api = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
 				PathPatternRequestMatcher.withDefaults().matcher("/v3/api-docs/**"));
 		var swaggerUi = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"),
@@ -99,12 +101,17 @@ class SecurityConfiguration {
 		var basic = new BasicAuthenticationEntryPoint();
 		basic.setRealmName("Harbinger");
 		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/login", "/error", "/css/**", "/js/**", "/images/**", "/favicon.ico").permitAll()
-			.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-			.requestMatchers("/actuator/prometheus").hasAnyRole(ADMIN, ANALYST)
-			.requestMatchers("/actuator/**").hasRole(ADMIN)
+			.requestMatchers("/login", "/error", "/css/**", "/js/**", "/images/**", "/favicon.ico")
+			.permitAll()
+			.requestMatchers("/actuator/health", "/actuator/health/**")
+			.permitAll()
+			.requestMatchers("/actuator/prometheus")
+			.hasAnyRole(ADMIN, ANALYST)
+			.requestMatchers("/actuator/**")
+			.hasRole(ADMIN)
 			// the OpenAPI document and Swagger UI: anyone signed in, whatever their roles
-			.requestMatchers(OPENAPI_PATHS).authenticated());
+			.requestMatchers(OPENAPI_PATHS)
+			.authenticated());
 		http.authorizeHttpRequests((requests) -> {
 			// the API, from the one table the OpenAPI document names roles from
 			for (var grant : ApiGrants.GRANTS) {
@@ -117,14 +124,15 @@ class SecurityConfiguration {
 				}
 			}
 		});
-		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/admin/**").hasRole(ADMIN)
-			.anyRequest().hasRole(ANALYST));
+		http.authorizeHttpRequests(
+				(requests) -> requests.requestMatchers("/admin/**").hasRole(ADMIN).anyRequest().hasRole(ANALYST));
 		http.formLogin((form) -> form.loginPage("/login").permitAll());
 		http.logout((logout) -> logout.logoutSuccessUrl("/login?logout"));
 		http.httpBasic((httpBasic) -> httpBasic.authenticationEntryPoint(basic));
-		// A browser that opens an API address is sent to the sign-in form, never offered a Basic
-		// prompt: credentials a browser caches from that prompt go along with forged cross-site posts.
+		// A browser that opens an API address is sent to the sign-in form, never offered
+		// a Basic
+		// prompt: credentials a browser caches from that prompt go along with forged
+		// cross-site posts.
 		var browser = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
 		browser.setIgnoredMediaTypes(Set.of(MediaType.ALL));
 		var login = new LoginUrlAuthenticationEntryPoint("/login");
@@ -151,9 +159,9 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * CSRF is checked before anyone is authenticated, so an API write without credentials would
-	 * be refused as a forgery (403); it is a missing sign-in, answered by the API's entry point (401).
-	 * A signed-in user without the token is still refused (403).
+	 * CSRF is checked before anyone is authenticated, so an API write without credentials
+	 * would be refused as a forgery (403); it is a missing sign-in, answered by the API's
+	 * entry point (401). A signed-in user without the token is still refused (403).
 	 */
 	private static AccessDeniedHandler anonymousApiCallsAreAskedToSignIn(RequestMatcher api,
 			AuthenticationEntryPoint entryPoint) {

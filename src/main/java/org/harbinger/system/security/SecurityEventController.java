@@ -7,7 +7,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/security/events} (ADMIN): sign-in locks and sign-ins after failures, newest first. */
+/**
+ * {@code GET /api/security/events} (ADMIN): sign-in locks and sign-ins after failures,
+ * newest first.
+ */
 @RestController
 class SecurityEventController {
 

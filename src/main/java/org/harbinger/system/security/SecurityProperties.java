@@ -13,20 +13,23 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Where users and tokens live ({@code harbinger.security.users-file}, by default
- * {@code users.yml} in the config folder), and how repeated sign-in failures are slowed down.
+ * {@code users.yml} in the config folder), and how repeated sign-in failures are slowed
+ * down.
  */
 @ConfigurationProperties("harbinger.security")
 @Validated
 record SecurityProperties(Path usersFile, @DefaultValue @NotNull @Valid Login login) {
 
 	/**
-	 * Sign-in throttling (docs/security.md): after {@code freeAttempts} failures in a row for an
-	 * account, or {@code addressFreeAttempts} from one client address (whatever the accounts), each
-	 * further failure locks it for {@code firstLock}, doubled each time up to {@code maxLock}. A lock
-	 * refuses even the right password. Failures are forgotten after {@code forgetAfter} without one.
+	 * Sign-in throttling (docs/security.md): after {@code freeAttempts} failures in a row
+	 * for an account, or {@code addressFreeAttempts} from one client address (whatever
+	 * the accounts), each further failure locks it for {@code firstLock}, doubled each
+	 * time up to {@code maxLock}. A lock refuses even the right password. Failures are
+	 * forgotten after {@code forgetAfter} without one.
 	 *
 	 * @param freeAttempts failures an account may have before it is locked
-	 * @param addressFreeAttempts failures one address may have, higher because offices share addresses
+	 * @param addressFreeAttempts failures one address may have, higher because offices
+	 * share addresses
 	 * @param firstLock the first lock
 	 * @param maxLock the longest lock
 	 * @param forgetAfter how long failures are remembered after the last one

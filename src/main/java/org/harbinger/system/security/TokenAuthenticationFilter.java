@@ -15,8 +15,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * {@code Authorization: Bearer <token>} for feeds and scripts: the token names an account in
- * the users file; an unknown token is a 401 at once, never a fall-through to anonymous.
+ * {@code Authorization: Bearer <token>} for feeds and scripts: the token names an account
+ * in the users file; an unknown token is a 401 at once, never a fall-through to
+ * anonymous.
  */
 class TokenAuthenticationFilter extends OncePerRequestFilter {
 

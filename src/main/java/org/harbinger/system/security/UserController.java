@@ -68,7 +68,8 @@ class UserController {
 	ResponseEntity<Map<String, Object>> createToken(@RequestBody TokenRequest request) {
 		check(request.name() != null && UsersFile.NAME.matcher(request.name()).matches(),
 				"name: letters, digits and . _ @ - only");
-		check(request.roles() != null && !request.roles().isEmpty(), "roles: at least one of " + List.of(Role.values()));
+		check(request.roles() != null && !request.roles().isEmpty(),
+				"roles: at least one of " + List.of(Role.values()));
 		String token = this.users.createToken(request.name(), request.roles());
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.body(Map.of("name", request.name(), "roles", request.roles(), "token", token, "note",

@@ -31,7 +31,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The users and tokens in force: read from the users file, re-read when someone edits it
- * (an invalid edit is logged and the previous accounts stay), written when the API changes them.
+ * (an invalid edit is logged and the previous accounts stay), written when the API
+ * changes them.
  */
 class Users implements UserDetailsService, SharedFile {
 
@@ -49,7 +50,10 @@ class Users implements UserDetailsService, SharedFile {
 
 	private FileTime loadedVersion;
 
-	/** The text of the accounts in force (null before there are any), what the other nodes are given. */
+	/**
+	 * The text of the accounts in force (null before there are any), what the other nodes
+	 * are given.
+	 */
 	private String text;
 
 	private final SharedConfig shared;
@@ -65,13 +69,17 @@ class Users implements UserDetailsService, SharedFile {
 		}
 	}
 
-	/** On a first start with no users: an admin, with the given password or a random one printed once. */
+	/**
+	 * On a first start with no users: an admin, with the given password or a random one
+	 * printed once.
+	 */
 	synchronized void ensureAdmin(String presetPassword) {
 		boolean preset = presetPassword != null && !presetPassword.isBlank();
 		if (!current().users().isEmpty()) {
 			if (preset) {
-				logger.warn("HARBINGER_ADMIN_PASSWORD is ignored: {} already has users (it applies only when there are "
-						+ "none); for a lost password run 'java -jar harbinger.jar users reset-password NAME'",
+				logger.warn(
+						"HARBINGER_ADMIN_PASSWORD is ignored: {} already has users (it applies only when there are "
+								+ "none); for a lost password run 'java -jar harbinger.jar users reset-password NAME'",
 						this.file);
 			}
 			return;
@@ -90,8 +98,8 @@ class Users implements UserDetailsService, SharedFile {
 		else {
 			String line = "=".repeat(72);
 			logger.warn("\n{}\n  Harbinger: no users yet, so user 'admin' was created with the password\n\n      {}\n\n"
-					+ "  It is shown only this once. Change it at PUT /api/users/admin.\n  Users live in {}\n{}",
-					line, password, this.file.toAbsolutePath(), line);
+					+ "  It is shown only this once. Change it at PUT /api/users/admin.\n  Users live in {}\n{}", line,
+					password, this.file.toAbsolutePath(), line);
 		}
 	}
 
@@ -153,7 +161,9 @@ class Users implements UserDetailsService, SharedFile {
 		return true;
 	}
 
-	/** A new token for a feed; only its hash is kept, so the token is returned this once. */
+	/**
+	 * A new token for a feed; only its hash is kept, so the token is returned this once.
+	 */
 	synchronized String createToken(String name, List<Role> roles) {
 		String token = "hbt_" + randomSecret(30);
 		save(current().withToken(new Account(name, sha256(token), roles)));
@@ -228,7 +238,8 @@ class Users implements UserDetailsService, SharedFile {
 
 	static String sha256(String text) {
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);

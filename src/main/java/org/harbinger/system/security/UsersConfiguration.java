@@ -10,7 +10,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** The users file, in every context: the web service signs people in with it, commands leave it alone. */
+/**
+ * The users file, in every context: the web service signs people in with it, commands
+ * leave it alone.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)
 class UsersConfiguration {
@@ -24,7 +27,8 @@ class UsersConfiguration {
 	Users users(SecurityProperties security, HarbingerProperties harbinger, PasswordEncoder encoder,
 			SharedConfig shared) {
 		Path file = (security.usersFile() != null) ? security.usersFile() : harbinger.configDir().resolve("users.yml");
-		// Before the file is first read: the users and tokens in force on the other nodes.
+		// Before the file is first read: the users and tokens in force on the other
+		// nodes.
 		shared.prepare(Users.SHARED_NAME, file);
 		return new Users(file, encoder, shared);
 	}

@@ -166,7 +166,10 @@ final class UsersFile {
 		}
 	}
 
-	/** Replaces the file whole (a temporary file moved over it), so a reader never sees half of it. */
+	/**
+	 * Replaces the file whole (a temporary file moved over it), so a reader never sees
+	 * half of it.
+	 */
 	static void write(Path file, String content) {
 		try {
 			Path folder = file.toAbsolutePath().getParent();

@@ -1,6 +1,9 @@
 package org.harbinger.system.security;
 
-/** A password from the environment that {@link PasswordPolicy} refuses: the service does not start with it. */
+/**
+ * A password from the environment that {@link PasswordPolicy} refuses: the service does
+ * not start with it.
+ */
 class WeakPasswordException extends RuntimeException {
 
 	WeakPasswordException(String message) {

@@ -3,7 +3,10 @@ package org.harbinger.system.security;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-/** A refused first-admin password stops the start-up with one line saying why, not a stack trace. */
+/**
+ * A refused first-admin password stops the start-up with one line saying why, not a stack
+ * trace.
+ */
 class WeakPasswordFailureAnalyzer extends AbstractFailureAnalyzer<WeakPasswordException> {
 
 	@Override

@@ -27,9 +27,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Guessing passwords is slowed down per account and per client address, for HTTP Basic and the
- * sign-in form, and each lock is logged and audited. Each test uses an account and a client address
- * of its own (documentation ranges), so the locks it causes touch no other test in the shared context.
+ * Guessing passwords is slowed down per account and per client address, for HTTP Basic
+ * and the sign-in form, and each lock is logged and audited. Each test uses an account
+ * and a client address of its own (documentation ranges), so the locks it causes touch no
+ * other test in the shared context.
  */
 @EndToEndTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -40,25 +41,35 @@ class LoginThrottleTests {
 
 	@Test
 	void fortyWrongPasswordsInARowAreThrottledLoggedAndAudited(CapturedOutput output) throws Exception {
-		this.mvc.perform(put("/api/users/throttled-analyst").with(httpBasic("admin", "admin-password"))
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"password\":\"the-right-passphrase\",\"roles\":[\"ANALYST\"]}")).andExpect(status().isCreated());
+		this.mvc
+			.perform(put("/api/users/throttled-analyst").with(httpBasic("admin", "admin-password"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"password\":\"the-right-passphrase\",\"roles\":[\"ANALYST\"]}"))
+			.andExpect(status().isCreated());
 
 		List<Integer> statuses = new ArrayList<>();
 		for (int i = 0; i < 40; i++) {
-			statuses.add(this.mvc.perform(get("/api/alerts").with(httpBasic("throttled-analyst", "guess-" + i))
-				.with(from("198.51.100.7"))).andReturn().getResponse().getStatus());
+			statuses.add(
+					this.mvc
+						.perform(get("/api/alerts").with(httpBasic("throttled-analyst", "guess-" + i))
+							.with(from("198.51.100.7")))
+						.andReturn()
+						.getResponse()
+						.getStatus());
 		}
 
 		assertThat(statuses.subList(0, 6)).as("five free attempts, and the sixth locks").containsOnly(401);
 		assertThat(statuses.subList(6, 40)).as("refused unchecked while locked").containsOnly(429);
-		this.mvc.perform(get("/api/alerts").with(httpBasic("throttled-analyst", "the-right-passphrase"))
-			.with(from("198.51.100.7")))
+		this.mvc
+			.perform(get("/api/alerts").with(httpBasic("throttled-analyst", "the-right-passphrase"))
+				.with(from("198.51.100.7")))
 			.andExpect(status().isTooManyRequests())
 			.andExpect(header().string(HttpHeaders.RETRY_AFTER, "30"));
-		this.mvc.perform(post("/login").with(anonymous()).with(from("203.0.113.50"))
-			.param("username", "THROTTLED-analyst")
-			.param("password", "the-right-passphrase"))
+		this.mvc
+			.perform(post("/login").with(anonymous())
+				.with(from("203.0.113.50"))
+				.param("username", "THROTTLED-analyst")
+				.param("password", "the-right-passphrase"))
 			.andExpect(redirectedUrl("/login?locked"));
 		this.mvc.perform(get("/api/security/events").with(httpBasic("admin", "admin-password")))
 			.andExpect(jsonPath("$.events[?(@.account == 'throttled-analyst' && @.kind == 'LOGIN_LOCKED')].detail")
@@ -73,19 +84,25 @@ class LoginThrottleTests {
 	@Test
 	void oneAddressTryingManyAccountsIsLockedForAllOfThem(CapturedOutput output) throws Exception {
 		for (int i = 0; i < 31; i++) {
-			this.mvc.perform(post("/login").with(anonymous()).with(from("192.0.2.66"))
-				.param("username", "sprayed-" + i)
-				.param("password", "Winter2022!"))
+			this.mvc
+				.perform(post("/login").with(anonymous())
+					.with(from("192.0.2.66"))
+					.param("username", "sprayed-" + i)
+					.param("password", "Winter2022!"))
 				.andExpect(redirectedUrl("/login?error"));
 		}
 
-		this.mvc.perform(post("/login").with(anonymous()).with(from("192.0.2.66"))
-			.param("username", "analyst")
-			.param("password", "analyst-password"))
+		this.mvc
+			.perform(post("/login").with(anonymous())
+				.with(from("192.0.2.66"))
+				.param("username", "analyst")
+				.param("password", "analyst-password"))
 			.andExpect(redirectedUrl("/login?locked"));
-		this.mvc.perform(post("/login").with(anonymous()).with(from("192.0.2.67"))
-			.param("username", "analyst")
-			.param("password", "analyst-password"))
+		this.mvc
+			.perform(post("/login").with(anonymous())
+				.with(from("192.0.2.67"))
+				.param("username", "analyst")
+				.param("password", "analyst-password"))
 			.andExpect(redirectedUrl("/"));
 		assertThat(output).contains("Sign-in locked: address locked for 30 s after 31 failed sign-ins in a row");
 	}

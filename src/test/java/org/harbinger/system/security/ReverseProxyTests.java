@@ -21,16 +21,17 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Behind a TLS proxy with {@code server.forward-headers-strategy: native} (docs/security.md): the
- * session cookie is Secure because the request came over HTTPS, and sign-in failures are counted
- * for the client's address, not the proxy's. The service listens on loopback only.
+ * Behind a TLS proxy with {@code server.forward-headers-strategy: native}
+ * (docs/security.md): the session cookie is Secure because the request came over HTTPS,
+ * and sign-in failures are counted for the client's address, not the proxy's. The service
+ * listens on loopback only.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ReverseProxyTests {
 
 	@Test
-	void behindATlsProxyTheCookieIsSecureAndTheClientAddressIsTheOneCounted(@TempDir Path config,
-			CapturedOutput output) throws Exception {
+	void behindATlsProxyTheCookieIsSecureAndTheClientAddressIsTheOneCounted(@TempDir Path config, CapturedOutput output)
+			throws Exception {
 		try (ConfigurableApplicationContext service = new SpringApplicationBuilder(HarbingerApplication.class).run(
 				"--server.port=0", "--server.address=127.0.0.1", "--server.forward-headers-strategy=native",
 				"--spring.quartz.auto-startup=false", "--spring.quartz.scheduler-name=reverse-proxy",
@@ -48,12 +49,13 @@ class ReverseProxyTests {
 					HttpResponse.BodyHandlers.ofString());
 			HttpResponse<String> wrong = client.send(HttpRequest.newBuilder(URI.create(base + "/api/alerts"))
 				.header("X-Forwarded-For", "203.0.113.9")
-				.header("Authorization", "Basic " + Base64.getEncoder()
-					.encodeToString("admin:not-the-password".getBytes(StandardCharsets.UTF_8)))
+				.header("Authorization",
+						"Basic " + Base64.getEncoder()
+							.encodeToString("admin:not-the-password".getBytes(StandardCharsets.UTF_8)))
 				.build(), HttpResponse.BodyHandlers.ofString());
 
-			assertThat(login.headers().firstValue("Set-Cookie")).hasValueSatisfying(
-					(cookie) -> assertThat(cookie).contains("Secure", "HttpOnly", "SameSite=Lax"));
+			assertThat(login.headers().firstValue("Set-Cookie"))
+				.hasValueSatisfying((cookie) -> assertThat(cookie).contains("Secure", "HttpOnly", "SameSite=Lax"));
 			assertThat(plain.headers().firstValue("Set-Cookie"))
 				.hasValueSatisfying((cookie) -> assertThat(cookie).doesNotContain("Secure"));
 			assertThat(wrong.statusCode()).isEqualTo(401);

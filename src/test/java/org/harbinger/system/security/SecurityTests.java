@@ -39,8 +39,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Each role can do its work and nothing more, checked with the real users file of the test
- * context (HTTP Basic, form login, a bearer token), against the real endpoints.
+ * Each role can do its work and nothing more, checked with the real users file of the
+ * test context (HTTP Basic, form login, a bearer token), against the real endpoints.
  */
 @EndToEndTest
 class SecurityTests {
@@ -136,12 +136,15 @@ class SecurityTests {
 
 	@Test
 	void anUnauthenticatedApiWriteGetsA401NotACsrfRefusal() throws Exception {
-		this.mvc.perform(post("/api/incidents").with(anonymous()).with(csrf().useInvalidToken())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("[]"))
+		this.mvc
+			.perform(post("/api/incidents").with(anonymous())
+				.with(csrf().useInvalidToken())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("[]"))
 			.andExpect(status().isUnauthorized())
 			.andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, startsWith("Basic realm=\"Harbinger\"")));
-		this.mvc.perform(request(HttpMethod.DELETE, "/api/users/admin").with(anonymous()).with(csrf().useInvalidToken()))
+		this.mvc
+			.perform(request(HttpMethod.DELETE, "/api/users/admin").with(anonymous()).with(csrf().useInvalidToken()))
 			.andExpect(status().isUnauthorized());
 	}
 
@@ -160,9 +163,8 @@ class SecurityTests {
 			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/login")).build(),
 					HttpResponse.BodyHandlers.ofString());
 
-		assertThat(page.headers().allValues(HttpHeaders.SET_COOKIE)).anySatisfy((cookie) -> assertThat(cookie)
-			.startsWith("JSESSIONID=")
-			.contains("HttpOnly", "SameSite=Lax"));
+		assertThat(page.headers().allValues(HttpHeaders.SET_COOKIE))
+			.anySatisfy((cookie) -> assertThat(cookie).startsWith("JSESSIONID=").contains("HttpOnly", "SameSite=Lax"));
 	}
 
 	@Test
@@ -180,7 +182,8 @@ class SecurityTests {
 
 	@Test
 	void anUnauthenticatedPageRequestIsSentToTheLoginPage() throws Exception {
-		this.mvc.perform(get("/alerts").with(anonymous())).andExpect(status().is3xxRedirection())
+		this.mvc.perform(get("/alerts").with(anonymous()))
+			.andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrl("/login"));
 		this.mvc.perform(get("/login").with(anonymous())).andExpect(status().isOk());
 	}
@@ -201,7 +204,9 @@ class SecurityTests {
 
 	@Test
 	void formLoginSignsInAndAWrongPasswordReturnsToTheForm() throws Exception {
-		this.mvc.perform(post("/login").with(anonymous()).param("username", "analyst").param("password", "analyst-password"))
+		this.mvc
+			.perform(
+					post("/login").with(anonymous()).param("username", "analyst").param("password", "analyst-password"))
 			.andExpect(redirectedUrl("/"));
 		this.mvc.perform(post("/login").with(anonymous()).param("username", "analyst").param("password", "wrong"))
 			.andExpect(redirectedUrl("/login?error"));
@@ -212,15 +217,19 @@ class SecurityTests {
 		RequestPostProcessor sessionUser = user("author").roles("RULE_AUTHOR");
 		this.mvc.perform(post("/api/backtest").with(sessionUser).with(csrf().useInvalidToken()))
 			.andExpect(status().isForbidden());
-		this.mvc.perform(post("/api/backtest").with(httpBasic("author", "author-password")).with(csrf().useInvalidToken()))
+		this.mvc
+			.perform(post("/api/backtest").with(httpBasic("author", "author-password")).with(csrf().useInvalidToken()))
 			.andExpect((result) -> assertThat(result.getResponse().getStatus()).isNotIn(401, 403));
 	}
 
 	@Test
 	void aFeedTokenMayPostIncidentsButReadNothingElse() throws Exception {
-		this.mvc.perform(post("/api/incidents").with(anonymous()).header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("[]")).andExpect((result) -> assertThat(result.getResponse().getStatus()).isNotIn(401, 403));
+		this.mvc
+			.perform(post("/api/incidents").with(anonymous())
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("[]"))
+			.andExpect((result) -> assertThat(result.getResponse().getStatus()).isNotIn(401, 403));
 		this.mvc.perform(get("/api/alerts").with(anonymous()).header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN))
 			.andExpect(status().isForbidden());
 		this.mvc.perform(get("/api/alerts").with(anonymous()).header(HttpHeaders.AUTHORIZATION, "Bearer hbt_forged"))
@@ -229,18 +238,23 @@ class SecurityTests {
 
 	@Test
 	void anAdminCreatesAUserAndATokenThatThenWork() throws Exception {
-		this.mvc.perform(put("/api/users/desk-analyst").with(httpBasic("admin", "admin-password"))
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"password\":\"a-long-enough-password\",\"roles\":[\"ANALYST\"]}")).andExpect(status().isCreated());
+		this.mvc
+			.perform(put("/api/users/desk-analyst").with(httpBasic("admin", "admin-password"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"password\":\"a-long-enough-password\",\"roles\":[\"ANALYST\"]}"))
+			.andExpect(status().isCreated());
 		this.mvc.perform(get("/api/alerts").with(httpBasic("desk-analyst", "a-long-enough-password")))
 			.andExpect(status().isOk());
-		this.mvc.perform(put("/api/users/desk-analyst").with(httpBasic("admin", "admin-password"))
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"password\":\"short\",\"roles\":[\"ANALYST\"]}")).andExpect(status().isBadRequest());
+		this.mvc
+			.perform(put("/api/users/desk-analyst").with(httpBasic("admin", "admin-password"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"password\":\"short\",\"roles\":[\"ANALYST\"]}"))
+			.andExpect(status().isBadRequest());
 
-		String body = this.mvc.perform(post("/api/tokens").with(httpBasic("admin", "admin-password"))
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"name\":\"desk-feed\",\"roles\":[\"INGEST\"]}"))
+		String body = this.mvc
+			.perform(post("/api/tokens").with(httpBasic("admin", "admin-password"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\":\"desk-feed\",\"roles\":[\"INGEST\"]}"))
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.token").isString())
 			.andReturn()
@@ -259,7 +273,8 @@ class SecurityTests {
 		this.mvc.perform(get("/api/imports").with(anonymous()).header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
 			.andExpect(status().isUnauthorized());
 
-		this.mvc.perform(request(HttpMethod.DELETE, "/api/users/desk-analyst").with(httpBasic("admin", "admin-password")))
+		this.mvc
+			.perform(request(HttpMethod.DELETE, "/api/users/desk-analyst").with(httpBasic("admin", "admin-password")))
 			.andExpect(status().isNoContent());
 		this.mvc.perform(get("/api/alerts").with(httpBasic("desk-analyst", "a-long-enough-password")))
 			.andExpect(status().isUnauthorized());

@@ -27,8 +27,8 @@ class UsersFileTests {
 	private final BCryptPasswordEncoder encoder = new BCryptPasswordEncoder(4);
 
 	/** One node on its own: the file is the only truth. */
-	private final SharedConfig alone = new SharedConfig(null,
-			new ClusterProperties(false, "alone", Duration.ofMillis(500), Duration.ofSeconds(10), true, Duration.ofSeconds(2)));
+	private final SharedConfig alone = new SharedConfig(null, new ClusterProperties(false, "alone",
+			Duration.ofMillis(500), Duration.ofSeconds(10), true, Duration.ofSeconds(2)));
 
 	@TempDir
 	Path dir;
@@ -63,8 +63,7 @@ class UsersFileTests {
 		Accounts accounts = new Accounts(List.of(new Account("admin", HASH, List.of(Role.ADMIN, Role.ANALYST))),
 				List.of(new Account("feed", Users.sha256("t"), List.of(Role.INGEST))));
 
-		assertThat(UsersFile.read(new EditableFiles.Text("users.yml", UsersFile.render(accounts))))
-			.isEqualTo(accounts);
+		assertThat(UsersFile.read(new EditableFiles.Text("users.yml", UsersFile.render(accounts)))).isEqualTo(accounts);
 	}
 
 	@Test
@@ -104,12 +103,16 @@ class UsersFileTests {
 
 		assertThat(users.token(token)).get().extracting(Account::name).isEqualTo("acled-feed");
 		assertThat(users.token(token + "x")).isEmpty();
-		assertThat(users.current().token("acled-feed")).get().extracting(Account::secretHash)
+		assertThat(users.current().token("acled-feed")).get()
+			.extracting(Account::secretHash)
 			.isEqualTo(Users.sha256(token))
 			.isNotEqualTo(token);
 	}
 
-	/** A hand edit, with a later modification time so that a fast file system still shows the change. */
+	/**
+	 * A hand edit, with a later modification time so that a fast file system still shows
+	 * the change.
+	 */
 	private static void edit(Path file, String text, int secondsLater) throws Exception {
 		Files.writeString(file, text);
 		Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(secondsLater)));
