@@ -119,7 +119,8 @@ class AlertmanagerPushTests {
 						tuple("attack-surge", "Pakistan", "Pakistan"),
 						tuple("cross-border-fire", "Uzbekistan", "Uzbekistan"),
 						tuple("cross-border-fire", "Tajikistan", "Tajikistan"),
-						tuple("sectarian-attack", "Afghanistan", "Afghanistan")));
+						tuple("sectarian-attack", "Afghanistan", "Afghanistan"),
+						tuple("pak-afghan-border-clash", "Afghanistan", "Afghanistan")));
 		Alert tajikistan = alert("cross-border-fire", "Tajikistan");
 		JsonNode firing = received("firing", "critical").stream()
 			.filter((alert) -> alert.path("labels").path("scope").asString().equals("Tajikistan"))
