@@ -50,8 +50,8 @@ class IncidentWriter {
 	private final boolean insertsFirst;
 
 	/**
-	 * The id is the day's first id (bound) plus the sequence's next number, which each
-	 * vendor spells its way.
+	 * H2's insert: the id is the day's first id (bound) plus the sequence's next number
+	 * (PostgreSQL copies, {@link PostgresCopy}).
 	 */
 	private final String insertSql;
 
@@ -63,8 +63,7 @@ class IncidentWriter {
 		// a row.
 		this.insertSql = "INSERT INTO incident (id, " + IncidentColumns.COLUMNS
 				+ ", content_hash, import_id, import_line, recorded_at, updated_at) VALUES (? + "
-				+ (this.insertsFirst ? "NEXT VALUE FOR incident_seq" : "nextval('incident_seq')") + ", "
-				+ "?, ".repeat(IncidentColumns.COLUMNS.split(", ").length + 3)
+				+ "NEXT VALUE FOR incident_seq, " + "?, ".repeat(IncidentColumns.COLUMNS.split(", ").length + 3)
 				+ "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)";
 	}
 
@@ -121,8 +120,17 @@ class IncidentWriter {
 		return stored;
 	}
 
+	/** Inserts rows known to be new: a batch of inserts on H2, COPY on PostgreSQL. */
 	void insert(List<Write> writes) {
-		this.template.batchUpdate(this.insertSql, writes, writes.size(), IncidentWriter::bindInsert);
+		if (this.insertsFirst) {
+			this.template.batchUpdate(this.insertSql, writes, writes.size(), IncidentWriter::bindInsert);
+		}
+		else {
+			this.template.execute((ConnectionCallback<Void>) (connection) -> {
+				PostgresCopy.insert(connection, writes);
+				return null;
+			});
+		}
 	}
 
 	/**
