@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Random;
 
 import org.harbinger.alert.AlertTrend;
-import org.harbinger.alert.TrendPng;
+import org.harbinger.digest.TrendPng;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -21,7 +21,7 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * docs/charts.md: the hand-drawn trend PNG (alert.TrendPng) against XChart drawing the same
+ * docs/charts.md: the hand-drawn trend PNG (digest.TrendPng) against XChart drawing the same
  * AlertTrend (bars, window count, baseline, ratio and count threshold lines) at the same size,
  * as PNG and SVG. Run by docs/bench/charts.sh; writes the images to the folder given.
  */

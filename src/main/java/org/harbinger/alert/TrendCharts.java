@@ -22,19 +22,14 @@ import org.springframework.stereotype.Component;
 /**
  * The one computation of an alert's trend ({@link AlertTrend}: daily counts, the count
  * over the rule's window on each day, the baseline and thresholds it was compared with),
- * and its chart as a PNG ({@link TrendPng}) for the digest, which embeds it inline. The
- * dashboard draws the same data as inline SVG. For a count or ratio rule the counts are
- * every incident the rule counts in the alert's scope ({@link RuleCounts}: the rules in
- * force run over the stored incidents of the period), so the days before a surge show the
- * baseline the rule saw; for other rules, the incidents the alert cited (docs/digest.md,
- * "Charts").
+ * which the digest draws as a PNG (digest.TrendPng) and the dashboard as inline SVG. For
+ * a count or ratio rule the counts are every incident the rule counts in the alert's
+ * scope ({@link RuleCounts}: the rules in force run over the stored incidents of the
+ * period), so the days before a surge show the baseline the rule saw; for other rules,
+ * the incidents the alert cited (docs/digest.md, "Charts").
  */
 @Component
 public class TrendCharts {
-
-	static final int WIDTH = TrendPng.WIDTH;
-
-	static final int HEIGHT = TrendPng.HEIGHT;
 
 	private static final int DEFAULT_WINDOW = 30;
 
@@ -236,11 +231,6 @@ public class TrendCharts {
 			});
 		}
 		return thresholds;
-	}
-
-	/** The trend as a PNG image ({@link TrendPng}). */
-	public byte[] png(AlertTrend trend) {
-		return TrendPng.png(trend);
 	}
 
 }

@@ -232,7 +232,7 @@ public class DigestComposer {
 			AlertTrend trend = this.charts.trend(transition.alertId(), transition.date(), replays);
 			if (trend.observed() > 0) {
 				chart = contentId(transition, images);
-				images.add(new Digest.InlineImage(chart, "image/png", this.charts.png(trend)));
+				images.add(new Digest.InlineImage(chart, "image/png", TrendPng.png(trend)));
 				chartText = chartText(trend);
 			}
 		}

@@ -1,13 +1,8 @@
 package org.harbinger.alert;
 
-import java.awt.Color;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-
-import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * The trend's numbers (daily counts, the count over the rule's window, baseline,
- * thresholds) and the PNG drawn from them.
+ * The trend's numbers: daily counts, the count over the rule's window, baseline,
+ * thresholds.
  */
 class TrendChartsTests {
 
@@ -46,25 +41,6 @@ class TrendChartsTests {
 
 		assertThat(trend.highest()).isEqualTo(8);
 		assertThat(trend.thresholdsText()).isEqualTo("min-count 3, critical-count 8");
-	}
-
-	@Test
-	void drawsBarsTheWindowCountAndEachThresholdLineAsAPng() throws Exception {
-		AlertTrend trend = AlertTrend.of("targeted-killings", 3, FROM, FROM.plusDays(2),
-				Map.of(FROM, 2, FROM.plusDays(2), 3),
-				List.of(new AlertTrend.Threshold("min-count", 3), new AlertTrend.Threshold("critical-count", 5)));
-
-		BufferedImage image = ImageIO.read(new ByteArrayInputStream(new TrendCharts(null, null, null).png(trend)));
-
-		assertThat(trend.observed()).isEqualTo(5);
-		assertThat(image.getWidth()).isEqualTo(TrendCharts.WIDTH);
-		assertThat(image.getHeight()).isEqualTo(TrendCharts.HEIGHT);
-		for (int threshold : new int[] { 3, 5 }) {
-			int y = (int) Math.round(TrendPng.y(trend, threshold));
-			assertThat(new Color(image.getRGB(TrendCharts.WIDTH / 2 + 3, y)).getRed())
-				.as("the dashed line of threshold %d is red", threshold)
-				.isGreaterThan(150);
-		}
 	}
 
 	/**
@@ -97,23 +73,6 @@ class TrendChartsTests {
 		assertThat(trend.thresholdsText()).isEqualTo("ratio x1.5 = 6, critical-ratio x2.5 = 10, min-count 8");
 		assertThat(trend.highest()).as("the scale reaches the highest count (14 in the window ending the day before)")
 			.isEqualTo(14);
-	}
-
-	@Test
-	void lineLabelsSitRightOfThePlotAndNeverOnOneAnother() {
-		AlertTrend trend = AlertTrend.of("x", 5, FROM, FROM.plusDays(9), Map.of(FROM, 9),
-				List.of(new AlertTrend.Threshold("min-count", 8), new AlertTrend.Threshold("warning-count", 8),
-						new AlertTrend.Threshold("critical-count", 9), new AlertTrend.Threshold("low-count", 0)));
-
-		List<TrendPng.Label> labels = TrendPng.labels(trend);
-
-		assertThat(labels).hasSize(4).allSatisfy((label) -> {
-			assertThat(label.x()).isGreaterThan(TrendPng.PLOT_RIGHT);
-			assertThat(label.y()).isBetween(TrendPng.PLOT_TOP - 10, TrendPng.PLOT_BOTTOM + 4);
-		});
-		for (int i = 1; i < labels.size(); i++) {
-			assertThat(labels.get(i).y() - labels.get(i - 1).y()).as("room between labels").isGreaterThanOrEqualTo(12);
-		}
 	}
 
 }

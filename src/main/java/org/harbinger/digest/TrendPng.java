@@ -1,4 +1,4 @@
-package org.harbinger.alert;
+package org.harbinger.digest;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 
 import javax.imageio.ImageIO;
+
+import org.harbinger.alert.AlertTrend;
 
 /**
  * An {@link AlertTrend} as a PNG for mail (Java2D, headless): bars of daily counts, the
