@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
  */
 final class EngineThread {
 
+	// Under the engine's name, where its failures were always logged.
 	private static final Logger logger = LoggerFactory.getLogger(Engine.class);
 
 	private final ExecutorService thread = Executors.newSingleThreadExecutor((task) -> {
