@@ -1,17 +1,11 @@
 package org.harbinger.alertmanager;
 
-import java.util.Set;
-
+import org.harbinger.system.OptionalJob;
 import org.quartz.DisallowConcurrentExecution;
-import org.quartz.JobBuilder;
-import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
-import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
-import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,26 +37,12 @@ class AlertmanagerSchedule implements SmartInitializingSingleton {
 
 	@Override
 	public void afterSingletonsInstantiated() {
-		try {
-			if (!this.properties.enabled()) {
-				if (this.scheduler.deleteJob(JOB)) {
-					logger.info("No harbinger.alertmanager.urls: alerts are no longer pushed to Alertmanager");
-				}
-				return;
-			}
-			JobDetail detail = JobBuilder.newJob(PushJob.class).withIdentity(JOB).storeDurably().build();
-			Trigger trigger = TriggerBuilder.newTrigger()
-				.forJob(JOB)
-				.withIdentity(JOB.getName(), JOB.getGroup())
-				.withSchedule(SimpleScheduleBuilder.simpleSchedule()
-					.withIntervalInMilliseconds(this.properties.interval().toMillis())
-					.repeatForever()
-					.withMisfireHandlingInstructionNextWithRemainingCount())
-				.build();
-			this.scheduler.scheduleJob(detail, Set.of(trigger), true);
-		}
-		catch (SchedulerException ex) {
-			throw new IllegalStateException("Cannot schedule the Alertmanager push", ex);
+		SimpleScheduleBuilder schedule = this.properties.enabled() ? SimpleScheduleBuilder.simpleSchedule()
+			.withIntervalInMilliseconds(this.properties.interval().toMillis())
+			.repeatForever()
+			.withMisfireHandlingInstructionNextWithRemainingCount() : null;
+		if (OptionalJob.scheduleOrRemove(this.scheduler, JOB, PushJob.class, schedule)) {
+			logger.info("No harbinger.alertmanager.urls: alerts are no longer pushed to Alertmanager");
 		}
 	}
 

@@ -2,19 +2,16 @@ package org.harbinger.ingest;
 
 import java.util.Date;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TimeZone;
 
+import org.harbinger.system.OptionalJob;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.DisallowConcurrentExecution;
-import org.quartz.JobBuilder;
-import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,25 +44,13 @@ class AcledSchedule implements SmartInitializingSingleton {
 
 	@Override
 	public void afterSingletonsInstantiated() {
-		try {
-			if (!this.properties.configured()) {
-				if (this.scheduler.deleteJob(JOB)) {
-					logger.info("ACLED's credentials are not set: the scheduled pull is removed");
-				}
-				return;
-			}
-			JobDetail detail = JobBuilder.newJob(PullJob.class).withIdentity(JOB).storeDurably().build();
-			Trigger trigger = TriggerBuilder.newTrigger()
-				.forJob(JOB)
-				.withIdentity(TriggerKey.triggerKey(JOB.getName(), JOB.getGroup()))
-				.withSchedule(CronScheduleBuilder.cronSchedule(this.properties.cron())
+		CronScheduleBuilder schedule = this.properties.configured()
+				? CronScheduleBuilder.cronSchedule(this.properties.cron())
 					.inTimeZone(TimeZone.getTimeZone("UTC"))
-					.withMisfireHandlingInstructionFireAndProceed())
-				.build();
-			this.scheduler.scheduleJob(detail, Set.of(trigger), true);
-		}
-		catch (SchedulerException ex) {
-			throw new IllegalStateException("Cannot schedule the ACLED pull", ex);
+					.withMisfireHandlingInstructionFireAndProceed()
+				: null;
+		if (OptionalJob.scheduleOrRemove(this.scheduler, JOB, PullJob.class, schedule)) {
+			logger.info("ACLED's credentials are not set: the scheduled pull is removed");
 		}
 	}
 
