@@ -29,10 +29,9 @@ public final class ChildJvm {
 	/** With these variables added to the child's environment. */
 	public static Result run(Map<String, String> environment, List<String> jvmOptions, String... args)
 			throws Exception {
-		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+		List<String> command = new ArrayList<>(List.of(java()));
 		command.addAll(jvmOptions);
-		command.addAll(List.of("-cp", mainClassPath(), "org.harbinger.HarbingerApplication"));
+		command.addAll(List.of("-cp", classPath(), HarbingerApplication.class.getName()));
 		command.addAll(List.of(args));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
 		builder.environment().putAll(environment);
@@ -41,7 +40,13 @@ public final class ChildJvm {
 		return new Result(process.waitFor(), output);
 	}
 
-	private static String mainClassPath() {
+	/** The java command of the running JDK. */
+	public static String java() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+	/** The jar's class path: the main classes and their dependencies, no test classes. */
+	public static String classPath() {
 		return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
 			.filter((entry) -> !entry.endsWith("test-classes"))
 			.collect(Collectors.joining(File.pathSeparator));
