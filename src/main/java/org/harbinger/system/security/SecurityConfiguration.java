@@ -3,8 +3,8 @@ package org.harbinger.system.security;
 import java.util.LinkedHashMap;
 import java.util.Set;
 
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -74,9 +74,13 @@ class SecurityConfiguration {
 	static final String SWAGGER_UI_POLICY = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
 			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+	/**
+	 * Before the web server starts (after the singletons, not as a runner): a first
+	 * sign-in as soon as the port answers must find the admin.
+	 */
 	@Bean
-	ApplicationRunner firstAdmin(Users users, Environment environment) {
-		return (arguments) -> users.ensureAdmin(environment.getProperty("HARBINGER_ADMIN_PASSWORD"));
+	SmartInitializingSingleton firstAdmin(Users users, Environment environment) {
+		return () -> users.ensureAdmin(environment.getProperty("HARBINGER_ADMIN_PASSWORD"));
 	}
 
 	@Bean
