@@ -23,11 +23,11 @@ import org.springframework.stereotype.Component;
 /**
  * The map of incidents and open alerts, laid out for inline SVG: country outlines
  * (Natural Earth via world-atlas, src/main/resources/map), a country tinted by the most
- * severe open alert in its scope, a translucent disc per province sized by its incidents
- * (Natural Earth has no public-domain province outlines in a package we can vendor, so
- * provinces are shown by density, not shaded), and a dot per place sized by its incidents
- * and coloured by the most severe open alert that cites one of them. Every shape links to
- * the incident search narrowed to its country or province.
+ * severe open alert in its scope, each province of the Khorasan view's countries shaded
+ * by its incidents ({@link ProvinceOutlines}) and, elsewhere, a translucent disc per
+ * province sized by its incidents, and a dot per place sized by its incidents and
+ * coloured by the most severe open alert that cites one of them. Every shape links to the
+ * incident search narrowed to its country or province.
  */
 @Component
 class RegionMap {
@@ -62,6 +62,8 @@ class RegionMap {
 	 * Each view's country outlines as SVG paths, by ACLED country name, computed once.
 	 */
 	private final Map<MapView, Map<String, String>> outlines = new EnumMap<>(MapView.class);
+
+	private final ProvinceOutlines provinceOutlines = new ProvinceOutlines();
 
 	RegionMap(IncidentSearch search, AlertRepository alerts) {
 		this.search = search;
@@ -107,7 +109,7 @@ class RegionMap {
 
 	/**
 	 * A province's disc or a place's dot at (x, y) in SVG units; {@code label} is written
-	 * beside it when not null.
+	 * beside it when not null. A province whose outline is shaded has no disc: radius 0.
 	 */
 	record Spot(String country, String admin1, String location, double latitude, double longitude, double x, double y,
 			double r, long incidents, long fatalities, Severity severity, String href, String title, String label) {
@@ -123,8 +125,9 @@ class RegionMap {
 	}
 
 	/** The whole map: what the template draws and the API returns. */
-	record Drawing(MapView view, double width, double height, List<Country> countries, List<Spot> provinces,
-			List<Spot> places, List<Outside> outside, List<Alert> openAlerts) {
+	record Drawing(MapView view, double width, double height, List<Country> countries,
+			List<ProvinceOutlines.Area> areas, List<Spot> provinces, List<Spot> places, List<Outside> outside,
+			List<Alert> openAlerts) {
 	}
 
 	Drawing draw(MapView view, IncidentSearch.Filter filter) {
@@ -162,7 +165,9 @@ class RegionMap {
 		// Small dots on top, so that a big one never hides a small one.
 		places.sort(Comparator.comparingDouble(Spot::r).reversed());
 
-		List<Spot> provinces = provinces(projection, links, byScope, byProvince);
+		List<Spot> provinces = provinces(view, links, byScope, byProvince);
+		List<ProvinceOutlines.Area> areas = this.provinceOutlines.areas(view, counts(byProvince), byScope,
+				(name) -> links.province(name[0], name[1]));
 		List<Country> countries = new ArrayList<>();
 		this.outlines.get(view).forEach((name, path) -> {
 			Severity severity = countrySeverity(byScope, name);
@@ -176,11 +181,24 @@ class RegionMap {
 			.sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
 			.map((entry) -> new Outside(entry.getKey(), entry.getValue(), links.province(entry.getKey(), null)))
 			.toList();
-		return new Drawing(view, projection.width(), projection.height(), countries, provinces, places, outside, open);
+		return new Drawing(view, projection.width(), projection.height(), countries, areas, provinces, places, outside,
+				open);
 	}
 
-	private static List<Spot> provinces(MapProjection projection, IncidentPages.Links links,
-			Map<String, Severity> byScope, Map<String, List<IncidentSearch.Place>> byProvince) {
+	/** Each province's incidents and deaths, by {@link ProvinceOutlines#key}. */
+	private static Map<String, ProvinceOutlines.Counts> counts(Map<String, List<IncidentSearch.Place>> byProvince) {
+		Map<String, ProvinceOutlines.Counts> counts = new HashMap<>();
+		for (List<IncidentSearch.Place> places : byProvince.values()) {
+			counts.put(ProvinceOutlines.key(places.get(0).country(), places.get(0).admin1()),
+					new ProvinceOutlines.Counts(places.stream().mapToLong(IncidentSearch.Place::incidents).sum(),
+							places.stream().mapToLong(IncidentSearch.Place::fatalities).sum()));
+		}
+		return counts;
+	}
+
+	private List<Spot> provinces(MapView view, IncidentPages.Links links, Map<String, Severity> byScope,
+			Map<String, List<IncidentSearch.Place>> byProvince) {
+		MapProjection projection = view.projection();
 		List<Spot> provinces = new ArrayList<>();
 		for (List<IncidentSearch.Place> places : byProvince.values()) {
 			IncidentSearch.Place first = places.get(0);
@@ -199,8 +217,9 @@ class RegionMap {
 			provinces.add(
 					new Spot(first.country(), first.admin1(), null, MapProjection.round(latitude * 1000) / 1000,
 							MapProjection.round(longitude * 1000) / 1000, point.x(), point.y(),
-							radius(incidents, 8, 5, 60), incidents, fatalities, severity,
-							links.province(first.country(), first.admin1()),
+							this.provinceOutlines.outlined(view, first.country(), first.admin1()) ? 0
+									: radius(incidents, 8, 5, 60),
+							incidents, fatalities, severity, links.province(first.country(), first.admin1()),
 							name + ": " + incidents(incidents, fatalities)
 									+ ((severity != null) ? "; open " + severity + " alert on the province" : ""),
 							null));

@@ -1,13 +1,16 @@
 package org.harbinger.web;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.harbinger.EndToEndTest;
 import org.harbinger.alert.Alert;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -90,18 +93,19 @@ class DashboardWidthsTests {
 		assertThat(browser.findElement(By.id("admin1")).getAttribute("value")).isEqualTo("Hills");
 		assertThat(browser.findElement(By.cssSelector("section.results")).getText()).contains("WEB-Mapland-Hills-mass");
 
+		// A shaded province narrows to itself; a country without province outlines to the
+		// country.
 		browser.get(url("/map"));
-		WebElement afghanistan = browser.findElements(By.cssSelector("svg.map path.country"))
-			.stream()
-			.filter((path) -> path.findElement(By.tagName("title"))
-				.getAttribute("textContent")
-				.startsWith("Afghanistan:"))
-			.findFirst()
-			.orElseThrow();
-		afghanistan.click();
+		shape(browser, "path.province-area", "Kandahar, Afghanistan:").click();
 		wait(browser).until(ExpectedConditions.urlContains("/incidents"));
-		assertThat(browser.getCurrentUrl()).contains("country=Afghanistan");
-		assertThat(browser.findElement(By.id("country")).getAttribute("value")).isEqualTo("Afghanistan");
+		assertThat(browser.getCurrentUrl()).contains("country=Afghanistan", "admin1=Kandahar");
+		assertThat(browser.findElement(By.id("admin1")).getAttribute("value")).isEqualTo("Kandahar");
+
+		browser.get(url("/map"));
+		shape(browser, "path.country", "India:").click();
+		wait(browser).until(ExpectedConditions.urlContains("/incidents"));
+		assertThat(browser.getCurrentUrl()).contains("country=India");
+		assertThat(browser.findElement(By.id("country")).getAttribute("value")).isEqualTo("India");
 
 		Widths.viewport(browser, 390, 844);
 		browser.get(url("/map"));
@@ -112,13 +116,29 @@ class DashboardWidthsTests {
 	}
 
 	private static WebElement place(ChromeDriver browser, String name) {
-		return browser.findElements(By.cssSelector("svg.map circle.place"))
-			.stream()
-			.filter((circle) -> circle.findElement(By.tagName("title"))
-				.getAttribute("textContent")
-				.startsWith(name + ":"))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("no dot for " + name + " in " + browser.getPageSource()));
+		return shape(browser, "circle.place", name + ":");
+	}
+
+	/** The map's shape of this selector whose title starts so. */
+	private static WebElement shape(ChromeDriver browser, String selector, String title) {
+		List<String> seen = new ArrayList<>();
+		try {
+			return wait(browser).until((driver) -> {
+				seen.clear();
+				for (WebElement shape : driver.findElements(By.cssSelector("svg.map " + selector))) {
+					String text = shape.findElement(By.tagName("title")).getAttribute("textContent");
+					seen.add(text);
+					if (text.startsWith(title)) {
+						return shape;
+					}
+				}
+				return null;
+			});
+		}
+		catch (TimeoutException ex) {
+			throw new AssertionError(
+					"no " + selector + " for " + title + " at " + browser.getCurrentUrl() + " among " + seen, ex);
+		}
 	}
 
 	private ChromeDriver signedIn(Chromium chromium) {

@@ -68,6 +68,23 @@ class MapPagesTests {
 	}
 
 	@Test
+	void aProvinceWithAnOutlineIsShadedInsteadOfADiscAndRingedByItsAlert() throws Exception {
+		new DashboardAlerts(this.context).criticalAt("Afghanistan", "Kunar", "Asadabad", 34.87, 71.15);
+
+		this.mvc.perform(get("/api/incidents/map"))
+			.andExpect(jsonPath("$.areas[?(@.admin1 == 'Kunar')].severity").value(hasItem("CRITICAL")))
+			.andExpect(jsonPath("$.areas[?(@.admin1 == 'Kunar')].href")
+				.value(hasItem("/incidents?" + defaultPeriod() + "&country=Afghanistan&admin1=Kunar")))
+			.andExpect(jsonPath("$.areas[0].path").doesNotExist())
+			.andExpect(jsonPath("$.provinces[?(@.admin1 == 'Kunar')].r").value(hasItem(0.0)));
+		String page = this.mvc.perform(get("/map")).andReturn().getResponse().getContentAsString();
+		assertThat(page)
+			.containsPattern(
+					"<path class=\"province-area shade-[1-5] alert-CRITICAL\"[^>]*><title>Kunar, Afghanistan: ")
+			.doesNotContainPattern("<circle class=\"province [^\"]*\"[^>]*><title>Kunar, Afghanistan");
+	}
+
+	@Test
 	void incidentsOutsideTheViewAreCountedWithALinkToThem() throws Exception {
 		new DashboardAlerts(this.context).criticalAt("Farland", "Coast", "Port", 4.2, 150.0);
 

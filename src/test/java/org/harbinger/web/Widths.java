@@ -41,7 +41,7 @@ final class Widths {
 	 * SVG drawn with some width.
 	 */
 	static void assertFits(ChromeDriver browser, String page, int width) {
-		int documentWidth = number(browser, "return document.documentElement.scrollWidth");
+		int documentWidth = settledWidth(browser, width);
 		assertThat(documentWidth).as("%s at %d px: document width (no sideways scrolling); wider elements: %s", page,
 				width,
 				browser.executeScript("return Array.from(document.querySelectorAll('body *'))"
@@ -66,6 +66,27 @@ final class Widths {
 				.as("%s at %d px: an inline SVG is drawn", page, width)
 				.isPositive();
 		}
+	}
+
+	/**
+	 * The document's width once it fits, or after five seconds: a change of emulated
+	 * device (a phone's to a tablet's) is laid out after the call that made it returns,
+	 * the slower the busier the machine.
+	 */
+	private static int settledWidth(ChromeDriver browser, int width) {
+		long until = System.nanoTime() + 5_000_000_000L;
+		int documentWidth = number(browser, "return document.documentElement.scrollWidth");
+		while (documentWidth > width && System.nanoTime() < until) {
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+			documentWidth = number(browser, "return document.documentElement.scrollWidth");
+		}
+		return documentWidth;
 	}
 
 	static int number(ChromeDriver browser, String script, Object... arguments) {
