@@ -54,7 +54,11 @@ public final class PeerReplay {
 		return ids;
 	}
 
-	/** Evaluates every rule on every day {@code from} to {@code to}. */
+	/**
+	 * Evaluates every rule on every day {@code from} to {@code to}, and on the eve of
+	 * {@code from} for the alerts already open then (as a backtest loads the history
+	 * before {@code from} in one step), whose transitions are not reported.
+	 */
 	public Result run(PeerQueries db, LocalDate from, LocalDate to) {
 		Map<Key, PeerHits.Signal> open = new TreeMap<>(ORDER);
 		Map<String, Long> nanos = new TreeMap<>();
@@ -62,7 +66,7 @@ public final class PeerReplay {
 		List<BacktestTransition> transitions = new ArrayList<>();
 		long queriesBefore = db.queries();
 		long rowsBefore = db.rowsReturned();
-		for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
+		for (LocalDate date = from.minusDays(1); !date.isAfter(to); date = date.plusDays(1)) {
 			long today = date.toEpochDay();
 			long began = System.nanoTime();
 			Long firstDay = db.firstDay(today).orElse(null);
@@ -85,8 +89,10 @@ public final class PeerReplay {
 			Set<Key> keys = new TreeSet<>(ORDER);
 			keys.addAll(open.keySet());
 			keys.addAll(now.keySet());
-			for (Key key : keys) {
-				transition(date, key, open.get(key), now.get(key)).ifPresent(transitions::add);
+			if (!date.isBefore(from)) {
+				for (Key key : keys) {
+					transition(date, key, open.get(key), now.get(key)).ifPresent(transitions::add);
+				}
 			}
 			open = now;
 		}

@@ -62,7 +62,8 @@ final class PeerBenchCommand implements Callable<Integer> {
 	private long rowsPerYear;
 
 	@Option(names = "--days", paramLabel = "N", defaultValue = "0",
-			description = "Replay only the first N days of each history; 0 for all (default: ${DEFAULT-VALUE}).")
+			description = { "Replay only the last N days of each history, what comes before them as history;",
+					"0 for all (default: ${DEFAULT-VALUE})." })
 	private int days;
 
 	@Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
@@ -89,10 +90,17 @@ final class PeerBenchCommand implements Callable<Integer> {
 	}
 
 	/** One history's figures. */
-	private record Run(String history, long rows, long days, double engine, double peer, int differences) {
+	private record Run(String history, long rows, long days, Spent engine, Spent peer, int differences) {
 
-		double ratio() {
-			return this.peer / this.engine;
+	}
+
+	/**
+	 * Wall and processor seconds of one side (the process's processor time: H2 included).
+	 */
+	private record Spent(double wall, double cpu) {
+
+		static Spent since(long wallStart, long cpuStart) {
+			return new Spent((System.nanoTime() - wallStart) / 1e9, (ProcessorUse.cpuNanos() - cpuStart) / 1e9);
 		}
 
 	}
@@ -154,31 +162,36 @@ final class PeerBenchCommand implements Callable<Integer> {
 			if (incidents.isEmpty()) {
 				throw new UsageException(file + " holds no incident to replay");
 			}
-			LocalDate from = incidents.get(0).eventDate();
-			LocalDate last = incidents.get(incidents.size() - 1).eventDate();
-			LocalDate to = (this.days > 0 && from.plusDays(this.days - 1L).isBefore(last))
-					? from.plusDays(this.days - 1L) : last;
+			LocalDate first = incidents.get(0).eventDate();
+			LocalDate to = incidents.get(incidents.size() - 1).eventDate();
+			LocalDate from = (this.days > 0 && to.minusDays(this.days - 1L).isAfter(first))
+					? to.minusDays(this.days - 1L) : first;
 
 			long began = System.nanoTime();
+			long cpu = ProcessorUse.cpuNanos();
 			List<BacktestTransition> engine = new Backtest(loaded.rules(), loaded.thresholds()).run(incidents, from,
 					to);
-			double engineSeconds = (System.nanoTime() - began) / 1e9;
+			Spent engineSpent = Spent.since(began, cpu);
 
 			PeerQueries queries = new PeerQueries(context.getBean(JdbcTemplate.class));
 			began = System.nanoTime();
+			cpu = ProcessorUse.cpuNanos();
 			PeerReplay.Result result = peer.run(queries, from, to);
-			double peerSeconds = (System.nanoTime() - began) / 1e9;
+			Spent peerSpent = Spent.since(began, cpu);
 
 			long simulated = to.toEpochDay() - from.toEpochDay() + 1;
 			List<String> differences = PeerComparison.differences(engine, result.transitions(), covered);
 			Map<String, Integer> made = PeerComparison.countByIndicator(engine);
-			this.out.printf("%s, %,d incidents, %s to %s (%,d days):%n", history, incidents.size(), from, to,
-					simulated);
-			this.out.printf("  engine %.1f s (%.2f ms a day), all %d indicators%n", engineSeconds,
-					engineSeconds * 1000 / simulated, loaded.rules().indicators().size());
-			this.out.printf("  peer   %.1f s (%.2f ms a day), %,d queries returning %,d rows%n", peerSeconds,
-					peerSeconds * 1000 / simulated, result.queries(), result.rows());
-			this.out.printf("  the engine is %.1fx faster%n", peerSeconds / engineSeconds);
+			this.out.printf("%s, %,d incidents from %s, replayed %s to %s (%,d days):%n", history, incidents.size(),
+					first, from, to, simulated);
+			this.out.printf("  engine %.1f s wall, %.1f s processor (%.2f ms a day), all %d indicators%n",
+					engineSpent.wall(), engineSpent.cpu(), engineSpent.cpu() * 1000 / simulated,
+					loaded.rules().indicators().size());
+			this.out.printf("  peer   %.1f s wall, %.1f s processor (%.2f ms a day), %,d queries returning %,d rows%n",
+					peerSpent.wall(), peerSpent.cpu(), peerSpent.cpu() * 1000 / simulated, result.queries(),
+					result.rows());
+			this.out.printf("  the engine is %.1fx faster by wall time, %.1fx by processor time%n",
+					peerSpent.wall() / engineSpent.wall(), peerSpent.cpu() / engineSpent.cpu());
 			this.out.println("  per indicator: transitions the engine made / the peer's seconds");
 			result.secondsByIndicator()
 				.forEach((id, seconds) -> this.out.printf("    %-26s %6d %8.1f s%n", id, made.getOrDefault(id, 0),
@@ -187,7 +200,7 @@ final class PeerBenchCommand implements Callable<Integer> {
 			this.out.printf("  %,d transitions of %d indicators compared: %s%n", compared, covered.size(),
 					differences.isEmpty() ? "the same" : differences.size() + " differ");
 			differences.stream().limit(this.listed).forEach((line) -> this.out.println("    " + line));
-			return new Run(history, incidents.size(), simulated, engineSeconds, peerSeconds, differences.size());
+			return new Run(history, incidents.size(), simulated, engineSpent, peerSpent, differences.size());
 		}
 		finally {
 			delete(h2.getFileName().toString());
@@ -213,15 +226,20 @@ final class PeerBenchCommand implements Callable<Integer> {
 	/** The runs side by side, and how each side's time grows with the history. */
 	private void table(List<Run> runs) {
 		this.out.println();
-		this.out.println("| history | incidents | days | engine | peer | engine faster by | differences |");
+		this.out.println("| history | incidents | days replayed | engine (wall, processor) | peer (wall, processor) "
+				+ "| engine faster by (wall, processor) | differences |");
 		this.out.println("|---|---|---|---|---|---|---|");
-		runs.forEach((r) -> this.out.printf("| %s | %,d | %,d | %.1f s | %.1f s | %.1fx | %d |%n", r.history(),
-				r.rows(), r.days(), r.engine(), r.peer(), r.ratio(), r.differences()));
+		runs.forEach((r) -> this.out.printf(
+				"| %s | %,d | %,d | %.1f s, %.1f s | %.1f s, %.1f s | %.1fx, %.1fx | %d |%n", r.history(), r.rows(),
+				r.days(), r.engine().wall(), r.engine().cpu(), r.peer().wall(), r.peer().cpu(),
+				r.peer().wall() / r.engine().wall(), r.peer().cpu() / r.engine().cpu(), r.differences()));
 		Run first = runs.get(0);
 		for (Run run : runs.subList(1, runs.size())) {
-			this.out.printf("From %s to %s (%.1fx the days): engine %.1fx the time, peer %.1fx%n", first.history(),
-					run.history(), (double) run.days() / first.days(), run.engine() / first.engine(),
-					run.peer() / first.peer());
+			this.out.printf(
+					"From %s to %s (%.1fx the incidents, %.1fx the days): engine %.1fx the processor time, peer %.1fx%n",
+					first.history(), run.history(), (double) run.rows() / first.rows(),
+					(double) run.days() / first.days(), run.engine().cpu() / first.engine().cpu(),
+					run.peer().cpu() / first.peer().cpu());
 		}
 	}
 

@@ -286,7 +286,8 @@ class CommandLineTests {
 
 		assertThat(out()).contains("The peer covers 19 of the engine's 19 indicators")
 			.doesNotContain("Not covered")
-			.containsPattern("\\| 1 year \\| 20,000 \\| 365 \\| [\\d.]+ s \\| [\\d.]+ s \\| [\\d.]+x \\| 0 \\|");
+			.containsPattern(
+					"\\| 1 year \\| 20,000 \\| 365 \\| [\\d.]+ s, [\\d.]+ s \\| [\\d.]+ s, [\\d.]+ s \\| [\\d.]+x, [\\d.]+x \\| 0 \\|");
 		Map<String, Integer> made = transitionsByIndicator();
 		assertThat(made).hasSize(19);
 		// The surges' statistic and the commonest counts are what a generated year
@@ -314,7 +315,8 @@ class CommandLineTests {
 			.isZero();
 
 		assertThat(out()).containsPattern("[\\d,]+ transitions of 19 indicators compared: the same")
-			.containsPattern("\\| acled-demo.csv \\| 843 \\| 1,001 \\| [\\d.]+ s \\| [\\d.]+ s \\| [\\d.]+x \\| 0 \\|");
+			.containsPattern(
+					"\\| acled-demo.csv \\| 843 \\| 1,001 \\| [\\d.]+ s, [\\d.]+ s \\| [\\d.]+ s, [\\d.]+ s \\| [\\d.]+x, [\\d.]+x \\| 0 \\|");
 		Map<String, Integer> made = transitionsByIndicator();
 		made.remove("propaganda-surge");
 		assertThat(made).hasSize(18).allSatisfy((indicator, count) -> assertThat(count).as(indicator).isPositive());
