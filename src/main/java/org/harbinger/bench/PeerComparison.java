@@ -22,7 +22,8 @@ public final class PeerComparison {
 
 	/**
 	 * The transitions of the {@code indicators} that only one side made, each prefixed
-	 * "engine only: " or "peer only: ", in date order; empty when they agree.
+	 * "engine only: " or "peer only: ", in date order (then indicator, scope, step);
+	 * empty when they agree.
 	 */
 	public static List<String> differences(Collection<BacktestTransition> engine, Collection<BacktestTransition> peer,
 			Set<String> indicators) {

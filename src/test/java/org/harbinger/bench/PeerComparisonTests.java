@@ -36,11 +36,11 @@ class PeerComparisonTests {
 
 		assertThat(PeerComparison.differences(engine, peer,
 				Set.of("cross-border-fire", "sectarian-attack", "new-province")))
-			.containsExactly("engine only: 2022-04-26 cross-border-fire Uzbekistan FIRED WARNING [UZB1]",
+			.containsExactly("peer only: 2022-04-26 cross-border-fire Uzbekistan FIRED CRITICAL [UZB1]",
+					"engine only: 2022-04-26 cross-border-fire Uzbekistan FIRED WARNING [UZB1]",
 					"engine only: 2022-04-26 new-province Afghanistan/Bamyan FIRED WARNING [AFG3]",
-					"engine only: 2022-04-26 sectarian-attack Afghanistan FIRED CRITICAL [AFG1]",
-					"peer only: 2022-04-26 cross-border-fire Uzbekistan FIRED CRITICAL [UZB1]",
-					"peer only: 2022-04-26 sectarian-attack Afghanistan FIRED CRITICAL [AFG1, AFG2]");
+					"peer only: 2022-04-26 sectarian-attack Afghanistan FIRED CRITICAL [AFG1, AFG2]",
+					"engine only: 2022-04-26 sectarian-attack Afghanistan FIRED CRITICAL [AFG1]");
 	}
 
 	@Test
