@@ -40,8 +40,8 @@ import picocli.CommandLine.Option;
  * measured import, the processors used and by which threads, which shows when the
  * compiler works and which thread bounds the rest.
  */
-@Command(name = "bench", description = "Measure: import, surge, memory.",
-		synopsisSubcommandLabel = "(import | surge | memory)")
+@Command(name = "bench", description = "Measure: import, surge, memory, peer.",
+		synopsisSubcommandLabel = "(import | surge | memory | peer)")
 final class BenchCommand {
 
 	/** {@code bench import}: the options of one measurement. */

@@ -8,9 +8,13 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.harbinger.ingest.AcledStandIn;
@@ -270,6 +274,64 @@ class CommandLineTests {
 		assertThat(out()).contains("--database must be an empty database");
 	}
 
+	/**
+	 * The peer design agrees with the engine transition for transition (day, scope, step,
+	 * severity, evidence) over a small generated history; a difference fails the command.
+	 */
+	@Test
+	void benchPeerMakesTheEnginesTransitionsOverAGeneratedYear(@TempDir Path dir) throws Exception {
+		assertThat(runJar("bench", "peer", "--years", "1", "--rows-per-year", "20000", "--dir", dir.toString()))
+			.as(out())
+			.isZero();
+
+		assertThat(out()).contains("The peer covers 19 of the engine's 19 indicators")
+			.doesNotContain("Not covered")
+			.containsPattern(
+					"\\| 1 year \\| 20,000 \\| 365 \\| [\\d.]+ s, [\\d.]+ s \\| [\\d.]+ s, [\\d.]+ s \\| [\\d.]+x, [\\d.]+x \\| 0 \\|");
+		Map<String, Integer> made = transitionsByIndicator();
+		assertThat(made).hasSize(19);
+		// The surges' statistic and the commonest counts are what a generated year
+		// exercises.
+		assertThat(made).allSatisfy((indicator, count) -> assertThat(count).as(indicator).isNotNegative())
+			.hasEntrySatisfying("attack-surge", (count) -> assertThat(count).isPositive())
+			.hasEntrySatisfying("propaganda-surge", (count) -> assertThat(count).isPositive());
+		assertThat(made.values().stream().mapToInt(Integer::intValue).sum()).isGreaterThan(100);
+		try (var files = Files.list(dir)) {
+			assertThat(files.map((file) -> file.getFileName().toString()))
+				.as("the benchmark's database goes with it; the generated file stays")
+				.containsExactly("acled-20000-1y-seed1-" + (LocalDate.now().getYear() - 1) + "-01-01.csv");
+		}
+	}
+
+	/**
+	 * Over the demo data set, whose real events make every indicator but propaganda-surge
+	 * fire (the generated year above makes that one fire), the peer agrees as well.
+	 */
+	@Test
+	void benchPeerMakesTheEnginesTransitionsOverTheDemoData(@TempDir Path dir) throws Exception {
+		assertThat(runJar("bench", "peer", "--incidents", "src/main/resources/demo/acled-demo.csv", "--dir",
+				dir.toString()))
+			.as(out())
+			.isZero();
+
+		assertThat(out()).containsPattern("[\\d,]+ transitions of 19 indicators compared: the same")
+			.containsPattern(
+					"\\| acled-demo.csv \\| 843 \\| 1,001 \\| [\\d.]+ s, [\\d.]+ s \\| [\\d.]+ s, [\\d.]+ s \\| [\\d.]+x, [\\d.]+x \\| 0 \\|");
+		Map<String, Integer> made = transitionsByIndicator();
+		made.remove("propaganda-surge");
+		assertThat(made).hasSize(18).allSatisfy((indicator, count) -> assertThat(count).as(indicator).isPositive());
+	}
+
+	/** The engine's transitions per indicator, from bench peer's report. */
+	private Map<String, Integer> transitionsByIndicator() {
+		Matcher line = Pattern.compile("(?m)^ {4}([a-z-]+) +(\\d+) +[\\d.]+ s$").matcher(out());
+		Map<String, Integer> made = new TreeMap<>();
+		while (line.find()) {
+			made.put(line.group(1), Integer.parseInt(line.group(2)));
+		}
+		return made;
+	}
+
 	@Test
 	void aMissingOptionIsAUsageError() {
 		assertThat(run("backtest", "--incidents", "x.csv")).isEqualTo(2);
@@ -280,7 +342,7 @@ class CommandLineTests {
 	void everyCommandHasHelpWithItsOptionsAndExitCodes() {
 		List<List<String>> commands = List.of(List.of(), List.of("serve"), List.of("rules", "check"),
 				List.of("rules", "test"), List.of("backtest"), List.of("import"), List.of("acled", "pull"),
-				List.of("generate"), List.of("bench", "import"), List.of("bench", "surge"),
+				List.of("generate"), List.of("bench", "import"), List.of("bench", "surge"), List.of("bench", "peer"),
 				List.of("users", "reset-password"), List.of("completion"));
 		for (List<String> command : commands) {
 			this.out.reset();

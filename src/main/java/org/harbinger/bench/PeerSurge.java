@@ -1,0 +1,94 @@
+package org.harbinger.bench;
+
+import java.util.List;
+
+/**
+ * The surge test of docs/indicators.md, "Surge detection", over the rows a query
+ * returned: the statistic is the indicators' own, so the peer computes it the same way,
+ * from per-day counts it builds itself (ElastAlert's spike rule, with this test in place
+ * of its fixed ratio).
+ */
+final class PeerSurge {
+
+	private PeerSurge() {
+	}
+
+	/**
+	 * Whether a span of the window ending {@code today} is a surge against the baseline
+	 * before it: {@code window} and {@code baseline} are one scope's counted rows.
+	 */
+	static boolean found(List<PeerRow> window, List<PeerRow> baseline, long today, int windowDays, int baselineDays,
+			int minDays, double ratio, double alpha, double factor) {
+		double perDay = (baseline.size() + 0.5) / baselineDays;
+		double dispersion = dispersion(perDay(baseline, today - windowDays, baselineDays),
+				(double) baseline.size() / baselineDays);
+		int[] recent = perDay(window, today, windowDays);
+		for (int end = 0; end < windowDays; end++) {
+			int count = 0;
+			int activeDays = 0;
+			for (int days = 1; end + days <= windowDays; days++) {
+				int onDay = recent[end + days - 1];
+				count += onDay;
+				activeDays += (onDay > 0) ? 1 : 0;
+				if (activeDays < minDays) {
+					continue;
+				}
+				double expected = perDay * days * factor;
+				double variance = dispersion * expected * (1 + (double) days / baselineDays);
+				if (upperTail(count, expected, variance) <= alpha && count >= ratio * expected) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	/** Rows per day, index 0 the day {@code last}, then back {@code days} days. */
+	private static int[] perDay(List<PeerRow> rows, long last, int days) {
+		int[] counts = new int[days];
+		for (PeerRow row : rows) {
+			int index = (int) (last - row.day());
+			if (index >= 0 && index < days) {
+				counts[index]++;
+			}
+		}
+		return counts;
+	}
+
+	private static double dispersion(int[] daily, double mean) {
+		if (mean <= 0) {
+			return 1;
+		}
+		double sum = 0;
+		for (int count : daily) {
+			sum += (count - mean) * (count - mean);
+		}
+		return Math.max(1, sum / (daily.length - 1) / mean);
+	}
+
+	/** P(X >= count), X negative binomial of this mean and variance (else Poisson). */
+	private static double upperTail(int count, double mean, double variance) {
+		if (count <= 0) {
+			return 1;
+		}
+		double below = 0;
+		if (variance <= mean * (1 + 1e-9)) {
+			double term = Math.exp(-mean);
+			for (int k = 0; k < count; k++) {
+				below += term;
+				term *= mean / (k + 1);
+			}
+		}
+		else {
+			double size = mean * mean / (variance - mean);
+			double success = size / (size + mean);
+			double term = Math.pow(success, size);
+			for (int k = 0; k < count; k++) {
+				below += term;
+				term *= (k + size) / (k + 1) * (1 - success);
+			}
+		}
+		return Math.max(0, 1 - below);
+	}
+
+}
