@@ -34,12 +34,13 @@ public final class SurgeCusum {
 
 	/**
 	 * The span of the window whose scores sum highest, when that sum reaches
-	 * {@code threshold}; else an empty list. Arguments as {@link SurgeTest#test}'s, with
-	 * {@code jump} the rate multiple the scores are tuned to and {@code factor} scaling
-	 * the baseline's mean (a declared campaign).
+	 * {@code threshold} and its events fell on at least {@code minDays} days (a tempo,
+	 * not one day's wave); else an empty list. Arguments as {@link SurgeTest#test}'s,
+	 * with {@code jump} the rate multiple the scores are tuned to and {@code factor}
+	 * scaling the baseline's mean (a declared campaign).
 	 */
 	public static List<SurgeTest.Surge> test(WindowCount window, WindowCount baseline, long today, int windowDays,
-			int baselineDays, double jump, double threshold, double factor) {
+			int baselineDays, int minDays, double jump, double threshold, double factor) {
 		double perDay = (baseline.getCount() + 0.5) / baselineDays * factor;
 		double dispersion = SurgeTest.dispersion(SurgeTest.perDayBackFrom(baseline, today - windowDays, baselineDays),
 				(double) baseline.getCount() / baselineDays);
@@ -48,18 +49,21 @@ public final class SurgeCusum {
 		double sum = 0;
 		int days = 0;
 		int count = 0;
+		int activeDays = 0;
 		double best = 0;
 		SurgeTest.Surge found = null;
 		for (int back = windowDays - 1; back >= 0; back--) {
 			sum += score.of(recent[back]);
 			days++;
 			count += recent[back];
+			activeDays += (recent[back] > 0) ? 1 : 0;
 			if (sum <= 0) {
 				sum = 0;
 				days = 0;
 				count = 0;
+				activeDays = 0;
 			}
-			else if (sum >= threshold && sum > best) {
+			else if (sum >= threshold && activeDays >= minDays && sum > best) {
 				best = sum;
 				found = new SurgeTest.Surge(today - back, days, count, perDay * days, Math.exp(-sum), jump);
 			}

@@ -56,6 +56,14 @@ class SurgeCusumTests {
 	}
 
 	@Test
+	void theSameAttacksOnOneDayAreAWaveNotASurge() {
+		assertThat(test(every(12, 7), daily(8, 8), 1.0)).isEmpty();
+		assertThat(SurgeCusum.test(count("window", daily(8, 8)), count("baseline", every(12, 7)), TODAY.toEpochDay(),
+				14, 84, 1, JUMP, H, 1.0))
+			.isNotEmpty();
+	}
+
+	@Test
 	void aBurstyBaselineNeedsMoreToBeSurprising() {
 		// The same twelve baseline attacks as four days of three: each busy day of the
 		// window is less evidence of a new tempo.
@@ -99,8 +107,8 @@ class SurgeCusumTests {
 	}
 
 	private List<SurgeTest.Surge> test(List<IncidentFact> baseline, List<IncidentFact> window, double factor) {
-		return SurgeCusum.test(count("window", window), count("baseline", baseline), TODAY.toEpochDay(), 14, 84, JUMP,
-				H, factor);
+		return SurgeCusum.test(count("window", window), count("baseline", baseline), TODAY.toEpochDay(), 14, 84, 3,
+				JUMP, H, factor);
 	}
 
 	/**
