@@ -2,7 +2,9 @@ package org.harbinger.bench;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -55,6 +57,8 @@ public final class SurgeSeries {
 
 	private final List<Surge> surges = new ArrayList<>();
 
+	private final Map<String, int[]> daily = new LinkedHashMap<>();
+
 	/**
 	 * Generates {@code days} days from {@code start} in each of {@code places}
 	 * (countries, or language codes for propaganda) at {@code perWeek} events a week on
@@ -67,12 +71,15 @@ public final class SurgeSeries {
 		int sequence = 0;
 		for (String place : places) {
 			double[] multiplier = schedule(random, kind.scope(place), start, days);
+			int[] counts = new int[days];
+			this.daily.put(kind.scope(place), counts);
 			for (int day = 0; day < days; day++) {
 				double rate = Random.gamma(random, shape.dailyRateShape(),
 						clustersPerDay * multiplier[day] / shape.dailyRateShape());
 				int clusters = Random.poisson(random, rate);
 				for (int c = 0; c < clusters; c++) {
 					int events = 1 + Random.poisson(random, shape.meanCompanions());
+					counts[day] += events;
 					for (int e = 0; e < events; e++) {
 						this.incidents.add(incident(kind, place, "S" + (++sequence), start.plusDays(day)));
 					}
@@ -116,6 +123,11 @@ public final class SurgeSeries {
 	/** Every event, by place then date. */
 	public List<Incident> incidents() {
 		return this.incidents;
+	}
+
+	/** Each scope's number of events on each day from the start. */
+	public Map<String, int[]> dailyCounts() {
+		return this.daily;
 	}
 
 	/** The surges injected, by place then date. */

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 
 import org.harbinger.backtest.Backtest;
 import org.harbinger.backtest.BacktestTransition;
+import org.harbinger.bench.SurgeOracle;
 import org.harbinger.bench.SurgeScore;
 import org.harbinger.bench.SurgeSeries;
 
@@ -58,6 +59,11 @@ final class SurgeBenchCommand implements Callable<Integer> {
 			description = "Mean same-day companions of an event (default: ${DEFAULT-VALUE}).")
 	private double companions;
 
+	@Option(names = "--oracle", paramLabel = "H",
+			description = { "Score the oracle instead of the rules: a CUSUM over the window that knows the generator's",
+					"rates (bench.SurgeOracle), firing at log likelihood ratio H: the ceiling for a window." })
+	private Double oracle;
+
 	@Option(names = "--false-alarms", description = "Also list each false alarm: day, scope and the rule's detail.")
 	private boolean listFalseAlarms;
 
@@ -77,9 +83,10 @@ final class SurgeBenchCommand implements Callable<Integer> {
 			default ->
 				throw new UsageException("--indicator must be attack-surge or propaganda-surge, not " + this.indicator);
 		};
-		if (this.years < 1 || this.seeds < 1 || this.rateShape <= 0 || this.companions < 0) {
+		if (this.years < 1 || this.seeds < 1 || this.rateShape <= 0 || this.companions < 0
+				|| (this.oracle != null && !(this.oracle > 0))) {
 			throw new UsageException(
-					"--years and --seeds must be at least 1, --rate-shape above 0, --companions at least 0");
+					"--years and --seeds must be at least 1, --rate-shape and --oracle above 0, --companions at least 0");
 		}
 		this.rates.stream().filter((rate) -> !(rate > 0 && rate <= 1000)).findFirst().ifPresent((rate) -> {
 			throw new UsageException("--rates: " + rate + " is not a rate above 0 and at most 1000 events a week");
@@ -97,8 +104,9 @@ final class SurgeBenchCommand implements Callable<Integer> {
 		// and baseline.
 		double scopeYears = places.size() * (days - windowDays - baselineDays) / 365.25;
 		SurgeSeries.Shape shape = new SurgeSeries.Shape(this.rateShape, this.companions);
-		this.out.printf("%s, %d years x %d scopes x %d seeds per rate; daily rate shape %.2f, %.2f companions%n",
-				this.indicator, this.years, places.size(), this.seeds, this.rateShape, this.companions);
+		this.out.printf("%s%s, %d years x %d scopes x %d seeds per rate; daily rate shape %.2f, %.2f companions%n",
+				this.indicator, (this.oracle != null) ? " (oracle, H " + this.oracle + ")" : "", this.years,
+				places.size(), this.seeds, this.rateShape, this.companions);
 		this.out.println(SurgeScore.header());
 		SurgeScore total = SurgeScore.none();
 		long started = System.nanoTime();
@@ -107,8 +115,11 @@ final class SurgeBenchCommand implements Callable<Integer> {
 			for (long seed = 1; seed <= this.seeds; seed++) {
 				SurgeSeries series = new SurgeSeries(seed * 1000 + Math.round(rate * 10), kind, places, START, days,
 						rate, shape);
-				List<BacktestTransition> transitions = new Backtest(loaded.rules(), loaded.thresholds())
-					.run(series.incidents(), START, START.plusDays(days - 1));
+				List<BacktestTransition> transitions = (this.oracle != null)
+						? new SurgeOracle(rate, shape, windowDays, this.oracle).fire(this.indicator, series, START,
+								baselineDays)
+						: new Backtest(loaded.rules(), loaded.thresholds()).run(series.incidents(), START,
+								START.plusDays(days - 1));
 				score = score.plus(SurgeScore.of(transitions, this.indicator, series.surges(), windowDays, scopeYears));
 			}
 			this.out.println(score.line(String.valueOf(rate)));

@@ -72,7 +72,7 @@ public final class SurgeTest {
 	 * The counted incidents per day, index 0 the day {@code last}, then back {@code days}
 	 * days.
 	 */
-	private static int[] perDayBackFrom(WindowCount counted, long last, int days) {
+	static int[] perDayBackFrom(WindowCount counted, long last, int days) {
 		int[] counts = new int[days];
 		for (IncidentFact incident : counted.getIncidents()) {
 			int index = (int) (last - incident.getDay());
@@ -127,10 +127,26 @@ public final class SurgeTest {
 	}
 
 	/**
-	 * A span that tested as a surge: its length, its count, the count expected from the
-	 * baseline, and how likely a count this high was given that expectation.
+	 * The first list when it holds a surge, else the second: the span test or else the
+	 * CUSUM ({@link SurgeCusum}), in a rule's {@code from}.
 	 */
-	public record Surge(long lastDay, int days, int count, double expected, double probability) {
+	public static List<Surge> either(List<Surge> first, List<Surge> second) {
+		return first.isEmpty() ? second : first;
+	}
+
+	/**
+	 * A span that tested as a surge: its length, its count, the count expected from the
+	 * baseline, and how likely a count this high was given that expectation. A CUSUM's
+	 * finding ({@link SurgeCusum}) also names the {@code jump} it was tuned to, and its
+	 * probability is one over its likelihood ratio, a bound on the chance of so strong a
+	 * span; the span test's jump is 0.
+	 */
+	public record Surge(long lastDay, int days, int count, double expected, double probability, double jump) {
+
+		/** The span test's finding. */
+		public Surge(long lastDay, int days, int count, double expected, double probability) {
+			this(lastDay, days, count, expected, probability, 0);
+		}
 
 		public int getDays() {
 			return this.days;
@@ -150,12 +166,17 @@ public final class SurgeTest {
 
 		/**
 		 * In words for an alert's detail: "9 in the 5 days to 2022-06-20 against 1.4
-		 * expected (a chance of 1 in 2,500)".
+		 * expected (a chance of 1 in 2,500)", or for a CUSUM "... (day by day 2,500 times
+		 * likelier at 3x the baseline's rate)".
 		 */
 		public String describe() {
-			return String.format("%d in the %d days to %s against %.1f expected (a chance of 1 in %,.0f)", this.count,
-					this.days, java.time.LocalDate.ofEpochDay(this.lastDay), this.expected,
-					1 / Math.max(this.probability, 1e-12));
+			String span = String.format("%d in the %d days to %s against %.1f expected", this.count, this.days,
+					java.time.LocalDate.ofEpochDay(this.lastDay), this.expected);
+			if (this.jump > 0) {
+				return String.format("%s (day by day %,.0f times likelier at %sx the baseline's rate)", span,
+						1 / Math.max(this.probability, 1e-12), new java.text.DecimalFormat("0.##").format(this.jump));
+			}
+			return String.format("%s (a chance of 1 in %,.0f)", span, 1 / Math.max(this.probability, 1e-12));
 		}
 
 	}
