@@ -26,6 +26,13 @@ public enum ThresholdType {
 	COUNT(0, 1_000_000),
 	/** A positive number, such as a ratio or a factor, at most a thousand. */
 	RATIO(0, 1000),
+	/**
+	 * A positive number that a test's statistic is compared with, or a parameter of that
+	 * test (a CUSUM's decision threshold, the jump it looks for), at most a thousand:
+	 * checked like a ratio, but no count of incidents, so never drawn as a line on a
+	 * chart.
+	 */
+	SCORE(0, 1000),
 	/** A non-empty list of names: at most 200, each at most 200 characters. */
 	LIST(1, 200),
 	/**
@@ -86,7 +93,7 @@ public enum ThresholdType {
 			}
 			return value;
 		}
-		if (this == RATIO) {
+		if (this == RATIO || this == SCORE) {
 			double value = number(scalar);
 			if (!(value > 0) || Double.isInfinite(value)) {
 				throw new IllegalArgumentException(scalar + " must be a positive number");
@@ -125,7 +132,7 @@ public enum ThresholdType {
 		return switch (this) {
 			case DAYS, LOOKBACK -> "number of days";
 			case COUNT -> "whole number";
-			case RATIO -> "positive number";
+			case RATIO, SCORE -> "positive number";
 			case LIST -> "list";
 			case GRADE -> "grade such as B3";
 			case PROBABILITY -> "probability such as 0.001";

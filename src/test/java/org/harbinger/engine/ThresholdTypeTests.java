@@ -22,4 +22,13 @@ class ThresholdTypeTests {
 			.withMessage("expected a single probability such as 0.001");
 	}
 
+	@Test
+	void aScoreIsCheckedLikeARatio() {
+		assertThat(ThresholdType.SCORE.parse("8.5", null)).isEqualTo(8.5);
+		assertThatIllegalArgumentException().isThrownBy(() -> ThresholdType.SCORE.parse("0", null))
+			.withMessage("0 must be a positive number");
+		assertThatIllegalArgumentException().isThrownBy(() -> ThresholdType.SCORE.parse("1001", null))
+			.withMessage("1001 is above the maximum 1000");
+	}
+
 }
