@@ -2,12 +2,14 @@ package org.harbinger.alert;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.harbinger.engine.RuleMetadata;
 import org.harbinger.engine.RuleCounts;
@@ -15,9 +17,12 @@ import org.harbinger.engine.InForce;
 import org.harbinger.engine.RulesInForce;
 import org.harbinger.engine.ThresholdType;
 import org.harbinger.incident.Incident;
+import org.harbinger.incident.IncidentChangeLog;
 import org.harbinger.incident.IncidentRepository;
+import org.harbinger.incident.IncidentsRecorded;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The one computation of an alert's trend ({@link AlertTrend}: daily counts, the count
@@ -26,7 +31,10 @@ import org.springframework.stereotype.Component;
  * a count or ratio rule the counts are every incident the rule counts in the alert's
  * scope ({@link RuleCounts}: the rules in force run over the stored incidents of the
  * period), so the days before a surge show the baseline the rule saw; for other rules,
- * the incidents the alert cited (docs/digest.md, "Charts").
+ * the incidents the alert cited (docs/digest.md, "Charts"). That replay takes seconds
+ * with a year of incidents stored, so its counts are kept per last day until the
+ * incidents, the rules or the thresholds change: every open alert's chart ends today and
+ * shares one.
  */
 @Component
 public class TrendCharts {
@@ -38,16 +46,48 @@ public class TrendCharts {
 	 */
 	private static final int MAX_DAYS = 180;
 
+	/** Replays kept: today's, and a few resolved alerts' last days. */
+	private static final int KEPT = 16;
+
 	private final AlertRepository alerts;
 
 	private final IncidentRepository incidents;
 
 	private final RulesInForce inForce;
 
-	TrendCharts(AlertRepository alerts, IncidentRepository incidents, RulesInForce inForce) {
+	private final IncidentChangeLog changeLog;
+
+	/** Incident changes this node stored; a cluster's other nodes' are in the log. */
+	private final AtomicLong recorded = new AtomicLong();
+
+	private final Map<Stamp, RuleCounts.Counts> kept = new LinkedHashMap<>(KEPT, 0.75f, true) {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<Stamp, RuleCounts.Counts> eldest) {
+			return size() > KEPT;
+		}
+
+	};
+
+	/**
+	 * What a replay's counts depend on: its last day, the rules and thresholds, and the
+	 * stored incidents as of a count of their changes.
+	 */
+	private record Stamp(LocalDate to, InForce inForce, long recorded, long logged) {
+	}
+
+	TrendCharts(AlertRepository alerts, IncidentRepository incidents, RulesInForce inForce,
+			IncidentChangeLog changeLog) {
 		this.alerts = alerts;
 		this.incidents = incidents;
 		this.inForce = inForce;
+		this.changeLog = changeLog;
+	}
+
+	/** Stored incidents changed: the replays kept no longer count them. */
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(IncidentsRecorded changed) {
+		this.recorded.incrementAndGet();
 	}
 
 	/**
@@ -126,7 +166,28 @@ public class TrendCharts {
 	 * stored incidents dated in it (docs/digest.md, "Charts").
 	 */
 	private RuleCounts.Counts counted(LocalDate to) {
-		InForce now = this.inForce.now();
+		// Stamped before reading: a change committed meanwhile makes the next chart
+		// replay again.
+		Stamp stamp = new Stamp(to, this.inForce.now(), this.recorded.get(), this.changeLog.last());
+		synchronized (this.kept) {
+			RuleCounts.Counts counts = this.kept.get(stamp);
+			if (counts != null) {
+				return counts;
+			}
+		}
+		RuleCounts.Counts counts = replay(to, stamp.inForce());
+		synchronized (this.kept) {
+			// Those of other rules or incidents are no use any more (and hold the old
+			// rule base).
+			this.kept.keySet()
+				.removeIf((other) -> !other.inForce().equals(stamp.inForce()) || other.recorded() != stamp.recorded()
+						|| other.logged() != stamp.logged());
+			this.kept.put(stamp, counts);
+		}
+		return counts;
+	}
+
+	private RuleCounts.Counts replay(LocalDate to, InForce now) {
 		LocalDate first = to.minusDays(MAX_DAYS - 1L + now.thresholds().retentionDays());
 		List<Incident> period = new ArrayList<>();
 		this.incidents.forEachSince(first, (incident) -> {

@@ -40,8 +40,8 @@ import picocli.CommandLine.Option;
  * measured import, the processors used and by which threads, which shows when the
  * compiler works and which thread bounds the rest.
  */
-@Command(name = "bench", description = "Measure: import, surge, memory, peer.",
-		synopsisSubcommandLabel = "(import | surge | memory | peer)")
+@Command(name = "bench", description = "Measure: import, surge, memory, peer, pages.",
+		synopsisSubcommandLabel = "(import | surge | memory | peer | pages)")
 final class BenchCommand {
 
 	/** {@code bench import}: the options of one measurement. */
@@ -169,7 +169,7 @@ final class BenchCommand {
 	}
 
 	/** The synthetic file of these arguments, generated the first time. */
-	private static Path generated(Path dir, long rows, int years, long seed, String idPrefix, PrintStream err)
+	static Path generated(Path dir, long rows, int years, long seed, String idPrefix, PrintStream err)
 			throws IOException {
 		Path file = dir.resolve(idPrefix + "acled-" + rows + "-" + years + "y-seed" + seed + ".csv");
 		if (!Files.exists(file)) {

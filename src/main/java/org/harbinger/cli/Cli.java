@@ -97,7 +97,8 @@ public final class Cli {
 		line.addSubcommand(new CommandLine(new BenchCommand()).addSubcommand(new BenchCommand.Import(out, err))
 			.addSubcommand(new SurgeBenchCommand(out, err))
 			.addSubcommand(new MemoryBenchCommand(out, err))
-			.addSubcommand(new PeerBenchCommand(out, err)));
+			.addSubcommand(new PeerBenchCommand(out, err))
+			.addSubcommand(new PagesBenchCommand(out, err)));
 		line.addSubcommand(new CommandLine(new UsersCommand())
 			.addSubcommand(new UsersCommand.ResetPassword(in, out, err, System::console)));
 		line.addSubcommand(new CompletionCommand());

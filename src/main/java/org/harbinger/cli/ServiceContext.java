@@ -12,9 +12,10 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The service without its web server, schedules or inbox, for a command that works on its
- * database and engine: the same configuration, so an import lands where the service
- * reads.
+ * The service without its schedules or inbox, for a command that works on its database
+ * and engine: the same configuration, so an import lands where the service reads. Without
+ * its web server too, unless the command calls it as its clients do
+ * ({@code bench pages}).
  */
 final class ServiceContext {
 
@@ -22,6 +23,10 @@ final class ServiceContext {
 	}
 
 	static ConfigurableApplicationContext start(String command, Map<String, Object> overrides) {
+		return start(command, overrides, WebApplicationType.NONE);
+	}
+
+	static ConfigurableApplicationContext start(String command, Map<String, Object> overrides, WebApplicationType web) {
 		// Commands keep the quiet logging CliLogging set up; Boot would reset it to the
 		// console.
 		System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
@@ -46,7 +51,7 @@ final class ServiceContext {
 			.substring(0, ServiceContext.class.getPackageName().lastIndexOf('.'));
 		SpringApplication application = new SpringApplication();
 		application.setSources(Set.of(root));
-		application.setWebApplicationType(WebApplicationType.NONE);
+		application.setWebApplicationType(web);
 		application.setBannerMode(Banner.Mode.OFF);
 		application.setLogStartupInfo(false);
 		// As arguments, not default properties: those would yield to

@@ -46,6 +46,14 @@ final class RuleReloader implements RulesInForce, RuleChanges, AutoCloseable {
 
 	private final ApplicationEventPublisher events;
 
+	/**
+	 * One change at a time (a reload, a threshold edit, a look at the files), held while
+	 * it compiles and the engine seeds. Readers ({@link #now()}, {@link #status()}) take
+	 * only this object's monitor, which a change holds just to set its fields: pages that
+	 * show the rules answer throughout a reload instead of waiting for it.
+	 */
+	private final Object changing = new Object();
+
 	private ScheduledExecutorService watch;
 
 	private RuleBase rules;
@@ -108,49 +116,59 @@ final class RuleReloader implements RulesInForce, RuleChanges, AutoCloseable {
 	}
 
 	@Override
-	public synchronized RulesStatus reload() {
-		attemptRules(EditableFiles.list(this.rulesDir, "rules", "drl"), this.thresholdSource.current());
+	public RulesStatus reload() {
+		synchronized (this.changing) {
+			attemptRules(EditableFiles.list(this.rulesDir, "rules", "drl"), this.thresholdSource.current());
+		}
 		return status();
 	}
 
 	@Override
-	public synchronized boolean applyThresholds(ThresholdSet next) {
-		if (!next.values().keySet().equals(this.rules.thresholdSchema().keySet())) {
-			throw new IllegalArgumentException("The thresholds do not match the keys the rules in force declare");
+	public boolean applyThresholds(ThresholdSet next) {
+		synchronized (this.changing) {
+			if (!next.values().keySet().equals(this.rules.thresholdSchema().keySet())) {
+				throw new IllegalArgumentException("The thresholds do not match the keys the rules in force declare");
+			}
+			if (next.values().equals(this.thresholds.values())) {
+				return false;
+			}
+			ThresholdSet before = this.thresholds;
+			this.engine.useThresholds(next).join();
+			synchronized (this) {
+				this.thresholds = next;
+				this.thresholdsAppliedAt = Instant.now();
+			}
+			logger.info("Thresholds changed: {}", differences(before.values(), next.values()));
+			publish(new ThresholdsChanged(before.values(), next.values()));
+			return true;
 		}
-		if (next.values().equals(this.thresholds.values())) {
-			return false;
-		}
-		ThresholdSet before = this.thresholds;
-		this.engine.useThresholds(next).join();
-		this.thresholds = next;
-		this.thresholdsAppliedAt = Instant.now();
-		logger.info("Thresholds changed: {}", differences(before.values(), next.values()));
-		publish(new ThresholdsChanged(before.values(), next.values()));
-		return true;
 	}
 
 	/** Looks at the files once more (after they settled) and loads what changed. */
-	synchronized void check() {
-		List<EditableFiles.Text> files = EditableFiles.list(this.rulesDir, "rules", "drl");
-		EditableFiles.Text thresholdsFile = this.thresholdSource.current();
-		String version = RuleBase.version(files);
-		if (!version.equals(this.rules.version())) {
-			if (!key(version, thresholdsFile).equals(this.refusedKey) && attemptRules(files, thresholdsFile)) {
-				return;
+	void check() {
+		synchronized (this.changing) {
+			List<EditableFiles.Text> files = EditableFiles.list(this.rulesDir, "rules", "drl");
+			EditableFiles.Text thresholdsFile = this.thresholdSource.current();
+			String version = RuleBase.version(files);
+			if (!version.equals(this.rules.version())) {
+				if (!key(version, thresholdsFile).equals(this.refusedKey) && attemptRules(files, thresholdsFile)) {
+					return;
+				}
 			}
-		}
-		else if (this.refused) {
-			logger.info("The rule files are back to version {}, which is in force", version);
-			this.refused = false;
-			this.refusedKey = null;
-		}
-		// Values edited while the rule files are refused still apply, against the rules
-		// in force.
-		String hash = hash(thresholdsFile);
-		if (!hash.equals(this.thresholdsHash)) {
-			this.thresholdsHash = hash;
-			attemptThresholds(thresholdsFile);
+			else if (this.refused) {
+				logger.info("The rule files are back to version {}, which is in force", version);
+				synchronized (this) {
+					this.refused = false;
+					this.refusedKey = null;
+				}
+			}
+			// Values edited while the rule files are refused still apply, against the
+			// rules in force.
+			String hash = hash(thresholdsFile);
+			if (!hash.equals(this.thresholdsHash)) {
+				this.thresholdsHash = hash;
+				attemptThresholds(thresholdsFile);
+			}
 		}
 	}
 
@@ -213,13 +231,15 @@ final class RuleReloader implements RulesInForce, RuleChanges, AutoCloseable {
 			return false;
 		}
 		ThresholdSet before = this.thresholds;
-		this.rules = next;
-		this.thresholds = nextThresholds;
-		this.loadedAt = Instant.now();
-		this.refused = false;
-		this.refusedKey = null;
-		this.thresholdsHash = hash(thresholdsFile);
-		this.thresholdProblems = List.of();
+		synchronized (this) {
+			this.rules = next;
+			this.thresholds = nextThresholds;
+			this.loadedAt = Instant.now();
+			this.refused = false;
+			this.refusedKey = null;
+			this.thresholdsHash = hash(thresholdsFile);
+			this.thresholdProblems = List.of();
+		}
 		logger.info("Rules version {} in force: {} files", version, files.size());
 		publish(new RulesReloaded(version, files.size(), this.loadedAt));
 		if (!before.values().equals(nextThresholds.values())) {
@@ -251,9 +271,11 @@ final class RuleReloader implements RulesInForce, RuleChanges, AutoCloseable {
 		// The same errors again (another save, a forced reload) are not news to the
 		// authors.
 		boolean repeated = this.refused && this.lastRefusal.errors().equals(errors);
-		this.refused = true;
-		this.refusedKey = key;
-		this.lastRefusal = new RulesStatus.Refusal(Instant.now(), version, errors);
+		synchronized (this) {
+			this.refused = true;
+			this.refusedKey = key;
+			this.lastRefusal = new RulesStatus.Refusal(Instant.now(), version, errors);
+		}
 		logger.error("Rules refused; version {} stays in force:\n  {}", this.rules.version(),
 				errors.stream().map(RuleError::toString).collect(Collectors.joining("\n  ")));
 		if (!repeated) {
@@ -267,12 +289,16 @@ final class RuleReloader implements RulesInForce, RuleChanges, AutoCloseable {
 			next = this.thresholdSource.parse(file, this.rules.thresholdSchema());
 		}
 		catch (ConfigFileException ex) {
-			this.thresholdProblems = ex.problems();
-			this.thresholdsRefusedAt = Instant.now();
+			synchronized (this) {
+				this.thresholdProblems = ex.problems();
+				this.thresholdsRefusedAt = Instant.now();
+			}
 			logger.warn("{}; the values in force stay", ex.getMessage());
 			return;
 		}
-		this.thresholdProblems = List.of();
+		synchronized (this) {
+			this.thresholdProblems = List.of();
+		}
 		applyThresholds(next);
 	}
 

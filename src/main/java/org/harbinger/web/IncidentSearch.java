@@ -64,14 +64,6 @@ class IncidentSearch {
 			.list();
 	}
 
-	long count(Filter filter) {
-		Where where = where(filter);
-		return this.jdbc.sql("SELECT COUNT(*) FROM incident" + where.sql)
-			.params(where.params)
-			.query(Long.class)
-			.single();
-	}
-
 	/** Provinces of the filtered set, most incidents first. */
 	List<Province> provinces(Filter filter) {
 		Where where = where(filter);
