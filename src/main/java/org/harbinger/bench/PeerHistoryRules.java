@@ -90,6 +90,8 @@ final class PeerHistoryRules {
 		double alpha = t.real(id + ".alpha");
 		double criticalRatio = t.real(id + ".critical-ratio");
 		int minCount = t.integer(id + ".min-count");
+		double jump = t.real(id + ".cusum-jump");
+		double h = t.real(id + ".cusum-h");
 		int heightened = t.integer("campaign-declared.heightened-days");
 		double heightenedFactor = t.real("campaign-declared.heightened-factor");
 		// A declared campaign lowers the bar: its own query, as each ElastAlert rule has.
@@ -100,8 +102,9 @@ final class PeerHistoryRules {
 		return new Spike(id, window, baseline, PeerRow.VIOLENT_SQL + " AND " + perpetratorSql("ISKP"),
 				(r) -> r.iskpPerpetrator() && r.violent(), PeerRow::country, campaign,
 				(today, country, counted, base, factor, hits) -> {
-					if (counted.size() >= minCount
-							&& PeerSurge.found(counted, base, today, window, baseline, minDays, ratio, alpha, factor)) {
+					if (counted.size() >= minCount && (PeerSurge.found(counted, base, today, window, baseline, minDays,
+							ratio, alpha, factor)
+							|| PeerSurge.cusum(counted, base, today, window, baseline, minDays, jump, h, factor))) {
 						double mean = (double) base.size() * window / baseline;
 						boolean critical = (double) counted.size() >= criticalRatio * factor * mean;
 						hits.add(id, country, critical ? Severity.CRITICAL : Severity.WARNING, ids(counted));
@@ -159,12 +162,15 @@ final class PeerHistoryRules {
 		double ratio = t.real(id + ".ratio");
 		int minDays = t.integer(id + ".min-days");
 		int minCount = t.integer(id + ".min-count");
+		double jump = t.real(id + ".cusum-jump");
+		double h = t.real(id + ".cusum-h");
 		List<String> watched = t.list(id + ".watch-languages");
 		return new Spike(id, window, baseline, tagsSql("propaganda") + " AND " + tagsSql("lang="),
 				(r) -> r.hasTag("propaganda") && !r.iskpTarget() && r.language() != null, PeerRow::language,
 				(today, db) -> 1.0, (today, language, counted, base, factor, hits) -> {
-					if (counted.size() >= minCount
-							&& PeerSurge.found(counted, base, today, window, baseline, minDays, ratio, alpha, 1.0)) {
+					if (counted.size() >= minCount && (PeerSurge.found(counted, base, today, window, baseline, minDays,
+							ratio, alpha, 1.0)
+							|| PeerSurge.cusum(counted, base, today, window, baseline, minDays, jump, h, 1.0))) {
 						hits.add(id, "lang=" + language,
 								watched.contains(language) ? Severity.CRITICAL : Severity.WARNING, ids(counted));
 					}

@@ -43,6 +43,42 @@ final class PeerSurge {
 		return false;
 	}
 
+	/**
+	 * Whether the window's CUSUM (docs/indicators.md, "Surge detection") reaches
+	 * {@code threshold}: from the window's oldest day to today, each day's log likelihood
+	 * ratio of its count at {@code jump} times the baseline's rate (negative binomial of
+	 * the baseline's dispersion, Poisson when it has none), summed and floored at zero,
+	 * on a span whose events fall on at least {@code minDays} days.
+	 */
+	static boolean cusum(List<PeerRow> window, List<PeerRow> baseline, long today, int windowDays, int baselineDays,
+			int minDays, double jump, double threshold, double factor) {
+		double perDay = (baseline.size() + 0.5) / baselineDays * factor;
+		double dispersion = dispersion(perDay(baseline, today - windowDays, baselineDays),
+				(double) baseline.size() / baselineDays);
+		boolean poisson = dispersion <= 1 + 1e-4;
+		double size = poisson ? 0 : perDay / (dispersion - 1);
+		double quietDay = poisson ? -(jump - 1) * perDay : (jump - 1) * size * Math.log(1 / dispersion);
+		int[] recent = perDay(window, today, windowDays);
+		double sum = 0;
+		int activeDays = 0;
+		for (int back = windowDays - 1; back >= 0; back--) {
+			double score = quietDay;
+			for (int j = 0; j < recent[back]; j++) {
+				score += poisson ? Math.log(jump) : Math.log((jump * size + j) / (size + j));
+			}
+			sum += score;
+			activeDays += (recent[back] > 0) ? 1 : 0;
+			if (sum <= 0) {
+				sum = 0;
+				activeDays = 0;
+			}
+			else if (sum >= threshold && activeDays >= minDays) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/** Rows per day, index 0 the day {@code last}, then back {@code days} days. */
 	private static int[] perDay(List<PeerRow> rows, long last, int days) {
 		int[] counts = new int[days];

@@ -244,7 +244,9 @@ public final class SyntheticAcled {
 		if (iskp && this.random.nextDouble() < 0.4) {
 			tags.add("claimed");
 		}
-		TAGS_PER_YEAR.forEach((tag, perYear) -> {
+		for (Map.Entry<String, Double> entry : TAGS_PER_YEAR) {
+			String tag = entry.getKey();
+			double perYear = entry.getValue();
 			// Tags about ISKP sit on ISKP rows; the rest anywhere.
 			double rate = tag.equals("propaganda") || tag.equals("campaign-declared") || tag.equals("flag-sighting")
 					|| tag.equals("official-targeted") || tag.equals("party=JUI-F") || tag.equals("scholar-targeted")
@@ -255,7 +257,7 @@ public final class SyntheticAcled {
 					tags.add("lang=" + LANGUAGES.get(this.random.nextInt(LANGUAGES.size())));
 				}
 			}
-		});
+		}
 		if (event[1].equals("Change to group/activity") && iskp && this.random.nextInt(3) == 0) {
 			tags.add("defection");
 		}

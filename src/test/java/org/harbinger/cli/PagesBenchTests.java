@@ -29,7 +29,7 @@ class PagesBenchTests {
 	@Test
 	void reportsEveryReadThePreviewAndTheReloadWithoutErrorsThenReusesTheFilledDatabase(@TempDir Path dir)
 			throws Exception {
-		String[] bench = { "bench", "pages", "--rows", "2000", "--years", "1", "--calls", "3", "--warmup", "1",
+		String[] bench = { "bench", "pages", "--rows", "2000", "--years", "1", "--calls", "2", "--warmup", "0",
 				"--slow-runs", "1", "--dir", dir.toString() };
 
 		ChildJvm.Result filled = ChildJvm.run(List.of(), bench);
@@ -40,7 +40,7 @@ class PagesBenchTests {
 			// The path, then calls, errors, p50, p95, max and bytes.
 			assertThat(filled.output()).as(read)
 				.containsPattern(Pattern.compile("(?m)^" + Pattern.quote(read)
-						+ "[^\\n]*? +3 +0 +\\d+\\.\\d +\\d+\\.\\d +\\d+\\.\\d +[\\d,]+$"));
+						+ "[^\\n]*? +2 +0 +\\d+\\.\\d +\\d+\\.\\d +\\d+\\.\\d +[\\d,]+$"));
 		}
 		assertThat(filled.output()).containsPattern("Threshold preview, 365 days, run 1: [\\d,]+ ms \\(HTTP 200\\)")
 			.containsPattern("Hot reload of all rules, run 1: [\\d,]+ ms \\(HTTP 200\\); meanwhile GET / answered "
