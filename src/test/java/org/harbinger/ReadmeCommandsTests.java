@@ -55,7 +55,7 @@ class ReadmeCommandsTests {
 
 	private static final Pattern JAR = Pattern.compile("\\bjava((?: -\\S+)*) -jar target/harbinger\\.jar");
 
-	private static final Pattern END = Pattern.compile("(?m)^@@end (\\d+) (\\d+) (\\d+)$");
+	private static final Pattern END = Pattern.compile("(?m)^@@end (\\d+) (\\d+)$");
 
 	private static final AcledStandIn ACLED = acled();
 
@@ -143,7 +143,6 @@ class ReadmeCommandsTests {
 		while (end.find()) {
 			ended++;
 			int index = Integer.parseInt(end.group(1));
-			System.out.printf("README line %d: %s s%n", commands.get(index).line(), end.group(3));
 			if (!end.group(2).equals("0")) {
 				ReadmeCommands.Command command = commands.get(index);
 				String said = output.substring(output.indexOf("@@begin " + index + "\n"), end.start());
@@ -178,9 +177,9 @@ class ReadmeCommandsTests {
 			text = JAR.matcher(text)
 				.replaceAll((jar) -> Matcher.quoteReplacement(
 						"\"$JAVA\"" + jar.group(1) + " -cp \"$HARBINGER_CP\" " + HarbingerApplication.class.getName()));
-			script.append("echo '@@begin ").append(i).append("'; began=$SECONDS\n");
+			script.append("echo '@@begin ").append(i).append("'\n");
 			script.append(text).append("\n");
-			script.append("status=$?; echo; echo \"@@end ").append(i).append(" $status $((SECONDS - began))\"\n");
+			script.append("status=$?; echo; echo \"@@end ").append(i).append(" $status\"\n");
 		}
 		return script.toString().replace("localhost:8080", "localhost:" + this.port);
 	}
