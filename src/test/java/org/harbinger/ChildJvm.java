@@ -15,6 +15,15 @@ import java.util.stream.Collectors;
  */
 public final class ChildJvm {
 
+	/**
+	 * The JIT's first tier alone: a child runs seconds of start-up and small inputs,
+	 * which the optimising compiler's own work would slow (start-up and a rules check
+	 * took half the processor time and wall time with it, docs/performance.md, "Test
+	 * suite"). The service itself runs with the full JIT (pom.xml); options given after
+	 * it win.
+	 */
+	public static final String QUICK_START = "-XX:TieredStopAtLevel=1";
+
 	private ChildJvm() {
 	}
 
@@ -29,7 +38,7 @@ public final class ChildJvm {
 	/** With these variables added to the child's environment. */
 	public static Result run(Map<String, String> environment, List<String> jvmOptions, String... args)
 			throws Exception {
-		List<String> command = new ArrayList<>(List.of(java()));
+		List<String> command = new ArrayList<>(List.of(java(), QUICK_START));
 		command.addAll(jvmOptions);
 		command.addAll(List.of("-cp", classPath(), HarbingerApplication.class.getName()));
 		command.addAll(List.of(args));

@@ -175,8 +175,8 @@ class ReadmeCommandsTests {
 				text = text.replace(placeholder.getKey(), placeholder.getValue());
 			}
 			text = JAR.matcher(text)
-				.replaceAll((jar) -> Matcher.quoteReplacement(
-						"\"$JAVA\"" + jar.group(1) + " -cp \"$HARBINGER_CP\" " + HarbingerApplication.class.getName()));
+				.replaceAll((jar) -> Matcher.quoteReplacement("\"$JAVA\" " + ChildJvm.QUICK_START + jar.group(1)
+						+ " -cp \"$HARBINGER_CP\" " + HarbingerApplication.class.getName()));
 			script.append("echo '@@begin ").append(i).append("'\n");
 			script.append(text).append("\n");
 			script.append("status=$?; echo; echo \"@@end ").append(i).append(" $status\"\n");
