@@ -191,9 +191,9 @@ final class PagesBenchCommand implements Callable<Integer> {
 		reads.put("GET /incidents", () -> client.page("/incidents"));
 		// Searches vary, as analysts' do: H2 answers a query repeated unchanged from the
 		// result it kept.
-		reads.put("GET /incidents?country= (5 countries in turn)",
+		reads.put("GET /incidents?country= (5 countries in turn, last 90 d)",
 				inTurn(COUNTRIES, (country) -> client.page("/incidents?country=" + country)));
-		reads.put("GET /incidents?actor= (5 actor texts in turn)",
+		reads.put("GET /incidents?actor= (5 actor texts in turn, last 90 d)",
 				inTurn(ACTORS, (actor) -> client.page("/incidents?actor=" + actor)));
 		reads.put("GET /api/feeds/incidents.csv?country=&" + recent + " (30 d)", inTurn(COUNTRIES,
 				(country) -> client.get("/api/feeds/incidents.csv?country=" + country + "&" + recent)));

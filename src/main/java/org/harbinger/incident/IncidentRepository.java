@@ -81,7 +81,10 @@ public class IncidentRepository {
 		List<Object> params = new ArrayList<>();
 		where(sql, params, "id >= ?", (search.from() != null) ? IncidentIds.firstId(search.from()) : null);
 		where(sql, params, "id < ?", (search.to() != null) ? IncidentIds.firstIdAfter(search.to()) : null);
+		// The exact value, found through its lower-cased key, which an index serves.
+		where(sql, params, "country_key = ?", SearchKeys.key(search.country()));
 		where(sql, params, "country = ?", search.country());
+		where(sql, params, "admin1_key = ?", SearchKeys.key(search.admin1()));
 		where(sql, params, "admin1 = ?", search.admin1());
 		where(sql, params, "event_type = ?", search.eventType());
 		where(sql, params, "source = ?", search.source());

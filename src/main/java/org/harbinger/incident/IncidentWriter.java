@@ -35,7 +35,8 @@ class IncidentWriter {
 				.map((column) -> column + " = ?")
 				.reduce((a, b) -> a + ", " + b)
 				.get()
-			+ ", content_hash = ?, import_id = ?, import_line = ?, updated_at = ? WHERE source = ? AND event_id = ?";
+			+ ", content_hash = ?, import_id = ?, import_line = ?, country_key = ?, admin1_key = ?, updated_at = ? "
+			+ "WHERE source = ? AND event_id = ?";
 
 	/** SQLSTATE of a unique constraint's refusal. */
 	private static final String UNIQUE_VIOLATION = "23505";
@@ -62,8 +63,9 @@ class IncidentWriter {
 		// The transaction's time for both times: one value, not two binds and conversions
 		// a row.
 		this.insertSql = "INSERT INTO incident (id, " + IncidentColumns.COLUMNS
-				+ ", content_hash, import_id, import_line, recorded_at, updated_at) VALUES (? + "
-				+ "NEXT VALUE FOR incident_seq, " + "?, ".repeat(IncidentColumns.COLUMNS.split(", ").length + 3)
+				+ ", content_hash, import_id, import_line, " + SearchKeys.COLUMNS
+				+ ", recorded_at, updated_at) VALUES (? + NEXT VALUE FOR incident_seq, "
+				+ "?, ".repeat(IncidentColumns.COLUMNS.split(", ").length + 5)
 				+ "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)";
 	}
 
@@ -187,7 +189,17 @@ class IncidentWriter {
 		int next = values.length + 2;
 		statement.setLong(next++, write.hash());
 		IncidentColumns.bind(statement, next++, write.importId(), Types.BIGINT);
-		IncidentColumns.bind(statement, next, write.line(), Types.INTEGER);
+		IncidentColumns.bind(statement, next++, write.line(), Types.INTEGER);
+		bindKeys(statement, next, write.incident());
+	}
+
+	/** The search keys of the incident, from parameter {@code first} on. */
+	private static int bindKeys(PreparedStatement statement, int first, Incident incident) throws SQLException {
+		int next = first;
+		for (String key : SearchKeys.of(incident)) {
+			IncidentColumns.bind(statement, next++, key, Types.VARCHAR);
+		}
+		return next;
 	}
 
 	void update(List<Update> updates) {
@@ -203,6 +215,7 @@ class IncidentWriter {
 			statement.setLong(next++, write.hash());
 			IncidentColumns.bind(statement, next++, write.importId(), Types.BIGINT);
 			IncidentColumns.bind(statement, next++, write.line(), Types.INTEGER);
+			next = bindKeys(statement, next, write.incident());
 			statement.setTimestamp(next++, now);
 			statement.setString(next++, write.incident().source());
 			statement.setString(next, write.incident().eventId());

@@ -21,7 +21,8 @@ import org.postgresql.PGConnection;
 final class PostgresCopy {
 
 	private static final String COPY = "COPY incident (id, " + IncidentColumns.COLUMNS
-			+ ", content_hash, import_id, import_line, recorded_at, updated_at) FROM STDIN (FORMAT csv)";
+			+ ", content_hash, import_id, import_line, " + SearchKeys.COLUMNS
+			+ ", recorded_at, updated_at) FROM STDIN (FORMAT csv)";
 
 	private PostgresCopy() {
 	}
@@ -57,6 +58,10 @@ final class PostgresCopy {
 			append(csv, write.importId());
 			csv.append(',');
 			append(csv, write.line());
+			for (String key : SearchKeys.of(write.incident())) {
+				csv.append(',');
+				append(csv, key);
+			}
 			csv.append(',').append(now).append(',').append(now).append('\n');
 		}
 		try {

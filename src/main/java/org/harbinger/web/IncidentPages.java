@@ -18,6 +18,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** The incident search with its province table, and one incident with every field. */
@@ -45,13 +46,22 @@ class IncidentPages {
 		this.indicators = indicators;
 	}
 
+	/**
+	 * The search reads {@link MapPages#DEFAULT_DAYS} days up to Today (or up to To)
+	 * unless From is given: a period is a range of the primary key, so a search reads
+	 * that period's incidents instead of the whole table (docs/performance.md). From
+	 * given empty searches every date.
+	 */
 	@GetMapping("/incidents")
 	String search(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) String country, @RequestParam(required = false) String admin1,
 			@RequestParam(required = false) String type, @RequestParam(required = false) String actor,
-			@RequestParam(required = false) String source, @RequestParam(defaultValue = "0") int page, Model model) {
-		IncidentSearch.Filter filter = new IncidentSearch.Filter(from, to, AlertPages.blankToNull(country),
+			@RequestParam(required = false) String source, @RequestParam(defaultValue = "0") int page,
+			WebRequest request, Model model) {
+		LocalDate first = (from != null || request.getParameter("from") != null) ? from
+				: ((to != null) ? to : this.engine.currentDay()).minusDays(MapPages.DEFAULT_DAYS - 1);
+		IncidentSearch.Filter filter = new IncidentSearch.Filter(first, to, AlertPages.blankToNull(country),
 				AlertPages.blankToNull(admin1), AlertPages.blankToNull(type), AlertPages.blankToNull(actor),
 				AlertPages.blankToNull(source));
 		List<IncidentSearch.Province> provinces = this.search.provinces(filter);
@@ -68,6 +78,7 @@ class IncidentPages {
 		model.addAttribute("lastPage", lastPage);
 		model.addAttribute("first", (total == 0) ? 0 : (long) current * PAGE_SIZE + 1);
 		model.addAttribute("last", Math.min(total, (long) (current + 1) * PAGE_SIZE));
+		model.addAttribute("defaultDays", MapPages.DEFAULT_DAYS);
 		model.addAttribute("eventTypes", this.search.distinct("event_type"));
 		model.addAttribute("sources", this.search.distinct("source"));
 		return "incidents";
@@ -92,7 +103,8 @@ class IncidentPages {
 
 		private UriComponentsBuilder builder(String country, String admin1) {
 			UriComponentsBuilder builder = UriComponentsBuilder.fromPath("/incidents");
-			param(builder, "from", this.filter.from());
+			// No From is the default period; an empty one, every date.
+			builder.queryParam("from", Objects.toString(this.filter.from(), ""));
 			param(builder, "to", this.filter.to());
 			param(builder, "country", country);
 			param(builder, "admin1", admin1);

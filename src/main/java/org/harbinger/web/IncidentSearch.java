@@ -9,11 +9,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 
+import org.harbinger.incident.IncidentChangeLog;
 import org.harbinger.incident.IncidentIds;
+import org.harbinger.incident.IncidentsRecorded;
+import org.harbinger.incident.SearchKeys;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Finds incidents by the dashboard's filters, a page at a time, and counts them per
@@ -24,8 +29,23 @@ class IncidentSearch {
 
 	private final JdbcClient jdbc;
 
-	IncidentSearch(JdbcClient jdbc) {
+	private final IncidentChangeLog changeLog;
+
+	/** Incident changes this node stored; a cluster's other nodes' are in the log. */
+	private final AtomicLong recorded = new AtomicLong();
+
+	/** The selects' values, kept until the stored incidents change. */
+	private volatile Choices choices;
+
+	IncidentSearch(JdbcClient jdbc, IncidentChangeLog changeLog) {
 		this.jdbc = jdbc;
+		this.changeLog = changeLog;
+	}
+
+	/** Stored incidents changed: the selects' values may have too. */
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(IncidentsRecorded changed) {
+		this.recorded.incrementAndGet();
 	}
 
 	/**
@@ -127,11 +147,32 @@ class IncidentSearch {
 		return country + "/" + Objects.toString(admin1, "") + "/" + Objects.toString(location, "");
 	}
 
-	/** The values a select can offer for a column: event_type or source. */
+	/** The values the selects offer, and the changes they were read after. */
+	private record Choices(long recorded, long logged, Map<String, List<String>> byColumn) {
+	}
+
+	/**
+	 * The values a select can offer for a column: event_type or source. Each is a read of
+	 * the whole table, so they are kept until the stored incidents change, not read for
+	 * every search.
+	 */
 	List<String> distinct(String column) {
 		if (!List.of("event_type", "source").contains(column)) {
 			throw new IllegalArgumentException(column);
 		}
+		// Counted before reading: a change during the reads makes the next call read
+		// again.
+		long recorded = this.recorded.get();
+		long logged = this.changeLog.last();
+		Choices kept = this.choices;
+		if (kept == null || kept.recorded() != recorded || kept.logged() != logged) {
+			kept = new Choices(recorded, logged, Map.of("event_type", read("event_type"), "source", read("source")));
+			this.choices = kept;
+		}
+		return kept.byColumn().get(column);
+	}
+
+	private List<String> read(String column) {
 		return this.jdbc.sql("SELECT DISTINCT " + column + " FROM incident ORDER BY " + column)
 			.query(String.class)
 			.list();
@@ -153,8 +194,15 @@ class IncidentSearch {
 			sql.append(" AND id < ?");
 			params.add(IncidentIds.firstIdAfter(filter.to()));
 		}
-		equalsIgnoringCase(sql, params, "country", filter.country());
-		equalsIgnoringCase(sql, params, "admin1", filter.admin1());
+		// The lower-cased copies the writer keeps: country_key leads an index with id.
+		if (filter.country() != null) {
+			sql.append(" AND country_key = ?");
+			params.add(SearchKeys.key(filter.country()));
+		}
+		if (filter.admin1() != null) {
+			sql.append(" AND admin1_key = ?");
+			params.add(SearchKeys.key(filter.admin1()));
+		}
 		equalsIgnoringCase(sql, params, "event_type", filter.eventType());
 		equalsIgnoringCase(sql, params, "source", filter.source());
 		if (filter.actor() != null) {

@@ -2,9 +2,14 @@ package org.harbinger.web;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 
 import org.harbinger.EndToEndTest;
+import org.harbinger.TestIncidents;
 import org.harbinger.alert.Alert;
+import org.harbinger.engine.EngineHost;
+import org.harbinger.incident.IncidentService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -194,13 +199,35 @@ class DashboardPagesTests {
 		assertThat(page).contains("Showing 1-4 of 4 incidents", "WEB-Searchland-Upper-1", "WEB-Searchland-Lower-mass",
 				"<label for=\"from\">", "By province");
 		assertThat(page).containsPattern("Upper</a></th>\\s*<td>Searchland</td>\\s*<td class=\"num\">3</td>");
-		assertThat(page).contains("href=\"/incidents?country=Searchland&amp;admin1=Upper&amp;actor=tali\"");
+		LocalDate first = this.context.getBean(EngineHost.class).currentDay().minusDays(MapPages.DEFAULT_DAYS - 1);
+		assertThat(page).contains("id=\"from\" name=\"from\" type=\"date\" value=\"" + first + "\"",
+				"href=\"/incidents?from=" + first + "&amp;country=Searchland&amp;admin1=Upper&amp;actor=tali\"");
 
 		this.mvc.perform(get("/incidents").param("country", "Searchland").param("admin1", "Lower"))
 			.andExpect(content().string(allOf(containsString("Showing 1-1 of 1 incidents"),
 					not(containsString("WEB-Searchland-Upper-1")))));
 		this.mvc.perform(get("/incidents").param("country", "Searchland").param("from", "2999-01-01"))
 			.andExpect(content().string(containsString("No incidents match.")));
+	}
+
+	@Test
+	void incidentSearchReadsTheDefaultPeriodUnlessFromIsGivenAndAnEmptyFromReadsEveryDate() throws Exception {
+		this.alerts.warning("Periodland", "Old");
+		LocalDate today = this.context.getBean(EngineHost.class).currentDay();
+		LocalDate old = today.minusDays(MapPages.DEFAULT_DAYS);
+		this.context.getBean(IncidentService.class)
+			.record(List.of(TestIncidents.builder("WEB-Periodland-before", old, "Periodland").admin1("Old").build()));
+
+		this.mvc.perform(get("/incidents").param("country", "periodland"))
+			.andExpect(content().string(
+					allOf(containsString("Showing 1-3 of 3 incidents"), not(containsString("WEB-Periodland-before")))));
+		this.mvc.perform(get("/incidents").param("country", "PERIODLAND").param("from", ""))
+			.andExpect(content()
+				.string(allOf(containsString("Showing 1-4 of 4 incidents"), containsString("WEB-Periodland-before"),
+						containsString("href=\"/incidents?from=&amp;country=Periodland&amp;admin1=Old\""))));
+		this.mvc.perform(get("/incidents").param("country", "Periodland").param("to", old.toString()))
+			.andExpect(content().string(allOf(containsString("Showing 1-1 of 1 incidents"),
+					containsString("value=\"" + old.minusDays(MapPages.DEFAULT_DAYS - 1) + "\""))));
 	}
 
 	/**
