@@ -128,6 +128,8 @@ final class PagesBenchCommand implements Callable<Integer> {
 		properties.put("HARBINGER_ADMIN_PASSWORD", password);
 		try (ConfigurableApplicationContext context = ServiceContext.start("bench pages", properties,
 				WebApplicationType.SERVLET)) {
+			// Each reload's split between compiling and seeding, on standard error.
+			CliLogging.information("org.harbinger.engine.RuleReloader");
 			long stored = context.getBean(IncidentRepository.class).count();
 			if (stored == 0) {
 				fill(context.getBean(ImportQueue.class), url);

@@ -129,7 +129,7 @@ public final class RuleBase {
 			kfs.write(path, file.content());
 		}
 		kfs.write(KIE_PATH + "org/harbinger/engine/windows/windows.drl", WINDOWS);
-		KieBuilder builder = kie.newKieBuilder(kfs).buildAll(DrlProject.class);
+		KieBuilder builder = kie.newKieBuilder(kfs, CompilerClassLoader.shared()).buildAll(DrlProject.class);
 		for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
 			String file = (message.getPath() != null) ? locations.getOrDefault(message.getPath(), message.getPath())
 					: "rules";
@@ -140,7 +140,7 @@ public final class RuleBase {
 			kie.getRepository().removeKieModule(release);
 			throw new RuleCompileException(errors);
 		}
-		KieBase kieBase = kie.newKieContainer(release).getKieBase();
+		KieBase kieBase = kie.newKieContainer(release, CompilerClassLoader.shared()).getKieBase();
 		// The KieBase is self-contained once built; keeping the module would leak one per
 		// reload.
 		kie.getRepository().removeKieModule(release);

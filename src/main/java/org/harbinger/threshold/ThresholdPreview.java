@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 import org.harbinger.alert.TransitionKind;
@@ -16,21 +17,26 @@ import org.harbinger.backtest.Backtest;
 import org.harbinger.backtest.BacktestTransition;
 import org.harbinger.backtest.CompactIncidents;
 import org.harbinger.engine.EngineHost;
-import org.harbinger.engine.RuleBase;
+import org.harbinger.engine.InForce;
 import org.harbinger.engine.RulesInForce;
 import org.harbinger.engine.Severity;
 import org.harbinger.engine.ThresholdSet;
 import org.harbinger.incident.Incident;
+import org.harbinger.incident.IncidentChangeLog;
 import org.harbinger.incident.IncidentRepository;
+import org.harbinger.incident.IncidentsRecorded;
 import org.harbinger.system.ConfigAudit;
 import org.harbinger.system.ConfigChangeRefused;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * What proposed threshold values would have done: the stored incidents of the last N days
  * (to the engine's Today) are backtested with the values in force and with the proposed
  * ones, and the alerts that would open or close differently are listed. Writes nothing.
+ * The run with the values in force is kept until the stored incidents, the rules or the
+ * values change: an administrator trying one value after another pays for it once.
  */
 @Service
 class ThresholdPreview {
@@ -45,11 +51,31 @@ class ThresholdPreview {
 
 	private final IncidentRepository incidents;
 
-	ThresholdPreview(ThresholdChanges changes, RulesInForce rules, EngineHost engine, IncidentRepository incidents) {
+	private final IncidentChangeLog changeLog;
+
+	/** Incident changes this node stored; a cluster's other nodes' are in the log. */
+	private final AtomicLong recorded = new AtomicLong();
+
+	/** The last run with the values in force, and what it depended on. */
+	private Kept kept;
+
+	ThresholdPreview(ThresholdChanges changes, RulesInForce rules, EngineHost engine, IncidentRepository incidents,
+			IncidentChangeLog changeLog) {
 		this.changes = changes;
 		this.rules = rules;
 		this.engine = engine;
 		this.incidents = incidents;
+		this.changeLog = changeLog;
+	}
+
+	/**
+	 * What a run with the values in force depends on: its days, the rules and values, and
+	 * the stored incidents as of a count of their changes.
+	 */
+	private record Stamp(LocalDate from, LocalDate to, InForce inForce, long recorded, long logged) {
+	}
+
+	private record Kept(Stamp stamp, List<BacktestTransition> transitions) {
 	}
 
 	/**
@@ -74,24 +100,27 @@ class ThresholdPreview {
 			throw ConfigChangeRefused.of("days", "expected 1 to " + MAX_DAYS + " days, not " + days);
 		}
 		ThresholdSet proposedValues = this.changes.propose(values).next();
-		ThresholdSet currentValues = this.changes.inForce();
 		LocalDate to = this.engine.today();
 		LocalDate from = to.minusDays(days - 1L);
+		// Stamped before reading: a change committed meanwhile makes the next preview run
+		// again.
+		Stamp stamp = new Stamp(from, to, this.rules.now(), this.recorded.get(), this.changeLog.last());
+		ThresholdSet currentValues = stamp.inForce().thresholds();
+		Kept before = kept(stamp);
 		List<Incident> stored = new ArrayList<>();
-		this.incidents.forEachSince(
-				from.minusDays(Math.max(currentValues.lookbackDays(), proposedValues.lookbackDays())),
-				new CompactIncidents(stored::add));
-		RuleBase inForce = this.rules.now().rules();
+		int lookback = (before != null) ? proposedValues.lookbackDays()
+				: Math.max(currentValues.lookbackDays(), proposedValues.lookbackDays());
+		this.incidents.forEachSince(from.minusDays(lookback), new CompactIncidents(stored::add));
 		// The two runs share nothing but the stored incidents, which neither changes:
-		// side
-		// by side they take the time of one where a second processor is free.
+		// side by side they take the time of one where a second processor is free.
 		CompletableFuture<List<BacktestTransition>> proposedRun = CompletableFuture
-			.supplyAsync(() -> new Backtest(inForce, proposedValues).run(stored, from, to), (task) -> {
+			.supplyAsync(() -> new Backtest(stamp.inForce().rules(), proposedValues).run(stored, from, to), (task) -> {
 				Thread thread = new Thread(task, "harbinger-preview");
 				thread.setDaemon(true);
 				thread.start();
 			});
-		List<BacktestTransition> current = new Backtest(inForce, currentValues).run(stored, from, to);
+		List<BacktestTransition> current = (before != null) ? before.transitions()
+				: keep(stamp, new Backtest(stamp.inForce().rules(), currentValues).run(stored, from, to));
 		List<BacktestTransition> proposed = joined(proposedRun);
 		Map<String, AlertOutcome> openedNow = outcomes(current, (kind) -> kind == TransitionKind.FIRED);
 		Map<String, AlertOutcome> openedThen = outcomes(proposed, (kind) -> kind == TransitionKind.FIRED);
@@ -107,6 +136,21 @@ class ThresholdPreview {
 		return new Result(from, to, stored.size(), ThresholdChanges.differences(currentValues, proposedValues),
 				missingFrom(openedThen, openedNow), missingFrom(openedNow, openedThen),
 				missingFrom(closedThen, closedNow), missingFrom(closedNow, closedThen), severities, current, proposed);
+	}
+
+	/** Stored incidents changed: the run kept no longer counts them. */
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(IncidentsRecorded changed) {
+		this.recorded.incrementAndGet();
+	}
+
+	private synchronized Kept kept(Stamp stamp) {
+		return (this.kept != null && this.kept.stamp().equals(stamp)) ? this.kept : null;
+	}
+
+	private synchronized List<BacktestTransition> keep(Stamp stamp, List<BacktestTransition> transitions) {
+		this.kept = new Kept(stamp, List.copyOf(transitions));
+		return this.kept.transitions();
 	}
 
 	private static List<BacktestTransition> joined(CompletableFuture<List<BacktestTransition>> run) {

@@ -184,6 +184,26 @@ class ThresholdApiTests {
 	}
 
 	@Test
+	void aPreviewAfterIncidentsArrivedCountsThemWithTheValuesInForceToo() throws Exception {
+		String proposal = """
+				{"values":{"targeted-killings.critical-count":4}, "days":60}
+				""";
+		this.mvc.perform(post("/api/thresholds/preview").contentType(MediaType.APPLICATION_JSON).content(proposal))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.current[?(@.scope == 'Afghanistan/Kunduz/PreviewC')]").isEmpty());
+
+		// The run with the values in force is kept between previews, but not past a
+		// change of the stored incidents.
+		postIncidents(killing("TK-C1", "PreviewC", "2022-06-10"), killing("TK-C2", "PreviewC", "2022-06-11"),
+				killing("TK-C3", "PreviewC", "2022-06-12"));
+
+		this.mvc.perform(post("/api/thresholds/preview").contentType(MediaType.APPLICATION_JSON).content(proposal))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.current[?(@.scope == 'Afghanistan/Kunduz/PreviewC')].transition").value("FIRED"))
+			.andExpect(jsonPath("$.proposed[?(@.scope == 'Afghanistan/Kunduz/PreviewC')].transition").value("FIRED"));
+	}
+
+	@Test
 	void aChangeSurvivesARestart() throws Exception {
 		this.mvc
 			.perform(put("/api/thresholds").contentType(MediaType.APPLICATION_JSON)
