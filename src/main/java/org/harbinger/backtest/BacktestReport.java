@@ -23,12 +23,18 @@ public record BacktestReport(OfflineIngest.Read imported, LocalDate from, LocalD
 
 	public String json() {
 		Map<String, Object> report = new LinkedHashMap<>();
-		report.put("import",
-				Map.of("accepted", this.imported.accepted(), "rejected", this.imported.rejected(), "errors",
-						this.imported.errors()
-							.stream()
-							.map((error) -> Map.of("line", error.line(), "reason", error.reason()))
-							.toList()));
+		// Ordered maps: Map.of iterates in a different order in each JVM, and the same
+		// replay must print the same bytes.
+		Map<String, Object> imported = new LinkedHashMap<>();
+		imported.put("accepted", this.imported.accepted());
+		imported.put("rejected", this.imported.rejected());
+		imported.put("errors", this.imported.errors().stream().map((error) -> {
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("line", error.line());
+			row.put("reason", error.reason());
+			return row;
+		}).toList());
+		report.put("import", imported);
 		report.put("transitions", this.transitions.stream().map((t) -> {
 			Map<String, Object> row = new LinkedHashMap<>();
 			row.put("date", t.date().toString());

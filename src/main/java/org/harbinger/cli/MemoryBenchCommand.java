@@ -63,6 +63,10 @@ final class MemoryBenchCommand implements Callable<Integer> {
 			description = "The config folder whose actors.yml and sources.yml normalise the rows (default: ${DEFAULT-VALUE}).")
 	private Path config;
 
+	@Option(names = "--histogram", paramLabel = "N", defaultValue = "0",
+			description = "Also print the N classes whose live heap grew most (default: ${DEFAULT-VALUE}).")
+	private int histogram;
+
 	@Mixin
 	private RulesCommand.RuleFiles ruleFiles;
 
@@ -76,6 +80,9 @@ final class MemoryBenchCommand implements Callable<Integer> {
 		if (this.rows < 1) {
 			throw new UsageException("--rows must be at least 1");
 		}
+		if (this.histogram < 0) {
+			throw new UsageException("--histogram must be at least 0");
+		}
 		RulesCommand.Loaded loaded = this.ruleFiles.load(this.err);
 		if (loaded == null) {
 			return 1;
@@ -88,6 +95,7 @@ final class MemoryBenchCommand implements Callable<Integer> {
 			}
 		}
 		FileHistory history = new FileHistory(file, OfflineIngest.fields(this.config));
+		HeapHistogram classesBefore = (this.histogram > 0) ? HeapHistogram.take() : null;
 		long before = heapAfterCollection();
 		try (Engine engine = Engine.start(loaded.rules(), loaded.thresholds(), START.plusYears(1).minusDays(1), history,
 				new NoSink())) {
@@ -98,8 +106,19 @@ final class MemoryBenchCommand implements Callable<Integer> {
 					Runtime.getRuntime().maxMemory() >> 20);
 			this.out.printf("Engine: %,d incidents held, %.0f MB of heap = %.0f MB per 100,000 incidents%n", held,
 					megabytes, (held > 0) ? megabytes * 100_000 / held : 0);
+			if (classesBefore != null) {
+				printGrowth(HeapHistogram.take().largestGrowthSince(classesBefore, this.histogram), held);
+			}
 		}
 		return 0;
+	}
+
+	private void printGrowth(List<HeapHistogram.Growth> growth, int held) {
+		this.out.printf("%12s %12s %10s  %s%n", "instances", "MB", "B/incident", "class (live heap growth)");
+		for (HeapHistogram.Growth row : growth) {
+			this.out.printf("%,12d %12.1f %10.0f  %s%n", row.instances(), row.bytes() / 1048576.0,
+					(held > 0) ? (double) row.bytes() / held : 0, row.className());
+		}
 	}
 
 	/**

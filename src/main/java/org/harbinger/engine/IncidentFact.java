@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Set;
 
+import org.harbinger.incident.ClaimStatus;
 import org.harbinger.incident.Incident;
 import org.harbinger.incident.IncidentKey;
 
@@ -34,21 +35,82 @@ public final class IncidentFact {
 	/** Groups that are a state's forces when a record names no actor type. */
 	private static final Set<String> STATE_GROUPS = Set.of("STATE_FORCES", "TALIBAN", "PAKISTAN_FORCES");
 
-	private final Incident incident;
+	// The fields the rules read, each repeated value once (FactValues): the session holds
+	// a year of incidents, and the record's free text (notes, outlets, actor names before
+	// normalisation, coordinates) is read by no rule.
+
+	private final IncidentKey key;
 
 	private final long day;
 
+	private final LocalDate date;
+
+	private final String country;
+
+	private final String admin1;
+
+	private final String admin2;
+
+	private final String location;
+
+	private final String eventType;
+
+	private final String subEventType;
+
+	private final String inter1;
+
+	private final String actor1Group;
+
+	private final String actor2Group;
+
+	private final Set<String> assocActor1Groups;
+
+	private final String originCountry;
+
+	private final ClaimStatus claimStatus;
+
+	private final int fatalities;
+
+	private final Set<String> tags;
+
+	private final Set<String> targetGroups;
+
+	private final String reliability;
+
+	private final int credibility;
+
+	private final boolean civilianTargeted;
+
 	IncidentFact(Incident incident) {
-		this.incident = incident;
+		this.key = new IncidentKey(FactValues.one(incident.source()), incident.eventId());
 		this.day = incident.eventDate().toEpochDay();
+		this.date = FactValues.one(incident.eventDate());
+		this.country = FactValues.one(incident.country());
+		this.admin1 = FactValues.one(incident.admin1());
+		this.admin2 = FactValues.one(incident.admin2());
+		this.location = FactValues.one(incident.location());
+		this.eventType = FactValues.one(incident.eventType());
+		this.subEventType = FactValues.one(incident.subEventType());
+		this.inter1 = FactValues.one(incident.inter1());
+		this.actor1Group = FactValues.one(incident.actor1Group());
+		this.actor2Group = FactValues.one(incident.actor2Group());
+		this.assocActor1Groups = FactValues.one(incident.assocActor1Groups());
+		this.originCountry = FactValues.one(incident.originCountry());
+		this.claimStatus = incident.claimStatus();
+		this.fatalities = incident.fatalities();
+		this.tags = FactValues.one(incident.tags());
+		this.targetGroups = FactValues.one(incident.targetGroups());
+		this.reliability = FactValues.one(incident.reliability());
+		this.credibility = incident.credibility();
+		this.civilianTargeted = incident.civilianTargeted();
 	}
 
 	IncidentKey key() {
-		return this.incident.key();
+		return this.key;
 	}
 
 	public String getEventId() {
-		return this.incident.eventId();
+		return this.key.eventId();
 	}
 
 	public long getDay() {
@@ -56,85 +118,85 @@ public final class IncidentFact {
 	}
 
 	public LocalDate getDate() {
-		return this.incident.eventDate();
+		return this.date;
 	}
 
 	public String getCountry() {
-		return this.incident.country();
+		return this.country;
 	}
 
 	public String getAdmin1() {
-		return this.incident.admin1();
+		return this.admin1;
 	}
 
 	public String getAdmin2() {
-		return this.incident.admin2();
+		return this.admin2;
 	}
 
 	public String getLocation() {
-		return this.incident.location();
+		return this.location;
 	}
 
 	/**
 	 * The alert scope of a province: {@code Country/Admin1}, or the country when admin1
-	 * is unknown.
+	 * is unknown. One instance per scope, as the window buckets keep it beside each
+	 * counted incident.
 	 */
 	public String getAdmin1Scope() {
-		return (this.incident.admin1() != null) ? this.incident.country() + "/" + this.incident.admin1()
-				: this.incident.country();
+		return (this.admin1 != null) ? FactValues.one(this.country + "/" + this.admin1) : this.country;
 	}
 
 	/**
 	 * The alert scope of a district, {@code Country/Admin1/Admin2}, else of its province.
 	 */
 	public String getAdmin2Scope() {
-		return (this.incident.admin1() != null && this.incident.admin2() != null)
-				? getAdmin1Scope() + "/" + this.incident.admin2() : getAdmin1Scope();
+		return (this.admin1 != null && this.admin2 != null) ? FactValues.one(getAdmin1Scope() + "/" + this.admin2)
+				: getAdmin1Scope();
 	}
 
 	public String getEventType() {
-		return this.incident.eventType();
+		return this.eventType;
 	}
 
 	public String getSubEventType() {
-		return this.incident.subEventType();
+		return this.subEventType;
 	}
 
 	public String getActor1Group() {
-		return this.incident.actor1Group();
+		return this.actor1Group;
 	}
 
 	public String getActor2Group() {
-		return this.incident.actor2Group();
+		return this.actor2Group;
 	}
 
 	public String getOriginCountry() {
-		return this.incident.originCountry();
+		return this.originCountry;
 	}
 
 	public String getClaimStatus() {
-		return this.incident.claimStatus().name();
+		return this.claimStatus.name();
 	}
 
 	public int getFatalities() {
-		return this.incident.fatalities();
+		return this.fatalities;
 	}
 
 	public Set<String> getTags() {
-		return this.incident.tags();
+		return this.tags;
 	}
 
 	public Set<String> getTargetGroups() {
-		return this.incident.targetGroups();
+		return this.targetGroups;
 	}
 
 	public boolean hasTag(String tag) {
-		return this.incident.tags().contains(tag);
+		return this.tags.contains(tag);
 	}
 
 	public boolean hasAnyTag(String... tags) {
 		for (String tag : tags) {
-			if (this.incident.tags().contains(tag)) {
+			if (this.tags.contains(tag)) {
 				return true;
 			}
 		}
@@ -143,32 +205,31 @@ public final class IncidentFact {
 
 	/** Whether a tag starts with the prefix, such as {@code party=} for any party. */
 	public boolean hasTagStartingWith(String prefix) {
-		return this.incident.tags().stream().anyMatch((tag) -> tag.startsWith(prefix));
+		return this.tags.stream().anyMatch((tag) -> tag.startsWith(prefix));
 	}
 
 	/** The language of a {@code lang=xx} tag (ISO 639-1), or null when untagged. */
 	public String getLanguage() {
-		return this.incident.tags()
-			.stream()
+		return this.tags.stream()
 			.filter((tag) -> tag.startsWith("lang="))
-			.map((tag) -> tag.substring("lang=".length()))
+			.map((tag) -> FactValues.one(tag.substring("lang=".length())))
 			.findFirst()
 			.orElse(null);
 	}
 
 	/** Admiralty source reliability, A (reliable) to F. */
 	public String getReliability() {
-		return this.incident.reliability();
+		return this.reliability;
 	}
 
 	/** Admiralty information credibility, 1 (confirmed) to 6. */
 	public int getCredibility() {
-		return this.incident.credibility();
+		return this.credibility;
 	}
 
 	/** Battles, explosions/remote violence or violence against civilians. */
 	public boolean isViolent() {
-		return VIOLENT.contains(this.incident.eventType());
+		return VIOLENT.contains(this.eventType);
 	}
 
 	/**
@@ -200,7 +261,7 @@ public final class IncidentFact {
 	 * roles", for any group an indicator counts, not only ISKP.
 	 */
 	public boolean perpetrator(String group) {
-		return group.equals(this.incident.actor1Group()) || this.incident.assocActor1Groups().contains(group);
+		return group.equals(this.actor1Group) || this.assocActor1Groups.contains(group);
 	}
 
 	/**
@@ -208,8 +269,8 @@ public final class IncidentFact {
 	 * group itself.
 	 */
 	public boolean target(String group) {
-		return group.equals(this.incident.actor2Group()) && !perpetrator(group) && isActor1Armed()
-				&& (isViolent() || OPERATIONS.contains(this.incident.subEventType()));
+		return group.equals(this.actor2Group) && !perpetrator(group) && isActor1Armed()
+				&& (isViolent() || OPERATIONS.contains(this.subEventType));
 	}
 
 	/**
@@ -225,7 +286,7 @@ public final class IncidentFact {
 	 * role.
 	 */
 	public boolean named(String group) {
-		return perpetrator(group) || group.equals(this.incident.actor2Group());
+		return perpetrator(group) || group.equals(this.actor2Group);
 	}
 
 	/**
@@ -233,11 +294,11 @@ public final class IncidentFact {
 	 * type, actor1 normalises to a government's forces (the Taliban's since 2021).
 	 */
 	public boolean isActor1StateForce() {
-		String type = this.incident.inter1();
+		String type = this.inter1;
 		if (type != null) {
 			return STATE_FORCES.equalsIgnoreCase(type);
 		}
-		return STATE_GROUPS.contains(this.incident.actor1Group());
+		return STATE_GROUPS.contains(this.actor1Group);
 	}
 
 	/**
@@ -245,21 +306,21 @@ public final class IncidentFact {
 	 * forces, not civilians.
 	 */
 	private boolean isActor1Armed() {
-		String type = this.incident.inter1();
+		String type = this.inter1;
 		if (type != null) {
 			return ARMED_TYPES.contains(type.toLowerCase(Locale.ROOT));
 		}
-		String group = this.incident.actor1Group();
+		String group = this.actor1Group;
 		return group != null && !"CIVILIANS".equals(group);
 	}
 
 	public boolean isCivilianTargeting() {
-		return this.incident.civilianTargeted();
+		return this.civilianTargeted;
 	}
 
 	@Override
 	public String toString() {
-		return "IncidentFact(" + this.incident.key() + ", " + this.incident.eventDate() + ")";
+		return "IncidentFact(" + this.key + ", " + this.date + ")";
 	}
 
 }

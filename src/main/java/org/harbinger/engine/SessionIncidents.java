@@ -1,10 +1,9 @@
 package org.harbinger.engine;
 
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 import org.harbinger.incident.Incident;
@@ -20,14 +19,15 @@ import org.kie.api.runtime.rule.FactHandle;
  */
 final class SessionIncidents {
 
-	private record Held(FactHandle handle, long day) {
-	}
-
 	private final KieSession session;
 
-	private final Map<IncidentKey, Held> held = new HashMap<>();
+	private final Map<IncidentKey, FactHandle> held = new HashMap<>();
 
-	private final TreeMap<Long, Set<IncidentKey>> byDay = new TreeMap<>();
+	/**
+	 * The keys held per event day; a replaced incident's key stays in its day's list
+	 * until the day leaves (a list costs a reference per incident, a set a node).
+	 */
+	private final TreeMap<Long, List<IncidentKey>> byDay = new TreeMap<>();
 
 	private Long firstDay;
 
@@ -48,8 +48,8 @@ final class SessionIncidents {
 		if (fact.getDay() < from) {
 			return;
 		}
-		this.held.put(fact.key(), new Held(this.session.insert(fact), fact.getDay()));
-		this.byDay.computeIfAbsent(fact.getDay(), (day) -> new HashSet<>()).add(fact.key());
+		this.held.put(fact.key(), this.session.insert(fact));
+		this.byDay.computeIfAbsent(fact.getDay(), (day) -> new ArrayList<>()).add(fact.key());
 	}
 
 	/** Whether some incident held is older than {@code horizon}. */
@@ -59,9 +59,17 @@ final class SessionIncidents {
 
 	/** Retracts every incident older than {@code horizon}. */
 	void expireBefore(long horizon) {
-		for (Set<IncidentKey> keys : List.copyOf(this.byDay.headMap(horizon).values())) {
-			List.copyOf(keys).forEach(this::retract);
+		Map<Long, List<IncidentKey>> expired = this.byDay.headMap(horizon);
+		for (List<IncidentKey> keys : expired.values()) {
+			for (IncidentKey key : keys) {
+				FactHandle handle = this.held.get(key);
+				if (handle != null && ((IncidentFact) handle.getObject()).getDay() < horizon) {
+					this.held.remove(key);
+					this.session.delete(handle);
+				}
+			}
 		}
+		expired.clear();
 	}
 
 	int size() {
@@ -83,14 +91,9 @@ final class SessionIncidents {
 	}
 
 	private void retract(IncidentKey key) {
-		Held old = this.held.remove(key);
+		FactHandle old = this.held.remove(key);
 		if (old != null) {
-			this.session.delete(old.handle());
-			Set<IncidentKey> sameDay = this.byDay.get(old.day());
-			sameDay.remove(key);
-			if (sameDay.isEmpty()) {
-				this.byDay.remove(old.day());
-			}
+			this.session.delete(old);
 		}
 	}
 

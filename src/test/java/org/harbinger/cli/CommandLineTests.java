@@ -243,6 +243,23 @@ class CommandLineTests {
 	}
 
 	@Test
+	void benchMemoryHistogramCountsTheFactsTheSessionHolds(@TempDir Path dir) throws Exception {
+		// A JVM of its own: the histogram is the whole heap's, and nothing else may come
+		// and go in it.
+		assertThat(runJar("bench", "memory", "--rows", "3000", "--dir", dir.toString(), "--histogram", "1000"))
+			.isZero();
+
+		java.util.regex.Matcher engine = java.util.regex.Pattern.compile("Engine: ([\\d,]+) incidents held")
+			.matcher(out());
+		assertThat(engine.find()).as(out()).isTrue();
+		java.util.regex.Matcher facts = java.util.regex.Pattern
+			.compile("(?m)^\\s*([\\d,]+)\\s+[\\d.]+\\s+\\d+\\s+org\\.harbinger\\.engine\\.IncidentFact$")
+			.matcher(out());
+		assertThat(facts.find()).as(out()).isTrue();
+		assertThat(facts.group(1)).isEqualTo(engine.group(1));
+	}
+
+	@Test
 	void benchImportMeasuresEachRunOfNewRowsAndReportsTheirMedian(@TempDir Path dir) throws Exception {
 		assertThat(
 				runJar("bench", "import", "--rows", "2000", "--warmup", "500", "--runs", "3", "--dir", dir.toString()))
