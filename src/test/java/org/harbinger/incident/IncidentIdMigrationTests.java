@@ -11,8 +11,8 @@ import java.util.Locale;
 import javax.sql.DataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
+import org.harbinger.Migrations;
 import org.harbinger.TestIncidents;
 import org.junit.jupiter.api.Test;
 
@@ -60,7 +60,7 @@ class IncidentIdMigrationTests {
 	}
 
 	private static void migrateAndCheck(DataSource dataSource, String vendor) throws SQLException {
-		migrate(dataSource, vendor, "7");
+		Migrations.migrate(dataSource, vendor, "7");
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 		for (int i = 0; i < DATES.size(); i++) {
 			jdbc.update("INSERT INTO incident (source, event_id, event_date, event_type, country, fatalities, "
@@ -69,7 +69,7 @@ class IncidentIdMigrationTests {
 					LocalDate.parse(DATES.get(i)));
 		}
 
-		migrate(dataSource, vendor, null);
+		Migrations.migrate(dataSource, vendor, null);
 
 		List<Long> ids = jdbc.queryForList("SELECT id FROM incident ORDER BY id", Long.class);
 		List<String> dates = jdbc.queryForList("SELECT event_date FROM incident ORDER BY id", LocalDate.class)
@@ -91,16 +91,6 @@ class IncidentIdMigrationTests {
 		repository.forEachSince(LocalDate.parse("2019-01-01"), (incident) -> since.add(incident.eventId()));
 		assertThat(since).startsWith("M-2", "M-new", "M-5").hasSize(5);
 		assertThat(repository.firstEventDate()).contains(LocalDate.parse("1969-12-31"));
-	}
-
-	private static void migrate(DataSource dataSource, String vendor, String target) {
-		var configuration = Flyway.configure()
-			.dataSource(dataSource)
-			.locations("classpath:db/migration/common", "classpath:db/migration/" + vendor);
-		if (target != null) {
-			configuration.target(target);
-		}
-		configuration.load().migrate();
 	}
 
 	private static List<String> indexes(DataSource dataSource) throws SQLException {

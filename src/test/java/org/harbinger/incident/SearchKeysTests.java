@@ -7,8 +7,8 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
+import org.harbinger.Migrations;
 import org.harbinger.TestIncidents;
 import org.junit.jupiter.api.Test;
 
@@ -40,12 +40,12 @@ class SearchKeysTests {
 	}
 
 	private static void migrateAndCheck(DataSource dataSource, String vendor) {
-		migrate(dataSource, vendor, "62");
+		Migrations.migrate(dataSource, vendor, "62");
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 		insertBeforeV63(jdbc, "OLD-1", "Afghanistan", "Kunar");
 		insertBeforeV63(jdbc, "OLD-2", "CÔTE D'IVOIRE", null);
 
-		migrate(dataSource, vendor, null);
+		Migrations.migrate(dataSource, vendor, null);
 
 		assertThat(keys(jdbc, "OLD-1")).containsExactly("afghanistan", "kunar");
 		assertThat(keys(jdbc, "OLD-2")).containsExactly("côte d'ivoire", null);
@@ -79,16 +79,6 @@ class SearchKeysTests {
 		Map<String, Object> row = jdbc.queryForMap("SELECT country_key, admin1_key FROM incident WHERE event_id = ?",
 				eventId);
 		return java.util.Arrays.asList((String) row.get("country_key"), (String) row.get("admin1_key"));
-	}
-
-	private static void migrate(DataSource dataSource, String vendor, String target) {
-		var configuration = Flyway.configure()
-			.dataSource(dataSource)
-			.locations("classpath:db/migration/common", "classpath:db/migration/" + vendor);
-		if (target != null) {
-			configuration.target(target);
-		}
-		configuration.load().migrate();
 	}
 
 }

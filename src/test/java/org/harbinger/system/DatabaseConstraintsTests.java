@@ -5,7 +5,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
-import org.flywaydb.core.Flyway;
+import org.harbinger.Migrations;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -30,11 +30,7 @@ class DatabaseConstraintsTests {
 		// A new connection for each of Flyway's, closed after use: the migration's
 		// sessions
 		// are gone before the first row is written.
-		Flyway.configure()
-			.dataSource(new DriverManagerDataSource(URL, "sa", ""))
-			.locations("classpath:db/migration/common", "classpath:db/migration/h2")
-			.load()
-			.migrate();
+		Migrations.migrate(new DriverManagerDataSource(URL, "sa", ""), "h2", null);
 
 		try (Connection connection = DriverManager.getConnection(URL, "sa", "")) {
 			assertThat(insertChange(connection, "thresholds")).isOne();
