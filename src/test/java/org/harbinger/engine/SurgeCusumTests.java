@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.harbinger.TestIncidents;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,13 +11,13 @@ import static org.assertj.core.api.Assertions.within;
 
 class SurgeCusumTests {
 
-	private static final LocalDate TODAY = LocalDate.of(2022, 6, 20);
+	private static final LocalDate TODAY = SurgeAttacks.TODAY;
 
 	private static final double JUMP = 4;
 
 	private static final double H = 8.5;
 
-	private int sequence;
+	private final SurgeAttacks attacks = new SurgeAttacks();
 
 	@Test
 	void aDaysScoreIsPoissonsLikelihoodRatioWithoutOverdispersion() {
@@ -41,25 +40,26 @@ class SurgeCusumTests {
 
 	@Test
 	void twoAttacksADayForFourDaysAgainstOneAWeekIsASurgeFoundOverThoseDays() {
-		assertThat(test(every(12, 7), daily(8, 2), 1.0)).singleElement().satisfies((surge) -> {
-			assertThat(surge.days()).isEqualTo(4);
-			assertThat(surge.count()).isEqualTo(8);
-			assertThat(surge.lastDay()).isEqualTo(TODAY.toEpochDay());
-			assertThat(surge.jump()).isEqualTo(JUMP);
-			assertThat(surge.probability()).isLessThanOrEqualTo(Math.exp(-H));
-		});
+		assertThat(test(this.attacks.every(12, 7), this.attacks.daily(8, 2), 1.0)).singleElement()
+			.satisfies((surge) -> {
+				assertThat(surge.days()).isEqualTo(4);
+				assertThat(surge.count()).isEqualTo(8);
+				assertThat(surge.lastDay()).isEqualTo(TODAY.toEpochDay());
+				assertThat(surge.jump()).isEqualTo(JUMP);
+				assertThat(surge.probability()).isLessThanOrEqualTo(Math.exp(-H));
+			});
 	}
 
 	@Test
 	void theBaselinesOwnTempoIsNoSurge() {
-		assertThat(test(every(12, 7), every(2, 7, 0), 1.0)).isEmpty();
+		assertThat(test(this.attacks.every(12, 7), this.attacks.every(2, 7, 0), 1.0)).isEmpty();
 	}
 
 	@Test
 	void theSameAttacksOnOneDayAreAWaveNotASurge() {
-		assertThat(test(every(12, 7), daily(8, 8), 1.0)).isEmpty();
-		assertThat(SurgeCusum.test(count("window", daily(8, 8)), count("baseline", every(12, 7)), TODAY.toEpochDay(),
-				14, 84, 1, JUMP, H, 1.0))
+		assertThat(test(this.attacks.every(12, 7), this.attacks.daily(8, 8), 1.0)).isEmpty();
+		assertThat(SurgeCusum.test(SurgeAttacks.count("window", this.attacks.daily(8, 8)),
+				SurgeAttacks.count("baseline", this.attacks.every(12, 7)), TODAY.toEpochDay(), 14, 84, 1, JUMP, H, 1.0))
 			.isNotEmpty();
 	}
 
@@ -70,20 +70,20 @@ class SurgeCusumTests {
 		List<IncidentFact> bursty = new ArrayList<>();
 		for (int wave = 0; wave < 4; wave++) {
 			for (int i = 0; i < 3; i++) {
-				bursty.add(attack(TODAY.minusDays(20 + 20L * wave)));
+				bursty.add(this.attacks.attack(TODAY.minusDays(20 + 20L * wave)));
 			}
 		}
-		assertThat(test(every(12, 7), daily(8, 2), 1.0)).isNotEmpty();
-		assertThat(test(bursty, daily(8, 2), 1.0)).isEmpty();
+		assertThat(test(this.attacks.every(12, 7), this.attacks.daily(8, 2), 1.0)).isNotEmpty();
+		assertThat(test(bursty, this.attacks.daily(8, 2), 1.0)).isEmpty();
 	}
 
 	@Test
 	void aSurgeFoundHoldsWhileItsSpanIsInTheWindow() {
 		List<IncidentFact> window = new ArrayList<>();
 		for (int i = 0; i < 8; i++) {
-			window.add(attack(TODAY.minusDays(10 + i / 2)));
+			window.add(this.attacks.attack(TODAY.minusDays(10 + i / 2)));
 		}
-		assertThat(test(every(12, 7), window, 1.0)).singleElement()
+		assertThat(test(this.attacks.every(12, 7), window, 1.0)).singleElement()
 			.satisfies((surge) -> assertThat(surge.lastDay()).isEqualTo(TODAY.minusDays(10).toEpochDay()));
 	}
 
@@ -92,8 +92,8 @@ class SurgeCusumTests {
 		// One a day for eight days: each quiet day of the baseline's tempo costs less
 		// when
 		// a campaign lowers it.
-		assertThat(test(every(12, 7), daily(8, 1), 1.0)).isEmpty();
-		assertThat(test(every(12, 7), daily(8, 1), 0.67)).isNotEmpty();
+		assertThat(test(this.attacks.every(12, 7), this.attacks.daily(8, 1), 1.0)).isEmpty();
+		assertThat(test(this.attacks.every(12, 7), this.attacks.daily(8, 1), 0.67)).isNotEmpty();
 	}
 
 	@Test
@@ -107,48 +107,8 @@ class SurgeCusumTests {
 	}
 
 	private List<SurgeTest.Surge> test(List<IncidentFact> baseline, List<IncidentFact> window, double factor) {
-		return SurgeCusum.test(count("window", window), count("baseline", baseline), TODAY.toEpochDay(), 14, 84, 3,
-				JUMP, H, factor);
-	}
-
-	/**
-	 * {@code n} baseline attacks {@code gap} days apart, the last the day before the
-	 * window.
-	 */
-	private List<IncidentFact> every(int n, int gap) {
-		return every(n, gap, 14);
-	}
-
-	/**
-	 * {@code n} attacks {@code gap} days apart, the last {@code back} days before today.
-	 */
-	private List<IncidentFact> every(int n, int gap, int back) {
-		List<IncidentFact> attacks = new ArrayList<>();
-		for (int i = 0; i < n; i++) {
-			attacks.add(attack(TODAY.minusDays(back + (long) gap * i)));
-		}
-		return attacks;
-	}
-
-	/** {@code n} attacks, {@code perDay} a day, the last today. */
-	private List<IncidentFact> daily(int n, int perDay) {
-		List<IncidentFact> attacks = new ArrayList<>();
-		for (int i = 0; i < n; i++) {
-			attacks.add(attack(TODAY.minusDays(i / perDay)));
-		}
-		return attacks;
-	}
-
-	private IncidentFact attack(LocalDate day) {
-		return new IncidentFact(TestIncidents.iskpAttack("a-" + (++this.sequence), day, "Afghanistan"));
-	}
-
-	private static WindowCount count(String name, List<IncidentFact> incidents) {
-		List<WindowDay> days = new ArrayList<>();
-		incidents.stream()
-			.collect(java.util.stream.Collectors.groupingBy(IncidentFact::getDay))
-			.forEach((day, facts) -> days.add(WindowDay.of("attack-surge", "Afghanistan", day, facts)));
-		return new WindowCount("attack-surge", name, "Afghanistan", days);
+		return SurgeCusum.test(SurgeAttacks.count("window", window), SurgeAttacks.count("baseline", baseline),
+				TODAY.toEpochDay(), 14, 84, 3, JUMP, H, factor);
 	}
 
 }
