@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.harbinger.engine.RuleMetadata;
 import org.harbinger.engine.RuleCounts;
@@ -17,12 +16,10 @@ import org.harbinger.engine.InForce;
 import org.harbinger.engine.RulesInForce;
 import org.harbinger.engine.ThresholdType;
 import org.harbinger.incident.Incident;
-import org.harbinger.incident.IncidentChangeLog;
 import org.harbinger.incident.IncidentRepository;
-import org.harbinger.incident.IncidentsRecorded;
+import org.harbinger.incident.IncidentsVersion;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The one computation of an alert's trend ({@link AlertTrend}: daily counts, the count
@@ -55,10 +52,7 @@ public class TrendCharts {
 
 	private final RulesInForce inForce;
 
-	private final IncidentChangeLog changeLog;
-
-	/** Incident changes this node stored; a cluster's other nodes' are in the log. */
-	private final AtomicLong recorded = new AtomicLong();
+	private final IncidentsVersion version;
 
 	private final Map<Stamp, RuleCounts.Counts> kept = new LinkedHashMap<>(KEPT, 0.75f, true) {
 
@@ -73,21 +67,14 @@ public class TrendCharts {
 	 * What a replay's counts depend on: its last day, the rules and thresholds, and the
 	 * stored incidents as of a count of their changes.
 	 */
-	private record Stamp(LocalDate to, InForce inForce, long recorded, long logged) {
+	private record Stamp(LocalDate to, InForce inForce, IncidentsVersion.Stamp incidents) {
 	}
 
-	TrendCharts(AlertRepository alerts, IncidentRepository incidents, RulesInForce inForce,
-			IncidentChangeLog changeLog) {
+	TrendCharts(AlertRepository alerts, IncidentRepository incidents, RulesInForce inForce, IncidentsVersion version) {
 		this.alerts = alerts;
 		this.incidents = incidents;
 		this.inForce = inForce;
-		this.changeLog = changeLog;
-	}
-
-	/** Stored incidents changed: the replays kept no longer count them. */
-	@TransactionalEventListener(fallbackExecution = true)
-	void on(IncidentsRecorded changed) {
-		this.recorded.incrementAndGet();
+		this.version = version;
 	}
 
 	/**
@@ -168,7 +155,7 @@ public class TrendCharts {
 	private RuleCounts.Counts counted(LocalDate to) {
 		// Stamped before reading: a change committed meanwhile makes the next chart
 		// replay again.
-		Stamp stamp = new Stamp(to, this.inForce.now(), this.recorded.get(), this.changeLog.last());
+		Stamp stamp = new Stamp(to, this.inForce.now(), this.version.now());
 		synchronized (this.kept) {
 			RuleCounts.Counts counts = this.kept.get(stamp);
 			if (counts != null) {
@@ -180,8 +167,8 @@ public class TrendCharts {
 			// Those of other rules or incidents are no use any more (and hold the old
 			// rule base).
 			this.kept.keySet()
-				.removeIf((other) -> !other.inForce().equals(stamp.inForce()) || other.recorded() != stamp.recorded()
-						|| other.logged() != stamp.logged());
+				.removeIf((other) -> !other.inForce().equals(stamp.inForce())
+						|| !other.incidents().equals(stamp.incidents()));
 			this.kept.put(stamp, counts);
 		}
 		return counts;

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 import org.harbinger.alert.TransitionKind;
@@ -22,14 +21,12 @@ import org.harbinger.engine.RulesInForce;
 import org.harbinger.engine.Severity;
 import org.harbinger.engine.ThresholdSet;
 import org.harbinger.incident.Incident;
-import org.harbinger.incident.IncidentChangeLog;
 import org.harbinger.incident.IncidentRepository;
-import org.harbinger.incident.IncidentsRecorded;
+import org.harbinger.incident.IncidentsVersion;
 import org.harbinger.system.ConfigAudit;
 import org.harbinger.system.ConfigChangeRefused;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * What proposed threshold values would have done: the stored incidents of the last N days
@@ -51,28 +48,25 @@ class ThresholdPreview {
 
 	private final IncidentRepository incidents;
 
-	private final IncidentChangeLog changeLog;
-
-	/** Incident changes this node stored; a cluster's other nodes' are in the log. */
-	private final AtomicLong recorded = new AtomicLong();
+	private final IncidentsVersion version;
 
 	/** The last run with the values in force, and what it depended on. */
 	private Kept kept;
 
 	ThresholdPreview(ThresholdChanges changes, RulesInForce rules, EngineHost engine, IncidentRepository incidents,
-			IncidentChangeLog changeLog) {
+			IncidentsVersion version) {
 		this.changes = changes;
 		this.rules = rules;
 		this.engine = engine;
 		this.incidents = incidents;
-		this.changeLog = changeLog;
+		this.version = version;
 	}
 
 	/**
 	 * What a run with the values in force depends on: its days, the rules and values, and
 	 * the stored incidents as of a count of their changes.
 	 */
-	private record Stamp(LocalDate from, LocalDate to, InForce inForce, long recorded, long logged) {
+	private record Stamp(LocalDate from, LocalDate to, InForce inForce, IncidentsVersion.Stamp incidents) {
 	}
 
 	private record Kept(Stamp stamp, List<BacktestTransition> transitions) {
@@ -104,7 +98,7 @@ class ThresholdPreview {
 		LocalDate from = to.minusDays(days - 1L);
 		// Stamped before reading: a change committed meanwhile makes the next preview run
 		// again.
-		Stamp stamp = new Stamp(from, to, this.rules.now(), this.recorded.get(), this.changeLog.last());
+		Stamp stamp = new Stamp(from, to, this.rules.now(), this.version.now());
 		ThresholdSet currentValues = stamp.inForce().thresholds();
 		Kept before = kept(stamp);
 		List<Incident> stored = new ArrayList<>();
@@ -136,12 +130,6 @@ class ThresholdPreview {
 		return new Result(from, to, stored.size(), ThresholdChanges.differences(currentValues, proposedValues),
 				missingFrom(openedThen, openedNow), missingFrom(openedNow, openedThen),
 				missingFrom(closedThen, closedNow), missingFrom(closedNow, closedThen), severities, current, proposed);
-	}
-
-	/** Stored incidents changed: the run kept no longer counts them. */
-	@TransactionalEventListener(fallbackExecution = true)
-	void on(IncidentsRecorded changed) {
-		this.recorded.incrementAndGet();
 	}
 
 	private synchronized Kept kept(Stamp stamp) {

@@ -9,16 +9,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicLong;
 
-import org.harbinger.incident.IncidentChangeLog;
 import org.harbinger.incident.IncidentIds;
-import org.harbinger.incident.IncidentsRecorded;
+import org.harbinger.incident.IncidentsVersion;
 import org.harbinger.incident.SearchKeys;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Finds incidents by the dashboard's filters, a page at a time, and counts them per
@@ -29,23 +26,14 @@ class IncidentSearch {
 
 	private final JdbcClient jdbc;
 
-	private final IncidentChangeLog changeLog;
-
-	/** Incident changes this node stored; a cluster's other nodes' are in the log. */
-	private final AtomicLong recorded = new AtomicLong();
+	private final IncidentsVersion version;
 
 	/** The selects' values, kept until the stored incidents change. */
 	private volatile Choices choices;
 
-	IncidentSearch(JdbcClient jdbc, IncidentChangeLog changeLog) {
+	IncidentSearch(JdbcClient jdbc, IncidentsVersion version) {
 		this.jdbc = jdbc;
-		this.changeLog = changeLog;
-	}
-
-	/** Stored incidents changed: the selects' values may have too. */
-	@TransactionalEventListener(fallbackExecution = true)
-	void on(IncidentsRecorded changed) {
-		this.recorded.incrementAndGet();
+		this.version = version;
 	}
 
 	/**
@@ -148,7 +136,7 @@ class IncidentSearch {
 	}
 
 	/** The values the selects offer, and the changes they were read after. */
-	private record Choices(long recorded, long logged, Map<String, List<String>> byColumn) {
+	private record Choices(IncidentsVersion.Stamp version, Map<String, List<String>> byColumn) {
 	}
 
 	/**
@@ -162,11 +150,10 @@ class IncidentSearch {
 		}
 		// Counted before reading: a change during the reads makes the next call read
 		// again.
-		long recorded = this.recorded.get();
-		long logged = this.changeLog.last();
+		IncidentsVersion.Stamp version = this.version.now();
 		Choices kept = this.choices;
-		if (kept == null || kept.recorded() != recorded || kept.logged() != logged) {
-			kept = new Choices(recorded, logged, Map.of("event_type", read("event_type"), "source", read("source")));
+		if (kept == null || !kept.version().equals(version)) {
+			kept = new Choices(version, Map.of("event_type", read("event_type"), "source", read("source")));
 			this.choices = kept;
 		}
 		return kept.byColumn().get(column);
