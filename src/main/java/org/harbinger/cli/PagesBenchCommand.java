@@ -8,11 +8,13 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -99,6 +101,17 @@ final class PagesBenchCommand implements Callable<Integer> {
 			description = "Threshold previews and hot reloads measured (default: ${DEFAULT-VALUE}).")
 	private int slowRuns;
 
+	/** The parts of a run, each measured on its own when named. */
+	enum Part {
+
+		reads, preview, reload
+
+	}
+
+	@Option(names = "--only", paramLabel = "PART", split = ",",
+			description = "Measure only these parts: reads, preview, reload (default: all three).")
+	private Set<Part> only = EnumSet.allOf(Part.class);
+
 	PagesBenchCommand(PrintStream out, PrintStream err) {
 		this.out = out;
 		this.err = err;
@@ -174,8 +187,10 @@ final class PagesBenchCommand implements Callable<Integer> {
 		List<Long> alertIds = alertIds(client.get("/api/alerts?status=ANY"));
 		this.out.printf("Calls:    %d warm-up and %d measured per endpoint, one at a time; %,d alerts stored%n%n",
 				this.warmup, this.calls, alertIds.size());
-		this.out.printf("%-64s %5s %6s %8s %8s %8s %10s%n", "endpoint", "calls", "errors", "p50 ms", "p95 ms", "max ms",
-				"bytes");
+		if (this.only.contains(Part.reads)) {
+			this.out.printf("%-64s %5s %6s %8s %8s %8s %10s%n", "endpoint", "calls", "errors", "p50 ms", "p95 ms",
+					"max ms", "bytes");
+		}
 		List<Latencies.Timed> timed = new ArrayList<>();
 		Map<String, Supplier<ServiceClient.Answer>> reads = new LinkedHashMap<>();
 		reads.put("GET /", () -> client.page("/"));
@@ -213,6 +228,9 @@ final class PagesBenchCommand implements Callable<Integer> {
 		reads.put("GET /map", () -> client.page("/map"));
 		reads.put("GET /api/incidents/map", () -> client.get("/api/incidents/map"));
 		reads.put("GET /trends", () -> client.page("/trends"));
+		if (!this.only.contains(Part.reads)) {
+			reads.clear();
+		}
 		for (Map.Entry<String, Supplier<ServiceClient.Answer>> read : reads.entrySet()) {
 			Latencies.Timed result = Latencies.time(read.getKey(), read.getValue(), this.warmup, this.calls);
 			timed.add(result);
@@ -222,13 +240,13 @@ final class PagesBenchCommand implements Callable<Integer> {
 		}
 		boolean ok = timed.stream().allMatch((result) -> result.errors() == 0);
 		this.out.println();
-		for (int run = 1; run <= this.slowRuns; run++) {
+		for (int run = 1; this.only.contains(Part.preview) && run <= this.slowRuns; run++) {
 			ServiceClient.Answer preview = client.post("/api/thresholds/preview", PREVIEW);
 			ok &= preview.ok();
 			this.out.printf("Threshold preview, 365 days, run %d: %,.0f ms (HTTP %d)%n", run, preview.millis(),
 					preview.status());
 		}
-		for (int run = 1; run <= this.slowRuns; run++) {
+		for (int run = 1; this.only.contains(Part.reload) && run <= this.slowRuns; run++) {
 			Latencies.During reload = Latencies.during(() -> client.post("/api/rules/reload", null),
 					() -> client.page("/"));
 			ok &= reload.answer().ok() && reload.probeErrors() == 0;
