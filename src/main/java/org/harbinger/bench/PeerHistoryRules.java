@@ -83,15 +83,8 @@ final class PeerHistoryRules {
 
 	private static PeerRule attackSurge(PeerThresholds t) {
 		String id = "attack-surge";
-		int window = t.integer(id + ".window-days");
-		int baseline = t.integer(id + ".baseline-days");
-		int minDays = t.integer(id + ".min-days");
-		double ratio = t.real(id + ".ratio");
-		double alpha = t.real(id + ".alpha");
+		PeerSurge surge = PeerSurge.of(t, id);
 		double criticalRatio = t.real(id + ".critical-ratio");
-		int minCount = t.integer(id + ".min-count");
-		double jump = t.real(id + ".cusum-jump");
-		double h = t.real(id + ".cusum-h");
 		int heightened = t.integer("campaign-declared.heightened-days");
 		double heightenedFactor = t.real("campaign-declared.heightened-factor");
 		// A declared campaign lowers the bar: its own query, as each ElastAlert rule has.
@@ -99,13 +92,11 @@ final class PeerHistoryRules {
 				db) -> db.rows(today - heightened + 1, today, today, tagsSql("campaign-declared"))
 					.stream()
 					.anyMatch(PeerCountRules::declaresCampaign) ? heightenedFactor : 1.0;
-		return new Spike(id, window, baseline, PeerRow.VIOLENT_SQL + " AND " + perpetratorSql("ISKP"),
-				(r) -> r.iskpPerpetrator() && r.violent(), PeerRow::country, campaign,
-				(today, country, counted, base, factor, hits) -> {
-					if (counted.size() >= minCount && (PeerSurge.found(counted, base, today, window, baseline, minDays,
-							ratio, alpha, factor)
-							|| PeerSurge.cusum(counted, base, today, window, baseline, minDays, jump, h, factor))) {
-						double mean = (double) base.size() * window / baseline;
+		return new Spike(id, surge.windowDays(), surge.baselineDays(),
+				PeerRow.VIOLENT_SQL + " AND " + perpetratorSql("ISKP"), (r) -> r.iskpPerpetrator() && r.violent(),
+				PeerRow::country, campaign, (today, country, counted, base, factor, hits) -> {
+					if (surge.detects(counted, base, today, factor)) {
+						double mean = (double) base.size() * surge.windowDays() / surge.baselineDays();
 						boolean critical = (double) counted.size() >= criticalRatio * factor * mean;
 						hits.add(id, country, critical ? Severity.CRITICAL : Severity.WARNING, ids(counted));
 					}
@@ -156,21 +147,13 @@ final class PeerHistoryRules {
 
 	private static PeerRule propagandaSurge(PeerThresholds t) {
 		String id = "propaganda-surge";
-		int window = t.integer(id + ".window-days");
-		int baseline = t.integer(id + ".baseline-days");
-		double alpha = t.real(id + ".alpha");
-		double ratio = t.real(id + ".ratio");
-		int minDays = t.integer(id + ".min-days");
-		int minCount = t.integer(id + ".min-count");
-		double jump = t.real(id + ".cusum-jump");
-		double h = t.real(id + ".cusum-h");
+		PeerSurge surge = PeerSurge.of(t, id);
 		List<String> watched = t.list(id + ".watch-languages");
-		return new Spike(id, window, baseline, tagsSql("propaganda") + " AND " + tagsSql("lang="),
+		return new Spike(id, surge.windowDays(), surge.baselineDays(),
+				tagsSql("propaganda") + " AND " + tagsSql("lang="),
 				(r) -> r.hasTag("propaganda") && !r.iskpTarget() && r.language() != null, PeerRow::language,
 				(today, db) -> 1.0, (today, language, counted, base, factor, hits) -> {
-					if (counted.size() >= minCount && (PeerSurge.found(counted, base, today, window, baseline, minDays,
-							ratio, alpha, 1.0)
-							|| PeerSurge.cusum(counted, base, today, window, baseline, minDays, jump, h, 1.0))) {
+					if (surge.detects(counted, base, today, 1.0)) {
 						hits.add(id, "lang=" + language,
 								watched.contains(language) ? Severity.CRITICAL : Severity.WARNING, ids(counted));
 					}

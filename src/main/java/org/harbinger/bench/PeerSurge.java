@@ -8,34 +8,47 @@ import java.util.List;
  * from per-day counts it builds itself (ElastAlert's spike rule, with this test in place
  * of its fixed ratio).
  */
-final class PeerSurge {
+record PeerSurge(int windowDays, int baselineDays, int minDays, int minCount, double ratio, double alpha, double jump,
+		double threshold) {
 
-	private PeerSurge() {
+	/** The surge thresholds of indicator {@code id}. */
+	static PeerSurge of(PeerThresholds t, String id) {
+		return new PeerSurge(t.integer(id + ".window-days"), t.integer(id + ".baseline-days"),
+				t.integer(id + ".min-days"), t.integer(id + ".min-count"), t.real(id + ".ratio"), t.real(id + ".alpha"),
+				t.real(id + ".cusum-jump"), t.real(id + ".cusum-h"));
 	}
 
 	/**
-	 * Whether a span of the window ending {@code today} is a surge against the baseline
-	 * before it: {@code window} and {@code baseline} are one scope's counted rows.
+	 * Whether one scope's counted rows of the window ending {@code today} are at least
+	 * the minimum and a surge against its baseline rows, by the span test or the CUSUM;
+	 * {@code factor} scales the baseline's rate (a declared campaign lowers the bar).
 	 */
-	static boolean found(List<PeerRow> window, List<PeerRow> baseline, long today, int windowDays, int baselineDays,
-			int minDays, double ratio, double alpha, double factor) {
-		double perDay = (baseline.size() + 0.5) / baselineDays;
-		double dispersion = dispersion(perDay(baseline, today - windowDays, baselineDays),
-				(double) baseline.size() / baselineDays);
-		int[] recent = perDay(window, today, windowDays);
-		for (int end = 0; end < windowDays; end++) {
+	boolean detects(List<PeerRow> window, List<PeerRow> baseline, long today, double factor) {
+		return window.size() >= this.minCount
+				&& (found(window, baseline, today, factor) || cusum(window, baseline, today, factor));
+	}
+
+	/**
+	 * Whether a span of the window ending {@code today} is a surge against the baseline.
+	 */
+	private boolean found(List<PeerRow> window, List<PeerRow> baseline, long today, double factor) {
+		double perDay = (baseline.size() + 0.5) / this.baselineDays;
+		double dispersion = dispersion(perDay(baseline, today - this.windowDays, this.baselineDays),
+				(double) baseline.size() / this.baselineDays);
+		int[] recent = perDay(window, today, this.windowDays);
+		for (int end = 0; end < this.windowDays; end++) {
 			int count = 0;
 			int activeDays = 0;
-			for (int days = 1; end + days <= windowDays; days++) {
+			for (int days = 1; end + days <= this.windowDays; days++) {
 				int onDay = recent[end + days - 1];
 				count += onDay;
 				activeDays += (onDay > 0) ? 1 : 0;
-				if (activeDays < minDays) {
+				if (activeDays < this.minDays) {
 					continue;
 				}
 				double expected = perDay * days * factor;
-				double variance = dispersion * expected * (1 + (double) days / baselineDays);
-				if (upperTail(count, expected, variance) <= alpha && count >= ratio * expected) {
+				double variance = dispersion * expected * (1 + (double) days / this.baselineDays);
+				if (upperTail(count, expected, variance) <= this.alpha && count >= this.ratio * expected) {
 					return true;
 				}
 			}
@@ -50,21 +63,20 @@ final class PeerSurge {
 	 * the baseline's dispersion, Poisson when it has none), summed and floored at zero,
 	 * on a span whose events fall on at least {@code minDays} days.
 	 */
-	static boolean cusum(List<PeerRow> window, List<PeerRow> baseline, long today, int windowDays, int baselineDays,
-			int minDays, double jump, double threshold, double factor) {
-		double perDay = (baseline.size() + 0.5) / baselineDays * factor;
-		double dispersion = dispersion(perDay(baseline, today - windowDays, baselineDays),
-				(double) baseline.size() / baselineDays);
+	private boolean cusum(List<PeerRow> window, List<PeerRow> baseline, long today, double factor) {
+		double perDay = (baseline.size() + 0.5) / this.baselineDays * factor;
+		double dispersion = dispersion(perDay(baseline, today - this.windowDays, this.baselineDays),
+				(double) baseline.size() / this.baselineDays);
 		boolean poisson = dispersion <= 1 + 1e-4;
 		double size = poisson ? 0 : perDay / (dispersion - 1);
-		double quietDay = poisson ? -(jump - 1) * perDay : (jump - 1) * size * Math.log(1 / dispersion);
-		int[] recent = perDay(window, today, windowDays);
+		double quietDay = poisson ? -(this.jump - 1) * perDay : (this.jump - 1) * size * Math.log(1 / dispersion);
+		int[] recent = perDay(window, today, this.windowDays);
 		double sum = 0;
 		int activeDays = 0;
-		for (int back = windowDays - 1; back >= 0; back--) {
+		for (int back = this.windowDays - 1; back >= 0; back--) {
 			double score = quietDay;
 			for (int j = 0; j < recent[back]; j++) {
-				score += poisson ? Math.log(jump) : Math.log((jump * size + j) / (size + j));
+				score += poisson ? Math.log(this.jump) : Math.log((this.jump * size + j) / (size + j));
 			}
 			sum += score;
 			activeDays += (recent[back] > 0) ? 1 : 0;
@@ -72,7 +84,7 @@ final class PeerSurge {
 				sum = 0;
 				activeDays = 0;
 			}
-			else if (sum >= threshold && activeDays >= minDays) {
+			else if (sum >= this.threshold && activeDays >= this.minDays) {
 				return true;
 			}
 		}
