@@ -8,9 +8,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.harbinger.engine.Engine;
+import org.harbinger.engine.HitHistory;
 import org.harbinger.engine.IncidentChanges;
 import org.harbinger.engine.IncidentHistory;
 import org.harbinger.engine.RuleBase;
@@ -53,6 +55,57 @@ public final class Backtest {
 	 * {@code to}.
 	 */
 	public List<BacktestTransition> run(Collection<Incident> incidents, LocalDate from, LocalDate to) {
+		return run(incidents, from, to, new Steps());
+	}
+
+	/**
+	 * As {@link #run(Collection, LocalDate, LocalDate)}, noting in {@code hits} the hits
+	 * held after each step: what a replay of part of the rules states for the rest
+	 * ({@link ChangeReplay}).
+	 */
+	public List<BacktestTransition> run(Collection<Incident> incidents, LocalDate from, LocalDate to, HitHistory hits) {
+		return run(incidents, from, to, new Steps() {
+
+			@Override
+			void started(Engine engine) {
+				engine.noteHits(hits);
+			}
+
+			@Override
+			void after(Engine engine) {
+				engine.noteHits(hits);
+			}
+
+		});
+	}
+
+	/**
+	 * As {@link #run(Collection, LocalDate, LocalDate)}, with the hits of the
+	 * {@code stated} indicators taken step by step from a run that noted them in
+	 * {@code hits} over the same incidents and days, rather than from rules.
+	 */
+	List<BacktestTransition> run(Collection<Incident> incidents, LocalDate from, LocalDate to, HitHistory hits,
+			Set<String> stated) {
+		return run(incidents, from, to, new Steps() {
+
+			private int step;
+
+			@Override
+			void started(Engine engine) {
+				// The start's hits, seen on the eve as the recorded run saw them.
+				engine.stateHits(hits, this.step++, stated);
+				engine.record(IncidentChanges.none()).join();
+			}
+
+			@Override
+			void before(Engine engine) {
+				engine.stateHits(hits, this.step++, stated);
+			}
+
+		});
+	}
+
+	private List<BacktestTransition> run(Collection<Incident> incidents, LocalDate from, LocalDate to, Steps steps) {
 		if (to.isBefore(from)) {
 			throw new IllegalArgumentException("--to " + to + " is before --from " + from);
 		}
@@ -73,18 +126,37 @@ public final class Backtest {
 		TransitionLog recorder = new TransitionLog(from);
 		Known known = new Known();
 		// The state on a day depends only on the facts and the clock, so history is
-		// loaded
-		// in one step at the eve of the period rather than replayed day by day.
+		// loaded in one step at the eve of the period rather than replayed day by day.
 		try (Engine engine = Engine.start(this.rules, this.thresholds, from.minusDays(1), known, recorder)) {
+			steps.started(engine);
 			history.sort(Comparator.comparing(Backtest::arrival));
+			steps.before(engine);
 			if (!history.isEmpty()) {
 				engine.record(known.take(history)).join();
 			}
+			steps.after(engine);
 			for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+				steps.before(engine);
 				engine.advanceTo(day, known.take(byArrival.getOrDefault(day, List.of()))).join();
+				steps.after(engine);
 			}
+			engine.today();
 		}
 		return recorder.transitions();
+	}
+
+	/** What a run does besides replaying: note or state hits around its steps. */
+	private static class Steps {
+
+		void started(Engine engine) {
+		}
+
+		void before(Engine engine) {
+		}
+
+		void after(Engine engine) {
+		}
+
 	}
 
 	/**

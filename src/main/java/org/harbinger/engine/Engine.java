@@ -37,6 +37,8 @@ public final class Engine implements AutoCloseable {
 
 	private final HitTracker hits = new HitTracker();
 
+	private final StatedHits stated = new StatedHits();
+
 	private final Map<String, FactHandle> thresholdHandles = new HashMap<>();
 
 	private RuleBase rules;
@@ -211,6 +213,20 @@ public final class Engine implements AutoCloseable {
 		});
 	}
 
+	/** Notes in {@code history} the hits held once the work queued before is done. */
+	public CompletableFuture<Void> noteHits(HitHistory history) {
+		return submit(() -> history.add(this.hits.all()));
+	}
+
+	/**
+	 * States what {@code history} noted of {@code indicators}' hits at {@code step}, for
+	 * the next step to see: a replay that does not run those indicators' rules sees the
+	 * hits they had in the recorded run.
+	 */
+	public CompletableFuture<Void> stateHits(HitHistory history, int step, Set<String> indicators) {
+		return submit(() -> this.stated.apply(this.session, history.step(step), indicators));
+	}
+
 	/** Today once everything queued before this call has been evaluated. */
 	public LocalDate today() {
 		return submit(() -> {
@@ -268,6 +284,7 @@ public final class Engine implements AutoCloseable {
 			.forEach((key, value) -> this.thresholdHandles.put(key, this.session.insert(new Threshold(key, value))));
 		this.todayHandle = this.session.insert(new Today(this.today));
 		memory.forEach(this.session::insert);
+		this.stated.insertInto(this.session);
 		this.incidents = new SessionIncidents(this.session);
 		this.history.firstEventDate().ifPresent((first) -> this.incidents.cover(first.toEpochDay()));
 		this.history.forEachSince(this.today.minusDays(this.thresholds.lookbackDays() - 1L), this::insert);

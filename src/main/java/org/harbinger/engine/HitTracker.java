@@ -69,6 +69,11 @@ final class HitTracker implements RuleRuntimeEventListener {
 		this.touched.addAll(this.live.keySet());
 	}
 
+	/** Every hit held now. */
+	List<IndicatorHit> all() {
+		return this.live.values().stream().flatMap(Set::stream).toList();
+	}
+
 	/** The keys hits touched since {@link #published()}, in order. */
 	SortedSet<AlertKey> touched() {
 		return Collections.unmodifiableSortedSet(this.touched);

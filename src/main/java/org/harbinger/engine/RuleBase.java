@@ -13,6 +13,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,9 +62,28 @@ public final class RuleBase {
 
 	private final ReleaseId releaseId;
 
-	private RuleBase(KieBase kieBase, Map<String, RuleMetadata> files, String version, ReleaseId releaseId) {
+	private final List<EditableFiles.Text> sources;
+
+	private final RuleDependencies dependencies;
+
+	/**
+	 * Parts of these rules compiled for a replay of a few indicators, by indicator ids.
+	 */
+	private final Map<Set<String>, RuleBase> parts = new ConcurrentHashMap<>();
+
+	private RuleBase(KieBase kieBase, Map<String, RuleMetadata> files, String version, ReleaseId releaseId,
+			List<EditableFiles.Text> sources) {
 		this.kieBase = kieBase;
 		this.files = files;
+		this.sources = List.copyOf(sources);
+		Map<String, String> texts = new LinkedHashMap<>();
+		sources.forEach((file) -> {
+			RuleMetadata metadata = files.get(file.location());
+			if (metadata != null) {
+				texts.put(metadata.id(), file.content());
+			}
+		});
+		this.dependencies = RuleDependencies.of(texts);
 		Map<String, RuleMetadata> indicators = new LinkedHashMap<>();
 		files.values().forEach((metadata) -> indicators.put(metadata.id(), metadata));
 		this.indicators = Collections.unmodifiableMap(indicators);
@@ -144,7 +165,7 @@ public final class RuleBase {
 		// The KieBase is self-contained once built; keeping the module would leak one per
 		// reload.
 		kie.getRepository().removeKieModule(release);
-		return new RuleBase(kieBase, Collections.unmodifiableMap(byFile), version(files), release);
+		return new RuleBase(kieBase, Collections.unmodifiableMap(byFile), version(files), release, files);
 	}
 
 	private static String resource(String name) {
@@ -200,6 +221,23 @@ public final class RuleBase {
 	/** The build's release, removed from the KIE repository once built. */
 	ReleaseId releaseId() {
 		return this.releaseId;
+	}
+
+	/** What each indicator's rules read of the others. */
+	public RuleDependencies dependencies() {
+		return this.dependencies;
+	}
+
+	/**
+	 * The files of these indicators alone, compiled once per set and kept with these
+	 * rules: a replay of what a threshold change can affect runs no other rule.
+	 */
+	public RuleBase only(Set<String> indicators) {
+		return this.parts.computeIfAbsent(Set.copyOf(indicators),
+				(ids) -> compile(this.sources.stream()
+					.filter((file) -> this.files.containsKey(file.location())
+							&& ids.contains(this.files.get(file.location()).id()))
+					.toList()));
 	}
 
 	/** Every threshold key the rules declare, with its type. */

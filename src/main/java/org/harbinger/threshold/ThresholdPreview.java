@@ -7,13 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Predicate;
 
 import org.harbinger.alert.TransitionKind;
-import org.harbinger.backtest.Backtest;
 import org.harbinger.backtest.BacktestTransition;
+import org.harbinger.backtest.ChangeReplay;
 import org.harbinger.backtest.CompactIncidents;
 import org.harbinger.engine.EngineHost;
 import org.harbinger.engine.InForce;
@@ -32,8 +30,10 @@ import org.springframework.stereotype.Service;
  * What proposed threshold values would have done: the stored incidents of the last N days
  * (to the engine's Today) are backtested with the values in force and with the proposed
  * ones, and the alerts that would open or close differently are listed. Writes nothing.
- * The run with the values in force is kept until the stored incidents, the rules or the
- * values change: an administrator trying one value after another pays for it once.
+ * The run with the values in force is kept, with the incidents it read, until the stored
+ * incidents, the rules or the values change: an administrator trying one value after
+ * another pays for it once. The proposed run replays only the indicators the change can
+ * affect ({@link ChangeReplay}), and equals a full backtest with the proposed values.
  */
 @Service
 class ThresholdPreview {
@@ -63,13 +63,14 @@ class ThresholdPreview {
 	}
 
 	/**
-	 * What a run with the values in force depends on: its days, the rules and values, and
-	 * the stored incidents as of a count of their changes.
+	 * What a run with the values in force depends on: its days, the rules and values, the
+	 * stored incidents as of a count of their changes, and the first day read.
 	 */
-	private record Stamp(LocalDate from, LocalDate to, InForce inForce, IncidentsVersion.Stamp incidents) {
+	private record Stamp(LocalDate from, LocalDate to, InForce inForce, IncidentsVersion.Stamp incidents,
+			LocalDate since) {
 	}
 
-	private record Kept(Stamp stamp, List<BacktestTransition> transitions) {
+	private record Kept(Stamp stamp, ChangeReplay run, int incidents) {
 	}
 
 	/**
@@ -96,26 +97,16 @@ class ThresholdPreview {
 		ThresholdSet proposedValues = this.changes.propose(values).next();
 		LocalDate to = this.engine.today();
 		LocalDate from = to.minusDays(days - 1L);
+		InForce inForce = this.rules.now();
+		ThresholdSet currentValues = inForce.thresholds();
+		// Both runs read the same incidents, as far back as either values look: the
+		// proposed run equals a full backtest of them.
+		LocalDate since = from.minusDays(Math.max(currentValues.lookbackDays(), proposedValues.lookbackDays()));
 		// Stamped before reading: a change committed meanwhile makes the next preview run
 		// again.
-		Stamp stamp = new Stamp(from, to, this.rules.now(), this.version.now());
-		ThresholdSet currentValues = stamp.inForce().thresholds();
-		Kept before = kept(stamp);
-		List<Incident> stored = new ArrayList<>();
-		int lookback = (before != null) ? proposedValues.lookbackDays()
-				: Math.max(currentValues.lookbackDays(), proposedValues.lookbackDays());
-		this.incidents.forEachSince(from.minusDays(lookback), new CompactIncidents(stored::add));
-		// The two runs share nothing but the stored incidents, which neither changes:
-		// side by side they take the time of one where a second processor is free.
-		CompletableFuture<List<BacktestTransition>> proposedRun = CompletableFuture
-			.supplyAsync(() -> new Backtest(stamp.inForce().rules(), proposedValues).run(stored, from, to), (task) -> {
-				Thread thread = new Thread(task, "harbinger-preview");
-				thread.setDaemon(true);
-				thread.start();
-			});
-		List<BacktestTransition> current = (before != null) ? before.transitions()
-				: keep(stamp, new Backtest(stamp.inForce().rules(), currentValues).run(stored, from, to));
-		List<BacktestTransition> proposed = joined(proposedRun);
+		Kept kept = kept(new Stamp(from, to, inForce, this.version.now(), since));
+		List<BacktestTransition> current = kept.run().inForce();
+		List<BacktestTransition> proposed = kept.run().with(proposedValues);
 		Map<String, AlertOutcome> openedNow = outcomes(current, (kind) -> kind == TransitionKind.FIRED);
 		Map<String, AlertOutcome> openedThen = outcomes(proposed, (kind) -> kind == TransitionKind.FIRED);
 		Map<String, AlertOutcome> closedNow = outcomes(current, ThresholdPreview::isEnd);
@@ -127,30 +118,26 @@ class ThresholdPreview {
 			.map((key) -> new SeverityChange(openedThen.get(key).indicator(), openedThen.get(key).scope(),
 					highest(current, key), highest(proposed, key)))
 			.toList();
-		return new Result(from, to, stored.size(), ThresholdChanges.differences(currentValues, proposedValues),
+		return new Result(from, to, kept.incidents(), ThresholdChanges.differences(currentValues, proposedValues),
 				missingFrom(openedThen, openedNow), missingFrom(openedNow, openedThen),
 				missingFrom(closedThen, closedNow), missingFrom(closedNow, closedThen), severities, current, proposed);
 	}
 
+	/**
+	 * The run with the values in force for this stamp: the one kept, else a new one, kept
+	 * with the incidents it read (a next preview reads no database) until the incidents,
+	 * rules, values or days change.
+	 */
 	private synchronized Kept kept(Stamp stamp) {
-		return (this.kept != null && this.kept.stamp().equals(stamp)) ? this.kept : null;
-	}
-
-	private synchronized List<BacktestTransition> keep(Stamp stamp, List<BacktestTransition> transitions) {
-		this.kept = new Kept(stamp, List.copyOf(transitions));
-		return this.kept.transitions();
-	}
-
-	private static List<BacktestTransition> joined(CompletableFuture<List<BacktestTransition>> run) {
-		try {
-			return run.join();
+		if (this.kept == null || !this.kept.stamp().equals(stamp)) {
+			// The old run and its incidents go before the new ones are read.
+			this.kept = null;
+			List<Incident> stored = new ArrayList<>();
+			this.incidents.forEachSince(stamp.since(), new CompactIncidents(stored::add));
+			this.kept = new Kept(stamp, new ChangeReplay(stamp.inForce().rules(), stamp.inForce().thresholds(), stored,
+					stamp.from(), stamp.to()), stored.size());
 		}
-		catch (CompletionException ex) {
-			if (ex.getCause() instanceof RuntimeException cause) {
-				throw cause;
-			}
-			throw ex;
-		}
+		return this.kept;
 	}
 
 	/** Per alert, the first transition of these kinds. */
