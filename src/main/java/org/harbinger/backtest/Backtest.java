@@ -140,6 +140,7 @@ public final class Backtest {
 				engine.advanceTo(day, known.take(byArrival.getOrDefault(day, List.of()))).join();
 				steps.after(engine);
 			}
+			// Waits for the hits noted after the last day, queued behind it.
 			engine.today();
 		}
 		return recorder.transitions();

@@ -25,7 +25,7 @@ public final class CompactIncidents implements Consumer<Incident> {
 
 	@Override
 	public void accept(Incident i) {
-		this.target.accept(new Incident(i.source(), i.eventId(), i.eventDate(), null, null, one(i.eventType()),
+		this.target.accept(new Incident(i.source(), i.eventId(), one(i.eventDate()), null, null, one(i.eventType()),
 				one(i.subEventType()), one(i.actor1()), one(i.inter1()), null, one(i.actor2()), null, null, null,
 				one(i.civilianTargeting()), null, null, one(i.country()), one(i.admin1()), one(i.admin2()), null, null,
 				null, null, null, null, null, null, i.fatalities(), one(i.tags()), i.timestamp(),

@@ -233,6 +233,9 @@ public final class RuleBase {
 	 * rules: a replay of what a threshold change can affect runs no other rule.
 	 */
 	public RuleBase only(Set<String> indicators) {
+		if (indicators.containsAll(this.indicators.keySet())) {
+			return this;
+		}
 		return this.parts.computeIfAbsent(Set.copyOf(indicators),
 				(ids) -> compile(this.sources.stream()
 					.filter((file) -> this.files.containsKey(file.location())
