@@ -1,8 +1,10 @@
 package org.harbinger.incident;
 
 import java.sql.BatchUpdateException;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -44,11 +47,11 @@ class IncidentWriter {
 	private final JdbcTemplate template;
 
 	/**
-	 * Whether a statement of a batch that fails leaves the others and the transaction as
-	 * they were (H2), so that rows can be inserted first and the few already stored found
-	 * from the refusals; PostgreSQL aborts the whole transaction instead.
+	 * Whether this is H2, where a statement of a batch that fails leaves the others and
+	 * the transaction as they were; PostgreSQL aborts the transaction instead, so there a
+	 * batch is copied under a savepoint.
 	 */
-	private final boolean insertsFirst;
+	private final boolean h2;
 
 	/**
 	 * H2's insert: the id is the day's first id (bound) plus the sequence's next number
@@ -58,7 +61,7 @@ class IncidentWriter {
 
 	IncidentWriter(JdbcTemplate template) {
 		this.template = template;
-		this.insertsFirst = "H2".equals(template
+		this.h2 = "H2".equals(template
 			.execute((ConnectionCallback<String>) (connection) -> connection.getMetaData().getDatabaseProductName()));
 		// The transaction's time for both times: one value, not two binds and conversions
 		// a row.
@@ -67,10 +70,6 @@ class IncidentWriter {
 				+ ", recorded_at, updated_at) VALUES (? + NEXT VALUE FOR incident_seq, "
 				+ "?, ".repeat(IncidentColumns.COLUMNS.split(", ").length + 5)
 				+ "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)";
-	}
-
-	boolean insertsFirst() {
-		return this.insertsFirst;
 	}
 
 	/**
@@ -95,6 +94,10 @@ class IncidentWriter {
 
 	/** A new version of a stored incident, and the stored one's id. */
 	record Update(Write write, long id) {
+	}
+
+	/** A write the identity's unique constraint refused, and what is stored for it. */
+	record Refused(Write write, Stored stored) {
 	}
 
 	/**
@@ -124,7 +127,7 @@ class IncidentWriter {
 
 	/** Inserts rows known to be new: a batch of inserts on H2, COPY on PostgreSQL. */
 	void insert(List<Write> writes) {
-		if (this.insertsFirst) {
+		if (this.h2) {
 			this.template.batchUpdate(this.insertSql, writes, writes.size(), IncidentWriter::bindInsert);
 		}
 		else {
@@ -136,15 +139,20 @@ class IncidentWriter {
 	}
 
 	/**
-	 * Inserts the writes and returns those the identity's unique constraint refused:
-	 * already stored. Only where {@link #insertsFirst()}; any other refusal fails the
-	 * whole call.
+	 * Inserts the writes and returns those the identity's unique constraint refused,
+	 * already stored, with what is stored: a batch of new rows then asks nothing per row.
+	 * H2 refuses row by row; on PostgreSQL a refusal undoes the batch's COPY (to a
+	 * savepoint), and the batch is looked up and its new rows copied. Any other refusal
+	 * fails the whole call.
 	 */
-	List<Write> insertNew(List<Write> writes) {
+	List<Refused> insertNew(List<Write> writes) {
 		if (writes.isEmpty()) {
 			return List.of();
 		}
-		return this.template.execute((ConnectionCallback<List<Write>>) (connection) -> {
+		List<Write> refused = this.template.execute((ConnectionCallback<List<Write>>) (connection) -> {
+			if (!this.h2) {
+				return copyNew(connection, writes);
+			}
 			try (PreparedStatement statement = connection.prepareStatement(this.insertSql)) {
 				for (Write write : writes) {
 					bindInsert(statement, write);
@@ -159,6 +167,47 @@ class IncidentWriter {
 				}
 			}
 		});
+		if (refused.isEmpty()) {
+			return List.of();
+		}
+		Map<IncidentKey, Stored> found = stored(refused.stream().map((write) -> write.incident().key()).toList());
+		List<Refused> stored = new ArrayList<>(refused.size());
+		for (Write write : refused) {
+			Stored before = found.get(write.incident().key());
+			if (before == null) {
+				throw new DataIntegrityViolationException(
+						"the database refused " + write.incident().key() + " as stored, but it is not there");
+			}
+			stored.add(new Refused(write, before));
+		}
+		return stored;
+	}
+
+	/**
+	 * PostgreSQL: copies the writes, or, if the identity refuses one, none of them; then
+	 * copies those not stored and returns the others.
+	 */
+	private List<Write> copyNew(Connection connection, List<Write> writes) throws SQLException {
+		Savepoint beforeCopy = connection.setSavepoint();
+		try {
+			PostgresCopy.insert(connection, writes);
+			connection.releaseSavepoint(beforeCopy);
+			return List.of();
+		}
+		catch (SQLException ex) {
+			if (!UNIQUE_VIOLATION.equals(ex.getSQLState())) {
+				throw ex;
+			}
+			connection.rollback(beforeCopy);
+		}
+		Map<IncidentKey, Stored> found = stored(writes.stream().map((write) -> write.incident().key()).toList());
+		List<Write> fresh = new ArrayList<>();
+		List<Write> refused = new ArrayList<>();
+		for (Write write : writes) {
+			(found.containsKey(write.incident().key()) ? refused : fresh).add(write);
+		}
+		PostgresCopy.insert(connection, fresh);
+		return refused;
 	}
 
 	private static List<Write> alreadyStored(List<Write> writes, BatchUpdateException ex) throws SQLException {

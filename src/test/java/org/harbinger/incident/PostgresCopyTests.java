@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * New incidents reach PostgreSQL by COPY: every value comes back as it went in (quotes,
- * commas, line breaks, an empty text apart from a missing one, coordinates, Unicode),
- * with the ids and times an insert would give.
+ * commas, line breaks, an empty text apart from a missing one, coordinates, Unicode,
+ * notes longer than a chunk of the COPY), with the ids and times an insert would give; a
+ * batch that holds stored rows is copied without them.
  */
 class PostgresCopyTests {
 
@@ -36,10 +37,11 @@ class PostgresCopyTests {
 			IncidentWriter writer = new IncidentWriter(jdbc);
 			IncidentRepository repository = new IncidentRepository(JdbcClient.create(dataSource), jdbc);
 			Incident awkward = awkward();
+			// Notes longer than a chunk of the COPY go to the server on their own.
 			Incident earlier = new Incident("acled", "COPY-2", LocalDate.parse("2019-01-01"), null, null, "Battles",
 					null, null, null, null, null, null, null, null, null, null, null, "Pakistan", null, null, null,
-					null, null, null, null, null, null, null, 0, Set.of(), null, null, ClaimStatus.UNCLAIMED, "C", 3,
-					null, null, Set.of(), Set.of(), null);
+					null, null, null, null, null, null, "\u00e9".repeat(40_000), 0, Set.of(), null, null,
+					ClaimStatus.UNCLAIMED, "C", 3, null, null, Set.of(), Set.of(), null);
 
 			new TransactionTemplate(new DataSourceTransactionManager(dataSource)).executeWithoutResult(
 					(status) -> writer.insert(List.of(write(awkward, 7L, 12), write(earlier, null, null))));
@@ -55,6 +57,51 @@ class PostgresCopyTests {
 			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM incident WHERE recorded_at = updated_at", Long.class))
 				.isEqualTo(2);
 		}
+	}
+
+	@Test
+	void aBatchHoldingStoredRowsCopiesTheNewOnesAndReturnsTheStoredWithTheTransactionIntact() throws Exception {
+		try (EmbeddedPostgres postgres = EmbeddedPostgres.start()) {
+			var dataSource = postgres.getPostgresDatabase();
+			Flyway.configure()
+				.dataSource(dataSource)
+				.locations("classpath:db/migration/common", "classpath:db/migration/postgresql")
+				.load()
+				.migrate();
+			JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+			IncidentWriter writer = new IncidentWriter(jdbc);
+			TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+			Incident stored = plain("COPY-S", 1);
+			transaction.executeWithoutResult((status) -> writer.insert(List.of(write(stored, 1L, 2))));
+			long storedId = jdbc.queryForObject("SELECT id FROM incident WHERE event_id = 'COPY-S'", Long.class);
+
+			List<IncidentWriter.Refused> refused = transaction.execute((status) -> {
+				List<IncidentWriter.Refused> result = writer.insertNew(List.of(write(plain("COPY-N1", 0), 2L, 2),
+						write(plain("COPY-S", 5), 2L, 3), write(plain("COPY-N2", 0), 2L, 4)));
+				// The COPY the identity refused was undone, not the transaction.
+				writer.markImported(List.of(write(plain("COPY-S", 5), 2L, 3)));
+				return result;
+			});
+
+			assertThat(refused).singleElement().satisfies((one) -> {
+				assertThat(one.write().incident().eventId()).isEqualTo("COPY-S");
+				assertThat(one.stored().id()).isEqualTo(storedId);
+				assertThat(one.stored().hash()).isEqualTo(IncidentRow.of(stored).hash());
+			});
+			assertThat(jdbc.queryForList("SELECT event_id FROM incident ORDER BY event_id", String.class))
+				.containsExactly("COPY-N1", "COPY-N2", "COPY-S");
+			assertThat(jdbc.queryForObject("SELECT fatalities FROM incident WHERE event_id = 'COPY-S'", Integer.class))
+				.isEqualTo(1);
+			assertThat(jdbc.queryForObject("SELECT import_id FROM incident WHERE event_id = 'COPY-S'", Long.class))
+				.isEqualTo(2L);
+		}
+	}
+
+	private static Incident plain(String eventId, int fatalities) {
+		return new Incident("acled", eventId, LocalDate.parse("2024-01-01"), null, null, "Battles", null, null, null,
+				null, null, null, null, null, null, null, null, "Pakistan", null, null, null, null, null, null, null,
+				null, null, null, fatalities, Set.of(), null, null, ClaimStatus.UNCLAIMED, "C", 3, null, null, Set.of(),
+				Set.of(), null);
 	}
 
 	private static IncidentWriter.Write write(Incident incident, Long importId, Integer line) {
