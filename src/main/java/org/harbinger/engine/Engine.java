@@ -1,6 +1,7 @@
 package org.harbinger.engine;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -143,11 +144,13 @@ public final class Engine implements AutoCloseable {
 
 	/**
 	 * Swaps in another rule base (docs/architecture.md, decision 4): the old session is
-	 * disposed and a new one seeded from the database, diffed against the alerts already
-	 * open, so only what the new rules say differently becomes a transition. Work queued
-	 * before the swap ran on the old session and is in the database the new one is seeded
-	 * from; work queued after it runs on the new one. If the new rules fail when run, the
-	 * old ones are put back.
+	 * disposed and a new one seeded, diffed against the alerts already open, so only what
+	 * the new rules say differently becomes a transition. The new session gets the facts
+	 * of the incidents the old one has seen since the lookback horizon, which are the
+	 * database's (every change reached both), rather than reading them again: the read
+	 * was most of a reload's seeding with a million stored. Work queued before the swap
+	 * ran on the old session; work queued after it runs on the new one. If the new rules
+	 * fail when run, the old ones are put back, seeded from the database.
 	 */
 	public CompletableFuture<Void> useRules(RuleBase next, ThresholdSet nextThresholds) {
 		return submit(() -> {
@@ -157,7 +160,7 @@ public final class Engine implements AutoCloseable {
 			this.rules = next;
 			this.thresholds = nextThresholds;
 			try {
-				seed(SessionMemory.restore(kept, next.kieBase()), Set.of());
+				seed(SessionMemory.restore(kept, next.kieBase()), Set.of(), this.incidents);
 			}
 			catch (RuntimeException ex) {
 				this.rules = oldRules;
@@ -247,6 +250,15 @@ public final class Engine implements AutoCloseable {
 		}).thenApply((ignored) -> this.incidents.size()).join();
 	}
 
+	/**
+	 * Every fact the session holds: for the tests that compare one session with another.
+	 */
+	List<Object> facts() {
+		List<Object> facts = new ArrayList<>();
+		submit(() -> facts.addAll(this.session.getObjects())).join();
+		return facts;
+	}
+
 	@Override
 	public void close() {
 		this.thread.close(() -> {
@@ -271,6 +283,14 @@ public final class Engine implements AutoCloseable {
 	 * deleted, so that an alert they alone held up is retracted rather than resolved.
 	 */
 	private void seed(List<Object> memory, Set<String> withdrawn) {
+		seed(memory, withdrawn, null);
+	}
+
+	/**
+	 * As above, with the incidents taken from {@code seen} (the previous session's) when
+	 * it keeps every one the new lookback reaches, and from the store otherwise.
+	 */
+	private void seed(List<Object> memory, Set<String> withdrawn, SessionIncidents seen) {
 		if (this.session != null) {
 			this.session.dispose();
 		}
@@ -285,9 +305,15 @@ public final class Engine implements AutoCloseable {
 		this.todayHandle = this.session.insert(new Today(this.today));
 		memory.forEach(this.session::insert);
 		this.stated.insertInto(this.session);
-		this.incidents = new SessionIncidents(this.session);
+		long from = lookbackHorizon();
+		this.incidents = new SessionIncidents(this.session, from);
 		this.history.firstEventDate().ifPresent((first) -> this.incidents.cover(first.toEpochDay()));
-		this.history.forEachSince(this.today.minusDays(this.thresholds.lookbackDays() - 1L), this::insert);
+		if (seen != null && seen.keepsSince(from)) {
+			seen.forEachSince(from, (fact) -> this.incidents.insert(fact, from));
+		}
+		else {
+			this.history.forEachSince(LocalDate.ofEpochDay(from), this::insert);
+		}
 		// An open alert the new session finds nothing for must still be compared, and
 		// resolved.
 		this.hits.touch(this.published.resetTo(this.sink.openSignals()));
@@ -325,6 +351,7 @@ public final class Engine implements AutoCloseable {
 			this.incidents.expireBefore(horizon());
 			this.session.fireAllRules();
 		}
+		this.incidents.forgetBefore(lookbackHorizon());
 		List<SignalChange> changes = this.published.changes(this.hits.touched(), this.hits::signal, withdrawn);
 		if (!changes.isEmpty()) {
 			// Told first, remembered after: if the sink fails, the same keys are compared

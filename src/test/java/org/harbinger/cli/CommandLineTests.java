@@ -243,7 +243,7 @@ class CommandLineTests {
 	}
 
 	@Test
-	void benchMemoryHistogramCountsTheFactsTheSessionHolds(@TempDir Path dir) throws Exception {
+	void benchMemoryHistogramCountsTheFactOfEveryIncidentTheLookbackReaches(@TempDir Path dir) throws Exception {
 		// A JVM of its own: the histogram is the whole heap's, and nothing else may come
 		// and go in it.
 		assertThat(runJar("bench", "memory", "--rows", "3000", "--dir", dir.toString(), "--histogram", "1000"))
@@ -256,7 +256,11 @@ class CommandLineTests {
 			.compile("(?m)^\\s*([\\d,]+)\\s+[\\d.]+\\s+\\d+\\s+org\\.harbinger\\.engine\\.IncidentFact$")
 			.matcher(out());
 		assertThat(facts.find()).as(out()).isTrue();
-		assertThat(facts.group(1)).isEqualTo(engine.group(1));
+		// The session holds the retention window's; the engine keeps the facts of the
+		// rest of the lookback (new-province's 395 days, longer than the file's year) for
+		// a rule reload.
+		assertThat(Integer.parseInt(engine.group(1).replace(",", ""))).isLessThan(3000);
+		assertThat(facts.group(1)).isEqualTo("3,000");
 	}
 
 	@Test
