@@ -5,6 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import javax.sql.DataSource;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -27,12 +29,7 @@ class PostgresCopyTests {
 	@Test
 	void whatIsCopiedReadsBackAsItWasWithIdsInDateOrder() throws Exception {
 		try (EmbeddedPostgres postgres = EmbeddedPostgres.start()) {
-			var dataSource = postgres.getPostgresDatabase();
-			Flyway.configure()
-				.dataSource(dataSource)
-				.locations("classpath:db/migration/common", "classpath:db/migration/postgresql")
-				.load()
-				.migrate();
+			DataSource dataSource = migrated(postgres);
 			JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 			IncidentWriter writer = new IncidentWriter(jdbc);
 			IncidentRepository repository = new IncidentRepository(JdbcClient.create(dataSource), jdbc);
@@ -62,12 +59,7 @@ class PostgresCopyTests {
 	@Test
 	void aBatchHoldingStoredRowsCopiesTheNewOnesAndReturnsTheStoredWithTheTransactionIntact() throws Exception {
 		try (EmbeddedPostgres postgres = EmbeddedPostgres.start()) {
-			var dataSource = postgres.getPostgresDatabase();
-			Flyway.configure()
-				.dataSource(dataSource)
-				.locations("classpath:db/migration/common", "classpath:db/migration/postgresql")
-				.load()
-				.migrate();
+			DataSource dataSource = migrated(postgres);
 			JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 			IncidentWriter writer = new IncidentWriter(jdbc);
 			TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
@@ -102,6 +94,17 @@ class PostgresCopyTests {
 				null, null, null, null, null, null, null, null, "Pakistan", null, null, null, null, null, null, null,
 				null, null, null, fatalities, Set.of(), null, null, ClaimStatus.UNCLAIMED, "C", 3, null, null, Set.of(),
 				Set.of(), null);
+	}
+
+	/** The database with the schema the PostgreSQL profile's migrations make. */
+	private static DataSource migrated(EmbeddedPostgres postgres) {
+		DataSource dataSource = postgres.getPostgresDatabase();
+		Flyway.configure()
+			.dataSource(dataSource)
+			.locations("classpath:db/migration/common", "classpath:db/migration/postgresql")
+			.load()
+			.migrate();
+		return dataSource;
 	}
 
 	private static IncidentWriter.Write write(Incident incident, Long importId, Integer line) {
