@@ -105,6 +105,15 @@ class ChangeReplayTests {
 		assertThat(dependencies.hitsReadBy(Set.of("attack-surge", "campaign-declared"))).isEmpty();
 	}
 
+	@Test
+	void everyThresholdKeyIsNamedInTheRulesThatReadIt() {
+		// A key that a rule built from pieces would be read by no indicator here, and a
+		// change to it would replay nothing: the preview would show no difference.
+		assertThat(IN_FORCE.values().keySet())
+			.allSatisfy((key) -> assertThat(RULES.dependencies().reading(List.of(key))).as("indicators naming " + key)
+				.isNotEmpty());
+	}
+
 	private static ThresholdSet with(String key, Object value) {
 		Map<String, Object> values = new HashMap<>(IN_FORCE.values());
 		values.put(key, value);
