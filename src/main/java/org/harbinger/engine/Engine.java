@@ -2,9 +2,7 @@ package org.harbinger.engine;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongConsumer;
@@ -40,7 +38,7 @@ public final class Engine implements AutoCloseable {
 
 	private final StatedHits stated = new StatedHits();
 
-	private final Map<String, FactHandle> thresholdHandles = new HashMap<>();
+	private final ThresholdFacts thresholdFacts = new ThresholdFacts();
 
 	private RuleBase rules;
 
@@ -187,15 +185,7 @@ public final class Engine implements AutoCloseable {
 				seed(remembered(), Set.of());
 				return;
 			}
-			next.values().forEach((key, value) -> {
-				FactHandle handle = this.thresholdHandles.get(key);
-				if (handle == null) {
-					this.thresholdHandles.put(key, this.session.insert(new Threshold(key, value)));
-				}
-				else {
-					this.session.update(handle, new Threshold(key, value));
-				}
-			});
+			this.thresholdFacts.update(this.session, next);
 			fireAndPublish(Set.of());
 		});
 	}
@@ -295,17 +285,15 @@ public final class Engine implements AutoCloseable {
 			this.session.dispose();
 		}
 		this.hits.clear();
-		this.thresholdHandles.clear();
 		this.session = this.rules.kieBase().newKieSession();
 		this.session.addEventListener(this.hits);
 		this.memory = SessionMemory.following(this.rules.kieBase());
 		this.session.addEventListener(this.memory);
-		this.thresholds.values()
-			.forEach((key, value) -> this.thresholdHandles.put(key, this.session.insert(new Threshold(key, value))));
+		this.thresholdFacts.insertInto(this.session, this.thresholds);
 		this.todayHandle = this.session.insert(new Today(this.today));
 		memory.forEach(this.session::insert);
 		this.stated.insertInto(this.session);
-		long from = lookbackHorizon();
+		long from = this.thresholds.lookbackHorizon(this.today);
 		this.incidents = new SessionIncidents(this.session, from);
 		this.history.firstEventDate().ifPresent((first) -> this.incidents.cover(first.toEpochDay()));
 		if (seen != null && seen.keepsSince(from)) {
@@ -322,21 +310,8 @@ public final class Engine implements AutoCloseable {
 				this.today, this.thresholds.retentionDays());
 	}
 
-	/** The first day any counting window can reach: older incidents leave the session. */
-	private long horizon() {
-		return this.today.toEpochDay() - this.thresholds.retentionDays() + 1;
-	}
-
-	/**
-	 * The first day any lookback can reach: older incidents are not worth inserting at
-	 * all.
-	 */
-	private long lookbackHorizon() {
-		return this.today.toEpochDay() - this.thresholds.lookbackDays() + 1;
-	}
-
 	private void insert(Incident incident) {
-		this.incidents.insert(incident, lookbackHorizon());
+		this.incidents.insert(incident, this.thresholds.lookbackHorizon(this.today));
 	}
 
 	/**
@@ -345,13 +320,14 @@ public final class Engine implements AutoCloseable {
 	 */
 	private void fireAndPublish(Set<String> withdrawn) {
 		this.session.fireAllRules();
-		if (this.incidents.holdsBefore(horizon())) {
+		long horizon = this.thresholds.retentionHorizon(this.today);
+		if (this.incidents.holdsBefore(horizon)) {
 			// Older than every counting window: the rules have taken what they keep of
 			// them.
-			this.incidents.expireBefore(horizon());
+			this.incidents.expireBefore(horizon);
 			this.session.fireAllRules();
 		}
-		this.incidents.forgetBefore(lookbackHorizon());
+		this.incidents.forgetBefore(this.thresholds.lookbackHorizon(this.today));
 		List<SignalChange> changes = this.published.changes(this.hits.touched(), this.hits::signal, withdrawn);
 		if (!changes.isEmpty()) {
 			// Told first, remembered after: if the sink fails, the same keys are compared

@@ -1,5 +1,6 @@
 package org.harbinger.engine;
 
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -42,6 +43,22 @@ public record ThresholdSet(Map<String, Object> values, int retentionDays, int lo
 			.max()
 			.orElse(0);
 		return new ThresholdSet(values, retention, Math.max(retention, lookback));
+	}
+
+	/**
+	 * The first day (epoch day) a counting window reaches on {@code today}: older
+	 * incidents leave the session.
+	 */
+	public long retentionHorizon(LocalDate today) {
+		return today.toEpochDay() - this.retentionDays + 1;
+	}
+
+	/**
+	 * The first day (epoch day) a lookback reaches on {@code today}: older incidents are
+	 * not worth inserting at all.
+	 */
+	public long lookbackHorizon(LocalDate today) {
+		return today.toEpochDay() - this.lookbackDays + 1;
 	}
 
 }
