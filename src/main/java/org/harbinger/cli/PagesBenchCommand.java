@@ -43,8 +43,8 @@ import picocli.CommandLine.Option;
  * loopback port and the clock on the data's last day, signs in as a browser does (the
  * sign-in form, then the session cookie) and as an integration does (a bearer token), and
  * times each page and API read, one call at a time after a warm-up. Then a threshold
- * preview over 365 days, and a hot reload of every rule while a second client keeps
- * opening the alerts page.
+ * preview over 365 days ({@code --think}: the thresholds page opened that long before),
+ * and a hot reload of every rule while a second client keeps opening the alerts page.
  */
 @Command(name = "pages",
 		description = { "Measure the pages and API with N incidents stored: p50/p95 of each read,",
@@ -101,6 +101,11 @@ final class PagesBenchCommand implements Callable<Integer> {
 			description = "Threshold previews and hot reloads measured (default: ${DEFAULT-VALUE}).")
 	private int slowRuns;
 
+	@Option(names = "--think", paramLabel = "S", defaultValue = "0",
+			description = { "Open the thresholds page for 365 days S seconds before the first preview, as an",
+					"administrator choosing values does (default: ${DEFAULT-VALUE}: ask at once)." })
+	private int think;
+
 	/** The parts of a run, each measured on its own when named. */
 	enum Part {
 
@@ -119,8 +124,10 @@ final class PagesBenchCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws IOException {
-		if (this.rows < 1 || this.years < 1 || this.calls < 1 || this.warmup < 0 || this.slowRuns < 1) {
-			throw new UsageException("--rows, --years, --calls and --slow-runs must be at least 1, --warmup 0 or more");
+		if (this.rows < 1 || this.years < 1 || this.calls < 1 || this.warmup < 0 || this.slowRuns < 1
+				|| this.think < 0) {
+			throw new UsageException(
+					"--rows, --years, --calls and --slow-runs must be at least 1, --warmup and --think 0 or more");
 		}
 		Files.createDirectories(this.dir);
 		LocalDate last = GenerateCommand.DEFAULT_START.plusYears(this.years).minusDays(1);
@@ -222,12 +229,14 @@ final class PagesBenchCommand implements Callable<Integer> {
 		reads.put("GET /api/outbox", () -> client.get("/api/outbox"));
 		reads.put("GET /rules", () -> client.page("/rules"));
 		reads.put("GET /api/rules/status", () -> client.get("/api/rules/status"));
-		reads.put("GET /admin/thresholds", () -> client.page("/admin/thresholds"));
 		reads.put("GET /api/thresholds", () -> client.get("/api/thresholds"));
 		reads.put("GET /api/feeds/transitions.atom", () -> client.get("/api/feeds/transitions.atom"));
 		reads.put("GET /map", () -> client.page("/map"));
 		reads.put("GET /api/incidents/map", () -> client.get("/api/incidents/map"));
 		reads.put("GET /trends", () -> client.page("/trends"));
+		// Last: opening it starts the run its preview period compares with, in the
+		// background, which the reads after it would share the processors with.
+		reads.put("GET /admin/thresholds", () -> client.page("/admin/thresholds"));
 		if (!this.only.contains(Part.reads)) {
 			reads.clear();
 		}
@@ -240,6 +249,17 @@ final class PagesBenchCommand implements Callable<Integer> {
 		}
 		boolean ok = timed.stream().allMatch((result) -> result.errors() == 0);
 		this.out.println();
+		if (this.only.contains(Part.preview) && this.think > 0) {
+			ok &= client.page("/admin/thresholds?days=365").ok();
+			this.out.printf("Thresholds page opened for 365 days, %d s before the first preview%n", this.think);
+			try {
+				Thread.sleep(this.think * 1000L);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+		}
 		for (int run = 1; this.only.contains(Part.preview) && run <= this.slowRuns; run++) {
 			ServiceClient.Answer preview = client.post("/api/thresholds/preview", PREVIEW);
 			ok &= preview.ok();

@@ -35,10 +35,16 @@ class ThresholdPages {
 		this.preview = preview;
 	}
 
+	/**
+	 * The form, its preview period {@code days} (90 unless given); the run a preview of
+	 * that period compares with starts now, while the administrator chooses values.
+	 */
 	@GetMapping("/admin/thresholds")
-	ModelAndView show() {
+	ModelAndView show(@RequestParam(name = "days", required = false) String days) {
 		ThresholdsView view = ThresholdsView.of(this.changes);
-		return page(view, texts(view), "", 90);
+		int period = parseDays(days);
+		this.preview.warm(period);
+		return page(view, texts(view), "", (period > 0) ? period : 90);
 	}
 
 	@PostMapping("/admin/thresholds")

@@ -7,7 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
+
+import jakarta.annotation.PreDestroy;
 
 import org.harbinger.alert.TransitionKind;
 import org.harbinger.backtest.BacktestTransition;
@@ -23,6 +28,8 @@ import org.harbinger.incident.IncidentRepository;
 import org.harbinger.incident.IncidentsVersion;
 import org.harbinger.system.ConfigAudit;
 import org.harbinger.system.ConfigChangeRefused;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 
@@ -34,9 +41,13 @@ import org.springframework.stereotype.Service;
  * incidents, the rules or the values change: an administrator trying one value after
  * another pays for it once. The proposed run replays only the indicators the change can
  * affect ({@link ChangeReplay}), and equals a full backtest with the proposed values.
+ * Opening the thresholds page starts that run in the background ({@link #warm}), so the
+ * first preview an administrator asks for, once they have chosen values, finds it kept.
  */
 @Service
 class ThresholdPreview {
+
+	private static final Logger logger = LoggerFactory.getLogger(ThresholdPreview.class);
 
 	static final int MAX_DAYS = 3650;
 
@@ -52,6 +63,15 @@ class ThresholdPreview {
 
 	/** The last run with the values in force, and what it depended on. */
 	private Kept kept;
+
+	private final ExecutorService warming = Executors.newSingleThreadExecutor((task) -> {
+		Thread thread = new Thread(task, "harbinger-preview");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	/** Set while a warm-up is queued or running: pages opened meanwhile add none. */
+	private final AtomicBoolean warmingUp = new AtomicBoolean();
 
 	ThresholdPreview(ThresholdChanges changes, RulesInForce rules, EngineHost engine, IncidentRepository incidents,
 			IncidentsVersion version) {
@@ -95,16 +115,11 @@ class ThresholdPreview {
 			throw ConfigChangeRefused.of("days", "expected 1 to " + MAX_DAYS + " days, not " + days);
 		}
 		ThresholdSet proposedValues = this.changes.propose(values).next();
-		LocalDate to = this.engine.today();
-		LocalDate from = to.minusDays(days - 1L);
 		InForce inForce = this.rules.now();
 		ThresholdSet currentValues = inForce.thresholds();
-		// Both runs read the same incidents, as far back as either values look: the
-		// proposed run equals a full backtest of them.
-		LocalDate since = from.minusDays(Math.max(currentValues.lookbackDays(), proposedValues.lookbackDays()));
-		// Stamped before reading: a change committed meanwhile makes the next preview run
-		// again.
-		Kept kept = kept(new Stamp(from, to, inForce, this.version.now(), since));
+		Kept kept = kept(stamp(inForce, days, proposedValues));
+		LocalDate from = kept.stamp().from();
+		LocalDate to = kept.stamp().to();
 		List<BacktestTransition> current = kept.run().inForce();
 		List<BacktestTransition> proposed = kept.run().with(proposedValues);
 		Map<String, AlertOutcome> openedNow = outcomes(current, (kind) -> kind == TransitionKind.FIRED);
@@ -121,6 +136,55 @@ class ThresholdPreview {
 		return new Result(from, to, kept.incidents(), ThresholdChanges.differences(currentValues, proposedValues),
 				missingFrom(openedThen, openedNow), missingFrom(openedNow, openedThen),
 				missingFrom(closedThen, closedNow), missingFrom(closedNow, closedThen), severities, current, proposed);
+	}
+
+	/**
+	 * Starts the run with the values in force over the last {@code days} days on a thread
+	 * of its own, unless one is already on its way: for a preview of values that look no
+	 * further back than those in force. An administrator opening the page costs one
+	 * backtest's processor time and the kept run's heap even when no preview follows.
+	 */
+	void warm(int days) {
+		if (days < 1 || days > MAX_DAYS || !this.warmingUp.compareAndSet(false, true)) {
+			return;
+		}
+		this.warming.execute(() -> {
+			try {
+				InForce inForce = this.rules.now();
+				kept(stamp(inForce, days, inForce.thresholds()));
+			}
+			catch (RuntimeException ex) {
+				// The preview itself runs it again, and reports what fails.
+				logger.info("Threshold preview: the run with the values in force was not prepared: {}", ex.toString());
+			}
+			finally {
+				this.warmingUp.set(false);
+			}
+		});
+	}
+
+	/** Whether a preview of the last {@code days} days would find its run kept. */
+	synchronized boolean keeps(int days) {
+		InForce inForce = this.rules.now();
+		return this.kept != null && this.kept.stamp().equals(stamp(inForce, days, inForce.thresholds()));
+	}
+
+	@PreDestroy
+	void stop() {
+		this.warming.shutdownNow();
+	}
+
+	/**
+	 * What a preview of the last {@code days} days to the engine's Today depends on. Both
+	 * runs read the same incidents, as far back as either values look: the proposed run
+	 * equals a full backtest of them. Stamped before reading: a change committed
+	 * meanwhile makes the next preview run again.
+	 */
+	private Stamp stamp(InForce inForce, int days, ThresholdSet proposed) {
+		LocalDate to = this.engine.today();
+		LocalDate from = to.minusDays(days - 1L);
+		LocalDate since = from.minusDays(Math.max(inForce.thresholds().lookbackDays(), proposed.lookbackDays()));
+		return new Stamp(from, to, inForce, this.version.now(), since);
 	}
 
 	/**

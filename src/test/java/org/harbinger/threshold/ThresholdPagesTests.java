@@ -2,6 +2,7 @@ package org.harbinger.threshold;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.harbinger.ConfigEditingTest;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -32,6 +34,9 @@ class ThresholdPagesTests {
 
 	@Autowired
 	private ThresholdChanges changes;
+
+	@Autowired
+	private ThresholdPreview preview;
 
 	@Test
 	void showsEveryThresholdWithALabelledInput() throws Exception {
@@ -93,6 +98,18 @@ class ThresholdPagesTests {
 					containsString("threat-level.elevated"))));
 
 		assertThat(this.changes.inForce().values()).containsEntry("threat-level.elevated", 3);
+	}
+
+	@Test
+	void openingThePagePreparesTheRunAPreviewOfItsPeriodComparesWith() throws Exception {
+		assertThat(this.preview.keeps(47)).isFalse();
+
+		this.mvc.perform(get("/admin/thresholds").param("days", "47"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("name=\"days\" min=\"1\" max=\"3650\" value=\"47\"")));
+
+		await().atMost(Duration.ofMinutes(1)).until(() -> this.preview.keeps(47));
+		assertThat(this.preview.keeps(46)).isFalse();
 	}
 
 }
