@@ -61,8 +61,7 @@ class IncidentWriter {
 
 	IncidentWriter(JdbcTemplate template) {
 		this.template = template;
-		this.h2 = "H2".equals(template
-			.execute((ConnectionCallback<String>) (connection) -> connection.getMetaData().getDatabaseProductName()));
+		this.h2 = !CopyWriter.copies(template);
 		// The transaction's time for both times: one value, not two binds and conversions
 		// a row.
 		this.insertSql = "INSERT INTO incident (id, " + IncidentColumns.COLUMNS

@@ -1,6 +1,10 @@
 package org.harbinger.incident;
 
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -9,6 +13,9 @@ import javax.sql.DataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
+import org.harbinger.incident.IncidentChangeLog.Change;
+import org.harbinger.incident.IncidentChangeLog.Kind;
+import org.harbinger.system.ClusterProperties;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,12 +24,14 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * New incidents reach PostgreSQL by COPY: every value comes back as it went in (quotes,
  * commas, line breaks, an empty text apart from a missing one, coordinates, Unicode,
  * notes longer than a chunk of the COPY), with the ids and times an insert would give; a
- * batch that holds stored rows is copied without them.
+ * batch that holds stored rows is copied without them. A cluster's change log is copied
+ * too.
  */
 class PostgresCopyTests {
 
@@ -97,6 +106,37 @@ class PostgresCopyTests {
 	}
 
 	/** The database with the schema the PostgreSQL profile's migrations make. */
+	@Test
+	void aClusterLogsItsChangesByCopyInTheOrderTheyCameWithTheirNodeAndTime() throws Exception {
+		try (EmbeddedPostgres postgres = EmbeddedPostgres.start()) {
+			JdbcTemplate jdbc = new JdbcTemplate(migrated(postgres));
+			IncidentChangeLog nodeA = new IncidentChangeLog(jdbc, node("node-a"));
+			IncidentChangeLog nodeB = new IncidentChangeLog(jdbc, node("node-b"));
+			Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+			nodeA.write(List.of(new IncidentKey("acled", "A1"), new IncidentKey("acled", "A2")),
+					List.of(new IncidentKey("desk", "D'1, \"quoted\"")), List.of(new IncidentKey("acled", "X9")));
+			nodeB.write(List.of(new IncidentKey("desk", "B1")), List.of(), List.of());
+
+			assertThat(nodeB.since(0, List.of())).extracting(Change::key, Change::kind, Change::mine)
+				.containsExactly(tuple(new IncidentKey("acled", "A1"), Kind.INSERT, false),
+						tuple(new IncidentKey("acled", "A2"), Kind.INSERT, false),
+						tuple(new IncidentKey("desk", "D'1, \"quoted\""), Kind.AMEND, false),
+						tuple(new IncidentKey("acled", "X9"), Kind.DELETE, false),
+						tuple(new IncidentKey("desk", "B1"), Kind.INSERT, true));
+			assertThat(nodeA.last()).isEqualTo(5);
+			assertThat(jdbc.queryForList("SELECT DISTINCT node_id FROM incident_change ORDER BY node_id", String.class))
+				.containsExactly("node-a", "node-b");
+			assertThat(jdbc.queryForList("SELECT recorded_at FROM incident_change", Timestamp.class))
+				.allSatisfy((at) -> assertThat(at.toInstant()).isBetween(before, Instant.now()));
+		}
+	}
+
+	private static ClusterProperties node(String id) {
+		return new ClusterProperties(true, id, Duration.ofMillis(500), Duration.ofSeconds(10), true,
+				Duration.ofSeconds(2));
+	}
+
 	private static DataSource migrated(EmbeddedPostgres postgres) {
 		DataSource dataSource = postgres.getPostgresDatabase();
 		Flyway.configure()
