@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.harbinger.system.ConfigFileException;
 import org.harbinger.system.EditableFiles;
@@ -39,6 +40,8 @@ public final class SourceGrades {
 	/** One outlet as the file declares it. */
 	public record Outlet(String name, String reliability, Kind kind) {
 	}
+
+	private static final Pattern SPACES = Pattern.compile("\\s+");
 
 	private static final Set<String> TOP_KEYS = Set.of("unknown-reliability", "corroboration", "outlets");
 
@@ -80,8 +83,25 @@ public final class SourceGrades {
 		return this.probable;
 	}
 
+	/**
+	 * The name as the file's outlets are keyed: stripped, each run of white space one
+	 * space, lower case. Called for every outlet of every imported row, so the pattern
+	 * runs only on a name it would change (it took an eighth of the reading thread).
+	 */
 	static String normalise(String name) {
-		return name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+		String stripped = name.strip();
+		return (spaced(stripped) ? SPACES.matcher(stripped).replaceAll(" ") : stripped).toLowerCase(Locale.ROOT);
+	}
+
+	/** Whether the text holds white space other than single spaces. */
+	private static boolean spaced(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if ((c == ' ' && i + 1 < text.length() && text.charAt(i + 1) == ' ') || (c >= '\t' && c <= '\r')) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

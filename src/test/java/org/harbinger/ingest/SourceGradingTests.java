@@ -30,6 +30,16 @@ class SourceGradingTests {
 	private final Grading grading = new Grading(SHIPPED, "B", 2);
 
 	@Test
+	void anOutletIsKnownWhateverItsCaseAndWhiteSpace() {
+		assertThat(SourceGrades.normalise("  Kabul \t\n Now ")).isEqualTo("kabul now");
+		assertThat(SourceGrades.normalise("Hasht-e  Subh")).isEqualTo("hasht-e subh");
+		assertThat(SourceGrades.normalise("Hasht-e\u000bSubh\f")).isEqualTo("hasht-e subh");
+		assertThat(SourceGrades.normalise("ISPR")).isEqualTo("ispr");
+		assertThat(SourceGrades.normalise("Voice of Khorasan")).isEqualTo("voice of khorasan");
+		assertThat(SHIPPED.outlet("hasht-E   subh").name()).isEqualTo(SHIPPED.outlet("Hasht-e Subh").name());
+	}
+
+	@Test
 	void theDemoGradesVaryWithTheOutletsAndTheirCorroboration() throws IOException {
 		Map<String, Incident> demo = new LinkedHashMap<>();
 		try (Reader in = Files.newBufferedReader(Path.of("src/main/resources/demo/acled-demo.csv"))) {
