@@ -6,9 +6,9 @@ import java.util.List;
  * The surge test of docs/indicators.md, "Surge detection", over the rows a query
  * returned: the statistic is the indicators' own, so the peer computes it the same way,
  * from per-day counts it builds itself (ElastAlert's spike rule, with this test in place
- * of its fixed ratio). Its dispersion and tail are written again here, not taken from
- * the engine's SurgeTest: the comparison checks that both designs give the same
- * transitions, which a shared mistake would pass.
+ * of its fixed ratio). Its dispersion and tail are written again here, not taken from the
+ * engine's SurgeTest: the comparison checks that both designs give the same transitions,
+ * which a shared mistake would pass.
  */
 record PeerSurge(int windowDays, int baselineDays, int minDays, int minCount, double ratio, double alpha, double jump,
 		double threshold) {
