@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 
@@ -148,19 +149,26 @@ class ThresholdPreview {
 		if (days < 1 || days > MAX_DAYS || !this.warmingUp.compareAndSet(false, true)) {
 			return;
 		}
-		this.warming.execute(() -> {
-			try {
-				InForce inForce = this.rules.now();
-				kept(stamp(inForce, days, inForce.thresholds()));
-			}
-			catch (RuntimeException ex) {
-				// The preview itself runs it again, and reports what fails.
-				logger.info("Threshold preview: the run with the values in force was not prepared: {}", ex.toString());
-			}
-			finally {
-				this.warmingUp.set(false);
-			}
-		});
+		try {
+			this.warming.execute(() -> {
+				try {
+					InForce inForce = this.rules.now();
+					kept(stamp(inForce, days, inForce.thresholds()));
+				}
+				catch (RuntimeException ex) {
+					// The preview itself runs it again, and reports what fails.
+					logger.info("Threshold preview: the run with the values in force was not prepared: {}",
+							ex.toString());
+				}
+				finally {
+					this.warmingUp.set(false);
+				}
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			// Shutting down: the page still answers.
+			this.warmingUp.set(false);
+		}
 	}
 
 	/** Whether a preview of the last {@code days} days would find its run kept. */
